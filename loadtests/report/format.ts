@@ -1,0 +1,35 @@
+// How each kind of number is written, for the terminal and markdown alike.
+
+export const MISSING = 'n/a';
+
+export function perSecond(value: number): string {
+  return value.toFixed(1);
+}
+
+export function ms(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+export function ratio(value: number): string {
+  return `${value.toFixed(2)}×`;
+}
+
+export function percent(value: number | null): string {
+  return value === null ? MISSING : `${value.toFixed(0)}%`;
+}
+
+export function cores(cpuPercent: number): string {
+  return (cpuPercent / 100).toFixed(2);
+}
+
+export function share(value: number): string {
+  return value.toFixed(2);
+}
+
+export function mebibytes(bytes: number | null): string {
+  return bytes === null ? MISSING : `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+}
+
+export function gibibytes(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+}

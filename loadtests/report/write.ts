@@ -1,0 +1,62 @@
+// Writes a report and its .json twin. Each is written to a temp file first and then linked to a
+// new, unique name: a reader never sees half a report, and no earlier report is overwritten.
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Two runs in the same second get -2, -3…; past this many something else is wrong. */
+const MAX_SAME_STAMP = 1_000;
+
+export class ReportWriteError extends Error {
+  override name = 'ReportWriteError';
+}
+
+export interface WrittenReport {
+  readonly markdownPath: string;
+  readonly jsonPath: string;
+}
+
+/** 2026-11-24T19:30:01.123Z -> 2026-11-24T19-30-01Z: sortable, and legal in every file system. */
+export function fileStamp(dateUtc: string): string {
+  return `${dateUtc.slice(0, 19).replaceAll(':', '-')}Z`;
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const hint = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'not writable' : code === 'ENOSPC' ? 'the disk is full' : undefined;
+  return hint ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Links `from` to `to` unless `to` exists. Returns false when it does. */
+async function linkNew(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+export async function writeReport(dir: string, dateUtc: string, scenario: string, markdown: string, json: unknown): Promise<WrittenReport> {
+  const temp = join(dir, `.writing-${process.pid}-${Date.now()}`);
+  const temps = { md: `${temp}.md`, json: `${temp}.json` };
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temps.md, markdown);
+    await writeFile(temps.json, `${JSON.stringify(json, null, 2)}\n`);
+    for (let n = 1; n <= MAX_SAME_STAMP; n++) {
+      const base = join(dir, `${fileStamp(dateUtc)}${n === 1 ? '' : `-${n}`}-${scenario}`);
+      const paths = { markdownPath: `${base}.md`, jsonPath: `${base}.json` };
+      // The .json claims the name; the .md follows it, or the claim is given back.
+      if (!(await linkNew(temps.json, paths.jsonPath))) continue;
+      if (await linkNew(temps.md, paths.markdownPath)) return paths;
+      await unlink(paths.jsonPath);
+    }
+    throw new ReportWriteError(`cannot find a free report name in ${dir} after ${MAX_SAME_STAMP} tries`);
+  } catch (error) {
+    if (error instanceof ReportWriteError) throw error;
+    throw new ReportWriteError(`cannot write the report to ${dir}: ${describe(error)}`);
+  } finally {
+    await Promise.allSettled([unlink(temps.md), unlink(temps.json)]);
+  }
+}

@@ -1,0 +1,12 @@
+// A scenario is data: who sends what, how many at once. It imports nothing that runs.
+import type { VariantName } from '../../server/variants/index.ts';
+
+export interface Scenario {
+  readonly name: string;
+  /** One sentence for --help and the report. */
+  readonly description: string;
+  /** Closed-loop clients, one connection each; connection i sends as client id i (1-based). */
+  readonly connections: number;
+  /** Variants it runs on when --variants is not given. */
+  readonly variants: 'all' | readonly VariantName[];
+}

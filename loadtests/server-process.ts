@@ -1,0 +1,129 @@
+// Starts one server as a child process, waits for its "listening" line, collects the work
+// events it logs, and stops it (SIGTERM, then SIGKILL if it does not exit within a bound).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { serverArgv, type ServerOptions } from '../server/flags.ts';
+import { parseWorkEvent, type WorkEvent } from '../server/log-line.ts';
+import type { ProcessGroup } from './process-group.ts';
+
+const SERVER_MAIN = fileURLToPath(new URL('../server/main.ts', import.meta.url));
+const START_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 5_000;
+const STDERR_TAIL_LINES = 5;
+/** Work events kept per recording: enough for excerpts and timelines, bounded for tiny loops. */
+const MAX_RECORDED_EVENTS = 20_000;
+
+export interface ServerProcess {
+  readonly pid: number;
+  readonly port: number;
+  readonly baseUrl: string;
+  /** Starts keeping the work events the server logs from now on (dropping earlier ones). */
+  record(): void;
+  /** The events kept since record(), in the order the server logged them. */
+  recorded(): readonly WorkEvent[];
+  stop(): Promise<void>;
+}
+
+export class ServerStartError extends Error {
+  override name = 'ServerStartError';
+}
+
+export async function startServer(options: ServerOptions, group: ProcessGroup): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, ...serverArgv(options)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stopper = { stop: () => stopChild(child) };
+  group.add(stopper);
+
+  const stderrTail: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderrTail.push(line);
+    if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
+  });
+
+  let recording = false;
+  let events: WorkEvent[] = [];
+  const lines = createInterface({ input: child.stdout! });
+  try {
+    const port = await waitForListening(child, lines, stderrTail, options);
+    lines.on('line', (line) => {
+      if (!recording || events.length >= MAX_RECORDED_EVENTS) return;
+      const event = parseWorkEvent(line);
+      if (event !== null) events.push(event);
+    });
+    return {
+      pid: child.pid!,
+      port,
+      baseUrl: `http://127.0.0.1:${port}`,
+      record() {
+        recording = true;
+        events = [];
+      },
+      recorded: () => events,
+      stop: () => group.stop(stopper),
+    };
+  } catch (error) {
+    await group.stop(stopper);
+    throw error;
+  }
+}
+
+function waitForListening(
+  child: ChildProcess,
+  lines: ReturnType<typeof createInterface>,
+  stderrTail: readonly string[],
+  options: ServerOptions,
+): Promise<number> {
+  const what = `the ${options.variant} server`;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new ServerStartError(`${what} printed no listening line within ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    );
+    const onLine = (line: string): void => {
+      const parsed = parseJsonLine(line);
+      if (typeof parsed === 'object' && parsed !== null && 'event' in parsed && parsed.event === 'listening' && 'port' in parsed && typeof parsed.port === 'number') {
+        done();
+        resolve(parsed.port);
+      }
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+      done();
+      // Let the last stderr lines arrive before quoting them.
+      setImmediate(() => {
+        const tail = stderrTail.join(' | ') || 'no output on stderr';
+        reject(new ServerStartError(`${what} exited during start-up (${signal ?? `code ${code}`}): ${tail}`));
+      });
+    };
+    const done = (): void => {
+      clearTimeout(timer);
+      lines.off('line', onLine);
+      child.off('exit', onExit);
+    };
+    lines.on('line', onLine);
+    child.once('exit', onExit);
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  try {
+    await exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseJsonLine(line: string): unknown {
+  if (!line.startsWith('{')) return null;
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null; // a log line that happens to start with a brace is not the listening line
+  }
+}

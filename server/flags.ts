@@ -1,0 +1,83 @@
+// The server's flags: names, defaults and ranges in one place. The load runner builds a server's
+// argv with serverArgv() and reuses the shared options, so no flag is spelled twice.
+import { availableParallelism } from 'node:os';
+import { Command, Option } from 'commander';
+import { intInRange, type IntRange } from './int-option.ts';
+import { variantNames, type VariantName } from './variants/index.ts';
+import { DEFAULT_ITERATIONS } from './work.ts';
+
+export interface ServerOptions {
+  readonly variant: VariantName;
+  readonly port: number;
+  readonly poolSize: number;
+  readonly iterations: number;
+  readonly quiet: boolean;
+}
+
+export const HOST = '127.0.0.1';
+export const DEFAULT_VARIANT: VariantName = 'inline';
+export const DEFAULT_PORT = 3000;
+export const PORT_RANGE: IntRange = { min: 0, max: 65_535 };
+export const DEFAULT_POOL_SIZE = availableParallelism();
+export const POOL_SIZE_RANGE: IntRange = { min: 1, max: 256 };
+/** Up to 100× the original's loop: about six seconds a request on a 2020s core. */
+export const ITERATIONS_RANGE: IntRange = { min: 1, max: 100 * DEFAULT_ITERATIONS };
+
+const FLAG = {
+  variant: '--variant',
+  port: '--port',
+  poolSize: '--pool-size',
+  iterations: '--iterations',
+  quiet: '--quiet',
+} as const;
+
+export function poolSizeOption(): Option {
+  return new Option(`${FLAG.poolSize} <n>`, `worker threads for pooled variants (${POOL_SIZE_RANGE.min}-${POOL_SIZE_RANGE.max}; default: available parallelism)`)
+    .argParser(intInRange(POOL_SIZE_RANGE))
+    .default(DEFAULT_POOL_SIZE);
+}
+
+export function iterationsOption(): Option {
+  return new Option(`${FLAG.iterations} <n>`, `increments per request, the work unit (${ITERATIONS_RANGE.min}-${ITERATIONS_RANGE.max})`)
+    .argParser(intInRange(ITERATIONS_RANGE))
+    .default(DEFAULT_ITERATIONS);
+}
+
+export function variantOption(): Option {
+  return new Option(`${FLAG.variant} <name>`, 'concurrency model').choices(variantNames).default(DEFAULT_VARIANT);
+}
+
+function serverCommand(): Command {
+  return new Command('server')
+    .description(`CPU-bound Hono server on ${HOST}; prints one JSON "listening" line when ready`)
+    .addOption(variantOption())
+    .addOption(new Option(`${FLAG.port} <n>`, `port on ${HOST} (0 = any free port)`).argParser(intInRange(PORT_RANGE)).default(DEFAULT_PORT))
+    .addOption(poolSizeOption())
+    .addOption(iterationsOption())
+    .addOption(new Option(FLAG.quiet, 'do not log the start/end line of each request'))
+    .exitOverride()
+    .showHelpAfterError(false);
+}
+
+/** Parses the server's argv (without node and script). Throws commander's error on bad input. */
+export function parseServerArgs(argv: readonly string[]): ServerOptions {
+  const parsed = serverCommand().parse([...argv], { from: 'user' }).opts<{
+    variant: VariantName;
+    port: number;
+    poolSize: number;
+    iterations: number;
+    quiet?: boolean;
+  }>();
+  return Object.freeze({ ...parsed, quiet: parsed.quiet === true });
+}
+
+/** The argv that starts a server with these options: the inverse of parseServerArgs. */
+export function serverArgv(options: ServerOptions): string[] {
+  return [
+    FLAG.variant, options.variant,
+    FLAG.port, String(options.port),
+    FLAG.poolSize, String(options.poolSize),
+    FLAG.iterations, String(options.iterations),
+    ...(options.quiet ? [FLAG.quiet] : []),
+  ];
+}

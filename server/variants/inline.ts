@@ -1,0 +1,19 @@
+import { runJob } from '../job.ts';
+import type { Variant } from './types.ts';
+
+// The `async def` case: the handler is async, but the loop inside it never awaits, so it holds
+// the event loop until it ends and requests are served one after another.
+export const inline: Variant = {
+  summary: 'async handler that runs the loop on the event loop (one request at a time)',
+  pythonAnalogue: 'async def',
+  usesPoolSize: false,
+  async start(options, gauge) {
+    return {
+      settings: { iterations: options.iterations },
+      async run(request) {
+        return runJob(request, gauge);
+      },
+      async close() {},
+    };
+  },
+};

@@ -1,0 +1,15 @@
+// Runs in each of the pool's worker threads. The gauge's memory is shared with the main thread,
+// so /stats counts a job as running only while a worker actually runs it, not while it queues.
+import { workerData } from 'node:worker_threads';
+import { ConcurrencyGauge } from '../gauge.ts';
+import { runJob, type JobRequest, type JobResult } from '../job.ts';
+
+export interface PoolWorkerData {
+  readonly gaugeBuffer: SharedArrayBuffer;
+}
+
+const gauge = new ConcurrencyGauge((workerData as PoolWorkerData).gaugeBuffer);
+
+export default function poolJob(request: JobRequest): JobResult {
+  return runJob(request, gauge);
+}

@@ -1,0 +1,32 @@
+// Starts real servers for tests, on port 0, with cleanup registered right after the start.
+import type { TestContext } from 'node:test';
+import { DEFAULT_POOL_SIZE, type ServerOptions } from '../../server/flags.ts';
+import type { VariantName } from '../../server/variants/index.ts';
+import { ProcessGroup } from '../../loadtests/process-group.ts';
+import { startServer, type ServerProcess } from '../../loadtests/server-process.ts';
+import type { StatsBody } from '../../server/stats.ts';
+
+export async function startTestServer(
+  t: TestContext,
+  variant: VariantName,
+  overrides: Partial<Omit<ServerOptions, 'variant' | 'port'>> = {},
+): Promise<ServerProcess> {
+  const group = new ProcessGroup();
+  t.after(() => group.stopAll());
+  return startServer({ variant, port: 0, poolSize: DEFAULT_POOL_SIZE, iterations: 1_000, quiet: false, ...overrides }, group);
+}
+
+export async function getJson<T>(server: ServerProcess, path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
+  const response = await fetch(`${server.baseUrl}${path}`, init);
+  return { status: response.status, body: (await response.json()) as T, headers: response.headers };
+}
+
+export async function stats(server: ServerProcess): Promise<StatsBody> {
+  return (await getJson<StatsBody>(server, '/stats')).body;
+}
+
+/** Sends one request per client id at the same time and waits for all answers. */
+export async function concurrentRequests(server: ServerProcess, clients: number): Promise<number[]> {
+  const ids = Array.from({ length: clients }, (_, i) => i + 1);
+  return Promise.all(ids.map(async (id) => (await fetch(`${server.baseUrl}/${id}`)).status));
+}
