@@ -12,7 +12,7 @@ node_modules/.package-lock.json: package-lock.json
 install: node_modules/.package-lock.json
 
 loadtest: install
-	npm run --silent loadtest -- $(ARGS)
+	@npm run --silent loadtest -- $(ARGS)
 
 test: install
 	npm test
@@ -21,7 +21,7 @@ typecheck: install
 	npm run --silent typecheck
 
 server: install
-	npm run --silent server -- $(ARGS)
+	@npm run --silent server -- $(ARGS)
 
 # Generated reports only; reports/README.md and reports/examples/ stay.
 clean-reports:

@@ -46,5 +46,5 @@ export function gitCommit(): string {
 /** The command as a person would type it again. */
 export function commandLine(argv: readonly string[]): string {
   const quoted = argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`));
-  return ['npm run loadtest --', ...quoted].join(' ');
+  return quoted.length === 0 ? 'npm run loadtest' : ['npm run loadtest --', ...quoted].join(' ');
 }

@@ -24,6 +24,8 @@ export interface ServerProcess {
   /** The events kept since record(), in the order the server logged them. */
   recorded(): readonly WorkEvent[];
   stop(): Promise<void>;
+  /** Settles when the process has exited, however it ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export class ServerStartError extends Error {
@@ -34,6 +36,9 @@ export async function startServer(options: ServerOptions, group: ProcessGroup): 
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, ...serverArgv(options)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const stopper = { stop: () => stopChild(child) };
   group.add(stopper);
 
@@ -63,6 +68,7 @@ export async function startServer(options: ServerOptions, group: ProcessGroup): 
       },
       recorded: () => events,
       stop: () => group.stop(stopper),
+      exited,
     };
   } catch (error) {
     await group.stop(stopper);

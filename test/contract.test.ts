@@ -1,0 +1,76 @@
+// One contract, run over every registered variant: what any concurrency model must do.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { variantNames } from '../server/variants/index.ts';
+import type { StatsBody } from '../server/stats.ts';
+import { getJson, startTestServer } from './helpers/server.ts';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+for (const variant of variantNames) {
+  describe(`variant ${variant}`, () => {
+    test('answers /health, /stats, the work route, 400 and 404', async (t) => {
+      const server = await startTestServer(t, variant);
+      assert.deepEqual((await getJson(server, '/health')).body, { status: 'ok' });
+
+      const work = await getJson<{ clientId: number; variant: string; counter: number; threadId: number }>(server, '/7');
+      assert.equal(work.status, 200);
+      assert.equal(work.body.clientId, 7);
+      assert.equal(work.body.variant, variant);
+      assert.equal(work.body.counter, 1_000, 'the loop really ran --iterations times');
+
+      const bad = await getJson<{ error: string; message: string }>(server, '/abc');
+      assert.equal(bad.status, 400);
+      assert.deepEqual(bad.body, { error: 'bad_client_id', message: 'client id must be a whole number from 1 to 1000000, got "abc"' });
+      assert.equal((await getJson(server, '/0')).status, 400);
+      assert.equal((await getJson(server, '/99999999')).status, 400);
+
+      const missing = await getJson<{ error: string }>(server, '/a/b');
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body.error, 'not_found');
+
+      const { body } = await getJson<StatsBody>(server, '/stats');
+      assert.equal(body.variant, variant);
+      assert.equal(body.pid, server.pid);
+      assert.equal(body.served, 1);
+      assert.equal(body.inFlight, 0);
+      assert.equal(body.maxInFlight, 1);
+      assert.ok(body.cpuUserMs > 0);
+
+      const reset = await getJson<StatsBody>(server, '/stats/reset', { method: 'POST' });
+      assert.equal(reset.body.served, 1, 'the reset answers the figures it cleared');
+      assert.equal((await getJson<StatsBody>(server, '/stats')).body.served, 0);
+    });
+
+    test('logs the original start/end lines for each request', async (t) => {
+      const server = await startTestServer(t, variant);
+      server.record();
+      await fetch(`${server.baseUrl}/3`);
+      for (let i = 0; i < 100 && server.recorded().length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(server.recorded().map((event) => [event.kind, event.clientId, event.pid]), [
+        ['Start', 3, server.pid],
+        ['End', 3, server.pid],
+      ]);
+    });
+
+    test('SIGTERM lets the request in flight finish, then exits 0 and leaves no process', async (t) => {
+      const server = await startTestServer(t, variant, { iterations: 300_000_000 });
+      server.record();
+      const answer = fetch(`${server.baseUrl}/1`);
+      // Signal only once the work has started, as its Start line tells.
+      for (let i = 0; i < 500 && server.recorded().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(server.recorded()[0]?.kind, 'Start');
+      process.kill(server.pid, 'SIGTERM');
+      assert.equal((await answer).status, 200);
+      assert.deepEqual(await server.exited, { code: 0, signal: null });
+      assert.equal(isAlive(server.pid), false);
+    });
+  });
+}

@@ -1,0 +1,58 @@
+// The load runner end to end, as a user runs it: real servers, a tiny run, a written report.
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
+
+test('a tiny run writes a markdown report and its JSON twin with the documented fields', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-cli-'));
+  const result = await runCli(LOADTEST_MAIN, ['--duration', '1', '--warmup', '0', '--iterations', '100000', '--pool-size', '2', '--reports-dir', dir]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /curl-loops/);
+  const files = (await readdir(dir)).sort();
+  assert.equal(files.length, 2);
+  assert.match(files[0] ?? '', /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-curl-loops\.json$/);
+  assert.equal(files[1], files[0]?.replace(/\.json$/, '.md'));
+
+  const report = JSON.parse(await readFile(join(dir, files[0] ?? ''), 'utf8'));
+  assert.equal(report.scenario, 'curl-loops');
+  assert.match(report.command, /--duration 1/);
+  assert.equal(typeof report.machine.cpus, 'number');
+  assert.equal(typeof report.machine.cpuModel, 'string');
+  assert.match(report.machine.node, /^v\d+/);
+  assert.deepEqual(report.runs.map((run: { variant: string }) => run.variant), ['inline', 'pool']);
+  for (const run of report.runs) {
+    assert.equal(run.poolSize, run.variant === 'pool' ? 2 : null);
+    assert.equal(run.connections, 4);
+    assert.ok(run.durationSeconds > 0);
+    assert.ok(run.requestsPerSecond > 0);
+    for (const key of ['p50', 'p90', 'p99', 'max']) assert.equal(typeof run.latencyMs[key], 'number');
+    for (const key of ['errors', 'timeouts', 'non2xx']) assert.equal(typeof run[key], 'number');
+    for (const key of ['maxInFlight', 'cpuPercent', 'threads', 'busyThreads']) assert.equal(typeof run.server[key], 'number');
+    assert.deepEqual(run.clients.map((client: { clientId: number }) => client.clientId), [1, 2, 3, 4]);
+    assert.ok(run.clients.every((client: { served: number }) => client.served > 0), 'each connection sent as its own client id');
+  }
+  assert.equal(report.runs[0].server.maxInFlight, 1, 'inline never ran two at once');
+  const markdown = await readFile(join(dir, files[1] ?? ''), 'utf8');
+  assert.match(markdown, /^# curl-loops: inline vs pool$/m);
+});
+
+const badFlags: readonly (readonly [readonly string[], string])[] = [
+  [['--variants', 'inline,nope'], "error: option '--variants <list>' argument 'inline,nope' is invalid. Allowed: a comma list of inline, pool."],
+  [['--scenario', 'nope'], "error: option '--scenario <name>' argument 'nope' is invalid. Allowed choices are curl-loops."],
+  [['--connections', '0'], "error: option '--connections <n>' argument '0' is invalid. Allowed: a whole number from 1 to 1000."],
+  [['--duration', '2.5'], "error: option '--duration <seconds>' argument '2.5' is invalid. Allowed: a whole number from 1 to 3600."],
+  [['--quick', '--duration', '5'], "error: option '--quick' cannot be used with option '--duration <seconds>'"],
+  [['--pool-size', '999'], "error: option '--pool-size <n>' argument '999' is invalid. Allowed: a whole number from 1 to 256."],
+];
+
+for (const [args, message] of badFlags) {
+  test(`loadtest ${args.join(' ')}: one line, non-zero exit, nothing run`, async () => {
+    const result = await runCli(LOADTEST_MAIN, args);
+    assert.notEqual(result.code, 0);
+    assert.equal(result.stderr.trim(), message);
+    assert.equal(result.stdout, '');
+  });
+}

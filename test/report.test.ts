@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { findings } from '../loadtests/report/findings.ts';
+import { renderMarkdown } from '../loadtests/report/markdown.ts';
+import { renderTerminal } from '../loadtests/report/terminal.ts';
+import { writeReport } from '../loadtests/report/write.ts';
+import { fixedReport } from './fixtures/report.ts';
+
+const ANSI = /\u001b\[/;
+
+test('markdown: provenance, the results table and the clients table from fixed measurements', () => {
+  const markdown = renderMarkdown(fixedReport);
+  assert.doesNotMatch(markdown, ANSI);
+  const lines = markdown.split('\n');
+  for (const expected of [
+    '# curl-loops: inline vs pool',
+    '- Command: `npm run loadtest -- --quick`',
+    '- Machine: 2 × Test CPU, 24.0 GiB memory, linux 6.1',
+    '- Parameters: 4 clients, 10 s measured after 2 s warm-up per variant, 100,000,000 iterations per request, pool size 2 (pooled variants only)',
+    '| variant | pool | req/s | × inline | p50 ms | p90 ms | p99 ms | max ms | max in flight | CPU % | busy / threads | fairness | errors / timeouts / non-2xx |',
+    '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| inline | – | 28.3 | 1.00× | 106 | 211 | 255 | 317 | 1 | 100% | 1 / 12 | 0.49 | 0 / 0 / 0 |',
+    '| pool | 2 | 54.8 | 1.94× | 71.0 | 77.0 | 84.0 | 104 | 2 | 195% | 2 / 14 | 0.99 | 0 / 0 / 3 |',
+    '| inline | 2 | 47 | 0.49 | 212 |',
+    '19:08:10.001 [thread 0] Start processing a request from client: 1',
+    '(the server logged no work in the window)',
+  ]) {
+    assert.ok(lines.includes(expected), `missing line: ${expected}`);
+  }
+});
+
+test('findings are computed from the numbers', () => {
+  assert.deepEqual(findings(fixedReport), [
+    'inline ran one request at a time (at most 1 in flight, 1 inside the handler): requests were served one after another; it used 1.00 cores (100% CPU) with 1 busy of 12 threads.',
+    'inline served its clients unevenly (fairness 0.49): client 2 got 47 answers, client 1 got 95.',
+    'pool ran up to 2 requests at once (at most 4 inside the handler, queued or running); it used 1.95 cores (195% CPU) with 2 busy of 14 threads.',
+    "pool served 1.94× inline's throughput (54.8 vs 28.3 req/s).",
+    'pool had 0 errors, 0 timeouts and 3 non-2xx answers: its figures count only the 548 requests answered with 2xx.',
+    'The load generator (autocannon) ran on the same 2 cores as the server and shared them with it.',
+  ]);
+  const slower = { ...fixedReport, runs: fixedReport.runs.map((run) => ({ ...run, requestsPerSecond: 10 })) };
+  assert.ok(findings(slower).includes("pool served 1.00× inline's throughput (10.0 vs 10.0 req/s)."));
+});
+
+test('terminal table shows the same numbers as the markdown', () => {
+  const text = renderTerminal(fixedReport).replace(/\u001b\[[0-9;]*m/g, '');
+  for (const cell of ['28.3', '54.8', '1.94×', '195%', '2 / 14', '0 / 0 / 3']) assert.ok(text.includes(cell), cell);
+});
+
+test('reports: the same second twice gives two reports, neither overwritten, no temp file left', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-reports-'));
+  const first = await writeReport(dir, fixedReport.dateUtc, 'curl-loops', 'first\n', { n: 1 });
+  const second = await writeReport(dir, fixedReport.dateUtc, 'curl-loops', 'second\n', { n: 2 });
+  assert.equal(first.markdownPath, join(dir, '2026-11-24T19-08-14Z-curl-loops.md'));
+  assert.equal(second.markdownPath, join(dir, '2026-11-24T19-08-14Z-2-curl-loops.md'));
+  assert.equal(await readFile(first.markdownPath, 'utf8'), 'first\n');
+  assert.deepEqual(JSON.parse(await readFile(second.jsonPath, 'utf8')), { n: 2 });
+  assert.deepEqual((await readdir(dir)).sort(), [
+    '2026-11-24T19-08-14Z-2-curl-loops.json',
+    '2026-11-24T19-08-14Z-2-curl-loops.md',
+    '2026-11-24T19-08-14Z-curl-loops.json',
+    '2026-11-24T19-08-14Z-curl-loops.md',
+  ]);
+});
+
+test('reports: a reports path that cannot be a folder gives one clear error', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-reports-'));
+  const notAFolder = join(dir, 'file');
+  await writeFile(notAFolder, 'x');
+  await assert.rejects(writeReport(join(notAFolder, 'reports'), fixedReport.dateUtc, 'curl-loops', 'x', {}), {
+    name: 'ReportWriteError',
+    message: new RegExp(`^cannot write the report to ${notAFolder}/reports: ENOTDIR`),
+  });
+});
