@@ -3,20 +3,27 @@
 // server's own flags module.
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { iterationsOption, poolSizeOption } from '../server/flags.ts';
+import { withVariantSettings, type ServerOptions } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
-import { isVariantName, variantNames, type VariantName } from '../server/variants/index.ts';
-import { DEFAULT_SCENARIO, scenarioNames, scenarios, type ScenarioName } from './scenarios/index.ts';
+import { cpuVariantNames, isVariantName, variantNames, type VariantName } from '../server/variants/index.ts';
+import { DEFAULT_SCENARIOS, scenarioNames, scenarios, type ScenarioName } from './scenarios/index.ts';
 import type { Scenario } from './scenarios/types.ts';
 
-export interface LoadtestOptions {
+/** The server settings a run passes on to every server it starts. */
+export type VariantSettingValues = Pick<ServerOptions, 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs'>;
+
+/** One scenario as this invocation runs it. */
+export interface PlannedScenario {
   readonly scenario: Scenario;
   readonly variants: readonly VariantName[];
   readonly connections: number;
+}
+
+export interface LoadtestOptions {
+  readonly plans: readonly PlannedScenario[];
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
-  readonly poolSize: number;
-  readonly iterations: number;
+  readonly settings: VariantSettingValues;
   readonly writeReport: boolean;
   readonly reportsDir: string;
 }
@@ -26,9 +33,17 @@ export const DEFAULT_DURATION_SECONDS = 10;
 export const DURATION_RANGE: IntRange = { min: 1, max: 3_600 };
 export const DEFAULT_WARMUP_SECONDS = 2;
 export const WARMUP_RANGE: IntRange = { min: 0, max: 600 };
-/** --quick: a smoke run of the whole pack in well under 30 seconds. */
-export const QUICK = { durationSeconds: 3, warmupSeconds: 1 } as const;
+/** --quick: a smoke run of the whole default pack in about 30 seconds. */
+export const QUICK = { durationSeconds: 2, warmupSeconds: 1 } as const;
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../reports', import.meta.url));
+
+function scenarioList(raw: string): ScenarioName[] {
+  const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0 || names.some((name) => !Object.hasOwn(scenarios, name))) {
+    throw new InvalidArgumentError(`Allowed: a comma list of ${scenarioNames.join(', ')}.`);
+  }
+  return [...new Set(names)] as ScenarioName[];
+}
 
 function variantList(raw: string): VariantName[] {
   const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
@@ -40,29 +55,26 @@ function variantList(raw: string): VariantName[] {
 }
 
 function loadtestCommand(): Command {
-  return new Command('loadtest')
-    .description('Runs a scenario against a fresh server per variant on 127.0.0.1 and reports what it measured')
-    .addOption(new Option('--scenario <name>', 'what the clients do').choices(scenarioNames).default(DEFAULT_SCENARIO))
-    .addOption(new Option('--variants <list>', `comma list of variants (default: the scenario's; all: ${variantNames.join(',')})`).argParser(variantList))
+  const command = new Command('loadtest')
+    .description('Runs scenarios against a fresh server per variant on 127.0.0.1 and reports what it measured')
+    .addOption(new Option('--scenario <list>', `comma list of scenarios (${scenarioNames.join(', ')})`).argParser(scenarioList).default(DEFAULT_SCENARIOS, DEFAULT_SCENARIOS.join(',')))
+    .addOption(new Option('--variants <list>', `comma list of variants (default: each scenario's own; all: ${variantNames.join(',')})`).argParser(variantList))
     .addOption(new Option('--connections <n>', `closed-loop clients (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max}; default: the scenario's)`).argParser(intInRange(CONNECTIONS_RANGE)))
     .addOption(new Option('--duration <seconds>', `measured seconds per variant (${DURATION_RANGE.min}-${DURATION_RANGE.max})`).argParser(intInRange(DURATION_RANGE)).default(DEFAULT_DURATION_SECONDS))
     .addOption(new Option('--warmup <seconds>', `uncounted seconds before each measurement (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`).argParser(intInRange(WARMUP_RANGE)).default(DEFAULT_WARMUP_SECONDS))
-    .addOption(poolSizeOption())
-    .addOption(iterationsOption())
+  return withVariantSettings(command)
     .addOption(new Option('--quick', `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`).conflicts(['duration', 'warmup']))
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
     .addOption(new Option('--reports-dir <path>', 'where reports are written').default(DEFAULT_REPORTS_DIR, 'reports/'))
     .exitOverride();
 }
 
-interface RawOptions {
-  scenario: ScenarioName;
+interface RawOptions extends VariantSettingValues {
+  scenario: ScenarioName[];
   variants?: VariantName[];
   connections?: number;
   duration: number;
   warmup: number;
-  poolSize: number;
-  iterations: number;
   quick?: boolean;
   report: boolean;
   reportsDir: string;
@@ -71,16 +83,27 @@ interface RawOptions {
 /** Parses the runner's argv (without node and script). Throws commander's error on bad input. */
 export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
   const raw = loadtestCommand().parse([...argv], { from: 'user' }).opts<RawOptions>();
-  const scenario: Scenario = scenarios[raw.scenario];
   const quick = raw.quick === true;
+  const plans = raw.scenario.map((name): PlannedScenario => {
+    const scenario: Scenario = scenarios[name];
+    return {
+      scenario,
+      variants: raw.variants ?? (scenario.variants === 'cpu' ? cpuVariantNames : scenario.variants),
+      connections: raw.connections ?? scenario.connections,
+    };
+  });
   return Object.freeze({
-    scenario,
-    variants: raw.variants ?? (scenario.variants === 'all' ? variantNames : scenario.variants),
-    connections: raw.connections ?? scenario.connections,
+    plans,
     durationSeconds: quick ? QUICK.durationSeconds : raw.duration,
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
-    poolSize: raw.poolSize,
-    iterations: raw.iterations,
+    settings: {
+      poolSize: raw.poolSize,
+      workers: raw.workers,
+      uvThreads: raw.uvThreads,
+      iterations: raw.iterations,
+      sliceIterations: raw.sliceIterations,
+      ioMs: raw.ioMs,
+    },
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

@@ -30,14 +30,18 @@ async function main(): Promise<number> {
     });
   }
   const say = (line: string): void => void process.stderr.write(`${line}\n`);
-  const dateUtc = new Date().toISOString();
+  const context = { options, group, say, showProgressBar: process.stderr.isTTY === true };
   try {
-    const runs = await runScenario({ options, group, say, showProgressBar: process.stderr.isTTY === true });
-    const report = assembleReport(options, runs, argv, dateUtc);
-    process.stdout.write(`${renderTerminal(report)}\n`);
-    if (options.writeReport) {
-      const written = await writeReport(options.reportsDir, dateUtc, report.scenario, renderMarkdown(report), report);
-      say(`report: ${written.markdownPath} (+ .json)`);
+    // Each scenario gets its own report, written as soon as it is measured.
+    for (const plan of options.plans) {
+      const dateUtc = new Date().toISOString();
+      say(`scenario ${plan.scenario.name}: ${plan.variants.join(', ')}`);
+      const report = assembleReport(options, plan, await runScenario(plan, context), argv, dateUtc);
+      process.stdout.write(`${renderTerminal(report)}\n\n`);
+      if (options.writeReport) {
+        const written = await writeReport(options.reportsDir, dateUtc, report.scenario, renderMarkdown(report), report);
+        say(`report: ${written.markdownPath} (+ .json)`);
+      }
     }
     return 0;
   } catch (error) {

@@ -1,10 +1,16 @@
-// Measures one scenario on each variant: a fresh server per variant, an uncounted warm-up, then
-// the measured window with server-side figures taken at its edges. Measures; never renders.
-import { originalForm } from '../server/log-line.ts';
-import { variants, type VariantName } from '../server/variants/index.ts';
+// Measures one scenario on each variant: a fresh server per variant, an uncounted warm-up, a
+// calibration of the CPU cost of one request, then the measured window with server-side figures
+// taken at its edges. Measures; never renders.
+import { availableParallelism } from 'node:os';
+import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../server/flags.ts';
+import { originalForm, type WorkEvent } from '../server/log-line.ts';
 import type { StatsBody } from '../server/stats.ts';
+import { variants, type VariantName } from '../server/variants/index.ts';
+import { workOf, type Variant } from '../server/variants/types.ts';
+import { calibrateCpuMsPerRequest } from './calibrate.ts';
 import { runClosedLoop } from './closed-loop.ts';
-import type { LoadtestOptions } from './flags.ts';
+import type { LoadtestOptions, PlannedScenario } from './flags.ts';
+import { physicalLimit } from './limit.ts';
 import type { ProcessGroup } from './process-group.ts';
 import type { VariantRun } from './report/model.ts';
 import { cpuBetween, snapshot } from './sample.ts';
@@ -43,21 +49,35 @@ async function drain(server: ServerProcess, variant: VariantName): Promise<void>
   }
 }
 
-export async function runVariant(variant: VariantName, context: RunContext): Promise<VariantRun> {
+function servedByProcess(events: readonly WorkEvent[]): { pid: number; served: number }[] {
+  const counts = new Map<number, number>();
+  for (const event of events) if (event.kind === 'End') counts.set(event.pid, (counts.get(event.pid) ?? 0) + 1);
+  return [...counts].map(([pid, served]) => ({ pid, served })).sort((a, b) => b.served - a.served);
+}
+
+export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, options: LoadtestOptions): ServerOptions {
+  return { variant, port: 0, work: plan.scenario.work, quiet: false, ...options.settings };
+}
+
+export async function runVariant(variant: VariantName, plan: PlannedScenario, context: RunContext): Promise<VariantRun> {
   const { options, say } = context;
-  const poolSize = variants[variant].usesPoolSize ? options.poolSize : null;
-  const server = await startServer(
-    { variant, port: 0, poolSize: options.poolSize, iterations: options.iterations, quiet: false },
-    context.group,
-  );
+  const definition: Variant = variants[variant];
+  const serverOptions = serverOptionsFor(variant, plan, options);
+  const work = workOf(definition, serverOptions);
+  const parallelism = definition.parallelism(serverOptions);
+  if (definition.sizeSetting === 'workers' && plan.connections < serverOptions.workers) {
+    say(`warning: ${variant} has ${serverOptions.workers} workers but only ${plan.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`);
+  }
+  const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
   try {
-    const load = { baseUrl: server.baseUrl, connections: options.connections, showProgress: context.showProgressBar };
+    const load = { baseUrl: server.baseUrl, connections: plan.connections, showProgress: context.showProgressBar };
     if (options.warmupSeconds > 0) {
       say(`${variant}: warm-up ${options.warmupSeconds} s (not counted)`);
       await runClosedLoop({ ...load, durationSeconds: options.warmupSeconds });
       await drain(server, variant);
     }
-    say(`${variant}: measuring ${options.durationSeconds} s with ${options.connections} clients`);
+    const cpuMsPerRequest = work === 'cpu' ? await calibrateCpuMsPerRequest(server.baseUrl) : null;
+    say(`${variant}: measuring ${options.durationSeconds} s with ${plan.connections} clients (server pid ${server.pid})`);
     server.record();
     await serverStats(server, '/stats/reset');
     const before = await snapshot(server.pid);
@@ -72,15 +92,21 @@ export async function runVariant(variant: VariantName, context: RunContext): Pro
         `every request to the ${variant} server failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
       );
     }
+    const limit = physicalLimit({ work, cores: availableParallelism(), parallelism, connections: plan.connections, cpuMsPerRequest, ioMs: serverOptions.ioMs });
     const cpu = before !== null && after !== null ? cpuBetween(before, after) : null;
     const servedCounts = clients.map((client) => client.served);
+    const requestsPerSecond = served / result.duration;
     return {
       variant,
-      poolSize,
-      connections: options.connections,
+      poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
+      size: definition.sizeSetting === null ? null : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
+      work,
+      limit,
+      percentOfLimit: (requestsPerSecond / limit.requestsPerSecond) * 100,
+      connections: plan.connections,
       durationSeconds: result.duration,
       requests: served,
-      requestsPerSecond: served / result.duration,
+      requestsPerSecond,
       latencyMs: {
         p50: result.latency.p50,
         p90: result.latency.p90,
@@ -102,15 +128,16 @@ export async function runVariant(variant: VariantName, context: RunContext): Pro
       clients,
       fairness: Math.min(...servedCounts) / Math.max(...servedCounts),
       logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),
+      servedByProcess: servedByProcess(events),
     };
   } finally {
     await server.stop();
   }
 }
 
-/** Runs every selected variant in turn: one server at a time, so they never share the cores. */
-export async function runScenario(context: RunContext): Promise<VariantRun[]> {
+/** Runs every planned variant in turn: one server at a time, so they never share the cores. */
+export async function runScenario(plan: PlannedScenario, context: RunContext): Promise<VariantRun[]> {
   const runs: VariantRun[] = [];
-  for (const variant of context.options.variants) runs.push(await runVariant(variant, context));
+  for (const variant of plan.variants) runs.push(await runVariant(variant, plan, context));
   return runs;
 }

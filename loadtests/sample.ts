@@ -1,4 +1,4 @@
-// Reads a process's CPU time per thread from /proc: the `top -H` view. Two snapshots taken at
+// Reads a process's (and its children's) CPU time per thread from /proc: the `top -H` view. Two snapshots taken at
 // the edges of the measured window give CPU% and which threads were busy in between.
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -46,21 +46,46 @@ export function parseStat(line: string): ThreadTime & { residentPages: number } 
   return { name: line.slice(open + 1, close), cpuMs: (ticks * 1000) / TICKS_PER_SECOND, residentPages: Number(fields[21]) };
 }
 
-/** A snapshot of every thread of `pid`, or null where /proc cannot be read (not Linux, or gone). */
+/** `pid` and all its descendants (a cluster's workers), from the parent field of /proc/N/stat. */
+export async function processTree(pid: number): Promise<number[]> {
+  const parents = new Map<number, number[]>();
+  const entries = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  await Promise.all(
+    entries.map(async (entry) => {
+      const line = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+      if (line === null) return; // gone since readdir
+      const ppid = Number(line.slice(line.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    }),
+  );
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/**
+ * Every thread of `pid` and its descendants, or null where /proc cannot be read (not Linux, or
+ * the process is gone).
+ */
 export async function snapshot(pid: number): Promise<ProcessSnapshot | null> {
   try {
     const atMs = performance.now();
-    const tids = await readdir(`/proc/${pid}/task`);
     const threads = new Map<number, ThreadTime>();
-    await Promise.all(
-      tids.map(async (tid) => {
-        // A thread may end between readdir and read: it simply is not counted.
-        const line = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
-        if (line !== null) threads.set(Number(tid), parseStat(line));
-      }),
-    );
-    const processStat = parseStat(await readFile(`/proc/${pid}/stat`, 'utf8'));
-    return { atMs, threads, residentBytes: processStat.residentPages * PAGE_BYTES };
+    let residentBytes = 0;
+    for (const member of await processTree(pid)) {
+      const tids = await readdir(`/proc/${member}/task`).catch(() => []);
+      await Promise.all(
+        tids.map(async (tid) => {
+          // A thread may end between readdir and read: it simply is not counted.
+          const line = await readFile(`/proc/${member}/task/${tid}/stat`, 'utf8').catch(() => null);
+          if (line !== null) threads.set(Number(tid), parseStat(line));
+        }),
+      );
+      const stat = await readFile(`/proc/${member}/stat`, 'utf8').catch(() => null);
+      if (stat !== null) residentBytes += parseStat(stat).residentPages * PAGE_BYTES;
+    }
+    if (threads.size === 0) return null;
+    return { atMs, threads, residentBytes };
   } catch {
     return null;
   }

@@ -13,7 +13,7 @@ const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 const STDERR_TAIL_LINES = 5;
 /** Work events kept per recording: enough for excerpts and timelines, bounded for tiny loops. */
-const MAX_RECORDED_EVENTS = 20_000;
+const MAX_RECORDED_EVENTS = 50_000;
 
 export interface ServerProcess {
   readonly pid: number;
@@ -32,9 +32,10 @@ export class ServerStartError extends Error {
   override name = 'ServerStartError';
 }
 
-export async function startServer(options: ServerOptions, group: ProcessGroup): Promise<ServerProcess> {
+export async function startServer(options: ServerOptions, group: ProcessGroup, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, ...serverArgv(options)], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),

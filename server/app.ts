@@ -2,31 +2,33 @@ import { Hono } from 'hono';
 import { internal, notFound, parseClientId, ServerError } from './errors.ts';
 import type { ServerOptions } from './flags.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
-import { RequestStats, statsBody } from './stats.ts';
+import { countersOf, RequestStats, statsBody, type StatsBody } from './stats.ts';
 import type { RunningVariant } from './variants/types.ts';
 
 /** The HTTP face of a server: the same routes whatever the variant. */
 export function buildApp(options: ServerOptions, variant: RunningVariant, gauge: ConcurrencyGauge): Hono {
   const requests = new RequestStats();
-  const stats = () => statsBody(options.variant, variant.settings, gauge, requests);
-  const resetStats = (): void => {
+  const stats = async (): Promise<StatsBody> =>
+    statsBody(options.variant, variant.settings, (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests));
+  const resetStats = async (): Promise<void> => {
     gauge.reset();
     requests.reset();
+    await variant.sharedCounters?.reset();
   };
 
   const app = new Hono();
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  app.get('/stats', (c) => {
-    const body = stats();
-    if (c.req.query('reset') !== undefined) resetStats();
+  app.get('/stats', async (c) => {
+    const body = await stats();
+    if (c.req.query('reset') !== undefined) await resetStats();
     return c.json(body);
   });
 
-  app.post('/stats/reset', (c) => {
-    const body = stats();
-    resetStats();
+  app.post('/stats/reset', async (c) => {
+    const body = await stats();
+    await resetStats();
     return c.json(body);
   });
 
@@ -35,7 +37,7 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     requests.begin();
     let ok = false;
     try {
-      const result = await variant.run({ clientId, iterations: options.iterations, quiet: options.quiet });
+      const result = await variant.run({ clientId, work: options.work, iterations: options.iterations, ioMs: options.ioMs, quiet: options.quiet });
       ok = true;
       return c.json({ variant: options.variant, ...result });
     } finally {

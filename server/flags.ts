@@ -3,14 +3,23 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { intInRange, type IntRange } from './int-option.ts';
-import { variantNames, type VariantName } from './variants/index.ts';
+import { variantNames, variants, type VariantName } from './variants/index.ts';
 import { DEFAULT_ITERATIONS } from './work.ts';
+
+/** What one request does: spin the CPU (the experiment), or wait on a timer (the I/O control). */
+export type WorkKind = 'cpu' | 'io';
+export const WORK_KINDS: readonly WorkKind[] = ['cpu', 'io'];
 
 export interface ServerOptions {
   readonly variant: VariantName;
   readonly port: number;
+  readonly work: WorkKind;
   readonly poolSize: number;
+  readonly workers: number;
+  readonly uvThreads: number;
   readonly iterations: number;
+  readonly sliceIterations: number;
+  readonly ioMs: number;
   readonly quiet: boolean;
 }
 
@@ -20,64 +29,93 @@ export const DEFAULT_PORT = 3000;
 export const PORT_RANGE: IntRange = { min: 0, max: 65_535 };
 export const DEFAULT_POOL_SIZE = availableParallelism();
 export const POOL_SIZE_RANGE: IntRange = { min: 1, max: 256 };
-/** Up to 100× the original's loop: about six seconds a request on a 2020s core. */
+/** Up to 100× the original's loop: a few seconds a request on a 2020s core. */
 export const ITERATIONS_RANGE: IntRange = { min: 1, max: 100 * DEFAULT_ITERATIONS };
+export const DEFAULT_WORKERS = availableParallelism();
+export const WORKERS_RANGE: IntRange = { min: 1, max: 64 };
+/** Node's own default size of libuv's threadpool. */
+export const DEFAULT_UV_THREADS = 4;
+/** libuv's own ceiling for UV_THREADPOOL_SIZE. */
+export const UV_THREADS_RANGE: IntRange = { min: 1, max: 1_024 };
+/** About a millisecond of the loop on this project's 2-core test machine (~0.35 ns an increment). */
+export const DEFAULT_SLICE_ITERATIONS = 3_000_000;
+export const SLICE_ITERATIONS_RANGE: IntRange = { min: 1_000, max: ITERATIONS_RANGE.max };
+export const DEFAULT_IO_MS = 100;
+export const IO_MS_RANGE: IntRange = { min: 1, max: 60_000 };
 
-const FLAG = {
+export const SERVER_FLAGS = {
   variant: '--variant',
   port: '--port',
+  work: '--work',
   poolSize: '--pool-size',
+  workers: '--workers',
+  uvThreads: '--uv-threads',
   iterations: '--iterations',
+  sliceIterations: '--slice-iterations',
+  ioMs: '--io-ms',
   quiet: '--quiet',
 } as const;
 
-export function poolSizeOption(): Option {
-  return new Option(`${FLAG.poolSize} <n>`, `worker threads for pooled variants (${POOL_SIZE_RANGE.min}-${POOL_SIZE_RANGE.max}; default: available parallelism)`)
-    .argParser(intInRange(POOL_SIZE_RANGE))
-    .default(DEFAULT_POOL_SIZE);
+function intOption(flag: string, description: string, range: IntRange, fallback: number, fallbackText?: string): Option {
+  return new Option(`${flag} <n>`, `${description} (${range.min}-${range.max})`).argParser(intInRange(range)).default(fallback, fallbackText);
 }
 
-export function iterationsOption(): Option {
-  return new Option(`${FLAG.iterations} <n>`, `increments per request, the work unit (${ITERATIONS_RANGE.min}-${ITERATIONS_RANGE.max})`)
-    .argParser(intInRange(ITERATIONS_RANGE))
-    .default(DEFAULT_ITERATIONS);
+/** The options that shape a variant's work and size; the load runner offers the same ones. */
+export function variantSettingOptions(): Option[] {
+  return [
+    intOption(SERVER_FLAGS.poolSize, 'worker threads of the pool variant', POOL_SIZE_RANGE, DEFAULT_POOL_SIZE, `${DEFAULT_POOL_SIZE}, the available parallelism`),
+    intOption(SERVER_FLAGS.workers, 'processes of the cluster variant', WORKERS_RANGE, DEFAULT_WORKERS, `${DEFAULT_WORKERS}, the available parallelism`),
+    intOption(SERVER_FLAGS.uvThreads, "libuv threadpool size (UV_THREADPOOL_SIZE) of the libuv variant", UV_THREADS_RANGE, DEFAULT_UV_THREADS),
+    intOption(SERVER_FLAGS.iterations, 'increments per request, the work unit', ITERATIONS_RANGE, DEFAULT_ITERATIONS),
+    intOption(SERVER_FLAGS.sliceIterations, 'increments between two yields of the chunked variant', SLICE_ITERATIONS_RANGE, DEFAULT_SLICE_ITERATIONS),
+    intOption(SERVER_FLAGS.ioMs, 'milliseconds one request waits when the work is io', IO_MS_RANGE, DEFAULT_IO_MS),
+  ];
 }
 
 export function variantOption(): Option {
-  return new Option(`${FLAG.variant} <name>`, 'concurrency model').choices(variantNames).default(DEFAULT_VARIANT);
+  return new Option(`${SERVER_FLAGS.variant} <name>`, 'concurrency model').choices(variantNames).default(DEFAULT_VARIANT);
+}
+
+/** Adds the shared variant settings to a program. */
+export function withVariantSettings(command: Command): Command {
+  for (const option of variantSettingOptions()) command.addOption(option);
+  return command;
 }
 
 function serverCommand(): Command {
-  return new Command('server')
+  const command = new Command('server')
     .description(`CPU-bound Hono server on ${HOST}; prints one JSON "listening" line when ready`)
     .addOption(variantOption())
-    .addOption(new Option(`${FLAG.port} <n>`, `port on ${HOST} (0 = any free port)`).argParser(intInRange(PORT_RANGE)).default(DEFAULT_PORT))
-    .addOption(poolSizeOption())
-    .addOption(iterationsOption())
-    .addOption(new Option(FLAG.quiet, 'do not log the start/end line of each request'))
-    .exitOverride()
-    .showHelpAfterError(false);
+    .addOption(intOption(SERVER_FLAGS.port, `port on ${HOST}, 0 = any free port`, PORT_RANGE, DEFAULT_PORT))
+    .addOption(new Option(`${SERVER_FLAGS.work} <kind>`, 'what a request does: spin the CPU, or wait --io-ms on a timer').choices(WORK_KINDS).default('cpu'));
+  return withVariantSettings(command)
+    .addOption(new Option(SERVER_FLAGS.quiet, 'do not log the start/end line of each request'))
+    .exitOverride();
 }
 
 /** Parses the server's argv (without node and script). Throws commander's error on bad input. */
 export function parseServerArgs(argv: readonly string[]): ServerOptions {
-  const parsed = serverCommand().parse([...argv], { from: 'user' }).opts<{
-    variant: VariantName;
-    port: number;
-    poolSize: number;
-    iterations: number;
-    quiet?: boolean;
-  }>();
+  const parsed = serverCommand().parse([...argv], { from: 'user' }).opts<Omit<ServerOptions, 'quiet'> & { quiet?: boolean }>();
   return Object.freeze({ ...parsed, quiet: parsed.quiet === true });
 }
 
 /** The argv that starts a server with these options: the inverse of parseServerArgs. */
 export function serverArgv(options: ServerOptions): string[] {
   return [
-    FLAG.variant, options.variant,
-    FLAG.port, String(options.port),
-    FLAG.poolSize, String(options.poolSize),
-    FLAG.iterations, String(options.iterations),
-    ...(options.quiet ? [FLAG.quiet] : []),
+    SERVER_FLAGS.variant, options.variant,
+    SERVER_FLAGS.port, String(options.port),
+    SERVER_FLAGS.work, options.work,
+    SERVER_FLAGS.poolSize, String(options.poolSize),
+    SERVER_FLAGS.workers, String(options.workers),
+    SERVER_FLAGS.uvThreads, String(options.uvThreads),
+    SERVER_FLAGS.iterations, String(options.iterations),
+    SERVER_FLAGS.sliceIterations, String(options.sliceIterations),
+    SERVER_FLAGS.ioMs, String(options.ioMs),
+    ...(options.quiet ? [SERVER_FLAGS.quiet] : []),
   ];
+}
+
+/** The environment a server with these options needs from its very start. */
+export function serverEnv(options: ServerOptions): Record<string, string> {
+  return variants[options.variant].env?.(options) ?? {};
 }

@@ -2,10 +2,12 @@
 // It lives in a SharedArrayBuffer so that worker threads count their own start and end: the
 // main thread only sees a task being queued, not when a worker actually starts it.
 
+import type { Gauge } from './job.ts';
+
 const NOW = 0;
 const MAX = 1;
 
-export class ConcurrencyGauge {
+export class ConcurrencyGauge implements Gauge {
   readonly buffer: SharedArrayBuffer;
   readonly #cells: Int32Array;
 

@@ -1,12 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
-import type { ConcurrencyGauge } from './gauge.ts';
+import type { WorkKind } from './flags.ts';
 import { formatWorkEvent, type LogKind } from './log-line.ts';
 import { spin } from './work.ts';
 
 /** What a variant is asked to do for one request. Plain data: it crosses to worker threads. */
 export interface JobRequest {
   readonly clientId: number;
+  readonly work: WorkKind;
   readonly iterations: number;
+  readonly ioMs: number;
   readonly quiet: boolean;
 }
 
@@ -19,11 +22,24 @@ export interface JobResult {
   readonly endedAtMs: number;
 }
 
+/** Counts work units while they run (ConcurrencyGauge, or the cluster's relay to its primary). */
+export interface Gauge {
+  enter(): void;
+  leave(): void;
+}
+
+/** The work itself; returns the loop's count (0 for a wait). */
+export type WorkBody = (request: JobRequest) => number | Promise<number>;
+
+/** The whole loop at once, or the timer. The loop never yields: on the event loop it blocks. */
+export const wholeWork: WorkBody = (request) =>
+  request.work === 'io' ? sleep(request.ioMs).then(() => 0) : spin(request.iterations);
+
 /**
- * Runs the work unit for one request on the calling thread, as the original handler did:
- * log the start, spin, log the end. The gauge counts it as running in between.
+ * Runs one request's work on the calling thread, as the original handler did: log the start,
+ * work, log the end. The gauge counts it as running in between.
  */
-export function runJob(request: JobRequest, gauge: ConcurrencyGauge): JobResult {
+export async function runJob(request: JobRequest, gauge: Gauge, body: WorkBody = wholeWork): Promise<JobResult> {
   const log = (kind: LogKind, atMs: number): void => {
     if (request.quiet) return;
     process.stdout.write(`${formatWorkEvent({ atMs, pid: process.pid, threadId, kind, clientId: request.clientId })}\n`);
@@ -32,7 +48,7 @@ export function runJob(request: JobRequest, gauge: ConcurrencyGauge): JobResult 
   const startedAtMs = Date.now();
   log('Start', startedAtMs);
   try {
-    const counter = spin(request.iterations);
+    const counter = await body(request);
     const endedAtMs = Date.now();
     log('End', endedAtMs);
     return { clientId: request.clientId, pid: process.pid, threadId, counter, startedAtMs, endedAtMs };

@@ -1,19 +1,10 @@
-// Entry point: parse flags, start the variant, serve, and shut down cleanly on a signal.
-import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+// Entry point: parse flags, then serve (or, for a multi-process variant, run its primary).
+import cluster from 'node:cluster';
 import { CommanderError } from 'commander';
-import { buildApp } from './app.ts';
-import { HOST, parseServerArgs, type ServerOptions } from './flags.ts';
-import { ConcurrencyGauge } from './gauge.ts';
+import { parseServerArgs, serverEnv, type ServerOptions } from './flags.ts';
+import { relaunchWithEnv } from './relaunch.ts';
+import { serve } from './serve.ts';
 import { variants } from './variants/index.ts';
-
-/** In-flight requests get this long to finish after SIGTERM/SIGINT before connections are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
-
-function fail(message: string, exitCode = 1): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(exitCode);
-}
 
 function parseOrExit(argv: readonly string[]): ServerOptions {
   try {
@@ -25,41 +16,10 @@ function parseOrExit(argv: readonly string[]): ServerOptions {
   }
 }
 
-async function main(): Promise<void> {
-  const options = parseOrExit(process.argv.slice(2));
-  const gauge = new ConcurrencyGauge();
-  const variant = await variants[options.variant].start(options, gauge);
-  const server = createAdaptorServer({ fetch: buildApp(options, variant, gauge).fetch, hostname: HOST });
+const options = parseOrExit(process.argv.slice(2));
+const relaunched = await relaunchWithEnv(serverEnv(options));
+if (relaunched !== null) process.exit(relaunched);
 
-  server.once('error', (error: NodeJS.ErrnoException) => {
-    void variant.close();
-    if (error.code === 'EADDRINUSE') fail(`error: --port ${options.port} is already in use on ${HOST}`);
-    if (error.code === 'EACCES') fail(`error: --port ${options.port} needs privileges this user does not have`);
-    fail(`error: cannot listen on ${HOST}:${options.port}: ${error.message}`);
-  });
-
-  server.listen(options.port, HOST, () => {
-    const { port } = server.address() as AddressInfo;
-    const line = { event: 'listening', host: HOST, port, pid: process.pid, variant: options.variant, settings: variant.settings };
-    process.stdout.write(`${JSON.stringify(line)}\n`);
-  });
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) process.exit(130); // a second signal: leave at once
-    stopping = true;
-    process.stderr.write(`${signal}: closing (in-flight requests get up to ${SHUTDOWN_GRACE_MS / 1000} s)\n`);
-    const grace = setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    grace.unref();
-    server.close(() => {
-      void variant.close().then(() => process.exit(0));
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-await main();
+const variant = variants[options.variant];
+if (variant.primary !== undefined && cluster.isPrimary) await variant.primary(options);
+else await serve(options, variant, cluster.isPrimary);

@@ -31,11 +31,8 @@ export class RequestStats {
   get failed(): number { return this.#failed; }
 }
 
-/** The body of GET /stats: what the server itself knows. Counts are since the last reset. */
-export interface StatsBody {
-  readonly variant: string;
-  readonly pid: number;
-  readonly settings: VariantSettings;
+/** The request counts of /stats. Maxima and totals are since the last reset. */
+export interface Counters {
   /** Work units running right now, and the most that ran at once. */
   readonly inFlight: number;
   readonly maxInFlight: number;
@@ -44,25 +41,38 @@ export interface StatsBody {
   readonly maxInHandler: number;
   readonly served: number;
   readonly failed: number;
-  /** Process CPU time since start, all threads. */
-  readonly cpuUserMs: number;
-  readonly cpuSystemMs: number;
-  readonly residentMemoryBytes: number;
-  readonly uptimeMs: number;
 }
 
-export function statsBody(variant: string, settings: VariantSettings, gauge: ConcurrencyGauge, requests: RequestStats): StatsBody {
-  const cpu = process.cpuUsage();
+export function countersOf(gauge: ConcurrencyGauge, requests: RequestStats): Counters {
   return {
-    variant,
-    pid: process.pid,
-    settings,
     inFlight: gauge.current,
     maxInFlight: gauge.max,
     inHandler: requests.inHandler,
     maxInHandler: requests.maxInHandler,
     served: requests.served,
     failed: requests.failed,
+  };
+}
+
+/** The body of GET /stats: what the server itself knows. */
+export interface StatsBody extends Counters {
+  readonly variant: string;
+  readonly pid: number;
+  readonly settings: VariantSettings;
+  /** CPU time of the process that answered, all its threads, since it started. */
+  readonly cpuUserMs: number;
+  readonly cpuSystemMs: number;
+  readonly residentMemoryBytes: number;
+  readonly uptimeMs: number;
+}
+
+export function statsBody(variant: string, settings: VariantSettings, counters: Counters): StatsBody {
+  const cpu = process.cpuUsage();
+  return {
+    variant,
+    pid: process.pid,
+    settings,
+    ...counters,
     cpuUserMs: cpu.user / 1000,
     cpuSystemMs: cpu.system / 1000,
     residentMemoryBytes: process.memoryUsage.rss(),

@@ -8,7 +8,8 @@ import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
 
 test('a tiny run writes a markdown report and its JSON twin with the documented fields', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'aop-cli-'));
-  const result = await runCli(LOADTEST_MAIN, ['--duration', '1', '--warmup', '0', '--iterations', '100000', '--pool-size', '2', '--reports-dir', dir]);
+  const args = ['--scenario', 'curl-loops', '--variants', 'inline,pool', '--duration', '1', '--warmup', '0', '--iterations', '100000', '--pool-size', '2'];
+  const result = await runCli(LOADTEST_MAIN, [...args, '--reports-dir', dir]);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /curl-loops/);
   const files = (await readdir(dir)).sort();
@@ -40,8 +41,10 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
 });
 
 const badFlags: readonly (readonly [readonly string[], string])[] = [
-  [['--variants', 'inline,nope'], "error: option '--variants <list>' argument 'inline,nope' is invalid. Allowed: a comma list of inline, pool."],
-  [['--scenario', 'nope'], "error: option '--scenario <name>' argument 'nope' is invalid. Allowed choices are curl-loops."],
+  [['--variants', 'inline,nope'], "error: option '--variants <list>' argument 'inline,nope' is invalid. Allowed: a comma list of inline, pool, cluster, chunked, libuv, io."],
+  [['--scenario', 'nope'], "error: option '--scenario <list>' argument 'nope' is invalid. Allowed: a comma list of curl-loops, io-wait."],
+  [['--workers', '0'], "error: option '--workers <n>' argument '0' is invalid. Allowed: a whole number from 1 to 64."],
+  [['--uv-threads', '2000'], "error: option '--uv-threads <n>' argument '2000' is invalid. Allowed: a whole number from 1 to 1024."],
   [['--connections', '0'], "error: option '--connections <n>' argument '0' is invalid. Allowed: a whole number from 1 to 1000."],
   [['--duration', '2.5'], "error: option '--duration <seconds>' argument '2.5' is invalid. Allowed: a whole number from 1 to 3600."],
   [['--quick', '--duration', '5'], "error: option '--quick' cannot be used with option '--duration <seconds>'"],

@@ -7,7 +7,7 @@ import { startTestServer } from './helpers/server.ts';
 const badFlags: readonly (readonly [readonly string[], string])[] = [
   [['--pool-size', '0'], "error: option '--pool-size <n>' argument '0' is invalid. Allowed: a whole number from 1 to 256."],
   [['--pool-size', 'abc'], "error: option '--pool-size <n>' argument 'abc' is invalid. Allowed: a whole number from 1 to 256."],
-  [['--variant', 'nope'], "error: option '--variant <name>' argument 'nope' is invalid. Allowed choices are inline, pool."],
+  [['--variant', 'nope'], "error: option '--variant <name>' argument 'nope' is invalid. Allowed choices are inline, pool, cluster, chunked, libuv, io."],
   [['--iterations', '-5'], "error: option '--iterations <n>' argument '-5' is invalid. Allowed: a whole number from 1 to 10000000000."],
   [['--port', '70000'], "error: option '--port <n>' argument '70000' is invalid. Allowed: a whole number from 0 to 65535."],
   [['--bogus'], "error: unknown option '--bogus'"],
@@ -30,7 +30,7 @@ test('server on a busy port: one line naming the port, non-zero exit', async (t)
 });
 
 test('serverArgv is the inverse of parseServerArgs', () => {
-  const options = { variant: 'pool', port: 0, poolSize: 3, iterations: 1_234, quiet: true } as const;
+  const options = { variant: 'pool', port: 0, work: 'io', poolSize: 3, workers: 5, uvThreads: 7, iterations: 1_234, sliceIterations: 5_000, ioMs: 9, quiet: true } as const;
   assert.deepEqual(parseServerArgs(serverArgv(options)), options);
   assert.deepEqual(parseServerArgs(serverArgv({ ...options, quiet: false })), { ...options, quiet: false });
 });

@@ -1,26 +1,32 @@
-import type { LoadtestOptions } from '../flags.ts';
+import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
 import { commandLine, gitCommit, machine, packageVersions } from '../provenance.ts';
 import { REPORT_FORMAT_VERSION, type Report, type VariantRun } from './model.ts';
 
 /** Ratios are taken against the async-style variant when it ran, else the first one that did. */
 const PREFERRED_BASELINE = 'inline';
 
-export function assembleReport(options: LoadtestOptions, runs: readonly VariantRun[], argv: readonly string[], dateUtc: string): Report {
+export function assembleReport(
+  options: LoadtestOptions,
+  plan: PlannedScenario,
+  runs: readonly VariantRun[],
+  argv: readonly string[],
+  dateUtc: string,
+): Report {
   return {
     formatVersion: REPORT_FORMAT_VERSION,
-    scenario: options.scenario.name,
-    scenarioDescription: options.scenario.description,
+    scenario: plan.scenario.name,
+    scenarioDescription: plan.scenario.description,
     command: commandLine(argv),
     dateUtc,
     commit: gitCommit(),
     machine: machine(),
     packages: packageVersions(),
     parameters: {
-      connections: options.connections,
+      connections: plan.connections,
       durationSeconds: options.durationSeconds,
       warmupSeconds: options.warmupSeconds,
-      iterations: options.iterations,
-      poolSize: options.poolSize,
+      work: plan.scenario.work,
+      settings: options.settings,
     },
     baseline: runs.some((run) => run.variant === PREFERRED_BASELINE) ? PREFERRED_BASELINE : (runs[0]?.variant ?? PREFERRED_BASELINE),
     runs,

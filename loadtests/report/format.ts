@@ -1,4 +1,6 @@
 // How each kind of number is written, for the terminal and markdown alike.
+import { SERVER_FLAGS, type WorkKind } from '../../server/flags.ts';
+import type { VariantSettingValues } from '../flags.ts';
 
 export const MISSING = 'n/a';
 
@@ -32,4 +34,20 @@ export function mebibytes(bytes: number | null): string {
 
 export function gibibytes(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+}
+
+export function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** What one request did, e.g. "100,000,000 iterations per request". */
+export function workUnit(work: WorkKind, settings: VariantSettingValues): string {
+  return work === 'io' ? `each request waits ${settings.ioMs} ms (no CPU work)` : `${count(settings.iterations)} iterations per request`;
+}
+
+/** Every variant setting as its flag and value: "pool-size 2, workers 2, …". */
+export function settings(values: VariantSettingValues): string {
+  return (Object.keys(values) as (keyof VariantSettingValues)[])
+    .map((key) => `${SERVER_FLAGS[key].replace(/^--/, '')} ${count(values[key])}`)
+    .join(', ');
 }

@@ -2,7 +2,7 @@
 import { findings } from './findings.ts';
 import * as format from './format.ts';
 import type { Report } from './model.ts';
-import { clientsTable, resultsTable, type Table } from './tables.ts';
+import { clientsTable, limitsTable, processesTable, resultsTable, type Table } from './tables.ts';
 
 function escapeCell(cell: string): string {
   return cell.replaceAll('|', '\\|');
@@ -25,8 +25,8 @@ function provenance(report: Report): string {
     `- Software: Node.js ${machine.node}; ${packages}`,
     `- Commit: ${report.commit}`,
     `- Scenario: \`${report.scenario}\`: ${report.scenarioDescription}`,
-    `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant, ` +
-      `${parameters.iterations.toLocaleString('en-US')} iterations per request, pool size ${parameters.poolSize} (pooled variants only)`,
+    `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant; ${format.workUnit(parameters.work, parameters.settings)}`,
+    `- Settings: ${format.settings(parameters.settings)} (each applies to the variants it sizes)`,
     `- Baseline for ratios: \`${report.baseline}\`, measured in this run`,
   ].join('\n');
 }
@@ -50,8 +50,12 @@ export function renderMarkdown(report: Report): string {
       'Columns are explained in reports/README.md.',
     '## Findings',
     findings(report).map((line) => `- ${line}`).join('\n'),
+    '## Physical limits',
+    markdownTable(limitsTable(report)),
+    'CPU ms / request is the median server CPU time of single requests sent one at a time after the warm-up, in this run.',
     '## Clients',
     markdownTable(clientsTable(report)),
+    ...(processesTable(report).rows.length > 0 ? ['## Processes', markdownTable(processesTable(report))] : []),
     '## Server log, first lines of the measured window',
     excerpts(report),
   ].join('\n\n') + '\n';

@@ -1,5 +1,8 @@
 // What a run measured, as the report's .json twin stores it. Renderers read only this.
+import type { WorkKind } from '../../server/flags.ts';
 import type { ClientTally } from '../closed-loop.ts';
+import type { VariantSettingValues } from '../flags.ts';
+import type { Limit } from '../limit.ts';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -29,6 +32,12 @@ export interface VariantRun {
   readonly variant: string;
   /** null where the variant has no pool. */
   readonly poolSize: number | null;
+  /** The flag that sizes the variant and its value, or null when it has none. */
+  readonly size: { readonly flag: string; readonly value: number } | null;
+  readonly work: WorkKind;
+  readonly limit: Limit;
+  /** requestsPerSecond as a percentage of limit.requestsPerSecond. */
+  readonly percentOfLimit: number;
   readonly connections: number;
   readonly durationSeconds: number;
   /** 2xx answers in the measured window. */
@@ -44,6 +53,8 @@ export interface VariantRun {
   readonly fairness: number;
   /** The first start/end lines the server logged in the window, in the original's form. */
   readonly logExcerpt: readonly string[];
+  /** Requests each server process finished in the window, from its End lines. */
+  readonly servedByProcess: readonly { readonly pid: number; readonly served: number }[];
 }
 
 export interface Machine {
@@ -67,8 +78,8 @@ export interface Report {
     readonly connections: number;
     readonly durationSeconds: number;
     readonly warmupSeconds: number;
-    readonly iterations: number;
-    readonly poolSize: number;
+    readonly work: WorkKind;
+    readonly settings: VariantSettingValues;
   };
   /** The variant every ratio is taken against, measured in the same run. */
   readonly baseline: string;

@@ -21,13 +21,18 @@ export function baselineRun(report: Report): VariantRun | undefined {
   return report.runs.find((run) => run.variant === report.baseline);
 }
 
+export function sizeCell(run: VariantRun): string {
+  return run.size === null ? '–' : `${run.size.flag.replace(/^--/, '')} ${run.size.value}`;
+}
+
 export function resultsTable(report: Report): Table {
   const baseline = baselineRun(report);
   return {
     columns: [
       left('variant'),
-      right('pool'),
+      right('size'),
       right('req/s'),
+      right('% of limit'),
       right(`× ${report.baseline}`),
       right('p50 ms'),
       right('p90 ms'),
@@ -41,8 +46,9 @@ export function resultsTable(report: Report): Table {
     ],
     rows: report.runs.map((run) => [
       run.variant,
-      run.poolSize === null ? '–' : String(run.poolSize),
+      sizeCell(run),
       format.perSecond(run.requestsPerSecond),
+      format.percent(run.percentOfLimit),
       baseline === undefined ? format.MISSING : format.ratio(run.requestsPerSecond / baseline.requestsPerSecond),
       format.ms(run.latencyMs.p50),
       format.ms(run.latencyMs.p90),
@@ -70,5 +76,27 @@ export function clientsTable(report: Report): Table {
         client.meanLatencyMs === null ? format.MISSING : format.ms(client.meanLatencyMs),
       ]);
     }),
+  };
+}
+
+export function limitsTable(report: Report): Table {
+  return {
+    columns: [left('variant'), right('CPU ms / request'), right('limit req/s'), left('how the limit was obtained')],
+    rows: report.runs.map((run) => [
+      run.variant,
+      run.limit.cpuMsPerRequest === null ? '– (waits)' : format.ms(run.limit.cpuMsPerRequest),
+      format.perSecond(run.limit.requestsPerSecond),
+      run.limit.basis,
+    ]),
+  };
+}
+
+/** Rows only for variants that served from more than one process (cluster). */
+export function processesTable(report: Report): Table {
+  return {
+    columns: [left('variant'), right('process'), right('served')],
+    rows: report.runs
+      .filter((run) => run.servedByProcess.length > 1)
+      .flatMap((run) => run.servedByProcess.map((entry) => [run.variant, String(entry.pid), String(entry.served)])),
   };
 }

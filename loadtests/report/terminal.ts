@@ -2,6 +2,7 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import { findings } from './findings.ts';
+import * as format from './format.ts';
 import type { Report } from './model.ts';
 import { resultsTable, type Table as CellTable } from './tables.ts';
 
@@ -16,7 +17,10 @@ function render(table: CellTable): string {
 }
 
 export function renderTerminal(report: Report): string {
-  const title = chalk.bold(`${report.scenario} — ${report.parameters.connections} clients, ${report.parameters.durationSeconds} s per variant, ` +
-    `${report.parameters.iterations.toLocaleString('en-US')} iterations per request, ${report.machine.cpus} cores`);
+  const { parameters } = report;
+  const title = chalk.bold(
+    `${report.scenario} — ${parameters.connections} clients, ${parameters.durationSeconds} s per variant, ` +
+      `${format.workUnit(parameters.work, parameters.settings)}, ${report.machine.cpus} cores`,
+  );
   return [title, render(resultsTable(report)), ...findings(report).map((line) => `${chalk.dim('•')} ${line}`)].join('\n');
 }

@@ -1,11 +1,13 @@
 // The registry of scenarios: adding one is one file plus one line here.
 import { curlLoops } from './curl-loops.ts';
+import { ioWait } from './io-wait.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios = { 'curl-loops': curlLoops } as const satisfies Record<string, Scenario>;
+export const scenarios = { 'curl-loops': curlLoops, 'io-wait': ioWait } as const satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof scenarios;
 
 export const scenarioNames = Object.keys(scenarios) as ScenarioName[];
 
-export const DEFAULT_SCENARIO: ScenarioName = 'curl-loops';
+/** What `make loadtest` runs without flags. */
+export const DEFAULT_SCENARIOS: readonly ScenarioName[] = ['curl-loops', 'io-wait'];

@@ -1,4 +1,5 @@
 // A scenario is data: who sends what, how many at once. It imports nothing that runs.
+import type { WorkKind } from '../../server/flags.ts';
 import type { VariantName } from '../../server/variants/index.ts';
 
 export interface Scenario {
@@ -7,6 +8,8 @@ export interface Scenario {
   readonly description: string;
   /** Closed-loop clients, one connection each; connection i sends as client id i (1-based). */
   readonly connections: number;
-  /** Variants it runs on when --variants is not given. */
-  readonly variants: 'all' | readonly VariantName[];
+  /** What each request does on the server. */
+  readonly work: WorkKind;
+  /** Variants it runs on when --variants is not given; 'cpu' = every CPU-bound variant. */
+  readonly variants: 'cpu' | readonly VariantName[];
 }

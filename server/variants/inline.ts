@@ -6,13 +6,12 @@ import type { Variant } from './types.ts';
 export const inline: Variant = {
   summary: 'async handler that runs the loop on the event loop (one request at a time)',
   pythonAnalogue: 'async def',
-  usesPoolSize: false,
+  sizeSetting: null,
+  parallelism: (options) => (options.work === 'io' ? null : 1),
   async start(options, gauge) {
     return {
       settings: { iterations: options.iterations },
-      async run(request) {
-        return runJob(request, gauge);
-      },
+      run: (request) => runJob(request, gauge),
       async close() {},
     };
   },

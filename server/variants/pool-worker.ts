@@ -10,6 +10,6 @@ export interface PoolWorkerData {
 
 const gauge = new ConcurrencyGauge((workerData as PoolWorkerData).gaugeBuffer);
 
-export default function poolJob(request: JobRequest): JobResult {
+export default function poolJob(request: JobRequest): Promise<JobResult> {
   return runJob(request, gauge);
 }

@@ -11,7 +11,9 @@ const IDLE_TIMEOUT_MS = 2 ** 31 - 1;
 export const pool: Variant = {
   summary: 'loop runs in a worker_threads pool (piscina) of --pool-size threads',
   pythonAnalogue: 'def (threadpool)',
-  usesPoolSize: true,
+  sizeSetting: 'poolSize',
+  // One task per worker at a time (piscina's default), whether it spins or waits.
+  parallelism: (options) => options.poolSize,
   async start(options, gauge) {
     const workerData: PoolWorkerData = { gaugeBuffer: gauge.buffer };
     // Pinned min = max: with piscina's defaults (minThreads 1, idleTimeout 0) workers were
@@ -26,7 +28,7 @@ export const pool: Variant = {
       workerData,
     });
     return {
-      settings: { poolSize: options.poolSize, iterations: options.iterations },
+      settings: { poolSize: options.poolSize, work: options.work, iterations: options.iterations },
       run: (request) => piscina.run(request),
       close: () => piscina.close(),
     };

@@ -1,14 +1,23 @@
-import type { ServerOptions } from '../flags.ts';
+import type { ServerOptions, WorkKind } from '../flags.ts';
 import type { ConcurrencyGauge } from '../gauge.ts';
 import type { JobRequest, JobResult } from '../job.ts';
+import type { Counters } from '../stats.ts';
 
 /** Settings a variant reports in its listening line and in /stats. */
 export type VariantSettings = Readonly<Record<string, number | string | boolean | null>>;
 
-/** A variant once started: it runs jobs until it is closed. */
+/** The flag that sizes a variant, as a key of ServerOptions. */
+export type SizeSetting = 'poolSize' | 'workers' | 'uvThreads';
+
+/** A variant once started in a serving process: it runs jobs until it is closed. */
 export interface RunningVariant {
   run(request: JobRequest): Promise<JobResult>;
   readonly settings: VariantSettings;
+  /** Where counts live outside this process (cluster): /stats reads and resets them there. */
+  readonly sharedCounters?: {
+    read(): Promise<Counters>;
+    reset(): Promise<void>;
+  };
   close(): Promise<void>;
 }
 
@@ -16,9 +25,21 @@ export interface RunningVariant {
 export interface Variant {
   /** One line for --help, the README and reports. */
   readonly summary: string;
-  /** What the original Python experiment called the same model. */
+  /** What the original Python experiment (or its usual alternative) calls the same model. */
   readonly pythonAnalogue: string;
-  /** Whether --pool-size applies; reports show the size only where it does. */
-  readonly usesPoolSize: boolean;
+  /** The flag that sizes it, or null when it has no size. */
+  readonly sizeSetting: SizeSetting | null;
+  /** The work it always does whatever --work says (the io control waits; pbkdf2 is CPU). */
+  readonly fixedWork?: WorkKind;
+  /** How many requests' work can progress at the same instant; null = no bound of its own. */
+  parallelism(options: ServerOptions): number | null;
+  /** Environment the server process needs from its very start. */
+  env?(options: ServerOptions): Record<string, string>;
+  /** Multi-process variants: what the first process does instead of serving HTTP itself. */
+  primary?(options: ServerOptions): Promise<void>;
   start(options: ServerOptions, gauge: ConcurrencyGauge): Promise<RunningVariant>;
+}
+
+export function workOf(variant: Variant, options: ServerOptions): WorkKind {
+  return variant.fixedWork ?? options.work;
 }

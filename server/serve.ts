@@ -1,0 +1,56 @@
+// Serves the HTTP app of one variant in this process, and shuts it down cleanly on a signal.
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { buildApp } from './app.ts';
+import { HOST, type ServerOptions } from './flags.ts';
+import { ConcurrencyGauge } from './gauge.ts';
+import type { Variant } from './variants/types.ts';
+
+/** In-flight requests get this long to finish after SIGTERM/SIGINT before connections are cut. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export function fail(message: string, exitCode = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(exitCode);
+}
+
+/** The one line a spawner waits for; the port is the one really bound (for --port 0). */
+export function announceListening(options: ServerOptions, port: number, settings: object): void {
+  const line = { event: 'listening', host: HOST, port, pid: process.pid, variant: options.variant, settings };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+/** `announce` is false in a cluster's workers: their primary announces once for all. */
+export async function serve(options: ServerOptions, definition: Variant, announce: boolean): Promise<void> {
+  const gauge = new ConcurrencyGauge();
+  const variant = await definition.start(options, gauge);
+  const server = createAdaptorServer({ fetch: buildApp(options, variant, gauge).fetch, hostname: HOST });
+
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    void variant.close();
+    if (error.code === 'EADDRINUSE') fail(`error: --port ${options.port} is already in use on ${HOST}`);
+    if (error.code === 'EACCES') fail(`error: --port ${options.port} needs privileges this user does not have`);
+    fail(`error: cannot listen on ${HOST}:${options.port}: ${error.message}`);
+  });
+
+  server.listen(options.port, HOST, () => {
+    if (announce) announceListening(options, (server.address() as AddressInfo).port, variant.settings);
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(130); // a second signal: leave at once
+    stopping = true;
+    if (announce) process.stderr.write(`${signal}: closing (in-flight requests get up to ${SHUTDOWN_GRACE_MS / 1000} s)\n`);
+    const grace = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    grace.unref();
+    server.close(() => {
+      void variant.close().then(() => process.exit(0));
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

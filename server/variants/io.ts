@@ -1,0 +1,19 @@
+import { runJob } from '../job.ts';
+import type { Variant } from './types.ts';
+
+// The I/O-bound control: the handler awaits a timer of --io-ms and does no CPU work. The event
+// loop serves every waiting request at once: this is where async is the right answer.
+export const io: Variant = {
+  summary: 'async handler that awaits a --io-ms timer and does no CPU work (the I/O control)',
+  pythonAnalogue: 'async def awaiting I/O',
+  sizeSetting: null,
+  fixedWork: 'io',
+  parallelism: () => null,
+  async start(options, gauge) {
+    return {
+      settings: { ioMs: options.ioMs },
+      run: (request) => runJob({ ...request, work: 'io' }, gauge),
+      async close() {},
+    };
+  },
+};

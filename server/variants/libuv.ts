@@ -1,0 +1,55 @@
+import { pbkdf2, pbkdf2Sync } from 'node:crypto';
+import { runJob, type JobRequest } from '../job.ts';
+import { spin } from '../work.ts';
+import type { Variant } from './types.ts';
+
+const PASSWORD = 'async-or-pool';
+const SALT = 'the work unit';
+const KEY_BYTES = 32;
+const DIGEST = 'sha256';
+/** pbkdf2 rounds timed at start to learn their cost on this machine. */
+const PROBE_ROUNDS = 20_000;
+const CALIBRATION_REPEATS = 3;
+
+function medianMs(task: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < CALIBRATION_REPEATS; i++) {
+    const start = performance.now();
+    task();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(CALIBRATION_REPEATS / 2)] ?? 0;
+}
+
+/** pbkdf2 rounds that cost about as much CPU as `iterations` of the loop on this machine. */
+export function calibrateRounds(iterations: number): number {
+  const loopMs = medianMs(() => spin(iterations));
+  const probeMs = medianMs(() => pbkdf2Sync(PASSWORD, SALT, PROBE_ROUNDS, KEY_BYTES, DIGEST));
+  return Math.max(1, Math.round((PROBE_ROUNDS * loopMs) / probeMs));
+}
+
+function hashOnThreadpool(rounds: number): Promise<number> {
+  return new Promise((resolve, reject) =>
+    pbkdf2(PASSWORD, SALT, rounds, KEY_BYTES, DIGEST, (error, key) => (error ? reject(error) : resolve(key.readUInt32BE(0)))),
+  );
+}
+
+// CPU work that Node itself sends off the event loop: crypto.pbkdf2 runs on libuv's threadpool
+// of UV_THREADPOOL_SIZE threads. The log and the gauge see the call and the callback, so a job
+// waiting in libuv's queue counts as in flight.
+export const libuv: Variant = {
+  summary: "crypto.pbkdf2 on libuv's threadpool of --uv-threads threads, rounds calibrated to the loop's CPU cost",
+  pythonAnalogue: 'def calling a C extension that releases the GIL',
+  sizeSetting: 'uvThreads',
+  fixedWork: 'cpu',
+  parallelism: (options) => options.uvThreads,
+  env: (options) => ({ UV_THREADPOOL_SIZE: String(options.uvThreads) }),
+  async start(options, gauge) {
+    const rounds = calibrateRounds(options.iterations);
+    return {
+      settings: { uvThreads: options.uvThreads, iterations: options.iterations, pbkdf2Rounds: rounds },
+      run: (request: JobRequest) => runJob({ ...request, work: 'cpu' }, gauge, () => hashOnThreadpool(rounds)),
+      async close() {},
+    };
+  },
+};
