@@ -8,6 +8,7 @@ import { intInRange, type IntRange } from '../server/int-option.ts';
 import { cpuVariantNames, isVariantName, variantNames, type VariantName } from '../server/variants/index.ts';
 import { DEFAULT_SCENARIOS, scenarioNames, scenarios, type ScenarioName } from './scenarios/index.ts';
 import type { Scenario } from './scenarios/types.ts';
+import { DEFAULT_PROBE_INTERVAL_MS } from './probe.ts';
 
 /** The server settings a run passes on to every server it starts. */
 export type VariantSettingValues = Pick<ServerOptions, 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs'>;
@@ -24,6 +25,9 @@ export interface LoadtestOptions {
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
   readonly settings: VariantSettingValues;
+  /** Fresh-server runs per variant; tables show the median and the range. */
+  readonly repeat: number;
+  readonly probeIntervalMs: number;
   readonly writeReport: boolean;
   readonly reportsDir: string;
 }
@@ -35,6 +39,9 @@ export const DEFAULT_WARMUP_SECONDS = 2;
 export const WARMUP_RANGE: IntRange = { min: 0, max: 600 };
 /** --quick: a smoke run of the whole default pack in about 30 seconds. */
 export const QUICK = { durationSeconds: 2, warmupSeconds: 1 } as const;
+export const DEFAULT_REPEAT = 1;
+export const REPEAT_RANGE: IntRange = { min: 1, max: 20 };
+export const PROBE_INTERVAL_RANGE: IntRange = { min: 5, max: 10_000 };
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../reports', import.meta.url));
 
 function scenarioList(raw: string): ScenarioName[] {
@@ -63,6 +70,8 @@ function loadtestCommand(): Command {
     .addOption(new Option('--duration <seconds>', `measured seconds per variant (${DURATION_RANGE.min}-${DURATION_RANGE.max})`).argParser(intInRange(DURATION_RANGE)).default(DEFAULT_DURATION_SECONDS))
     .addOption(new Option('--warmup <seconds>', `uncounted seconds before each measurement (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`).argParser(intInRange(WARMUP_RANGE)).default(DEFAULT_WARMUP_SECONDS))
   return withVariantSettings(command)
+    .addOption(new Option('--repeat <n>', `fresh-server runs per variant; tables show median [min–max] (${REPEAT_RANGE.min}-${REPEAT_RANGE.max})`).argParser(intInRange(REPEAT_RANGE)).default(DEFAULT_REPEAT))
+    .addOption(new Option('--probe-interval-ms <ms>', `pace of the bystander GET /health probe (${PROBE_INTERVAL_RANGE.min}-${PROBE_INTERVAL_RANGE.max})`).argParser(intInRange(PROBE_INTERVAL_RANGE)).default(DEFAULT_PROBE_INTERVAL_MS))
     .addOption(new Option('--quick', `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`).conflicts(['duration', 'warmup']))
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
     .addOption(new Option('--reports-dir <path>', 'where reports are written').default(DEFAULT_REPORTS_DIR, 'reports/'))
@@ -75,6 +84,8 @@ interface RawOptions extends VariantSettingValues {
   connections?: number;
   duration: number;
   warmup: number;
+  repeat: number;
+  probeIntervalMs: number;
   quick?: boolean;
   report: boolean;
   reportsDir: string;
@@ -104,6 +115,8 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
       sliceIterations: raw.sliceIterations,
       ioMs: raw.ioMs,
     },
+    repeat: raw.repeat,
+    probeIntervalMs: raw.probeIntervalMs,
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

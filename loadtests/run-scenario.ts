@@ -11,10 +11,13 @@ import { calibrateCpuMsPerRequest } from './calibrate.ts';
 import { runClosedLoop } from './closed-loop.ts';
 import type { LoadtestOptions, PlannedScenario } from './flags.ts';
 import { physicalLimit } from './limit.ts';
+import { summarize } from './percentile.ts';
+import { startHealthProbe } from './probe.ts';
 import type { ProcessGroup } from './process-group.ts';
 import type { VariantRun } from './report/model.ts';
-import { cpuBetween, snapshot } from './sample.ts';
+import { startSampler } from './sampler.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
+import { timelineOf } from './timeline-bars.ts';
 
 /** Start/end lines quoted per variant in the report. */
 const EXCERPT_LINES = 12;
@@ -59,7 +62,7 @@ export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, op
   return { variant, port: 0, work: plan.scenario.work, quiet: false, ...options.settings };
 }
 
-export async function runVariant(variant: VariantName, plan: PlannedScenario, context: RunContext): Promise<VariantRun> {
+export async function runVariant(variant: VariantName, repetition: number, plan: PlannedScenario, context: RunContext): Promise<VariantRun> {
   const { options, say } = context;
   const definition: Variant = variants[variant];
   const serverOptions = serverOptionsFor(variant, plan, options);
@@ -77,12 +80,15 @@ export async function runVariant(variant: VariantName, plan: PlannedScenario, co
       await drain(server, variant);
     }
     const cpuMsPerRequest = work === 'cpu' ? await calibrateCpuMsPerRequest(server.baseUrl) : null;
-    say(`${variant}: measuring ${options.durationSeconds} s with ${plan.connections} clients (server pid ${server.pid})`);
+    const of = options.repeat > 1 ? ` (run ${repetition} of ${options.repeat})` : '';
+    say(`${variant}: measuring ${options.durationSeconds} s with ${plan.connections} clients${of} (server pid ${server.pid})`);
     server.record();
     await serverStats(server, '/stats/reset');
-    const before = await snapshot(server.pid);
+    const windowStartMs = Date.now();
+    const sampler = await startSampler(server.pid);
+    const probe = startHealthProbe(server.baseUrl, options.probeIntervalMs, Math.ceil((options.durationSeconds * 1000) / options.probeIntervalMs));
     const { result, clients } = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds });
-    const after = await snapshot(server.pid);
+    const [window, probed] = await Promise.all([sampler.stop(), probe.stop()]);
     const stats = await serverStats(server, '/stats');
     const events = server.recorded();
 
@@ -93,11 +99,12 @@ export async function runVariant(variant: VariantName, plan: PlannedScenario, co
       );
     }
     const limit = physicalLimit({ work, cores: availableParallelism(), parallelism, connections: plan.connections, cpuMsPerRequest, ioMs: serverOptions.ioMs });
-    const cpu = before !== null && after !== null ? cpuBetween(before, after) : null;
+    const cpu = window.server;
     const servedCounts = clients.map((client) => client.served);
     const requestsPerSecond = served / result.duration;
     return {
       variant,
+      repetition,
       poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
       size: definition.sizeSetting === null ? null : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
       work,
@@ -124,7 +131,19 @@ export async function runVariant(variant: VariantName, plan: PlannedScenario, co
         threads: cpu?.threads ?? null,
         busyThreads: cpu?.busyThreads ?? null,
         residentBytes: cpu?.residentBytes ?? null,
+        eventLoop: stats.eventLoop,
+        pool: stats.pool,
+        cpuSamples: window.samples,
       },
+      health: {
+        intervalMs: options.probeIntervalMs,
+        sent: probed.sent,
+        failed: probed.failed,
+        maxOutstanding: probed.maxOutstanding,
+        latencyMs: summarize(probed.latenciesMs),
+      },
+      neighbours: { generatorCpuPercent: window.generatorCpuPercent, foreignCpuPercent: window.foreignCpuPercent },
+      timeline: timelineOf(events, windowStartMs),
       clients,
       fairness: Math.min(...servedCounts) / Math.max(...servedCounts),
       logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),
@@ -135,9 +154,14 @@ export async function runVariant(variant: VariantName, plan: PlannedScenario, co
   }
 }
 
-/** Runs every planned variant in turn: one server at a time, so they never share the cores. */
+/**
+ * Runs every planned variant in turn, one server at a time so they never share the cores; with
+ * --repeat, the whole round again, so a slow spell of the machine does not hit one variant only.
+ */
 export async function runScenario(plan: PlannedScenario, context: RunContext): Promise<VariantRun[]> {
   const runs: VariantRun[] = [];
-  for (const variant of plan.variants) runs.push(await runVariant(variant, plan, context));
+  for (let repetition = 1; repetition <= context.options.repeat; repetition++) {
+    for (const variant of plan.variants) runs.push(await runVariant(variant, repetition, plan, context));
+  }
   return runs;
 }

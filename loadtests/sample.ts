@@ -67,12 +67,12 @@ export async function processTree(pid: number): Promise<number[]> {
  * Every thread of `pid` and its descendants, or null where /proc cannot be read (not Linux, or
  * the process is gone).
  */
-export async function snapshot(pid: number): Promise<ProcessSnapshot | null> {
+export async function snapshot(pid: number, withDescendants = true): Promise<ProcessSnapshot | null> {
   try {
     const atMs = performance.now();
     const threads = new Map<number, ThreadTime>();
     let residentBytes = 0;
-    for (const member of await processTree(pid)) {
+    for (const member of withDescendants ? await processTree(pid) : [pid]) {
       const tids = await readdir(`/proc/${member}/task`).catch(() => []);
       await Promise.all(
         tids.map(async (tid) => {
@@ -86,6 +86,19 @@ export async function snapshot(pid: number): Promise<ProcessSnapshot | null> {
     }
     if (threads.size === 0) return null;
     return { atMs, threads, residentBytes };
+  } catch {
+    return null;
+  }
+}
+
+/** Busy CPU time of the whole machine, all cores, from the first line of /proc/stat. */
+export async function machineBusyMs(): Promise<number | null> {
+  try {
+    const first = (await readFile('/proc/stat', 'utf8')).split('\n', 1)[0] ?? '';
+    // cpu user nice system idle iowait irq softirq steal …: all but idle and iowait are busy.
+    const [user, nice, system, , , irq, softirq, steal] = first.trim().split(/\s+/).slice(1).map(Number);
+    const ticks = [user, nice, system, irq, softirq, steal].reduce<number>((sum, value) => sum + (value ?? 0), 0);
+    return (ticks * 1000) / TICKS_PER_SECOND;
   } catch {
     return null;
   }

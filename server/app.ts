@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { EventLoopMonitor } from './event-loop.ts';
 import { internal, notFound, parseClientId, ServerError } from './errors.ts';
 import type { ServerOptions } from './flags.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
@@ -8,11 +9,20 @@ import type { RunningVariant } from './variants/types.ts';
 /** The HTTP face of a server: the same routes whatever the variant. */
 export function buildApp(options: ServerOptions, variant: RunningVariant, gauge: ConcurrencyGauge): Hono {
   const requests = new RequestStats();
+  const eventLoop = new EventLoopMonitor();
   const stats = async (): Promise<StatsBody> =>
-    statsBody(options.variant, variant.settings, (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests));
+    statsBody(
+      options.variant,
+      variant.settings,
+      (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests),
+      eventLoop.read(),
+      variant.poolTiming?.read() ?? null,
+    );
   const resetStats = async (): Promise<void> => {
     gauge.reset();
     requests.reset();
+    eventLoop.reset();
+    variant.poolTiming?.reset();
     await variant.sharedCounters?.reset();
   };
 

@@ -1,4 +1,6 @@
+import type { EventLoopFigures } from './event-loop.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
+import type { PoolTiming } from './pool-timing.ts';
 import type { VariantSettings } from './variants/types.ts';
 
 /** Counts requests on the work route as the main thread sees them (queued or running). */
@@ -64,9 +66,19 @@ export interface StatsBody extends Counters {
   readonly cpuSystemMs: number;
   readonly residentMemoryBytes: number;
   readonly uptimeMs: number;
+  /** Of the process that answered, since the last reset. */
+  readonly eventLoop: EventLoopFigures;
+  /** Queue and run times since the last reset, for variants with a thread pool; else null. */
+  readonly pool: PoolTiming | null;
 }
 
-export function statsBody(variant: string, settings: VariantSettings, counters: Counters): StatsBody {
+export function statsBody(
+  variant: string,
+  settings: VariantSettings,
+  counters: Counters,
+  eventLoop: EventLoopFigures,
+  pool: PoolTiming | null,
+): StatsBody {
   const cpu = process.cpuUsage();
   return {
     variant,
@@ -77,5 +89,7 @@ export function statsBody(variant: string, settings: VariantSettings, counters: 
     cpuSystemMs: cpu.system / 1000,
     residentMemoryBytes: process.memoryUsage.rss(),
     uptimeMs: Math.round(process.uptime() * 1000),
+    eventLoop,
+    pool,
   };
 }

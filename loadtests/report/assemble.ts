@@ -27,6 +27,8 @@ export function assembleReport(
       warmupSeconds: options.warmupSeconds,
       work: plan.scenario.work,
       settings: options.settings,
+      repeat: options.repeat,
+      probeIntervalMs: options.probeIntervalMs,
     },
     baseline: runs.some((run) => run.variant === PREFERRED_BASELINE) ? PREFERRED_BASELINE : (runs[0]?.variant ?? PREFERRED_BASELINE),
     runs,

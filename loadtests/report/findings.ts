@@ -1,13 +1,17 @@
 // The report's sentences, each computed from the measured numbers. Nothing here is free text
 // about the outcome: change the numbers and the sentences change with them.
+import { tailCount } from '../percentile.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
+import { groupByVariant } from './runs.ts';
 import { baselineRun } from './tables.ts';
 
 /** Below this fairness a variant is said to have served its clients unevenly. */
 export const UNEVEN_FAIRNESS = 0.8;
 /** Above this CPU% a variant is said to have used more than one core. */
 export const MULTI_CORE_PERCENT = 150;
+/** The noise guard: CPU used by other processes during a run, in % of one core, that flags it. */
+export const FOREIGN_CPU_LIMIT_PERCENT = 10;
 
 function concurrency(run: VariantRun): string {
   const { maxInFlight, maxInHandler } = run.server;
@@ -76,6 +80,34 @@ function overview(runs: readonly VariantRun[]): string[] {
   return lines;
 }
 
+function bystander(run: VariantRun): string {
+  const { latencyMs, sent, failed, intervalMs } = run.health;
+  const failures = failed > 0 ? `; ${failed} probes failed` : '';
+  if (latencyMs === null) return `${run.variant} answered none of its ${sent} /health probes${failures}.`;
+  return (
+    `${run.variant} answered the /health bystander (every ${intervalMs} ms) in p50 ${format.ms(latencyMs.p50)} ms, ` +
+    `p99 ${format.ms(latencyMs.p99)} ms, max ${format.ms(latencyMs.max)} ms over ${latencyMs.count} probes${failures}.`
+  );
+}
+
+function samplesBehind(run: VariantRun): string {
+  const tail = tailCount(run.requests, 99);
+  return `${run.variant}'s latency percentiles rest on ${run.requests} requests: its p99 is the slowest ${tail === 1 ? 'one' : `${tail}`}.`;
+}
+
+function noise(run: VariantRun): string | null {
+  const foreign = run.neighbours.foreignCpuPercent;
+  if (foreign === null || foreign <= FOREIGN_CPU_LIMIT_PERCENT) return null;
+  return `Noise: while ${run.variant} was measured (run ${run.repetition}), other processes used ${format.percent(foreign)} of a core, over the ${FOREIGN_CPU_LIMIT_PERCENT}% guard: its figures may be off.`;
+}
+
+function generator(report: Report): string {
+  const shares = report.runs.map((run) => run.neighbours.generatorCpuPercent).filter((share): share is number => share !== null);
+  const on = `on the same ${report.machine.cpus} cores as the server`;
+  if (shares.length === 0) return `The load generator (autocannon and the probe) ran ${on}; its CPU was not measured.`;
+  return `The load generator (autocannon and the probe) ran ${on} and used ${format.percent(Math.min(...shares))}–${format.percent(Math.max(...shares))} of a core during the runs.`;
+}
+
 function failures(run: VariantRun): string | null {
   if (run.errors + run.timeouts + run.non2xx === 0) return null;
   return `${run.variant} had ${run.errors} errors, ${run.timeouts} timeouts and ${run.non2xx} non-2xx answers: its figures count only the ${run.requests} requests answered with 2xx.`;
@@ -83,19 +115,25 @@ function failures(run: VariantRun): string | null {
 
 export function findings(report: Report): string[] {
   const baseline = baselineRun(report);
+  const runs = groupByVariant(report).map((group) => group.median);
+  const repeat = report.parameters.repeat;
   const lines = [
-    ...overview(report.runs),
-    ...report.runs.flatMap((run) => [
+    repeat > 1
+      ? `Each variant ran ${repeat} times on a fresh server; tables show the median [min–max], and the sentences below describe each variant's run with the median req/s.`
+      : null,
+    ...overview(runs),
+    ...runs.flatMap((run) => [
       `${concurrency(run)}; ${cpu(run)}.`,
       againstLimit(run),
       versusBaseline(run, baseline),
+      bystander(run),
       processes(run),
       fairness(run),
       failures(run),
+      samplesBehind(run),
     ]),
+    ...report.runs.map(noise),
+    generator(report),
   ];
-  lines.push(
-    `The load generator (autocannon) ran on the same ${report.machine.cpus} cores as the server and shared them with it.`,
-  );
   return lines.filter((line): line is string => line !== null);
 }

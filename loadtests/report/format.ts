@@ -9,7 +9,8 @@ export function perSecond(value: number): string {
 }
 
 export function ms(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+  if (value >= 100) return value.toFixed(0);
+  return value >= 1 ? value.toFixed(1) : value.toFixed(2);
 }
 
 export function ratio(value: number): string {

@@ -2,7 +2,10 @@
 import { findings } from './findings.ts';
 import * as format from './format.ts';
 import type { Report } from './model.ts';
-import { clientsTable, limitsTable, processesTable, resultsTable, type Table } from './tables.ts';
+import { mermaidCpuChart } from './charts.ts';
+import { groupByVariant } from './runs.ts';
+import { clientsTable, limitsTable, neighboursTable, processesTable, resultsTable, serverTable, type Table } from './tables.ts';
+import { MARKDOWN_SWIMLANES, renderSwimlanes } from './timeline.ts';
 
 function escapeCell(cell: string): string {
   return cell.replaceAll('|', '\\|');
@@ -27,29 +30,56 @@ function provenance(report: Report): string {
     `- Scenario: \`${report.scenario}\`: ${report.scenarioDescription}`,
     `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant; ${format.workUnit(parameters.work, parameters.settings)}`,
     `- Settings: ${format.settings(parameters.settings)} (each applies to the variants it sizes)`,
+    `- Runs per variant: ${parameters.repeat}, each on a fresh server; bystander probe: GET /health every ${parameters.probeIntervalMs} ms`,
     `- Baseline for ratios: \`${report.baseline}\`, measured in this run`,
   ].join('\n');
 }
 
 function excerpts(report: Report): string {
-  return report.runs
-    .map((run) => {
+  return groupByVariant(report)
+    .map(({ median: run }) => {
       const body = run.logExcerpt.length > 0 ? run.logExcerpt.join('\n') : '(the server logged no work in the window)';
       return `### ${run.variant}\n\n\`\`\`text\n${body}\n\`\`\``;
     })
     .join('\n\n');
 }
 
+function timelines(report: Report): string {
+  return groupByVariant(report)
+    .map(({ median: run }) => `### ${run.variant}\n\n\`\`\`text\n${renderSwimlanes(run.timeline, MARKDOWN_SWIMLANES).join('\n')}\n\`\`\``)
+    .join('\n\n');
+}
+
+function cpuCharts(report: Report): string {
+  return groupByVariant(report)
+    .map(({ median: run }) =>
+      run.server.cpuSamples.length === 0
+        ? `${run.variant}: no CPU samples (no /proc on this system, or a window shorter than one sample)`
+        : mermaidCpuChart(`${run.variant}: server CPU %`, run.server.cpuSamples, report.machine.cpus),
+    )
+    .join('\n\n');
+}
+
 export function renderMarkdown(report: Report): string {
   return [
-    `# ${report.scenario}: ${report.runs.map((run) => run.variant).join(' vs ')}`,
+    `# ${report.scenario}: ${groupByVariant(report).map((group) => group.variant).join(' vs ')}`,
     provenance(report),
     '## Results',
     markdownTable(resultsTable(report)),
-    'Latencies are client-side (autocannon, whole milliseconds). Server figures cover the measured window only. ' +
-      'Columns are explained in reports/README.md.',
+    'Latencies are client-side (autocannon, whole milliseconds). Columns are explained in reports/README.md.',
+    '## What the server lived through',
+    markdownTable(serverTable(report)),
+    'Over the measured window only. Health: the bystander GET /health, timed to the microsecond. Loop: the event loop of the process that answered /stats.',
     '## Findings',
     findings(report).map((line) => `- ${line}`).join('\n'),
+    '## Timelines',
+    `The first ${(report.runs[0]?.timeline.spanMs ?? 0) / 1000} s of each variant's window (its median run), from the server's own start/end lines. ` +
+      'Client lanes: █/▓ a request being worked on (alternating per request). Thread lanes: how many requests that thread had in progress.',
+    timelines(report),
+    '## CPU over time',
+    cpuCharts(report),
+    '## Noise guard',
+    markdownTable(neighboursTable(report)),
     '## Physical limits',
     markdownTable(limitsTable(report)),
     'CPU ms / request is the median server CPU time of single requests sent one at a time after the warm-up, in this run.',

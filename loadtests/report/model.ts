@@ -1,8 +1,12 @@
 // What a run measured, as the report's .json twin stores it. Renderers read only this.
+import type { EventLoopFigures } from '../../server/event-loop.ts';
 import type { WorkKind } from '../../server/flags.ts';
+import type { PoolTiming } from '../../server/pool-timing.ts';
 import type { ClientTally } from '../closed-loop.ts';
 import type { VariantSettingValues } from '../flags.ts';
 import type { Limit } from '../limit.ts';
+import type { LatencySummary } from '../percentile.ts';
+import type { CpuSample } from '../sampler.ts';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -26,10 +30,50 @@ export interface ServerFigures {
   /** Threads that used at least BUSY_THREAD_MIN_PERCENT of a core over the window. */
   readonly busyThreads: number | null;
   readonly residentBytes: number | null;
+  /** Of the process that answered /stats (for cluster: one worker), over the window. */
+  readonly eventLoop: EventLoopFigures;
+  /** Queue and run times in the thread pool, for pooled variants; else null. */
+  readonly pool: PoolTiming | null;
+  /** Every SAMPLE_INTERVAL_MS of the window. */
+  readonly cpuSamples: readonly CpuSample[];
+}
+
+/** The bystander: GET /health at a fixed pace during the window. */
+export interface HealthFigures {
+  readonly intervalMs: number;
+  readonly sent: number;
+  readonly failed: number;
+  readonly maxOutstanding: number;
+  /** Sub-millisecond latencies of the answered probes; null when none was answered. */
+  readonly latencyMs: LatencySummary | null;
+}
+
+/** CPU others used during the window, in % of one core: the noise guard. */
+export interface Neighbours {
+  readonly generatorCpuPercent: number | null;
+  readonly foreignCpuPercent: number | null;
+}
+
+/** One request as the server logged it: ms since the window opened. */
+export interface TimelineBar {
+  readonly clientId: number;
+  /** "pid/threadId" of the thread that logged its start. */
+  readonly thread: string;
+  readonly startMs: number;
+  /** null when it had not ended when the timeline's span closed. */
+  readonly endMs: number | null;
+}
+
+export interface Timeline {
+  /** The first spanMs of the measured window. */
+  readonly spanMs: number;
+  readonly bars: readonly TimelineBar[];
 }
 
 export interface VariantRun {
   readonly variant: string;
+  /** 1-based; a variant measured --repeat times has one run per repetition. */
+  readonly repetition: number;
   /** null where the variant has no pool. */
   readonly poolSize: number | null;
   /** The flag that sizes the variant and its value, or null when it has none. */
@@ -48,6 +92,9 @@ export interface VariantRun {
   readonly timeouts: number;
   readonly non2xx: number;
   readonly server: ServerFigures;
+  readonly health: HealthFigures;
+  readonly neighbours: Neighbours;
+  readonly timeline: Timeline;
   readonly clients: readonly ClientTally[];
   /** Fewest served ÷ most served over the clients: 1 = every client got the same share. */
   readonly fairness: number;
@@ -80,6 +127,8 @@ export interface Report {
     readonly warmupSeconds: number;
     readonly work: WorkKind;
     readonly settings: VariantSettingValues;
+    readonly repeat: number;
+    readonly probeIntervalMs: number;
   };
   /** The variant every ratio is taken against, measured in the same run. */
   readonly baseline: string;

@@ -1,6 +1,8 @@
-// The report's tables as plain cells: the terminal and the markdown render the same ones.
+// The report's tables as plain cells: the terminal and the markdown render the same ones. With
+// --repeat, each numeric cell is the median of the runs followed by [min–max].
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
+import { groupByVariant, median, type VariantGroup } from './runs.ts';
 
 export type Align = 'left' | 'right';
 
@@ -14,11 +16,35 @@ export interface Table {
   readonly rows: readonly (readonly string[])[];
 }
 
-const left = (header: string): Column => ({ header, align: 'left' });
-const right = (header: string): Column => ({ header, align: 'right' });
+/** A column computed per run, then combined over the repetitions of a variant. */
+interface Field {
+  readonly header: string;
+  readonly align?: Align;
+  readonly cell: (group: VariantGroup) => string;
+}
+
+/** Median [min–max] of a figure over the runs; MISSING where no run measured it. */
+function spread(value: (run: VariantRun) => number | null, show: (n: number) => string): (group: VariantGroup) => string {
+  return (group) => {
+    const values = group.runs.map(value).filter((v): v is number => v !== null);
+    if (values.length === 0) return format.MISSING;
+    if (values.length === 1) return show(values[0]!);
+    return `${show(median(values))} [${show(Math.min(...values))}–${show(Math.max(...values))}]`;
+  };
+}
+
+const total = (value: (run: VariantRun) => number) => (group: VariantGroup) => String(group.runs.reduce((sum, run) => sum + value(run), 0));
+
+function tableOf(report: Report, fields: readonly Field[]): Table {
+  const groups = groupByVariant(report);
+  return {
+    columns: [{ header: 'variant', align: 'left' }, ...fields.map((field) => ({ header: field.header, align: field.align ?? 'right' }))],
+    rows: groups.map((group) => [group.variant, ...fields.map((field) => field.cell(group))]),
+  };
+}
 
 export function baselineRun(report: Report): VariantRun | undefined {
-  return report.runs.find((run) => run.variant === report.baseline);
+  return groupByVariant(report).find((group) => group.variant === report.baseline)?.median;
 }
 
 export function sizeCell(run: VariantRun): string {
@@ -27,46 +53,66 @@ export function sizeCell(run: VariantRun): string {
 
 export function resultsTable(report: Report): Table {
   const baseline = baselineRun(report);
-  return {
-    columns: [
-      left('variant'),
-      right('size'),
-      right('req/s'),
-      right('% of limit'),
-      right(`× ${report.baseline}`),
-      right('p50 ms'),
-      right('p90 ms'),
-      right('p99 ms'),
-      right('max ms'),
-      right('max in flight'),
-      right('CPU %'),
-      right('busy / threads'),
-      right('fairness'),
-      right('errors / timeouts / non-2xx'),
-    ],
-    rows: report.runs.map((run) => [
-      run.variant,
-      sizeCell(run),
-      format.perSecond(run.requestsPerSecond),
-      format.percent(run.percentOfLimit),
-      baseline === undefined ? format.MISSING : format.ratio(run.requestsPerSecond / baseline.requestsPerSecond),
-      format.ms(run.latencyMs.p50),
-      format.ms(run.latencyMs.p90),
-      format.ms(run.latencyMs.p99),
-      format.ms(run.latencyMs.max),
-      String(run.server.maxInFlight),
-      format.percent(run.server.cpuPercent),
-      run.server.threads === null ? format.MISSING : `${run.server.busyThreads} / ${run.server.threads}`,
-      format.share(run.fairness),
-      `${run.errors} / ${run.timeouts} / ${run.non2xx}`,
-    ]),
-  };
+  return tableOf(report, [
+    { header: 'size', cell: (group) => sizeCell(group.median) },
+    { header: 'req/s', cell: spread((run) => run.requestsPerSecond, format.perSecond) },
+    { header: '% of limit', cell: spread((run) => run.percentOfLimit, format.percent) },
+    { header: `× ${report.baseline}`, cell: spread((run) => (baseline === undefined ? null : run.requestsPerSecond / baseline.requestsPerSecond), format.ratio) },
+    { header: 'requests', cell: total((run) => run.requests) },
+    { header: 'mean ms', cell: spread((run) => run.latencyMs.mean, format.ms) },
+    { header: 'p50 ms', cell: spread((run) => run.latencyMs.p50, format.ms) },
+    { header: 'p90 ms', cell: spread((run) => run.latencyMs.p90, format.ms) },
+    { header: 'p99 ms', cell: spread((run) => run.latencyMs.p99, format.ms) },
+    { header: 'max ms', cell: spread((run) => run.latencyMs.max, format.ms) },
+    { header: 'errors / timeouts / non-2xx', cell: (group) => [total((run) => run.errors), total((run) => run.timeouts), total((run) => run.non2xx)].map((f) => f(group)).join(' / ') },
+  ]);
+}
+
+export function serverTable(report: Report): Table {
+  return tableOf(report, [
+    { header: 'max in flight', cell: spread((run) => run.server.maxInFlight, String) },
+    { header: 'CPU %', cell: spread((run) => run.server.cpuPercent, format.percent) },
+    { header: 'busy threads', cell: spread((run) => run.server.busyThreads, String) },
+    { header: 'threads', cell: spread((run) => run.server.threads, String) },
+    { header: 'memory', cell: spread((run) => run.server.residentBytes, format.mebibytes) },
+    { header: 'health p50 ms', cell: spread((run) => run.health.latencyMs?.p50 ?? null, format.ms) },
+    { header: 'health p99 ms', cell: spread((run) => run.health.latencyMs?.p99 ?? null, format.ms) },
+    { header: 'health max ms', cell: spread((run) => run.health.latencyMs?.max ?? null, format.ms) },
+    { header: 'loop delay p99 ms', cell: spread((run) => run.server.eventLoop.delayP99Ms, format.ms) },
+    { header: 'loop busy', cell: spread((run) => run.server.eventLoop.utilization * 100, format.percent) },
+    { header: 'pool wait ms', cell: spread((run) => run.server.pool?.waitMs.mean ?? null, format.ms) },
+    { header: 'pool run ms', cell: spread((run) => run.server.pool?.runMs.mean ?? null, format.ms) },
+    { header: 'pool busy', cell: spread((run) => (run.server.pool === null ? null : run.server.pool.utilization * 100), format.percent) },
+    { header: 'fairness', cell: spread((run) => run.fairness, format.share) },
+  ]);
+}
+
+export function neighboursTable(report: Report): Table {
+  return tableOf(report, [
+    { header: 'load generator CPU %', cell: spread((run) => run.neighbours.generatorCpuPercent, format.percent) },
+    { header: 'foreign CPU %', cell: spread((run) => run.neighbours.foreignCpuPercent, format.percent) },
+    { header: 'health probes sent / failed', cell: (group) => `${total((run) => run.health.sent)(group)} / ${total((run) => run.health.failed)(group)}` },
+  ]);
+}
+
+export function limitsTable(report: Report): Table {
+  return tableOf(report, [
+    { header: 'CPU ms / request', cell: spread((run) => run.limit.cpuMsPerRequest, format.ms) },
+    { header: 'limit req/s', cell: spread((run) => run.limit.requestsPerSecond, format.perSecond) },
+    { header: 'how the limit was obtained (median run)', align: 'left', cell: (group) => group.median.limit.basis },
+  ]);
 }
 
 export function clientsTable(report: Report): Table {
   return {
-    columns: [left('variant'), right('client'), right('served'), right('share of most'), right('mean latency ms')],
-    rows: report.runs.flatMap((run) => {
+    columns: [
+      { header: 'variant', align: 'left' },
+      { header: 'client', align: 'right' },
+      { header: 'served', align: 'right' },
+      { header: 'share of most', align: 'right' },
+      { header: 'mean latency ms', align: 'right' },
+    ],
+    rows: groupByVariant(report).flatMap(({ median: run }) => {
       const most = Math.max(...run.clients.map((client) => client.served));
       return run.clients.map((client) => [
         run.variant,
@@ -79,23 +125,16 @@ export function clientsTable(report: Report): Table {
   };
 }
 
-export function limitsTable(report: Report): Table {
-  return {
-    columns: [left('variant'), right('CPU ms / request'), right('limit req/s'), left('how the limit was obtained')],
-    rows: report.runs.map((run) => [
-      run.variant,
-      run.limit.cpuMsPerRequest === null ? '– (waits)' : format.ms(run.limit.cpuMsPerRequest),
-      format.perSecond(run.limit.requestsPerSecond),
-      run.limit.basis,
-    ]),
-  };
-}
-
 /** Rows only for variants that served from more than one process (cluster). */
 export function processesTable(report: Report): Table {
   return {
-    columns: [left('variant'), right('process'), right('served')],
-    rows: report.runs
+    columns: [
+      { header: 'variant', align: 'left' },
+      { header: 'process', align: 'right' },
+      { header: 'served', align: 'right' },
+    ],
+    rows: groupByVariant(report)
+      .map((group) => group.median)
       .filter((run) => run.servedByProcess.length > 1)
       .flatMap((run) => run.servedByProcess.map((entry) => [run.variant, String(entry.pid), String(entry.served)])),
   };

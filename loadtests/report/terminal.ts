@@ -1,10 +1,13 @@
 // Report -> coloured text for the terminal. Pure: returns a string, prints nothing itself.
 import chalk from 'chalk';
 import Table from 'cli-table3';
+import { sparkline } from './charts.ts';
 import { findings } from './findings.ts';
 import * as format from './format.ts';
 import type { Report } from './model.ts';
-import { resultsTable, type Table as CellTable } from './tables.ts';
+import { groupByVariant } from './runs.ts';
+import { resultsTable, serverTable, type Table as CellTable } from './tables.ts';
+import { renderSwimlanes, TERMINAL_SWIMLANES } from './timeline.ts';
 
 function render(table: CellTable): string {
   const out = new Table({
@@ -22,5 +25,15 @@ export function renderTerminal(report: Report): string {
     `${report.scenario} — ${parameters.connections} clients, ${parameters.durationSeconds} s per variant, ` +
       `${format.workUnit(parameters.work, parameters.settings)}, ${report.machine.cpus} cores`,
   );
-  return [title, render(resultsTable(report)), ...findings(report).map((line) => `${chalk.dim('•')} ${line}`)].join('\n');
+  const views = groupByVariant(report).flatMap(({ median: run }) => [
+    `${chalk.cyan(run.variant)}  CPU ${sparkline(run.server.cpuSamples, report.machine.cpus)}`,
+    ...renderSwimlanes(run.timeline, TERMINAL_SWIMLANES).map((line) => `  ${line}`),
+  ]);
+  return [
+    title,
+    render(resultsTable(report)),
+    render(serverTable(report)),
+    ...views,
+    ...findings(report).map((line) => `${chalk.dim('•')} ${line}`),
+  ].join('\n');
 }

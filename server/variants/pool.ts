@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import type { JobRequest, JobResult } from '../job.ts';
+import { PoolTimer } from '../pool-timing.ts';
 import type { PoolWorkerData } from './pool-worker.ts';
 import type { Variant } from './types.ts';
 
@@ -30,6 +31,7 @@ export const pool: Variant = {
     return {
       settings: { poolSize: options.poolSize, work: options.work, iterations: options.iterations },
       run: (request) => piscina.run(request),
+      poolTiming: new PoolTimer(piscina, options.poolSize),
       close: () => piscina.close(),
     };
   },

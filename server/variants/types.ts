@@ -1,6 +1,7 @@
 import type { ServerOptions, WorkKind } from '../flags.ts';
 import type { ConcurrencyGauge } from '../gauge.ts';
 import type { JobRequest, JobResult } from '../job.ts';
+import type { PoolTiming } from '../pool-timing.ts';
 import type { Counters } from '../stats.ts';
 
 /** Settings a variant reports in its listening line and in /stats. */
@@ -17,6 +18,11 @@ export interface RunningVariant {
   readonly sharedCounters?: {
     read(): Promise<Counters>;
     reset(): Promise<void>;
+  };
+  /** Queue and run times of a thread pool, for /stats. */
+  readonly poolTiming?: {
+    read(): PoolTiming;
+    reset(): void;
   };
   close(): Promise<void>;
 }

@@ -1,0 +1,76 @@
+// The bystander: a light client that asks GET /health at a fixed pace while the load runs and
+// times each answer with sub-millisecond resolution. Open loop: a probe is sent when it is due,
+// whether or not earlier ones were answered, so a stalled server shows as long latencies rather
+// than as fewer probes.
+import { Agent, get } from 'node:http';
+
+export const DEFAULT_PROBE_INTERVAL_MS = 50;
+/** A probe not answered by then counts as failed; it never holds the run open. */
+const PROBE_TIMEOUT_MS = 30_000;
+
+export interface ProbeResult {
+  readonly sent: number;
+  readonly latenciesMs: readonly number[];
+  readonly failed: number;
+  /** The most probes that were waiting for an answer at the same time. */
+  readonly maxOutstanding: number;
+}
+
+export interface RunningProbe {
+  /** Stops sending, waits for the probes still out (bounded), and returns what was measured. */
+  stop(): Promise<ProbeResult>;
+}
+
+export function startHealthProbe(baseUrl: string, intervalMs: number, maxProbes: number): RunningProbe {
+  const agent = new Agent({ keepAlive: true }); // no socket limit: a probe never queues behind another
+  const latenciesMs: number[] = [];
+  const pending = new Set<Promise<void>>();
+  let failed = 0;
+  let sent = 0;
+  let maxOutstanding = 0;
+  const startedAt = performance.now();
+
+  const probe = (): void => {
+    const sentAt = performance.now();
+    const done = new Promise<void>((resolve) => {
+      const request = get(`${baseUrl}/health`, { agent, timeout: PROBE_TIMEOUT_MS }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          if (response.statusCode === 200) latenciesMs.push(performance.now() - sentAt);
+          else failed++;
+          resolve();
+        });
+      });
+      request.on('timeout', () => request.destroy(new Error('probe timed out')));
+      request.on('error', () => {
+        failed++;
+        resolve();
+      });
+    });
+    pending.add(done);
+    maxOutstanding = Math.max(maxOutstanding, pending.size);
+    void done.then(() => pending.delete(done));
+  };
+
+  // Each probe is scheduled for its own due time, so a late timer does not shift the ones after it.
+  let timer: NodeJS.Timeout | undefined;
+  const scheduleNext = (): void => {
+    if (sent >= maxProbes) return;
+    const dueAt = startedAt + sent * intervalMs;
+    timer = setTimeout(() => {
+      sent++;
+      probe();
+      scheduleNext();
+    }, Math.max(0, dueAt - performance.now()));
+  };
+  scheduleNext();
+
+  return {
+    async stop() {
+      clearTimeout(timer);
+      await Promise.all(pending);
+      agent.destroy();
+      return { sent, latenciesMs, failed, maxOutstanding };
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Samples the server every interval during the measured window (the top -H view over time), and
+// at the window's edges the whole machine and the load generator, to tell how much CPU others
+// used: a busy neighbour makes every figure of a run suspect.
+import { cpuBetween, machineBusyMs, snapshot, type ProcessSnapshot, type WindowCpu } from './sample.ts';
+
+export const SAMPLE_INTERVAL_MS = 250;
+
+export interface CpuSample {
+  /** Seconds since the window opened, at the end of the interval. */
+  readonly atSeconds: number;
+  readonly cpuPercent: number;
+  readonly threads: number;
+  readonly busyThreads: number;
+  readonly residentBytes: number;
+}
+
+/** CPU of the window; each in % of one core, null where it could not be read. */
+export interface WindowFigures {
+  readonly server: WindowCpu | null;
+  readonly samples: readonly CpuSample[];
+  /** The load generator: this process's own threads (autocannon and the probe run here). */
+  readonly generatorCpuPercent: number | null;
+  /** Everything else on the machine: total busy minus the server and the generator. */
+  readonly foreignCpuPercent: number | null;
+}
+
+export interface RunningSampler {
+  stop(): Promise<WindowFigures>;
+}
+
+export async function startSampler(serverPid: number, intervalMs = SAMPLE_INTERVAL_MS): Promise<RunningSampler> {
+  const [firstServer, firstGenerator, firstMachine] = await Promise.all([snapshot(serverPid), snapshot(process.pid, false), machineBusyMs()]);
+  const samples: CpuSample[] = [];
+  let previous: ProcessSnapshot | null = firstServer;
+  let inFlight: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    inFlight = inFlight.then(async () => {
+      const current = await snapshot(serverPid);
+      if (previous !== null && current !== null && firstServer !== null) {
+        samples.push({ atSeconds: (current.atMs - firstServer.atMs) / 1000, ...cpuBetween(previous, current) });
+      }
+      previous = current;
+    });
+  }, intervalMs);
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      await inFlight;
+      const [lastServer, lastGenerator, lastMachine] = await Promise.all([snapshot(serverPid), snapshot(process.pid, false), machineBusyMs()]);
+      const server = firstServer !== null && lastServer !== null ? cpuBetween(firstServer, lastServer) : null;
+      const generator = firstGenerator !== null && lastGenerator !== null ? cpuBetween(firstGenerator, lastGenerator) : null;
+      let foreignCpuPercent: number | null = null;
+      if (server !== null && generator !== null && firstMachine !== null && lastMachine !== null && firstServer !== null && lastServer !== null) {
+        const machinePercent = ((lastMachine - firstMachine) / (lastServer.atMs - firstServer.atMs)) * 100;
+        foreignCpuPercent = Math.max(0, machinePercent - server.cpuPercent - generator.cpuPercent);
+      }
+      return { server, samples, generatorCpuPercent: generator?.cpuPercent ?? null, foreignCpuPercent };
+    },
+  };
+}
