@@ -21,12 +21,19 @@ test('markdown: provenance, the results table and the clients table from fixed m
     '- Machine: 2 × Test CPU, 24.0 GiB memory, linux 6.1',
     '- Parameters: 4 clients, 10 s measured after 2 s warm-up per variant; 100,000,000 iterations per request',
     '- Settings: pool-size 2, workers 2, uv-threads 4, iterations 100,000,000, slice-iterations 3,000,000, io-ms 100 (each applies to the variants it sizes)',
-    '| variant | size | req/s | % of limit | × inline | p50 ms | p90 ms | p99 ms | max ms | max in flight | CPU % | busy / threads | fairness | errors / timeouts / non-2xx |',
-    '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    '| inline | – | 28.3 | 99% | 1.00× | 106 | 211 | 255 | 317 | 1 | 100% | 1 / 12 | 0.49 | 0 / 0 / 0 |',
-    '| pool | pool-size 2 | 54.8 | 96% | 1.94× | 71.0 | 77.0 | 84.0 | 104 | 2 | 195% | 2 / 14 | 0.99 | 0 / 0 / 3 |',
+    '- Runs per variant: 1, each on a fresh server; bystander probe: GET /health every 50 ms',
+    '| variant | size | req/s | % of limit | × inline | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx |',
+    '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| inline | – | 28.3 | 99% | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
+    '| pool | pool-size 2 | 54.8 | 96% | 1.94× | 548 | 72.9 | 71.0 | 77.0 | 84.0 | 104 | 0 / 0 / 3 |',
+    '| inline | 1 | 100% | 1 | 12 | 80 MiB | 110 | 302 | 352 | 140 | 100% | n/a | n/a | n/a | 0.49 |',
+    '| pool | 2 | 195% | 2 | 14 | 120 MiB | 0.61 | 2.5 | 3.2 | 3.1 | 7% | 36.1 | 36.4 | 100% | 0.99 |',
     '| pool | 35.0 | 57.1 | min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request |',
+    '| pool | 9% | 15% | 200 / 0 |',
     '| inline | 2 | 47 | 0.49 | 212 |',
+    'client 2    ·███································································································',
+    '  line [99, 101]',
+    'pool: no CPU samples (no /proc on this system, or a window shorter than one sample)',
     '19:08:10.001 [thread 0] Start processing a request from client: 1',
     '(the server logged no work in the window)',
   ]) {
@@ -41,20 +48,40 @@ test('findings are computed from the numbers', () => {
     'Served one request at a time: inline.',
     'inline ran one request at a time (at most 1 in flight, 1 inside the handler): requests were served one after another; it used 1.00 cores (100% CPU) with 1 busy of 12 threads.',
     'inline reached 99% of its limit of 28.6 req/s (min(2 cores, 4 clients, 1 at once) = 1 / 35.0 ms CPU per request).',
+    'inline answered the /health bystander (every 50 ms) in p50 110 ms, p99 302 ms, max 352 ms over 200 probes.',
     'inline served its clients unevenly (fairness 0.49): client 2 got 47 answers, client 1 got 95.',
+    "inline's latency percentiles rest on 283 requests: its p99 is the slowest 3.",
     'pool ran up to 2 requests at once (at most 4 inside the handler, queued or running); it used 1.95 cores (195% CPU) with 2 busy of 14 threads.',
     'pool reached 96% of its limit of 57.1 req/s (min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request).',
     "pool served 1.94× inline's throughput (54.8 vs 28.3 req/s).",
+    'pool answered the /health bystander (every 50 ms) in p50 0.61 ms, p99 2.5 ms, max 3.2 ms over 200 probes.',
     'pool had 0 errors, 0 timeouts and 3 non-2xx answers: its figures count only the 548 requests answered with 2xx.',
-    'The load generator (autocannon) ran on the same 2 cores as the server and shared them with it.',
+    "pool's latency percentiles rest on 548 requests: its p99 is the slowest 6.",
+    'Noise: while pool was measured (run 1), other processes used 15% of a core, over the 10% guard: its figures may be off.',
+    'The load generator (autocannon and the probe) ran on the same 2 cores as the server and used 8%–9% of a core during the runs.',
   ]);
   const slower = { ...fixedReport, runs: fixedReport.runs.map((run) => ({ ...run, requestsPerSecond: 10 })) };
   assert.ok(findings(slower).includes("pool served 1.00× inline's throughput (10.0 vs 10.0 req/s)."));
 });
 
+test('with --repeat, cells show the median and [min–max], and sentences the median run', () => {
+  const [inline, pool] = fixedReport.runs;
+  const runs = [1, 2, 3].flatMap((repetition) => [
+    { ...inline!, repetition, requestsPerSecond: 28 + repetition / 10 },
+    { ...pool!, repetition, requestsPerSecond: 50 + repetition },
+  ]);
+  const repeated = { ...fixedReport, parameters: { ...fixedReport.parameters, repeat: 3 }, runs };
+  const markdown = renderMarkdown(repeated);
+  assert.ok(markdown.includes('| inline | – | 28.2 [28.1–28.3] |'), 'median [min–max] of req/s');
+  assert.ok(markdown.includes('| pool | pool-size 2 | 52.0 [51.0–53.0] | 96% | 1.84× [1.81×–1.88×] | 1644 |'), 'ratios against the baseline median');
+  assert.ok(markdown.includes('| 849 |'), 'requests add up over the runs');
+  assert.ok(findings(repeated).includes("pool served 1.84× inline's throughput (52.0 vs 28.2 req/s)."));
+  assert.ok(findings(repeated)[0]?.startsWith('Each variant ran 3 times on a fresh server'));
+});
+
 test('terminal table shows the same numbers as the markdown', () => {
   const text = renderTerminal(fixedReport).replace(/\u001b\[[0-9;]*m/g, '');
-  for (const cell of ['28.3', '54.8', '1.94×', '195%', '2 / 14', '0 / 0 / 3']) assert.ok(text.includes(cell), cell);
+  for (const cell of ['28.3', '54.8', '1.94×', '195%', '302', '0 / 0 / 3', 'client 1 ']) assert.ok(text.includes(cell), cell);
 });
 
 test('reports: the same second twice gives two reports, neither overwritten, no temp file left', async () => {

@@ -28,8 +28,8 @@ function spread(value: (run: VariantRun) => number | null, show: (n: number) => 
   return (group) => {
     const values = group.runs.map(value).filter((v): v is number => v !== null);
     if (values.length === 0) return format.MISSING;
-    if (values.length === 1) return show(values[0]!);
-    return `${show(median(values))} [${show(Math.min(...values))}–${show(Math.max(...values))}]`;
+    const [low, high] = [show(Math.min(...values)), show(Math.max(...values))];
+    return low === high ? low : `${show(median(values))} [${low}–${high}]`;
   };
 }
 

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { poolUtilization, PoolTimer, type TimedPool } from '../server/pool-timing.ts';
+import { percentile, summarize, tailCount } from '../loadtests/percentile.ts';
+
+test('pool utilization: busy worker time over elapsed time times threads', () => {
+  assert.equal(poolUtilization(40, 50, 1_000, 2), 1);
+  assert.equal(poolUtilization(40, 25, 1_000, 2), 0.5);
+  assert.equal(poolUtilization(40, 25, 0, 2), 0);
+});
+
+test('PoolTimer reads from piscina-shaped histograms and counts only since its reset', () => {
+  const summary = (mean: number) => ({ mean, p50: mean, p99: mean * 2 });
+  let resets = 0;
+  const pool: { completed: number; duration: number; histogram: TimedPool['histogram'] } = {
+    completed: 100,
+    duration: 5_000,
+    histogram: { runTime: summary(30), waitTime: summary(12), resetRunTime: () => void resets++, resetWaitTime: () => void resets++ },
+  };
+  const timer = new PoolTimer(pool, 2);
+  pool.completed = 120;
+  pool.duration = 5_600;
+  timer.reset();
+  assert.equal(resets, 2, 'both histograms restart at the reset');
+  pool.completed = 140;
+  pool.duration = 6_200;
+  // 20 tasks × 30 ms over 600 ms × 2 threads = 0.5, where piscina 5.3.2 would read 0.0005.
+  assert.deepEqual(timer.read(), { completed: 20, waitMs: summary(12), runMs: summary(30), utilization: 0.5 });
+});
+
+test('percentiles are nearest-rank, and the p99 tail is counted in requests', () => {
+  const values = Array.from({ length: 200 }, (_, i) => i + 1);
+  assert.equal(percentile(values, 50), 100);
+  assert.equal(percentile(values, 99), 198);
+  assert.equal(summarize([])?.count, undefined);
+  assert.deepEqual(summarize([3, 1, 2]), { count: 3, mean: 2, p50: 2, p99: 3, max: 3 });
+  assert.equal(tailCount(283, 99), 3);
+  assert.equal(tailCount(55, 99), 1);
+});
