@@ -3,7 +3,7 @@
 // server's own flags module.
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { iterationsOption, poolSizeOption } from '../server/flags.ts';
+import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, iterationsOption, maxQueueOption, poolSizeOption, timeoutOption } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { isVariantName, variantNames, type VariantName } from '../server/variants/index.ts';
 import { DEFAULT_SCENARIO, scenarioNames, scenarios, type ScenarioName } from './scenarios/index.ts';
@@ -17,6 +17,11 @@ export interface LoadtestOptions {
   readonly warmupSeconds: number;
   readonly poolSize: number;
   readonly iterations: number;
+  /** Passed to every server: from the flag, else the scenario, else the server's default. */
+  readonly maxQueue: number;
+  readonly timeoutMs: number;
+  /** Exit non-zero when a variant had more failed requests than this; null: never. */
+  readonly failOnErrors: number | null;
   readonly writeReport: boolean;
   readonly reportsDir: string;
 }
@@ -28,6 +33,7 @@ export const DEFAULT_WARMUP_SECONDS = 2;
 export const WARMUP_RANGE: IntRange = { min: 0, max: 600 };
 /** --quick: a smoke run of the whole pack in well under 30 seconds. */
 export const QUICK = { durationSeconds: 3, warmupSeconds: 1 } as const;
+export const FAIL_ON_ERRORS_RANGE: IntRange = { min: 0, max: 1_000_000_000 };
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../reports', import.meta.url));
 
 function variantList(raw: string): VariantName[] {
@@ -49,6 +55,9 @@ function loadtestCommand(): Command {
     .addOption(new Option('--warmup <seconds>', `uncounted seconds before each measurement (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`).argParser(intInRange(WARMUP_RANGE)).default(DEFAULT_WARMUP_SECONDS))
     .addOption(poolSizeOption())
     .addOption(iterationsOption())
+    .addOption(maxQueueOption())
+    .addOption(timeoutOption())
+    .addOption(new Option('--fail-on-errors <n>', `exit non-zero when a variant had more than n errors + timeouts + non-2xx answers (${FAIL_ON_ERRORS_RANGE.min}-${FAIL_ON_ERRORS_RANGE.max}; default: never)`).argParser(intInRange(FAIL_ON_ERRORS_RANGE)))
     .addOption(new Option('--quick', `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`).conflicts(['duration', 'warmup']))
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
     .addOption(new Option('--reports-dir <path>', 'where reports are written').default(DEFAULT_REPORTS_DIR, 'reports/'))
@@ -63,6 +72,9 @@ interface RawOptions {
   warmup: number;
   poolSize: number;
   iterations: number;
+  maxQueue?: number;
+  timeoutMs?: number;
+  failOnErrors?: number;
   quick?: boolean;
   report: boolean;
   reportsDir: string;
@@ -81,6 +93,9 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
     poolSize: raw.poolSize,
     iterations: raw.iterations,
+    maxQueue: raw.maxQueue ?? scenario.server?.maxQueue ?? defaultMaxQueue(raw.poolSize),
+    timeoutMs: raw.timeoutMs ?? scenario.server?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    failOnErrors: raw.failOnErrors ?? null,
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

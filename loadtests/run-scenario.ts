@@ -47,7 +47,16 @@ export async function runVariant(variant: VariantName, context: RunContext): Pro
   const { options, say } = context;
   const poolSize = variants[variant].usesPoolSize ? options.poolSize : null;
   const server = await startServer(
-    { variant, port: 0, poolSize: options.poolSize, iterations: options.iterations, quiet: false },
+    {
+      variant,
+      port: 0,
+      poolSize: options.poolSize,
+      iterations: options.iterations,
+      maxQueue: options.maxQueue,
+      timeoutMs: options.timeoutMs,
+      faultRoutes: false,
+      quiet: false,
+    },
     context.group,
   );
   try {
@@ -57,7 +66,7 @@ export async function runVariant(variant: VariantName, context: RunContext): Pro
       await runClosedLoop({ ...load, durationSeconds: options.warmupSeconds });
       await drain(server, variant);
     }
-    say(`${variant}: measuring ${options.durationSeconds} s with ${options.connections} clients`);
+    say(`${variant}: measuring ${options.durationSeconds} s with ${options.connections} clients (server pid ${server.pid})`);
     server.record();
     await serverStats(server, '/stats/reset');
     const before = await snapshot(server.pid);

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { internal, notFound, parseClientId, ServerError } from './errors.ts';
+import { CLIENT_ID_RANGE, internal, notFound, parseClientId, ServerError } from './errors.ts';
 import type { ServerOptions } from './flags.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
+import type { Fault } from './job.ts';
 import { RequestStats, statsBody } from './stats.ts';
 import type { RunningVariant } from './variants/types.ts';
 
@@ -30,18 +31,26 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     return c.json(body);
   });
 
-  app.get('/:clientId', async (c) => {
-    const clientId = parseClientId(c.req.param('clientId'));
+  const work = async (clientId: number, fault: Fault) => {
     requests.begin();
     let ok = false;
     try {
-      const result = await variant.run({ clientId, iterations: options.iterations, quiet: options.quiet });
+      const deadline = AbortSignal.timeout(options.timeoutMs);
+      const result = await variant.run({ clientId, iterations: options.iterations, quiet: options.quiet, fault }, deadline);
       ok = true;
-      return c.json({ variant: options.variant, ...result });
+      return { variant: options.variant, ...result };
     } finally {
       requests.end(ok);
     }
-  });
+  };
+
+  if (options.faultRoutes) {
+    // Registered before /:clientId; /fault/... has two segments, so no client id is shadowed.
+    app.get('/fault/throw', async (c) => c.json(await work(CLIENT_ID_RANGE.min, 'throw')));
+    app.get('/fault/exit', async (c) => c.json(await work(CLIENT_ID_RANGE.min, 'exit')));
+  }
+
+  app.get('/:clientId', async (c) => c.json(await work(parseClientId(c.req.param('clientId')), 'none')));
 
   app.notFound((c) => {
     const error = notFound(c.req.method, c.req.path);
@@ -50,6 +59,7 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
 
   app.onError((cause, c) => {
     const error = cause instanceof ServerError ? cause : internal(cause);
+    if (error.retryAfterSeconds !== null) c.header('Retry-After', String(error.retryAfterSeconds));
     return c.json(error.toJSON(), error.status);
   });
 

@@ -9,6 +9,10 @@ import { variants } from './variants/index.ts';
 
 /** In-flight requests get this long to finish after SIGTERM/SIGINT before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Then the variant gets this long to stop its workers; past it the process exits without them. */
+const CLOSE_BOUND_MS = 5_000;
+/** Node's own default, named: a request whose headers are larger gets 431 and never reaches the app. */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 function fail(message: string, exitCode = 1): never {
   process.stderr.write(`${message}\n`);
@@ -29,7 +33,11 @@ async function main(): Promise<void> {
   const options = parseOrExit(process.argv.slice(2));
   const gauge = new ConcurrencyGauge();
   const variant = await variants[options.variant].start(options, gauge);
-  const server = createAdaptorServer({ fetch: buildApp(options, variant, gauge).fetch, hostname: HOST });
+  const server = createAdaptorServer({
+    fetch: buildApp(options, variant, gauge).fetch,
+    hostname: HOST,
+    serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
+  });
 
   server.once('error', (error: NodeJS.ErrnoException) => {
     void variant.close();
@@ -54,7 +62,11 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     grace.unref();
     server.close(() => {
-      void variant.close().then(() => process.exit(0));
+      setTimeout(() => fail(`${signal}: workers still busy ${CLOSE_BOUND_MS / 1000} s after the last request; exiting without them`, 0), CLOSE_BOUND_MS).unref();
+      variant.close().then(
+        () => process.exit(0),
+        (error: unknown) => fail(`${signal}: closing the ${options.variant} variant failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   };

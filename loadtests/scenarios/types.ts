@@ -9,4 +9,8 @@ export interface Scenario {
   readonly connections: number;
   /** Variants it runs on when --variants is not given. */
   readonly variants: 'all' | readonly VariantName[];
+  /** Server settings the scenario is about; --max-queue / --timeout-ms on the command line win. */
+  readonly server?: { readonly maxQueue?: number; readonly timeoutMs?: number };
+  /** Whether to count answers to GET /health sent alongside the load in the measured window. */
+  readonly healthProbe?: boolean;
 }

@@ -9,7 +9,8 @@ export const inline: Variant = {
   usesPoolSize: false,
   async start(options, gauge) {
     return {
-      settings: { iterations: options.iterations },
+      // The loop holds the thread the deadline's timer would fire on: nothing can abort it.
+      settings: { iterations: options.iterations, abortable: false },
       async run(request) {
         return runJob(request, gauge);
       },

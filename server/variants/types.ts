@@ -7,7 +7,12 @@ export type VariantSettings = Readonly<Record<string, number | string | boolean 
 
 /** A variant once started: it runs jobs until it is closed. */
 export interface RunningVariant {
-  run(request: JobRequest): Promise<JobResult>;
+  /**
+   * Runs one job. `deadline` aborts when the request's --timeout-ms passes; a variant that can
+   * stop its work then rejects with a catalogued error, one that cannot says `abortable: false`
+   * in its settings.
+   */
+  run(request: JobRequest, deadline: AbortSignal): Promise<JobResult>;
   readonly settings: VariantSettings;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // Starts real servers for tests, on port 0, with cleanup registered right after the start.
 import type { TestContext } from 'node:test';
-import { DEFAULT_POOL_SIZE, type ServerOptions } from '../../server/flags.ts';
+import { DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT_MS, defaultMaxQueue, type ServerOptions } from '../../server/flags.ts';
 import type { VariantName } from '../../server/variants/index.ts';
 import { ProcessGroup } from '../../loadtests/process-group.ts';
 import { startServer, type ServerProcess } from '../../loadtests/server-process.ts';
@@ -13,7 +13,9 @@ export async function startTestServer(
 ): Promise<ServerProcess> {
   const group = new ProcessGroup();
   t.after(() => group.stopAll());
-  return startServer({ variant, port: 0, poolSize: DEFAULT_POOL_SIZE, iterations: 1_000, quiet: false, ...overrides }, group);
+  const poolSize = overrides.poolSize ?? DEFAULT_POOL_SIZE;
+  const defaults = { poolSize, iterations: 1_000, maxQueue: defaultMaxQueue(poolSize), timeoutMs: DEFAULT_TIMEOUT_MS, faultRoutes: false, quiet: false };
+  return startServer({ variant, port: 0, ...defaults, ...overrides }, group);
 }
 
 export async function getJson<T>(server: ServerProcess, path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
