@@ -1,5 +1,6 @@
 // Entry point: parse, run the scenario, print the table, write the report, set the exit code.
 import { CommanderError } from 'commander';
+import { EXIT_TOO_MANY_FAILED, tooManyFailed } from './fail-on-errors.ts';
 import { parseLoadtestArgs, type LoadtestOptions } from './flags.ts';
 import { ProcessGroup } from './process-group.ts';
 import { assembleReport } from './report/assemble.ts';
@@ -38,6 +39,11 @@ async function main(): Promise<number> {
     if (options.writeReport) {
       const written = await writeReport(options.reportsDir, dateUtc, report.scenario, renderMarkdown(report), report);
       say(`report: ${written.markdownPath} (+ .json)`);
+    }
+    const failed = tooManyFailed(runs, options.failOnErrors);
+    if (failed !== null) {
+      say(`error: ${failed}`);
+      return EXIT_TOO_MANY_FAILED;
     }
     return 0;
   } catch (error) {

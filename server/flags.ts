@@ -30,8 +30,10 @@ export const POOL_SIZE_RANGE: IntRange = { min: 1, max: 256 };
 export const ITERATIONS_RANGE: IntRange = { min: 1, max: 100 * DEFAULT_ITERATIONS };
 
 export const MAX_QUEUE_RANGE: IntRange = { min: 0, max: 100_000 };
+/** Small pools still queue a few hundred ms of bursts: the experiment's 4 clients on 1 thread must queue, not 503. */
+export const MIN_DEFAULT_MAX_QUEUE = 64;
 /** Enough waiting to keep every worker busy through a burst, bounded so overload fails fast. */
-export const defaultMaxQueue = (poolSize: number): number => poolSize ** 2;
+export const defaultMaxQueue = (poolSize: number): number => Math.max(poolSize ** 2, MIN_DEFAULT_MAX_QUEUE);
 /** Generous: a request at the top of ITERATIONS_RANGE still finishes on a loaded machine. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const TIMEOUT_RANGE: IntRange = { min: 1, max: 3_600_000 };
@@ -61,7 +63,7 @@ export function iterationsOption(): Option {
 
 /** No commander default: the default depends on --pool-size (defaultMaxQueue). */
 export function maxQueueOption(): Option {
-  return new Option(`${FLAG.maxQueue} <n>`, `requests that may wait for a worker in pooled variants; more get 503 (${MAX_QUEUE_RANGE.min}-${MAX_QUEUE_RANGE.max}; default: pool size squared)`)
+  return new Option(`${FLAG.maxQueue} <n>`, `requests that may wait for a worker in pooled variants; more get 503 (${MAX_QUEUE_RANGE.min}-${MAX_QUEUE_RANGE.max}; default: pool size squared, at least ${MIN_DEFAULT_MAX_QUEUE})`)
     .argParser(intInRange(MAX_QUEUE_RANGE));
 }
 

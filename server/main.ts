@@ -70,6 +70,13 @@ async function main(): Promise<void> {
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
+  // A keep-alive connection that goes idle after close() would hold the exit until its own
+  // timeout; close each one as soon as its last response is out.
+  server.on('request', (_request, response) => {
+    response.once('finish', () => {
+      if (stopping && 'closeIdleConnections' in server) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

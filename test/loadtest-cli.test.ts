@@ -45,6 +45,9 @@ const badFlags: readonly (readonly [readonly string[], string])[] = [
   [['--connections', '0'], "error: option '--connections <n>' argument '0' is invalid. Allowed: a whole number from 1 to 1000."],
   [['--duration', '2.5'], "error: option '--duration <seconds>' argument '2.5' is invalid. Allowed: a whole number from 1 to 3600."],
   [['--quick', '--duration', '5'], "error: option '--quick' cannot be used with option '--duration <seconds>'"],
+  [['--max-queue', '100001'], "error: option '--max-queue <n>' argument '100001' is invalid. Allowed: a whole number from 0 to 100000."],
+  [['--timeout-ms', 'soon'], "error: option '--timeout-ms <n>' argument 'soon' is invalid. Allowed: a whole number from 1 to 3600000."],
+  [['--fail-on-errors', '-1'], "error: option '--fail-on-errors <n>' argument '-1' is invalid. Allowed: a whole number from 0 to 1000000000."],
   [['--pool-size', '999'], "error: option '--pool-size <n>' argument '999' is invalid. Allowed: a whole number from 1 to 256."],
 ];
 

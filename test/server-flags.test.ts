@@ -37,10 +37,11 @@ test('serverArgv is the inverse of parseServerArgs', () => {
   assert.deepEqual(parseServerArgs(serverArgv({ ...options, faultRoutes: false, quiet: false })), { ...options, faultRoutes: false, quiet: false });
 });
 
-test('--max-queue defaults to the pool size squared, --timeout-ms to a generous bound, fault routes to off', () => {
+test('--max-queue defaults to the pool size squared (at least 64), --timeout-ms to a generous bound, fault routes to off', () => {
+  assert.equal(parseServerArgs(['--pool-size', '10']).maxQueue, 100);
   assert.deepEqual(
     (({ maxQueue, timeoutMs, faultRoutes }) => ({ maxQueue, timeoutMs, faultRoutes }))(parseServerArgs(['--pool-size', '3'])),
-    { maxQueue: 9, timeoutMs: DEFAULT_TIMEOUT_MS, faultRoutes: false },
+    { maxQueue: 64, timeoutMs: DEFAULT_TIMEOUT_MS, faultRoutes: false },
   );
 });
 
