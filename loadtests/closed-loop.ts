@@ -21,6 +21,22 @@ export interface ClientTally {
 export interface ClosedLoopResult {
   readonly result: autocannon.Result;
   readonly clients: readonly ClientTally[];
+  /** Latency of the 2xx answers only (autocannon's own mixes in every status, fast 503s too). */
+  readonly servedLatencyMs: ServedLatency | null;
+}
+
+export interface ServedLatency {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/** Nearest-rank percentiles; null for no samples. */
+export function servedLatency(samplesMs: readonly number[]): ServedLatency | null {
+  if (samplesMs.length === 0) return null;
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const rank = (p: number): number => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { p50: rank(50), p99: rank(99), max: sorted[sorted.length - 1]! };
 }
 
 export function clientPath(clientId: number): string {
@@ -29,6 +45,7 @@ export function clientPath(clientId: number): string {
 
 export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
   const tallies: { clientId: number; served: number; latencySumMs: number }[] = [];
+  const servedLatenciesMs: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -45,6 +62,7 @@ export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopRes
             if (statusCode < 200 || statusCode > 299) return;
             tally.served++;
             tally.latencySumMs += responseTimeMs;
+            servedLatenciesMs.push(responseTimeMs);
           });
         },
       },
@@ -54,6 +72,7 @@ export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopRes
           resolve({
             result,
             clients: tallies.map((t) => ({ clientId: t.clientId, served: t.served, meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null })),
+            servedLatencyMs: servedLatency(servedLatenciesMs),
           });
       },
     );

@@ -4,6 +4,7 @@ import { originalForm } from '../server/log-line.ts';
 import { variants, type VariantName } from '../server/variants/index.ts';
 import type { StatsBody } from '../server/stats.ts';
 import { runClosedLoop } from './closed-loop.ts';
+import { countHealthAnswers } from './health-count.ts';
 import type { LoadtestOptions } from './flags.ts';
 import type { ProcessGroup } from './process-group.ts';
 import type { VariantRun } from './report/model.ts';
@@ -99,7 +100,10 @@ export async function runVariant(variant: VariantName, context: RunContext): Pro
     server.record();
     await serverStats(server, variant, '/stats/reset');
     const before = await snapshot(server.pid);
-    const { result, clients } = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds });
+    const stopProbe = new AbortController();
+    const health = options.scenario.healthProbe === true ? countHealthAnswers(server.baseUrl, stopProbe.signal) : null;
+    const measured = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds }).finally(() => stopProbe.abort());
+    const { result, clients } = measured;
     const after = await snapshot(server.pid);
     const stats = await serverStats(server, variant, '/stats');
     const events = server.recorded();
@@ -132,6 +136,9 @@ export async function runVariant(variant: VariantName, context: RunContext): Pro
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,
+      statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0])),
+      servedLatencyMs: measured.servedLatencyMs,
+      health: health === null ? null : await health,
       server: {
         maxInFlight: stats.maxInFlight,
         maxInHandler: stats.maxInHandler,

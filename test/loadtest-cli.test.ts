@@ -41,7 +41,7 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
 
 const badFlags: readonly (readonly [readonly string[], string])[] = [
   [['--variants', 'inline,nope'], "error: option '--variants <list>' argument 'inline,nope' is invalid. Allowed: a comma list of inline, pool."],
-  [['--scenario', 'nope'], "error: option '--scenario <name>' argument 'nope' is invalid. Allowed choices are curl-loops."],
+  [['--scenario', 'nope'], "error: option '--scenario <name>' argument 'nope' is invalid. Allowed choices are curl-loops, overload."],
   [['--connections', '0'], "error: option '--connections <n>' argument '0' is invalid. Allowed: a whole number from 1 to 1000."],
   [['--duration', '2.5'], "error: option '--duration <seconds>' argument '2.5' is invalid. Allowed: a whole number from 1 to 3600."],
   [['--quick', '--duration', '5'], "error: option '--quick' cannot be used with option '--duration <seconds>'"],
@@ -59,3 +59,18 @@ for (const [args, message] of badFlags) {
     assert.equal(result.stdout, '');
   });
 }
+
+test('overload: 503s counted by status, served latency and /health answers land in the report', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-overload-'));
+  const result = await runCli(LOADTEST_MAIN, ['--scenario', 'overload', '--variants', 'pool', '--pool-size', '1', '--duration', '1', '--warmup', '0', '--iterations', '20000000', '--reports-dir', dir]);
+  assert.equal(result.code, 0, result.stderr);
+  const json = (await readdir(dir)).find((file) => file.endsWith('-overload.json'));
+  const report = JSON.parse(await readFile(join(dir, json ?? ''), 'utf8'));
+  assert.deepEqual([report.parameters.connections, report.parameters.maxQueue, report.parameters.timeoutMs], [32, 4, 500]);
+  const [run] = report.runs;
+  assert.ok(run.statusCounts['503'] > 0, '32 clients on 1 thread + 4 waiting: most are turned away');
+  assert.equal(run.statusCounts['200'], run.requests);
+  assert.ok(run.servedLatencyMs.p50 <= run.servedLatencyMs.p99 && run.servedLatencyMs.p99 <= run.servedLatencyMs.max);
+  assert.ok(run.health.sent > 0 && run.health.answered === run.health.sent, 'the pool kept /health answering');
+  assert.match(result.stdout, /pool turned away \d+ requests with 503 and cut off \d+ with 504, and served \d+ in p50/);
+});

@@ -20,7 +20,7 @@ test('markdown: provenance, the results table and the clients table from fixed m
     '# curl-loops: inline vs pool',
     '- Command: `npm run loadtest -- --quick`',
     '- Machine: 2 × Test CPU, 24.0 GiB memory, linux 6.1',
-    '- Parameters: 4 clients, 10 s measured after 2 s warm-up per variant, 100,000,000 iterations per request, pool size 2 (pooled variants only)',
+    '- Parameters: 4 clients, 10 s measured after 2 s warm-up per variant, 100,000,000 iterations per request, pool size 2 and queue 64 (pooled variants only), deadline 60,000 ms per request',
     '| variant | pool | req/s | × inline | p50 ms | p90 ms | p99 ms | max ms | max in flight | CPU % | busy / threads | fairness | errors / timeouts / non-2xx |',
     '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     '| inline | – | 28.3 | 1.00× | 106 | 211 | 255 | 317 | 1 | 100% | 1 / 12 | 0.49 | 0 / 0 / 0 |',
@@ -44,6 +44,20 @@ test('findings are computed from the numbers', () => {
   ]);
   const slower = { ...fixedReport, runs: fixedReport.runs.map((run) => ({ ...run, requestsPerSecond: 10 })) };
   assert.ok(findings(slower).includes("pool served 1.00× inline's throughput (10.0 vs 10.0 req/s)."));
+});
+
+test('findings: an overloaded run says how many were turned away or cut off, how fast the rest were served, and what /health did', () => {
+  const [inline, pool] = fixedReport.runs;
+  const overloaded = {
+    ...fixedReport,
+    runs: [
+      { ...inline!, health: { sent: 20, answered: 3, slowestMs: 950.4 } },
+      { ...pool!, requests: 40, statusCounts: { '200': 40, '503': 900, '504': 5 }, servedLatencyMs: { p50: 120, p99: 240, max: 249 }, health: { sent: 30, answered: 30, slowestMs: 12.3 } },
+    ],
+  };
+  const lines = findings(overloaded);
+  assert.ok(lines.includes('inline turned away 0 requests with 503 and cut off 0 with 504, and served 283 in p50 106 ms, p99 255 ms (max 317 ms); /health answered 3 of 20 probes (slowest 950 ms).'), lines.join('\n'));
+  assert.ok(lines.includes('pool turned away 900 requests with 503 and cut off 5 with 504, and served 40 in p50 120 ms, p99 240 ms (max 249 ms); /health answered 30 of 30 probes (slowest 12.3 ms).'), lines.join('\n'));
 });
 
 test('terminal table shows the same numbers as the markdown', () => {

@@ -21,6 +21,8 @@ export function assembleReport(options: LoadtestOptions, runs: readonly VariantR
       warmupSeconds: options.warmupSeconds,
       iterations: options.iterations,
       poolSize: options.poolSize,
+      maxQueue: options.maxQueue,
+      timeoutMs: options.timeoutMs,
     },
     baseline: runs.some((run) => run.variant === PREFERRED_BASELINE) ? PREFERRED_BASELINE : (runs[0]?.variant ?? PREFERRED_BASELINE),
     runs,

@@ -40,6 +40,21 @@ function failures(run: VariantRun): string | null {
   return `${run.variant} had ${run.errors} errors, ${run.timeouts} timeouts and ${run.non2xx} non-2xx answers: its figures count only the ${run.requests} requests answered with 2xx.`;
 }
 
+/** Overload: who was turned away or cut off, how fast the rest were served, whether /health answered. */
+function overload(run: VariantRun): string | null {
+  const turnedAway = run.statusCounts['503'] ?? 0;
+  const cutOff = run.statusCounts['504'] ?? 0;
+  if (turnedAway + cutOff === 0 && run.health === null) return null;
+  const served = run.servedLatencyMs === null
+    ? `served none`
+    : `served ${run.requests} in p50 ${format.ms(run.servedLatencyMs.p50)} ms, p99 ${format.ms(run.servedLatencyMs.p99)} ms (max ${format.ms(run.servedLatencyMs.max)} ms)`;
+  const health = run.health === null
+    ? ''
+    : `; /health answered ${run.health.answered} of ${run.health.sent} probes` +
+      (run.health.slowestMs === null ? '' : ` (slowest ${format.ms(run.health.slowestMs)} ms)`);
+  return `${run.variant} turned away ${turnedAway} requests with 503 and cut off ${cutOff} with 504, and ${served}${health}.`;
+}
+
 export function findings(report: Report): string[] {
   const baseline = baselineRun(report);
   const lines = report.runs.flatMap((run) => [
@@ -47,6 +62,7 @@ export function findings(report: Report): string[] {
     versusBaseline(run, baseline),
     fairness(run),
     failures(run),
+    overload(run),
   ]);
   lines.push(
     `The load generator (autocannon) ran on the same ${report.machine.cpus} cores as the server and shared them with it.`,

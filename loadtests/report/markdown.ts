@@ -26,7 +26,8 @@ function provenance(report: Report): string {
     `- Commit: ${report.commit}`,
     `- Scenario: \`${report.scenario}\`: ${report.scenarioDescription}`,
     `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant, ` +
-      `${parameters.iterations.toLocaleString('en-US')} iterations per request, pool size ${parameters.poolSize} (pooled variants only)`,
+      `${parameters.iterations.toLocaleString('en-US')} iterations per request, pool size ${parameters.poolSize} and queue ${parameters.maxQueue} (pooled variants only), ` +
+      `deadline ${parameters.timeoutMs.toLocaleString('en-US')} ms per request`,
     `- Baseline for ratios: \`${report.baseline}\`, measured in this run`,
   ].join('\n');
 }

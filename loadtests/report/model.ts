@@ -1,5 +1,6 @@
 // What a run measured, as the report's .json twin stores it. Renderers read only this.
-import type { ClientTally } from '../closed-loop.ts';
+import type { ClientTally, ServedLatency } from '../closed-loop.ts';
+import type { HealthCount } from '../health-count.ts';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -38,6 +39,12 @@ export interface VariantRun {
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
+  /** Answers by HTTP status ("200", "503"…), as autocannon counted them. */
+  readonly statusCounts: Readonly<Record<string, number>>;
+  /** Latency of the 2xx answers only, nearest-rank; null when none was served. */
+  readonly servedLatencyMs: ServedLatency | null;
+  /** GET /health probes sent alongside the load, where the scenario asks for them; else null. */
+  readonly health: HealthCount | null;
   readonly server: ServerFigures;
   readonly clients: readonly ClientTally[];
   /** Fewest served ÷ most served over the clients: 1 = every client got the same share. */
@@ -69,6 +76,10 @@ export interface Report {
     readonly warmupSeconds: number;
     readonly iterations: number;
     readonly poolSize: number;
+    /** Pooled variants: requests that may wait; more get 503. */
+    readonly maxQueue: number;
+    /** Deadline per request. */
+    readonly timeoutMs: number;
   };
   /** The variant every ratio is taken against, measured in the same run. */
   readonly baseline: string;
