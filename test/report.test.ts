@@ -121,6 +121,11 @@ test('reports: a read-only reports folder gives one clear error and the earlier 
     name: 'ReportWriteError',
     message: `cannot write the report to ${dir}: not writable`,
   });
+  // A reports folder still to be made says the same, not the ENOENT that Node's recursive mkdir gives.
+  await assert.rejects(writeReport(join(dir, 'reports'), fixedReport.dateUtc, 'curl-loops', 'second\n', { n: 2 }), {
+    name: 'ReportWriteError',
+    message: `cannot write the report to ${join(dir, 'reports')}: not writable`,
+  });
   assert.equal(await readFile(earlier.markdownPath, 'utf8'), 'first\n');
   assert.deepEqual((await readdir(dir)).sort(), FIRST_REPORT);
 });
