@@ -13,7 +13,7 @@ function getJson(agent: Agent, url: string): Promise<unknown> {
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
       response.on('end', () => {
-        if (response.statusCode !== 200) reject(new Error(`${url} answered ${response.statusCode}`));
+        if (response.statusCode !== 200) reject(new Error(`a calibration request (GET ${new URL(url).pathname}, sent alone) was answered ${response.statusCode}: ${body.slice(0, 200)}`));
         else resolve(JSON.parse(body));
       });
     }).on('error', reject);

@@ -1,6 +1,7 @@
 // The endless curl loops: N connections, each sending as its own client id and asking again as
 // soon as it is answered (pipelining 1). autocannon measures; we only add per-client counts.
 import autocannon from 'autocannon';
+import { summarize, type LatencySummary } from './percentile.ts';
 
 export interface ClosedLoopOptions {
   readonly baseUrl: string;
@@ -21,6 +22,8 @@ export interface ClientTally {
 export interface ClosedLoopResult {
   readonly result: autocannon.Result;
   readonly clients: readonly ClientTally[];
+  /** Latency of the 2xx answers only (autocannon's own mixes in every status, fast 503s too). */
+  readonly servedLatencyMs: LatencySummary | null;
 }
 
 export function clientPath(clientId: number): string {
@@ -29,6 +32,7 @@ export function clientPath(clientId: number): string {
 
 export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
   const tallies: { clientId: number; served: number; latencySumMs: number }[] = [];
+  const servedLatenciesMs: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -45,6 +49,7 @@ export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopRes
             if (statusCode < 200 || statusCode > 299) return;
             tally.served++;
             tally.latencySumMs += responseTimeMs;
+            servedLatenciesMs.push(responseTimeMs);
           });
         },
       },
@@ -54,6 +59,7 @@ export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopRes
           resolve({
             result,
             clients: tallies.map((t) => ({ clientId: t.clientId, served: t.served, meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null })),
+            servedLatencyMs: summarize(servedLatenciesMs),
           });
       },
     );

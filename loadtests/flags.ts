@@ -3,7 +3,7 @@
 // server's own flags module.
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { withVariantSettings, type ServerOptions } from '../server/flags.ts';
+import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, maxQueueOption, timeoutOption, withVariantSettings, type ServerOptions } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { cpuVariantNames, isVariantName, variantNames, type VariantName } from '../server/variants/index.ts';
 import { DEFAULT_SCENARIOS, scenarioNames, scenarios, type ScenarioName } from './scenarios/index.ts';
@@ -18,6 +18,9 @@ export interface PlannedScenario {
   readonly scenario: Scenario;
   readonly variants: readonly VariantName[];
   readonly connections: number;
+  /** Passed to its servers: from the flag, else the scenario, else the server's default. */
+  readonly maxQueue: number;
+  readonly timeoutMs: number;
 }
 
 export interface LoadtestOptions {
@@ -28,6 +31,8 @@ export interface LoadtestOptions {
   /** Fresh-server runs per variant; tables show the median and the range. */
   readonly repeat: number;
   readonly probeIntervalMs: number;
+  /** Exit non-zero when a variant had more failed requests than this; null: never. */
+  readonly failOnErrors: number | null;
   readonly writeReport: boolean;
   readonly reportsDir: string;
 }
@@ -42,6 +47,7 @@ export const QUICK = { durationSeconds: 2, warmupSeconds: 1 } as const;
 export const DEFAULT_REPEAT = 1;
 export const REPEAT_RANGE: IntRange = { min: 1, max: 20 };
 export const PROBE_INTERVAL_RANGE: IntRange = { min: 5, max: 10_000 };
+export const FAIL_ON_ERRORS_RANGE: IntRange = { min: 0, max: 1_000_000_000 };
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../reports', import.meta.url));
 
 function scenarioList(raw: string): ScenarioName[] {
@@ -70,8 +76,11 @@ function loadtestCommand(): Command {
     .addOption(new Option('--duration <seconds>', `measured seconds per variant (${DURATION_RANGE.min}-${DURATION_RANGE.max})`).argParser(intInRange(DURATION_RANGE)).default(DEFAULT_DURATION_SECONDS))
     .addOption(new Option('--warmup <seconds>', `uncounted seconds before each measurement (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`).argParser(intInRange(WARMUP_RANGE)).default(DEFAULT_WARMUP_SECONDS))
   return withVariantSettings(command)
+    .addOption(maxQueueOption())
+    .addOption(timeoutOption())
     .addOption(new Option('--repeat <n>', `fresh-server runs per variant; tables show median [min–max] (${REPEAT_RANGE.min}-${REPEAT_RANGE.max})`).argParser(intInRange(REPEAT_RANGE)).default(DEFAULT_REPEAT))
     .addOption(new Option('--probe-interval-ms <ms>', `pace of the bystander GET /health probe (${PROBE_INTERVAL_RANGE.min}-${PROBE_INTERVAL_RANGE.max})`).argParser(intInRange(PROBE_INTERVAL_RANGE)).default(DEFAULT_PROBE_INTERVAL_MS))
+    .addOption(new Option('--fail-on-errors <n>', `exit non-zero when a variant had more than n errors + timeouts + non-2xx answers (${FAIL_ON_ERRORS_RANGE.min}-${FAIL_ON_ERRORS_RANGE.max}; default: never)`).argParser(intInRange(FAIL_ON_ERRORS_RANGE)))
     .addOption(new Option('--quick', `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`).conflicts(['duration', 'warmup']))
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
     .addOption(new Option('--reports-dir <path>', 'where reports are written').default(DEFAULT_REPORTS_DIR, 'reports/'))
@@ -86,6 +95,9 @@ interface RawOptions extends VariantSettingValues {
   warmup: number;
   repeat: number;
   probeIntervalMs: number;
+  maxQueue?: number;
+  timeoutMs?: number;
+  failOnErrors?: number;
   quick?: boolean;
   report: boolean;
   reportsDir: string;
@@ -101,6 +113,8 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
       scenario,
       variants: raw.variants ?? (scenario.variants === 'cpu' ? cpuVariantNames : scenario.variants),
       connections: raw.connections ?? scenario.connections,
+      maxQueue: raw.maxQueue ?? scenario.server?.maxQueue ?? defaultMaxQueue(raw.poolSize),
+      timeoutMs: raw.timeoutMs ?? scenario.server?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     };
   });
   return Object.freeze({
@@ -117,6 +131,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     },
     repeat: raw.repeat,
     probeIntervalMs: raw.probeIntervalMs,
+    failOnErrors: raw.failOnErrors ?? null,
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

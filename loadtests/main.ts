@@ -1,5 +1,6 @@
 // Entry point: parse, run the scenario, print the table, write the report, set the exit code.
 import { CommanderError } from 'commander';
+import { EXIT_TOO_MANY_FAILED, tooManyFailed } from './fail-on-errors.ts';
 import { parseLoadtestArgs, type LoadtestOptions } from './flags.ts';
 import { ProcessGroup } from './process-group.ts';
 import { assembleReport } from './report/assemble.ts';
@@ -33,15 +34,23 @@ async function main(): Promise<number> {
   const context = { options, group, say, showProgressBar: process.stderr.isTTY === true };
   try {
     // Each scenario gets its own report, written as soon as it is measured.
+    const tooMany: string[] = [];
     for (const plan of options.plans) {
       const dateUtc = new Date().toISOString();
       say(`scenario ${plan.scenario.name}: ${plan.variants.join(', ')}`);
-      const report = assembleReport(options, plan, await runScenario(plan, context), argv, dateUtc);
+      const runs = await runScenario(plan, context);
+      const failed = tooManyFailed(runs, options.failOnErrors);
+      if (failed !== null) tooMany.push(options.plans.length > 1 ? `${plan.scenario.name}: ${failed}` : failed);
+      const report = assembleReport(options, plan, runs, argv, dateUtc);
       process.stdout.write(`${renderTerminal(report)}\n\n`);
       if (options.writeReport) {
         const written = await writeReport(options.reportsDir, dateUtc, report.scenario, renderMarkdown(report), report);
         say(`report: ${written.markdownPath} (+ .json)`);
       }
+    }
+    if (tooMany.length > 0) {
+      say(`error: ${tooMany.join('; ')}`);
+      return EXIT_TOO_MANY_FAILED;
     }
     return 0;
   } catch (error) {

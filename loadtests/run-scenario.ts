@@ -16,7 +16,7 @@ import { startHealthProbe } from './probe.ts';
 import type { ProcessGroup } from './process-group.ts';
 import type { VariantRun } from './report/model.ts';
 import { startSampler } from './sampler.ts';
-import { startServer, type ServerProcess } from './server-process.ts';
+import { describeExit, startServer, type ServerProcess } from './server-process.ts';
 import { timelineOf } from './timeline-bars.ts';
 
 /** Start/end lines quoted per variant in the report. */
@@ -24,6 +24,10 @@ const EXCERPT_LINES = 12;
 /** Warm-up requests still queued in the server must finish before the window opens. */
 const DRAIN_TIMEOUT_MS = 30_000;
 const DRAIN_POLL_MS = 20;
+/** A server that does not answer /stats within this is reported as not answering. */
+const STATS_TIMEOUT_MS = 5_000;
+/** How long a failed request waits for the news that the server process exited. */
+const EXIT_NEWS_MS = 1_000;
 
 export class MeasurementError extends Error {
   override name = 'MeasurementError';
@@ -37,16 +41,41 @@ export interface RunContext {
   readonly showProgressBar: boolean;
 }
 
-async function serverStats(server: ServerProcess, path: '/stats' | '/stats/reset'): Promise<StatsBody> {
-  const response = await fetch(`${server.baseUrl}${path}`, { method: path === '/stats' ? 'GET' : 'POST' });
-  if (!response.ok) throw new MeasurementError(`${path} answered ${response.status}`);
-  return (await response.json()) as StatsBody;
+/** What went wrong with a server that stopped answering: it exited, or it is there but silent. */
+async function silence(server: ServerProcess, variant: VariantName, what: string, cause: unknown): Promise<MeasurementError> {
+  // A refused connection can come before the news that the process exited: give the news a moment.
+  const noNews = new Promise<null>((resolve) => setTimeout(resolve, EXIT_NEWS_MS, null).unref());
+  const status = await Promise.race([server.exited, noNews]);
+  if (status !== null) {
+    return new MeasurementError(`the ${variant} server (pid ${server.pid}) exited during the run (${describeExit(status)}): ${server.stderrTail()}`);
+  }
+  return new MeasurementError(`the ${variant} server (pid ${server.pid}) did not answer ${what}: ${failureReason(cause)}`);
+}
+
+function failureReason(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  if (cause.name === 'TimeoutError') return `no answer within ${STATS_TIMEOUT_MS / 1000} s`;
+  // fetch() says "fetch failed"; the reason (ECONNREFUSED, ECONNRESET…) is in its cause.
+  const code = (cause.cause as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? cause.message;
+}
+
+async function serverStats(server: ServerProcess, variant: VariantName, path: '/stats' | '/stats/reset'): Promise<StatsBody> {
+  const method = path === '/stats' ? 'GET' : 'POST';
+  try {
+    const response = await fetch(`${server.baseUrl}${path}`, { method, signal: AbortSignal.timeout(STATS_TIMEOUT_MS) });
+    if (!response.ok) throw new MeasurementError(`${path} answered ${response.status}`);
+    return (await response.json()) as StatsBody;
+  } catch (error) {
+    if (error instanceof MeasurementError) throw error;
+    throw await silence(server, variant, `${method} ${path}`, error);
+  }
 }
 
 /** Waits until the server has no request in its handler, so the window starts clean. */
 async function drain(server: ServerProcess, variant: VariantName): Promise<void> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while ((await serverStats(server, '/stats')).inHandler > 0) {
+  while ((await serverStats(server, variant, '/stats')).inHandler > 0) {
     if (Date.now() > deadline) throw new MeasurementError(`the ${variant} server still had requests in its handler ${DRAIN_TIMEOUT_MS / 1000} s after the warm-up`);
     await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
   }
@@ -59,7 +88,16 @@ function servedByProcess(events: readonly WorkEvent[]): { pid: number; served: n
 }
 
 export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, options: LoadtestOptions): ServerOptions {
-  return { variant, port: 0, work: plan.scenario.work, quiet: false, ...options.settings };
+  return {
+    variant,
+    port: 0,
+    work: plan.scenario.work,
+    maxQueue: plan.maxQueue,
+    timeoutMs: plan.timeoutMs,
+    faultRoutes: false,
+    quiet: false,
+    ...options.settings,
+  };
 }
 
 export async function runVariant(variant: VariantName, repetition: number, plan: PlannedScenario, context: RunContext): Promise<VariantRun> {
@@ -79,25 +117,31 @@ export async function runVariant(variant: VariantName, repetition: number, plan:
       await runClosedLoop({ ...load, durationSeconds: options.warmupSeconds });
       await drain(server, variant);
     }
-    const cpuMsPerRequest = work === 'cpu' ? await calibrateCpuMsPerRequest(server.baseUrl) : null;
     const of = options.repeat > 1 ? ` (run ${repetition} of ${options.repeat})` : '';
     say(`${variant}: measuring ${options.durationSeconds} s with ${plan.connections} clients${of} (server pid ${server.pid})`);
     server.record();
-    await serverStats(server, '/stats/reset');
+    await serverStats(server, variant, '/stats/reset');
     const windowStartMs = Date.now();
     const sampler = await startSampler(server.pid);
     const probe = startHealthProbe(server.baseUrl, options.probeIntervalMs, Math.ceil((options.durationSeconds * 1000) / options.probeIntervalMs));
-    const { result, clients } = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds });
+    const measured = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds });
+    const { result, clients } = measured;
     const [window, probed] = await Promise.all([sampler.stop(), probe.stop()]);
-    const stats = await serverStats(server, '/stats');
+    const stats = await serverStats(server, variant, '/stats');
     const events = server.recorded();
 
     const served = result['2xx'];
+    if (served === 0 && result.errors + result.timeouts + result.non2xx === 0) {
+      throw new MeasurementError(`the ${variant} server (pid ${server.pid}) answered none of the requests sent in ${options.durationSeconds} s`);
+    }
     if (served === 0) {
       throw new MeasurementError(
         `every request to the ${variant} server failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
       );
     }
+    // Calibrated after the window, on the idle and warm server, so it cannot disturb the window.
+    await drain(server, variant);
+    const cpuMsPerRequest = work === 'cpu' ? await calibrateCpuMsPerRequest(server.baseUrl) : null;
     const limit = physicalLimit({ work, cores: availableParallelism(), parallelism, connections: plan.connections, cpuMsPerRequest, ioMs: serverOptions.ioMs });
     const cpu = window.server;
     const servedCounts = clients.map((client) => client.served);
@@ -124,6 +168,8 @@ export async function runVariant(variant: VariantName, repetition: number, plan:
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,
+      statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0])),
+      servedLatencyMs: measured.servedLatencyMs,
       server: {
         maxInFlight: stats.maxInFlight,
         maxInHandler: stats.maxInHandler,

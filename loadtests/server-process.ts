@@ -25,20 +25,46 @@ export interface ServerProcess {
   recorded(): readonly WorkEvent[];
   stop(): Promise<void>;
   /** Settles when the process has exited, however it ended. */
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  readonly exited: Promise<ExitStatus>;
+  /** How it ended, or null while it runs. */
+  exitStatus(): ExitStatus | null;
+  /** Its last lines on stderr, joined into one. */
+  stderrTail(): string;
+}
+
+export interface ExitStatus {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
 }
 
 export class ServerStartError extends Error {
   override name = 'ServerStartError';
+  constructor(
+    message: string,
+    /** The server that failed to start; it has been stopped. */
+    readonly pid: number,
+  ) {
+    super(message);
+  }
 }
 
-export async function startServer(options: ServerOptions, group: ProcessGroup, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function describeExit(status: ExitStatus): string {
+  return status.signal ?? `code ${status.code}`;
+}
+
+export async function startServer(
+  options: ServerOptions,
+  group: ProcessGroup,
+  env: Record<string, string> = {},
+  startTimeoutMs = START_TIMEOUT_MS,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, ...serverArgv(options)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+  let exitStatus: ExitStatus | null = null;
+  const exited = new Promise<ExitStatus>((resolve) =>
+    child.once('exit', (code, signal) => resolve((exitStatus = { code, signal }))),
   );
   const stopper = { stop: () => stopChild(child) };
   group.add(stopper);
@@ -53,7 +79,7 @@ export async function startServer(options: ServerOptions, group: ProcessGroup, e
   let events: WorkEvent[] = [];
   const lines = createInterface({ input: child.stdout! });
   try {
-    const port = await waitForListening(child, lines, stderrTail, options);
+    const port = await waitForListening(child, lines, stderrTail, options, startTimeoutMs);
     lines.on('line', (line) => {
       if (!recording || events.length >= MAX_RECORDED_EVENTS) return;
       const event = parseWorkEvent(line);
@@ -70,6 +96,8 @@ export async function startServer(options: ServerOptions, group: ProcessGroup, e
       recorded: () => events,
       stop: () => group.stop(stopper),
       exited,
+      exitStatus: () => exitStatus,
+      stderrTail: () => stderrTail.join(' | ') || 'no output on stderr',
     };
   } catch (error) {
     await group.stop(stopper);
@@ -82,12 +110,14 @@ function waitForListening(
   lines: ReturnType<typeof createInterface>,
   stderrTail: readonly string[],
   options: ServerOptions,
+  startTimeoutMs: number,
 ): Promise<number> {
-  const what = `the ${options.variant} server`;
+  const what = `the ${options.variant} server (pid ${child.pid})`;
+  const pid = child.pid ?? 0;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new ServerStartError(`${what} printed no listening line within ${START_TIMEOUT_MS / 1000} s`)),
-      START_TIMEOUT_MS,
+      () => reject(new ServerStartError(`${what} printed no listening line within ${startTimeoutMs / 1000} s`, pid)),
+      startTimeoutMs,
     );
     const onLine = (line: string): void => {
       const parsed = parseJsonLine(line);
@@ -101,7 +131,7 @@ function waitForListening(
       // Let the last stderr lines arrive before quoting them.
       setImmediate(() => {
         const tail = stderrTail.join(' | ') || 'no output on stderr';
-        reject(new ServerStartError(`${what} exited during start-up (${signal ?? `code ${code}`}): ${tail}`));
+        reject(new ServerStartError(`${what} exited during start-up (${describeExit({ code, signal })}): ${tail}`, pid));
       });
     };
     const done = (): void => {

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { EventLoopMonitor } from './event-loop.ts';
-import { internal, notFound, parseClientId, ServerError } from './errors.ts';
+import { CLIENT_ID_RANGE, internal, notFound, parseClientId, ServerError } from './errors.ts';
 import type { ServerOptions } from './flags.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
+import type { Fault } from './job.ts';
 import { countersOf, RequestStats, statsBody, type StatsBody } from './stats.ts';
 import type { RunningVariant } from './variants/types.ts';
 
@@ -42,18 +43,27 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     return c.json(body);
   });
 
-  app.get('/:clientId', async (c) => {
-    const clientId = parseClientId(c.req.param('clientId'));
+  const work = async (clientId: number, fault: Fault) => {
     requests.begin();
     let ok = false;
     try {
-      const result = await variant.run({ clientId, work: options.work, iterations: options.iterations, ioMs: options.ioMs, quiet: options.quiet });
+      const deadline = AbortSignal.timeout(options.timeoutMs);
+      const request = { clientId, work: options.work, iterations: options.iterations, ioMs: options.ioMs, quiet: options.quiet, fault };
+      const result = await variant.run(request, deadline);
       ok = true;
-      return c.json({ variant: options.variant, ...result });
+      return { variant: options.variant, ...result };
     } finally {
       requests.end(ok);
     }
-  });
+  };
+
+  if (options.faultRoutes) {
+    // Registered before /:clientId; /fault/... has two segments, so no client id is shadowed.
+    app.get('/fault/throw', async (c) => c.json(await work(CLIENT_ID_RANGE.min, 'throw')));
+    app.get('/fault/exit', async (c) => c.json(await work(CLIENT_ID_RANGE.min, 'exit')));
+  }
+
+  app.get('/:clientId', async (c) => c.json(await work(parseClientId(c.req.param('clientId')), 'none')));
 
   app.notFound((c) => {
     const error = notFound(c.req.method, c.req.path);
@@ -62,6 +72,7 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
 
   app.onError((cause, c) => {
     const error = cause instanceof ServerError ? cause : internal(cause);
+    if (error.retryAfterSeconds !== null) c.header('Retry-After', String(error.retryAfterSeconds));
     return c.json(error.toJSON(), error.status);
   });
 

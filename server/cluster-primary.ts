@@ -11,7 +11,7 @@ import { countersOf, RequestStats } from './stats.ts';
 export async function runClusterPrimary(options: ServerOptions): Promise<void> {
   const gauge = new ConcurrencyGauge();
   const requests = new RequestStats();
-  const settings = { workers: options.workers, iterations: options.iterations };
+  const settings = { workers: options.workers, iterations: options.iterations, abortable: false };
   const reply = (worker: Worker, id: number): void => {
     const message: PrimaryMessage = { aop: 'counters', id, counters: countersOf(gauge, requests) };
     worker.send(message);

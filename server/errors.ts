@@ -2,12 +2,16 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const CLIENT_ID_RANGE = { min: 1, max: 1_000_000 } as const;
+/** What a 503 for a full queue tells the client to wait before it asks again. */
+export const RETRY_AFTER_SECONDS = 1;
 
 export class ServerError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Sent as the Retry-After header when set. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ServerError';
@@ -27,6 +31,21 @@ export const badClientId = (raw: string): ServerError =>
 
 export const notFound = (method: string, path: string): ServerError =>
   new ServerError(404, 'not_found', `no route for ${method} ${path.slice(0, 100)}`);
+
+export const queueFull = (running: number, maxQueue: number): ServerError =>
+  new ServerError(503, 'queue_full', `all ${running} workers are busy and ${maxQueue} requests already wait (--max-queue); try again later`, RETRY_AFTER_SECONDS);
+
+/** The task was taken off the queue before any worker started it. */
+export const deadlineQueued = (timeoutMs: number): ServerError =>
+  new ServerError(503, 'deadline_queued', `no worker was free within ${timeoutMs} ms (--timeout-ms); the request never ran`, RETRY_AFTER_SECONDS);
+
+/** The task had been handed to a worker; the worker was stopped and is being replaced. */
+export const deadlineRunning = (timeoutMs: number): ServerError =>
+  new ServerError(504, 'deadline_running', `the work did not finish within ${timeoutMs} ms (--timeout-ms); it was aborted`);
+
+/** The worker threw, or died, while running this request; other requests are not affected. */
+export const workerFailed = (cause: unknown): ServerError =>
+  new ServerError(500, 'worker_failed', `the worker running this request failed: ${cause instanceof Error ? cause.message : String(cause)}`);
 
 /** Any failure that is not in the catalogue: the server answers 500 and keeps serving. */
 export const internal = (cause: unknown): ServerError =>

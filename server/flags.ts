@@ -20,6 +20,12 @@ export interface ServerOptions {
   readonly iterations: number;
   readonly sliceIterations: number;
   readonly ioMs: number;
+  /** Requests that may wait for a worker in pooled variants; more get 503 at once. */
+  readonly maxQueue: number;
+  /** A request's deadline, from the moment the handler takes it. */
+  readonly timeoutMs: number;
+  /** Test-only routes that make a job throw or its worker exit. */
+  readonly faultRoutes: boolean;
   readonly quiet: boolean;
 }
 
@@ -42,6 +48,14 @@ export const DEFAULT_SLICE_ITERATIONS = 3_000_000;
 export const SLICE_ITERATIONS_RANGE: IntRange = { min: 1_000, max: ITERATIONS_RANGE.max };
 export const DEFAULT_IO_MS = 100;
 export const IO_MS_RANGE: IntRange = { min: 1, max: 60_000 };
+export const MAX_QUEUE_RANGE: IntRange = { min: 0, max: 100_000 };
+/** Small pools still queue a few hundred ms of bursts: the experiment's 4 clients on 1 thread must queue, not 503. */
+export const MIN_DEFAULT_MAX_QUEUE = 64;
+/** Enough waiting to keep every worker busy through a burst, bounded so overload fails fast. */
+export const defaultMaxQueue = (poolSize: number): number => Math.max(poolSize ** 2, MIN_DEFAULT_MAX_QUEUE);
+/** Generous: a request at the top of ITERATIONS_RANGE still finishes on a loaded machine. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const TIMEOUT_RANGE: IntRange = { min: 1, max: 3_600_000 };
 
 export const SERVER_FLAGS = {
   variant: '--variant',
@@ -53,6 +67,9 @@ export const SERVER_FLAGS = {
   iterations: '--iterations',
   sliceIterations: '--slice-iterations',
   ioMs: '--io-ms',
+  maxQueue: '--max-queue',
+  timeoutMs: '--timeout-ms',
+  faultRoutes: '--fault-routes',
   quiet: '--quiet',
 } as const;
 
@@ -72,6 +89,18 @@ export function variantSettingOptions(): Option[] {
   ];
 }
 
+/** No commander default: the default depends on --pool-size (defaultMaxQueue). */
+export function maxQueueOption(): Option {
+  return new Option(`${SERVER_FLAGS.maxQueue} <n>`, `requests that may wait for a worker in pooled variants; more get 503 (${MAX_QUEUE_RANGE.min}-${MAX_QUEUE_RANGE.max}; default: pool size squared, at least ${MIN_DEFAULT_MAX_QUEUE})`)
+    .argParser(intInRange(MAX_QUEUE_RANGE));
+}
+
+/** No commander default, so that the load runner can tell a given flag from a scenario's setting. */
+export function timeoutOption(): Option {
+  return new Option(`${SERVER_FLAGS.timeoutMs} <n>`, `deadline per request in ms; queued: 503, running in a worker: aborted, 504 (${TIMEOUT_RANGE.min}-${TIMEOUT_RANGE.max}; default: ${DEFAULT_TIMEOUT_MS})`)
+    .argParser(intInRange(TIMEOUT_RANGE));
+}
+
 export function variantOption(): Option {
   return new Option(`${SERVER_FLAGS.variant} <name>`, 'concurrency model').choices(variantNames).default(DEFAULT_VARIANT);
 }
@@ -89,14 +118,29 @@ function serverCommand(): Command {
     .addOption(intOption(SERVER_FLAGS.port, `port on ${HOST}, 0 = any free port`, PORT_RANGE, DEFAULT_PORT))
     .addOption(new Option(`${SERVER_FLAGS.work} <kind>`, 'what a request does: spin the CPU, or wait --io-ms on a timer').choices(WORK_KINDS).default('cpu'));
   return withVariantSettings(command)
+    .addOption(maxQueueOption())
+    .addOption(timeoutOption())
+    .addOption(new Option(SERVER_FLAGS.faultRoutes, 'for tests only: serve GET /fault/throw (the job throws) and GET /fault/exit (its thread exits; on the event loop, the server)'))
     .addOption(new Option(SERVER_FLAGS.quiet, 'do not log the start/end line of each request'))
     .exitOverride();
 }
 
 /** Parses the server's argv (without node and script). Throws commander's error on bad input. */
 export function parseServerArgs(argv: readonly string[]): ServerOptions {
-  const parsed = serverCommand().parse([...argv], { from: 'user' }).opts<Omit<ServerOptions, 'quiet'> & { quiet?: boolean }>();
-  return Object.freeze({ ...parsed, quiet: parsed.quiet === true });
+  type Parsed = Omit<ServerOptions, 'quiet' | 'maxQueue' | 'timeoutMs' | 'faultRoutes'> & {
+    maxQueue?: number;
+    timeoutMs?: number;
+    faultRoutes?: boolean;
+    quiet?: boolean;
+  };
+  const parsed = serverCommand().parse([...argv], { from: 'user' }).opts<Parsed>();
+  return Object.freeze({
+    ...parsed,
+    maxQueue: parsed.maxQueue ?? defaultMaxQueue(parsed.poolSize),
+    timeoutMs: parsed.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    faultRoutes: parsed.faultRoutes === true,
+    quiet: parsed.quiet === true,
+  });
 }
 
 /** The argv that starts a server with these options: the inverse of parseServerArgs. */
@@ -111,6 +155,9 @@ export function serverArgv(options: ServerOptions): string[] {
     SERVER_FLAGS.iterations, String(options.iterations),
     SERVER_FLAGS.sliceIterations, String(options.sliceIterations),
     SERVER_FLAGS.ioMs, String(options.ioMs),
+    SERVER_FLAGS.maxQueue, String(options.maxQueue),
+    SERVER_FLAGS.timeoutMs, String(options.timeoutMs),
+    ...(options.faultRoutes ? [SERVER_FLAGS.faultRoutes] : []),
     ...(options.quiet ? [SERVER_FLAGS.quiet] : []),
   ];
 }

@@ -4,6 +4,13 @@ import type { WorkKind } from './flags.ts';
 import { formatWorkEvent, type LogKind } from './log-line.ts';
 import { spin } from './work.ts';
 
+/** A failure to inject instead of the work (only reachable with --fault-routes). */
+export type Fault = 'none' | 'throw' | 'exit';
+
+/** Exit code of a thread (or, on the event loop, the process) that /fault/exit ends. */
+export const FAULT_EXIT_CODE = 70;
+export const FAULT_THROW_MESSAGE = 'fault injected: the job threw';
+
 /** What a variant is asked to do for one request. Plain data: it crosses to worker threads. */
 export interface JobRequest {
   readonly clientId: number;
@@ -11,6 +18,7 @@ export interface JobRequest {
   readonly iterations: number;
   readonly ioMs: number;
   readonly quiet: boolean;
+  readonly fault: Fault;
 }
 
 export interface JobResult {
@@ -44,6 +52,9 @@ export async function runJob(request: JobRequest, gauge: Gauge, body: WorkBody =
     if (request.quiet) return;
     process.stdout.write(`${formatWorkEvent({ atMs, pid: process.pid, threadId, kind, clientId: request.clientId })}\n`);
   };
+  // In a worker thread process.exit() ends only that thread; on the event loop it ends the server.
+  if (request.fault === 'exit') process.exit(FAULT_EXIT_CODE);
+  if (request.fault === 'throw') throw new Error(FAULT_THROW_MESSAGE);
   gauge.enter();
   const startedAtMs = Date.now();
   log('Start', startedAtMs);

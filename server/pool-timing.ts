@@ -1,6 +1,9 @@
-// Time tasks waited in the pool's queue and ran in a worker, since the last reset, from
-// piscina's own histograms. Utilization is computed here: piscina 5.3.2's `utilization` divides
-// its millisecond mean by 1000 once more and reads 1000× too small.
+// Time tasks waited for a worker and ran in one, since the last reset. Run times come from
+// piscina's own histogram; waits are recorded here, because tasks wait in the pool variant's
+// admission gate (which hands out one slot per ready worker), so piscina's own queue stays empty.
+// Utilization is computed here: piscina 5.3.2's `utilization` divides its millisecond mean by
+// 1000 once more and reads 1000× too small.
+import { createHistogram } from 'node:perf_hooks';
 
 export interface PoolTiming {
   readonly completed: number;
@@ -28,15 +31,17 @@ export interface TimedPool {
   readonly duration: number;
   readonly histogram: {
     readonly runTime: Summary;
-    readonly waitTime: Summary;
     resetRunTime(): void;
-    resetWaitTime(): void;
   };
 }
+
+/** The histogram records whole microseconds. */
+const US_PER_MS = 1_000;
 
 const pick = ({ mean, p50, p99 }: Summary) => ({ mean: Number.isFinite(mean) ? mean : 0, p50, p99 });
 
 export class PoolTimer {
+  readonly #waits = createHistogram();
   #completedAtReset: number;
   #durationAtReset: number;
 
@@ -48,10 +53,19 @@ export class PoolTimer {
     this.#durationAtReset = pool.duration;
   }
 
+  /** How long one task waited for a worker. */
+  recordWait(ms: number): void {
+    this.#waits.record(Math.max(1, Math.round(ms * US_PER_MS)));
+  }
+
   read(): PoolTiming {
     const completed = this.pool.completed - this.#completedAtReset;
     const runMs = completed > 0 ? pick(this.pool.histogram.runTime) : { mean: 0, p50: 0, p99: 0 };
-    const waitMs = completed > 0 ? pick(this.pool.histogram.waitTime) : { mean: 0, p50: 0, p99: 0 };
+    const waits = this.#waits;
+    const waitMs =
+      waits.count > 0
+        ? { mean: waits.mean / US_PER_MS, p50: waits.percentile(50) / US_PER_MS, p99: waits.percentile(99) / US_PER_MS }
+        : { mean: 0, p50: 0, p99: 0 };
     return {
       completed,
       waitMs,
@@ -62,7 +76,7 @@ export class PoolTimer {
 
   reset(): void {
     this.pool.histogram.resetRunTime();
-    this.pool.histogram.resetWaitTime();
+    this.#waits.reset();
     this.#completedAtReset = this.pool.completed;
     this.#durationAtReset = this.pool.duration;
   }

@@ -8,6 +8,10 @@ import type { Variant } from './variants/types.ts';
 
 /** In-flight requests get this long to finish after SIGTERM/SIGINT before connections are cut. */
 export const SHUTDOWN_GRACE_MS = 10_000;
+/** Then the variant gets this long to stop its workers; past it the process exits without them. */
+const CLOSE_BOUND_MS = 5_000;
+/** Node's own default, named: a request whose headers are larger gets 431 and never reaches the app. */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export function fail(message: string, exitCode = 1): never {
   process.stderr.write(`${message}\n`);
@@ -24,7 +28,11 @@ export function announceListening(options: ServerOptions, port: number, settings
 export async function serve(options: ServerOptions, definition: Variant, announce: boolean): Promise<void> {
   const gauge = new ConcurrencyGauge();
   const variant = await definition.start(options, gauge);
-  const server = createAdaptorServer({ fetch: buildApp(options, variant, gauge).fetch, hostname: HOST });
+  const server = createAdaptorServer({
+    fetch: buildApp(options, variant, gauge).fetch,
+    hostname: HOST,
+    serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
+  });
 
   server.once('error', (error: NodeJS.ErrnoException) => {
     void variant.close();
@@ -47,10 +55,21 @@ export async function serve(options: ServerOptions, definition: Variant, announc
     }, SHUTDOWN_GRACE_MS);
     grace.unref();
     server.close(() => {
-      void variant.close().then(() => process.exit(0));
+      setTimeout(() => fail(`${signal}: workers still busy ${CLOSE_BOUND_MS / 1000} s after the last request; exiting without them`, 0), CLOSE_BOUND_MS).unref();
+      variant.close().then(
+        () => process.exit(0),
+        (error: unknown) => fail(`${signal}: closing the ${options.variant} variant failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
+  // A keep-alive connection that goes idle after close() would hold the exit until its own
+  // timeout; close each one as soon as its last response is out.
+  server.on('request', (_request, response) => {
+    response.once('finish', () => {
+      if (stopping && 'closeIdleConnections' in server) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { processTree } from '../loadtests/sample.ts';
 import { variantNames, variants } from '../server/variants/index.ts';
+import { FAULT_THROW_MESSAGE } from '../server/job.ts';
 import type { StatsBody } from '../server/stats.ts';
 import { getJson, startTestServer } from './helpers/server.ts';
 
@@ -50,6 +51,17 @@ for (const variant of variantNames) {
       const reset = await getJson<StatsBody>(server, '/stats/reset', { method: 'POST' });
       assert.equal(reset.body.served, 1, 'the reset answers the figures it cleared');
       assert.equal((await getJson<StatsBody>(server, '/stats')).body.served, 0);
+    });
+
+    test('fault routes are off by default; with --fault-routes a throwing job gets 500 JSON and the next request succeeds', async (t) => {
+      const plain = await startTestServer(t, variant);
+      assert.equal((await getJson(plain, '/fault/throw')).status, 404);
+      const server = await startTestServer(t, variant, { faultRoutes: true });
+      const thrown = await getJson<{ error: string; message: string }>(server, '/fault/throw');
+      assert.equal(thrown.status, 500);
+      assert.ok(thrown.body.message.endsWith(FAULT_THROW_MESSAGE), thrown.body.message);
+      assert.equal((await getJson(server, '/1')).status, 200);
+      assert.equal(typeof (await getJson<StatsBody>(server, '/stats')).body.settings.abortable, 'boolean', '/stats says whether a deadline can stop the work');
     });
 
     test('logs the original start/end lines for each request', async (t) => {

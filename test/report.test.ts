@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { findings } from '../loadtests/report/findings.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import { renderTerminal } from '../loadtests/report/terminal.ts';
@@ -30,6 +31,7 @@ test('markdown: provenance, the results table and the clients table from fixed m
     '| pool | 2 | 195% | 2 | 14 | 120 MiB | 0.61 | 2.5 | 3.2 | 3.1 | 7% | 36.1 | 36.4 | 100% | 0.99 |',
     '| pool | 35.0 | 57.1 | min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request |',
     '| pool | 9% | 15% | 200 / 0 |',
+    '- Pooled variants: queue 64 (more get 503); deadline 60,000 ms per request',
     '| inline | 2 | 47 | 0.49 | 212 |',
     'client 2    ·███································································································',
     '  line [99, 101]',
@@ -79,6 +81,17 @@ test('with --repeat, cells show the median and [min–max], and sentences the me
   assert.ok(findings(repeated)[0]?.startsWith('Each variant ran 3 times on a fresh server'));
 });
 
+test('findings: an overloaded run says how many were turned away or cut off, and how fast the rest were served', () => {
+  const [inline, pool] = fixedReport.runs;
+  const overloaded = {
+    ...fixedReport,
+    runs: [inline!, { ...pool!, requests: 40, statusCounts: { '200': 40, '503': 900, '504': 5 }, servedLatencyMs: { count: 40, mean: 130, p50: 120, p99: 240, max: 249 } }],
+  };
+  const lines = findings(overloaded);
+  assert.ok(!lines.some((line) => line.startsWith('inline turned away')), 'no overload sentence for a run without 503/504');
+  assert.ok(lines.includes('pool turned away 900 requests with 503 and cut off 5 with 504, and served 40 in p50 120 ms, p99 240 ms (max 249 ms).'), lines.join('\n'));
+});
+
 test('terminal table shows the same numbers as the markdown', () => {
   const text = renderTerminal(fixedReport).replace(/\u001b\[[0-9;]*m/g, '');
   for (const cell of ['28.3', '54.8', '1.94×', '195%', '302', '0 / 0 / 3', 'client 1 ']) assert.ok(text.includes(cell), cell);
@@ -108,4 +121,55 @@ test('reports: a reports path that cannot be a folder gives one clear error', as
     name: 'ReportWriteError',
     message: new RegExp(`^cannot write the report to ${notAFolder}/reports: ENOTDIR`),
   });
+});
+
+/**
+ * A small tmpfs of our own, unmounted after the test; null where mounting is not permitted.
+ * (We run as root, so chmod cannot make a folder unwritable for us; a read-only mount can.)
+ */
+async function ownTmpfs(t: TestContext, sizeBytes: number): Promise<string | null> {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-mount-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes}`, 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    await rmdir(dir);
+    return null;
+  }
+  t.after(async () => {
+    execFileSync('umount', [dir]);
+    await rmdir(dir);
+  });
+  return dir;
+}
+
+const FIRST_REPORT = ['2026-11-24T19-08-14Z-curl-loops.json', '2026-11-24T19-08-14Z-curl-loops.md'];
+
+test('reports: a read-only reports folder gives one clear error and the earlier report stays intact', async (t) => {
+  const dir = await ownTmpfs(t, 2 ** 20);
+  if (dir === null) return t.skip('mounting a tmpfs is not permitted here');
+  const earlier = await writeReport(dir, fixedReport.dateUtc, 'curl-loops', 'first\n', { n: 1 });
+  execFileSync('mount', ['-o', 'remount,ro', dir]);
+  await assert.rejects(writeReport(dir, fixedReport.dateUtc, 'curl-loops', 'second\n', { n: 2 }), {
+    name: 'ReportWriteError',
+    message: `cannot write the report to ${dir}: not writable`,
+  });
+  // A reports folder still to be made says the same, not the ENOENT that Node's recursive mkdir gives.
+  await assert.rejects(writeReport(join(dir, 'reports'), fixedReport.dateUtc, 'curl-loops', 'second\n', { n: 2 }), {
+    name: 'ReportWriteError',
+    message: `cannot write the report to ${join(dir, 'reports')}: not writable`,
+  });
+  assert.equal(await readFile(earlier.markdownPath, 'utf8'), 'first\n');
+  assert.deepEqual((await readdir(dir)).sort(), FIRST_REPORT);
+});
+
+test('reports: a full disk gives one clear error, leaves no partial file and the earlier report intact', async (t) => {
+  const dir = await ownTmpfs(t, 64 * 1024);
+  if (dir === null) return t.skip('mounting a tmpfs is not permitted here');
+  const earlier = await writeReport(dir, fixedReport.dateUtc, 'curl-loops', 'first\n', { n: 1 });
+  await assert.rejects(writeReport(dir, fixedReport.dateUtc, 'curl-loops', 'x'.repeat(2 ** 20), { n: 2 }), {
+    name: 'ReportWriteError',
+    message: `cannot write the report to ${dir}: the disk is full`,
+  });
+  assert.deepEqual(JSON.parse(await readFile(earlier.jsonPath, 'utf8')), { n: 1 });
+  assert.deepEqual((await readdir(dir)).sort(), FIRST_REPORT, 'the half-written temp file was removed');
 });

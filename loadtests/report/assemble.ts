@@ -29,6 +29,8 @@ export function assembleReport(
       settings: options.settings,
       repeat: options.repeat,
       probeIntervalMs: options.probeIntervalMs,
+      maxQueue: plan.maxQueue,
+      timeoutMs: plan.timeoutMs,
     },
     baseline: runs.some((run) => run.variant === PREFERRED_BASELINE) ? PREFERRED_BASELINE : (runs[0]?.variant ?? PREFERRED_BASELINE),
     runs,

@@ -113,6 +113,18 @@ function failures(run: VariantRun): string | null {
   return `${run.variant} had ${run.errors} errors, ${run.timeouts} timeouts and ${run.non2xx} non-2xx answers: its figures count only the ${run.requests} requests answered with 2xx.`;
 }
 
+/** Overload: who was turned away or cut off, and how fast the rest were served (2xx only). */
+function overload(run: VariantRun): string | null {
+  const turnedAway = run.statusCounts['503'] ?? 0;
+  const cutOff = run.statusCounts['504'] ?? 0;
+  if (turnedAway + cutOff === 0) return null;
+  const served =
+    run.servedLatencyMs === null
+      ? 'served none'
+      : `served ${run.requests} in p50 ${format.ms(run.servedLatencyMs.p50)} ms, p99 ${format.ms(run.servedLatencyMs.p99)} ms (max ${format.ms(run.servedLatencyMs.max)} ms)`;
+  return `${run.variant} turned away ${turnedAway} requests with 503 and cut off ${cutOff} with 504, and ${served}.`;
+}
+
 export function findings(report: Report): string[] {
   const baseline = baselineRun(report);
   const runs = groupByVariant(report).map((group) => group.median);
@@ -130,6 +142,7 @@ export function findings(report: Report): string[] {
       processes(run),
       fairness(run),
       failures(run),
+      overload(run),
       samplesBehind(run),
     ]),
     ...report.runs.map(noise),

@@ -31,6 +31,7 @@ function provenance(report: Report): string {
     `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant; ${format.workUnit(parameters.work, parameters.settings)}`,
     `- Settings: ${format.settings(parameters.settings)} (each applies to the variants it sizes)`,
     `- Runs per variant: ${parameters.repeat}, each on a fresh server; bystander probe: GET /health every ${parameters.probeIntervalMs} ms`,
+    `- Pooled variants: queue ${parameters.maxQueue} (more get 503); deadline ${format.count(parameters.timeoutMs)} ms per request`,
     `- Baseline for ratios: \`${report.baseline}\`, measured in this run`,
   ].join('\n');
 }

@@ -91,6 +91,10 @@ export interface VariantRun {
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
+  /** Answers by HTTP status ("200", "503"…), as autocannon counted them. */
+  readonly statusCounts: Readonly<Record<string, number>>;
+  /** Latency of the 2xx answers only, nearest-rank; null when none was served. */
+  readonly servedLatencyMs: LatencySummary | null;
   readonly server: ServerFigures;
   readonly health: HealthFigures;
   readonly neighbours: Neighbours;
@@ -129,6 +133,10 @@ export interface Report {
     readonly settings: VariantSettingValues;
     readonly repeat: number;
     readonly probeIntervalMs: number;
+    /** Pooled variants: requests that may wait; more get 503. */
+    readonly maxQueue: number;
+    /** Deadline per request. */
+    readonly timeoutMs: number;
   };
   /** The variant every ratio is taken against, measured in the same run. */
   readonly baseline: string;

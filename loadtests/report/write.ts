@@ -1,7 +1,7 @@
 // Writes a report and its .json twin. Each is written to a temp file first and then linked to a
 // new, unique name: a reader never sees half a report, and no earlier report is overwritten.
-import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { link, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 
 /** Two runs in the same second get -2, -3…; past this many something else is wrong. */
 const MAX_SAME_STAMP = 1_000;
@@ -37,11 +37,34 @@ async function linkNew(from: string, to: string): Promise<boolean> {
   }
 }
 
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+
+async function isPresent(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** mkdir -p one level at a time: Node's recursive mkdir says ENOENT where the cause is EROFS or EACCES. */
+async function makeDirectory(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !(await isPresent(at)); at = dirname(at)) missing.unshift(at);
+  for (const level of missing) {
+    await mkdir(level).catch((error: unknown) => {
+      if (errorCode(error) !== 'EEXIST') throw error; // another run made it first
+    });
+  }
+}
+
 export async function writeReport(dir: string, dateUtc: string, scenario: string, markdown: string, json: unknown): Promise<WrittenReport> {
   const temp = join(dir, `.writing-${process.pid}-${Date.now()}`);
   const temps = { md: `${temp}.md`, json: `${temp}.json` };
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
     await writeFile(temps.md, markdown);
     await writeFile(temps.json, `${JSON.stringify(json, null, 2)}\n`);
     for (let n = 1; n <= MAX_SAME_STAMP; n++) {

@@ -1,9 +1,10 @@
 // The registry of scenarios: adding one is one file plus one line here.
 import { curlLoops } from './curl-loops.ts';
 import { ioWait } from './io-wait.ts';
+import { overload } from './overload.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios = { 'curl-loops': curlLoops, 'io-wait': ioWait } as const satisfies Record<string, Scenario>;
+export const scenarios = { 'curl-loops': curlLoops, 'io-wait': ioWait, overload } as const satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof scenarios;
 

@@ -12,4 +12,6 @@ export interface Scenario {
   readonly work: WorkKind;
   /** Variants it runs on when --variants is not given; 'cpu' = every CPU-bound variant. */
   readonly variants: 'cpu' | readonly VariantName[];
+  /** Server settings the scenario is about; --max-queue / --timeout-ms on the command line win. */
+  readonly server?: { readonly maxQueue?: number; readonly timeoutMs?: number };
 }

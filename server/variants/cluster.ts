@@ -32,7 +32,8 @@ export const cluster: Variant = {
         send({ aop, id });
       });
     return {
-      settings: { workers: options.workers, iterations: options.iterations },
+      // Each worker runs the loop on its event loop, like inline: nothing can abort it.
+      settings: { workers: options.workers, iterations: options.iterations, abortable: false },
       async run(request) {
         send({ aop: 'enter' });
         let ok = false;

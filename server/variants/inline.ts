@@ -10,7 +10,8 @@ export const inline: Variant = {
   parallelism: (options) => (options.work === 'io' ? null : 1),
   async start(options, gauge) {
     return {
-      settings: { iterations: options.iterations },
+      // The loop holds the thread the deadline's timer would fire on: nothing can abort it.
+      settings: { iterations: options.iterations, abortable: false },
       run: (request) => runJob(request, gauge),
       async close() {},
     };

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { deadlineRunning } from '../errors.ts';
 import { runJob } from '../job.ts';
 import type { Variant } from './types.ts';
 
@@ -11,8 +13,13 @@ export const io: Variant = {
   parallelism: () => null,
   async start(options, gauge) {
     return {
-      settings: { ioMs: options.ioMs },
-      run: (request) => runJob({ ...request, work: 'io' }, gauge),
+      settings: { ioMs: options.ioMs, abortable: true },
+      run: (request, deadline) =>
+        runJob({ ...request, work: 'io' }, gauge, () =>
+          sleep(options.ioMs, 0, { signal: deadline }).catch(() => {
+            throw deadlineRunning(options.timeoutMs);
+          }),
+        ),
       async close() {},
     };
   },

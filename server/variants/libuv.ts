@@ -47,7 +47,8 @@ export const libuv: Variant = {
   async start(options, gauge) {
     const rounds = calibrateRounds(options.iterations);
     return {
-      settings: { uvThreads: options.uvThreads, iterations: options.iterations, pbkdf2Rounds: rounds },
+      // A job handed to libuv runs to its end: nothing can abort it.
+      settings: { uvThreads: options.uvThreads, iterations: options.iterations, pbkdf2Rounds: rounds, abortable: false },
       run: (request: JobRequest) => runJob({ ...request, work: 'cpu' }, gauge, () => hashOnThreadpool(rounds)),
       async close() {},
     };

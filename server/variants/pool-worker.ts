@@ -3,13 +3,20 @@
 import { workerData } from 'node:worker_threads';
 import { ConcurrencyGauge } from '../gauge.ts';
 import { runJob, type JobRequest, type JobResult } from '../job.ts';
+import { TaskProgress } from '../task-progress.ts';
 
 export interface PoolWorkerData {
   readonly gaugeBuffer: SharedArrayBuffer;
 }
 
+/** What crosses to the worker: the job, and the shared cell that tracks its progress. */
+export interface PoolTask {
+  readonly request: JobRequest;
+  readonly progress: SharedArrayBuffer;
+}
+
 const gauge = new ConcurrencyGauge((workerData as PoolWorkerData).gaugeBuffer);
 
-export default function poolJob(request: JobRequest): Promise<JobResult> {
-  return runJob(request, gauge);
+export default function poolJob(task: PoolTask): Promise<JobResult> {
+  return runJob(task.request, new TaskProgress(task.progress).tracking(gauge));
 }

@@ -1,7 +1,10 @@
 import { Piscina } from 'piscina';
-import type { JobRequest, JobResult } from '../job.ts';
+import { AdmissionGate } from '../admission.ts';
+import { deadlineQueued, deadlineRunning, workerFailed } from '../errors.ts';
+import type { JobResult } from '../job.ts';
 import { PoolTimer } from '../pool-timing.ts';
-import type { PoolWorkerData } from './pool-worker.ts';
+import { TaskProgress } from '../task-progress.ts';
+import type { PoolTask, PoolWorkerData } from './pool-worker.ts';
 import type { Variant } from './types.ts';
 
 /** Longer than any run: threads are never torn down between requests. */
@@ -20,7 +23,7 @@ export const pool: Variant = {
     // Pinned min = max: with piscina's defaults (minThreads 1, idleTimeout 0) workers were
     // destroyed and respawned between requests. stricterFIFO serves queued clients in turn;
     // without it one client starved behind the others at --pool-size 1 (piscina issue #1031).
-    const piscina = new Piscina<JobRequest, JobResult>({
+    const piscina = new Piscina<PoolTask, JobResult>({
       filename: new URL('./pool-worker.ts', import.meta.url).href,
       minThreads: options.poolSize,
       maxThreads: options.poolSize,
@@ -28,10 +31,45 @@ export const pool: Variant = {
       stricterFIFO: true,
       workerData,
     });
+    // Requests wait in the gate, which hands out one slot per ready worker: a worker stopped at a
+    // deadline or lost to a fault gives its slot back only when piscina's replacement is ready.
+    const gate = new AdmissionGate(options.maxQueue, options.timeoutMs);
+    const timer = new PoolTimer(piscina, options.poolSize);
+    const ready = new Set<number>();
+    piscina.on('workerCreate', (worker: { readonly id: number }) => gate.setSlots(ready.add(worker.id).size));
+    piscina.on('workerDestroy', (worker: { readonly id: number }) => {
+      ready.delete(worker.id);
+      gate.setSlots(ready.size);
+    });
+    // A worker error outside any task: piscina emits it on the pool; unhandled, it would end the server.
+    piscina.on('error', (error: unknown) => process.stderr.write(`pool: ${error instanceof Error ? error.message : String(error)}\n`));
     return {
-      settings: { poolSize: options.poolSize, work: options.work, iterations: options.iterations },
-      run: (request) => piscina.run(request),
-      poolTiming: new PoolTimer(piscina, options.poolSize),
+      settings: {
+        poolSize: options.poolSize,
+        work: options.work,
+        iterations: options.iterations,
+        maxQueue: options.maxQueue,
+        timeoutMs: options.timeoutMs,
+        abortable: true,
+      },
+      poolTiming: timer,
+      async run(request, deadline) {
+        const queuedAt = performance.now();
+        const release = await gate.enter(deadline);
+        timer.recordWait(performance.now() - queuedAt);
+        try {
+          if (deadline.aborted) throw deadlineQueued(options.timeoutMs); // expired as its slot came free
+          const progress = new TaskProgress();
+          // With the signal, piscina drops a task from its queue, or stops it by terminating its worker.
+          return await piscina.run({ request, progress: progress.buffer }, { signal: deadline }).catch((error: unknown) => {
+            const where = progress.abandon(gauge);
+            if (!deadline.aborted) throw workerFailed(error);
+            throw where === 'queued' ? deadlineQueued(options.timeoutMs) : deadlineRunning(options.timeoutMs);
+          });
+        } finally {
+          release();
+        }
+      },
       close: () => piscina.close(),
     };
   },

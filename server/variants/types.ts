@@ -12,7 +12,12 @@ export type SizeSetting = 'poolSize' | 'workers' | 'uvThreads';
 
 /** A variant once started in a serving process: it runs jobs until it is closed. */
 export interface RunningVariant {
-  run(request: JobRequest): Promise<JobResult>;
+  /**
+   * Runs one job. `deadline` aborts when the request's --timeout-ms passes; a variant that can
+   * stop its work then rejects with a catalogued error, one that cannot says `abortable: false`
+   * in its settings.
+   */
+  run(request: JobRequest, deadline: AbortSignal): Promise<JobResult>;
   readonly settings: VariantSettings;
   /** Where counts live outside this process (cluster): /stats reads and resets them there. */
   readonly sharedCounters?: {

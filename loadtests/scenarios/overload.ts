@@ -1,0 +1,14 @@
+import type { Scenario } from './types.ts';
+
+// Far more clients than the pool and its queue hold (default pool: 2 threads + 4 waiting), each
+// asking again at once, with a deadline a few work units long. Pooled variants should turn the
+// excess away fast and keep /health answering; the event loop has no queue to bound.
+export const overload: Scenario = {
+  name: 'overload',
+  description:
+    'more closed-loop clients than the pool and its queue hold, with a short deadline: how many are turned away (503) or cut off (504), how fast the rest are served, and whether /health kept answering',
+  connections: 32,
+  work: 'cpu',
+  variants: 'cpu',
+  server: { maxQueue: 4, timeoutMs: 500 },
+};

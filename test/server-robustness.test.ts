@@ -1,0 +1,108 @@
+// The server past its limits: a full queue, deadlines, faults, oversized input, a second signal.
+// Each test starts its own real server on port 0 and drives it over HTTP.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FAULT_EXIT_CODE } from '../server/job.ts';
+import type { WorkEvent } from '../server/log-line.ts';
+import { getJson, startTestServer, stats } from './helpers/server.ts';
+
+interface ErrorBody {
+  readonly error: string;
+  readonly message: string;
+}
+
+/** Tens of ms per request: three sent together certainly meet while the first still runs. */
+const QUEUEING_WORK = 100_000_000;
+/** Seconds per request: only a deadline ends it. */
+const ENDLESS_WORK = 10_000_000_000;
+
+const starts = (events: readonly WorkEvent[]): number[] => events.filter((event) => event.kind === 'Start').map((event) => event.clientId);
+
+test('pool: a full queue answers 503 with Retry-After and a JSON error at once, and the server keeps serving', async (t) => {
+  const server = await startTestServer(t, 'pool', { poolSize: 1, maxQueue: 1, iterations: QUEUEING_WORK });
+  const answers = await Promise.all([1, 2, 3].map((id) => fetch(`${server.baseUrl}/${id}`)));
+  assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 200, 503], 'one runs, one waits, one is turned away');
+  const refused = answers.find((answer) => answer.status === 503)!;
+  assert.equal(refused.headers.get('retry-after'), '1');
+  assert.deepEqual(await refused.json(), {
+    error: 'queue_full',
+    message: 'all 1 workers are busy and 1 requests already wait (--max-queue); try again later',
+  });
+  assert.equal((await getJson(server, '/4')).status, 200);
+  assert.equal((await stats(server)).failed, 1);
+});
+
+test('pool: a deadline passed while queued gives 503 and the task never runs; one passed while running gives 504 and stops the work', async (t) => {
+  const server = await startTestServer(t, 'pool', { poolSize: 1, maxQueue: 4, timeoutMs: 300, iterations: ENDLESS_WORK });
+  server.record();
+  const [first, second] = await Promise.all([1, 2].map((id) => getJson<ErrorBody>(server, `/${id}`)));
+  const byStatus = new Map([first!, second!].map((answer) => [answer.status, answer.body]));
+  assert.deepEqual([...byStatus.keys()].sort(), [503, 504]);
+  assert.deepEqual(byStatus.get(503), { error: 'deadline_queued', message: 'no worker was free within 300 ms (--timeout-ms); the request never ran' });
+  assert.deepEqual(byStatus.get(504), { error: 'deadline_running', message: 'the work did not finish within 300 ms (--timeout-ms); it was aborted' });
+
+  // A third request runs on the worker that replaced the stopped one, after anything still queued.
+  assert.equal((await getJson(server, '/3')).status, 504);
+  const ran = starts(server.recorded());
+  const queued = first!.status === 503 ? 1 : 2;
+  assert.deepEqual(ran, [3 - queued, 3], `client ${queued} never started; the others did, once each`);
+  const body = await stats(server);
+  assert.equal(body.inFlight, 0, 'stopped work is no longer counted as running');
+  assert.equal(body.failed, 3);
+});
+
+test('pool: a job that throws gives that request 500 with a JSON error; the next request succeeds', async (t) => {
+  const server = await startTestServer(t, 'pool', { poolSize: 1, faultRoutes: true });
+  const thrown = await getJson<ErrorBody>(server, '/fault/throw');
+  assert.equal(thrown.status, 500);
+  assert.deepEqual(thrown.body, { error: 'worker_failed', message: 'the worker running this request failed: fault injected: the job threw' });
+  assert.equal((await getJson(server, '/1')).status, 200);
+});
+
+test('pool: a worker that exits fails only its own request, and a new worker replaces it', async (t) => {
+  const server = await startTestServer(t, 'pool', { poolSize: 1, faultRoutes: true });
+  const before = await getJson<{ threadId: number }>(server, '/1');
+  const died = await getJson<ErrorBody>(server, '/fault/exit');
+  assert.equal(died.status, 500);
+  assert.deepEqual(died.body, { error: 'worker_failed', message: `the worker running this request failed: worker exited with code: ${FAULT_EXIT_CODE}` });
+  const after = await getJson<{ threadId: number }>(server, '/2');
+  assert.equal(after.status, 200, 'the pool of one kept serving');
+  assert.notEqual(after.body.threadId, before.body.threadId, 'on a new thread');
+  assert.equal((await stats(server)).inFlight, 0);
+});
+
+test('inline: /stats says its work cannot be aborted, and a deadline does not cut the loop short', async (t) => {
+  const server = await startTestServer(t, 'inline', { timeoutMs: 1, iterations: QUEUEING_WORK });
+  assert.equal((await stats(server)).settings.abortable, false);
+  const answer = await getJson<{ counter: number }>(server, '/1');
+  assert.equal(answer.status, 200);
+  assert.equal(answer.body.counter, QUEUEING_WORK, 'the loop ran to its end, past the 1 ms deadline');
+});
+
+test('oversized headers get 431 from Node, a body nobody reads gets 404, and the server keeps serving', async (t) => {
+  const server = await startTestServer(t, 'inline');
+  const big = await fetch(`${server.baseUrl}/health`, { headers: { 'x-big': 'a'.repeat(64 * 1024) } });
+  assert.equal(big.status, 431);
+  const body = await fetch(`${server.baseUrl}/1`, { method: 'POST', body: new Uint8Array(8 * 2 ** 20) });
+  assert.equal(body.status, 404);
+  assert.equal((await getJson(server, '/health')).status, 200);
+});
+
+test('a second signal while closing exits at once with 130, cutting the request in flight', async (t) => {
+  const server = await startTestServer(t, 'pool', { poolSize: 1, iterations: ENDLESS_WORK });
+  server.record();
+  const answer = fetch(`${server.baseUrl}/1`).then(
+    (response) => response.status,
+    () => 'cut',
+  );
+  for (let i = 0; i < 500 && server.recorded().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  process.kill(server.pid, 'SIGTERM');
+  // The first signal has been handled once the server stops accepting connections.
+  for (let i = 0; i < 500; i++) {
+    if (!(await fetch(`${server.baseUrl}/health`).then(() => true, () => false))) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  process.kill(server.pid, 'SIGINT');
+  assert.deepEqual(await server.exited, { code: 130, signal: null });
+  assert.equal(await answer, 'cut');
+});
