@@ -2,7 +2,7 @@
 # Pass flags through ARGS, e.g. make loadtest ARGS="--quick" or make server ARGS="--variant pool".
 ARGS ?=
 
-.PHONY: install loadtest test server typecheck clean-reports
+.PHONY: install loadtest sweep test server typecheck clean-reports
 
 # npm ci from the committed lockfile, only when the lockfile is newer than the install.
 node_modules/.package-lock.json: package-lock.json
@@ -11,8 +11,16 @@ node_modules/.package-lock.json: package-lock.json
 
 install: node_modules/.package-lock.json
 
-loadtest: install
+load# Pool-size and client sweeps with a computed recommendation (about 4 minutes; ARGS="--quick": 1).
+sweep: install
+	@npm run --silent sweep -- $(ARGS)
+
+test: install
 	@npm run --silent loadtest -- $(ARGS)
+
+# Pool-size and client sweeps with a computed recommendation (about 4 minutes; ARGS="--quick": 1).
+sweep: install
+	@npm run --silent sweep -- $(ARGS)
 
 test: install
 	npm test

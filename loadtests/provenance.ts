@@ -43,8 +43,8 @@ export function gitCommit(): string {
   }
 }
 
-/** The command as a person would type it again. */
-export function commandLine(argv: readonly string[]): string {
+/** The command as a person would type it again: `npm run <script> -- <argv>`. */
+export function commandLine(script: string, argv: readonly string[]): string {
   const quoted = argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`));
-  return quoted.length === 0 ? 'npm run loadtest' : ['npm run loadtest --', ...quoted].join(' ');
+  return quoted.length === 0 ? `npm run ${script}` : [`npm run ${script} --`, ...quoted].join(' ');
 }

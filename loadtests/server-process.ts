@@ -9,7 +9,8 @@ import { parseWorkEvent, type WorkEvent } from '../server/log-line.ts';
 import type { ProcessGroup } from './process-group.ts';
 
 const SERVER_MAIN = fileURLToPath(new URL('../server/main.ts', import.meta.url));
-const START_TIMEOUT_MS = 20_000;
+/** A cluster of 64 workers took 17 s to start on the 2-core test machine. */
+const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
 const STDERR_TAIL_LINES = 5;
 /** Work events kept per recording: enough for excerpts and timelines, bounded for tiny loops. */

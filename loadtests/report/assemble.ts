@@ -16,7 +16,7 @@ export function assembleReport(
     formatVersion: REPORT_FORMAT_VERSION,
     scenario: plan.scenario.name,
     scenarioDescription: plan.scenario.description,
-    command: commandLine(argv),
+    command: commandLine('loadtest', argv),
     dateUtc,
     commit: gitCommit(),
     machine: machine(),

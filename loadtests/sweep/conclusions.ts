@@ -1,0 +1,81 @@
+// The sweep report's sentences, each computed from its points.
+import { FOREIGN_CPU_LIMIT_PERCENT } from '../report/findings.ts';
+import * as format from '../report/format.ts';
+import { KNEE_TOLERANCE, sizeVerdict, type SizePoint } from './knee.ts';
+import type { SweepReport, SweepSeries } from './model.ts';
+
+export function sizePoints(series: SweepSeries): SizePoint[] {
+  return series.points.map(({ x, run }) => ({
+    size: x,
+    requestsPerSecond: run.requestsPerSecond,
+    p99Ms: run.latencyMs.p99,
+    healthP99Ms: run.health.latencyMs?.p99 ?? null,
+    residentBytes: run.server.residentBytes,
+  }));
+}
+
+const tolerance = `${(KNEE_TOLERANCE * 100).toFixed(0)}%`;
+const change = (from: number | null, to: number | null, show: (n: number) => string): string =>
+  from === null || to === null ? 'not measured' : `${show(from)} → ${show(to)}`;
+const msText = (value: number): string => `${format.ms(value)} ms`;
+
+function sizeSentences(series: SweepSeries): string[] {
+  const { knee, best, largest, fellAt } = sizeVerdict(sizePoints(series));
+  const axis = series.axis;
+  const lines = [
+    `${series.variant}: the knee is ${axis} ${knee.size}: ${format.perSecond(knee.requestsPerSecond)} req/s, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} req/s at ${best.size}).`,
+  ];
+  if (largest.size > knee.size) {
+    lines.push(
+      `${series.variant} from ${axis} ${knee.size} to ${largest.size}: req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)}, ` +
+        `p99 ${change(knee.p99Ms, largest.p99Ms, msText)}, /health p99 ${change(knee.healthP99Ms, largest.healthP99Ms, msText)}, ` +
+        `memory ${change(knee.residentBytes, largest.residentBytes, format.mebibytes)}.`,
+    );
+  }
+  lines.push(
+    fellAt === null
+      ? `${series.variant}: more threads did not cost throughput: req/s stayed within ${tolerance} of the best up to ${axis} ${largest.size} (${format.perSecond(largest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)}), so the contention claim is refuted up to ${largest.size} on this machine.`
+      : `${series.variant}: more threads cost throughput from ${axis} ${fellAt.size}: ${format.perSecond(fellAt.requestsPerSecond)} req/s, below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
+  );
+  return lines;
+}
+
+function clientSentence(series: SweepSeries): string {
+  const first = series.points[0]!;
+  const last = series.points[series.points.length - 1]!;
+  return (
+    `${series.variant} from ${first.x} to ${last.x} clients: req/s ${change(first.run.requestsPerSecond, last.run.requestsPerSecond, format.perSecond)}, ` +
+    `p99 ${change(first.run.latencyMs.p99, last.run.latencyMs.p99, msText)}, /health p99 ${change(first.run.health.latencyMs?.p99 ?? null, last.run.health.latencyMs?.p99 ?? null, msText)}.`
+  );
+}
+
+/** The pool's knee as a flag to pass, with its reasons in numbers; null when no pool was swept. */
+export function recommendation(report: SweepReport): string | null {
+  const poolSeries = report.series.find((series) => series.kind === 'size' && series.axis === '--pool-size');
+  if (poolSeries === undefined) return null;
+  const { knee, best, largest } = sizeVerdict(sizePoints(poolSeries));
+  const past = largest.size > knee.size
+    ? `; going on to ${largest.size} threads changed req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)} and p99 ${change(knee.p99Ms, largest.p99Ms, msText)}`
+    : '';
+  return (
+    `Recommendation for this machine (${report.machine.cpus} cores, ${report.parameters.sizeClients} clients): --pool-size ${knee.size}. ` +
+    `It served ${format.perSecond(knee.requestsPerSecond)} req/s, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} at ${best.size})${past}.`
+  );
+}
+
+/** The noise guard, per point: a busy neighbour can bend a curve and move its knee. */
+function noise(report: SweepReport): string | null {
+  const noisy = report.series.flatMap((series) =>
+    series.points
+      .filter(({ run }) => (run.neighbours.foreignCpuPercent ?? 0) > FOREIGN_CPU_LIMIT_PERCENT)
+      .map(({ x, run }) => `${series.variant} ${series.axis} ${x} (${format.percent(run.neighbours.foreignCpuPercent)})`),
+  );
+  if (noisy.length === 0) return null;
+  return `Noise: other processes used more than ${FOREIGN_CPU_LIMIT_PERCENT}% of a core while these points were measured, so their figures may be off: ${noisy.join(', ')}.`;
+}
+
+export function conclusions(report: SweepReport): string[] {
+  const lines = report.series.flatMap((series) => (series.kind === 'size' ? sizeSentences(series) : [clientSentence(series)]));
+  const advice = recommendation(report);
+  return [advice, ...lines, noise(report)].filter((line): line is string => line !== null);
+}

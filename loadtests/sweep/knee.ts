@@ -1,0 +1,45 @@
+// What a pool-size sweep concludes, computed from its points: the knee, the cost of going past
+// it, whether throughput fell with more threads (the contention claim), and a recommendation.
+
+/** A size whose req/s is within this share of the best counts as "as good as the best". */
+export const KNEE_TOLERANCE = 0.05;
+
+export interface SizePoint {
+  readonly size: number;
+  readonly requestsPerSecond: number;
+  readonly p99Ms: number;
+  readonly healthP99Ms: number | null;
+  readonly residentBytes: number | null;
+}
+
+export interface SizeVerdict {
+  readonly knee: SizePoint;
+  readonly best: SizePoint;
+  readonly largest: SizePoint;
+  /** The first size past the best whose req/s fell below (1 - KNEE_TOLERANCE) × best; null if none did. */
+  readonly fellAt: SizePoint | null;
+}
+
+function bySize(points: readonly SizePoint[]): SizePoint[] {
+  if (points.length === 0) throw new Error('a sweep needs at least one point');
+  return [...points].sort((a, b) => a.size - b.size);
+}
+
+/** The smallest size whose req/s is within KNEE_TOLERANCE of the best measured. */
+export function knee(points: readonly SizePoint[]): SizePoint {
+  const sorted = bySize(points);
+  const best = Math.max(...sorted.map((point) => point.requestsPerSecond));
+  return sorted.find((point) => point.requestsPerSecond >= best * (1 - KNEE_TOLERANCE))!;
+}
+
+export function sizeVerdict(points: readonly SizePoint[]): SizeVerdict {
+  const sorted = bySize(points);
+  const best = sorted.reduce((top, point) => (point.requestsPerSecond > top.requestsPerSecond ? point : top));
+  const floor = best.requestsPerSecond * (1 - KNEE_TOLERANCE);
+  return {
+    knee: knee(sorted),
+    best,
+    largest: sorted[sorted.length - 1]!,
+    fellAt: sorted.find((point) => point.size > best.size && point.requestsPerSecond < floor) ?? null,
+  };
+}

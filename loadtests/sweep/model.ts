@@ -1,0 +1,36 @@
+// What a sweep measured, as its report's .json twin stores it.
+import type { VariantSettingValues } from '../flags.ts';
+import type { Machine, VariantRun } from '../report/model.ts';
+
+export type SweepKind = 'size' | 'clients';
+
+export interface SweepPoint {
+  /** The swept value: the size flag's value, or the number of clients. */
+  readonly x: number;
+  readonly run: VariantRun;
+}
+
+export interface SweepSeries {
+  readonly kind: SweepKind;
+  readonly variant: string;
+  /** What x is: "--pool-size", "--workers", "--uv-threads" or "clients". */
+  readonly axis: string;
+  readonly points: readonly SweepPoint[];
+}
+
+export interface SweepReport {
+  readonly formatVersion: 1;
+  readonly command: string;
+  readonly dateUtc: string;
+  readonly commit: string;
+  readonly machine: Machine;
+  readonly packages: Readonly<Record<string, string>>;
+  readonly parameters: {
+    readonly durationSeconds: number;
+    readonly warmupSeconds: number;
+    /** Clients during the size sweeps. */
+    readonly sizeClients: number;
+    readonly settings: VariantSettingValues;
+  };
+  readonly series: readonly SweepSeries[];
+}
