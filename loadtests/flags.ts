@@ -13,6 +13,12 @@ import { DEFAULT_PROBE_INTERVAL_MS } from './probe.ts';
 /** The server settings a run passes on to every server it starts. */
 export type VariantSettingValues = Pick<ServerOptions, 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs'>;
 
+/** The variant settings out of a program's parsed flags. */
+export function settingsOf(raw: VariantSettingValues): VariantSettingValues {
+  const { poolSize, workers, uvThreads, iterations, sliceIterations, ioMs } = raw;
+  return { poolSize, workers, uvThreads, iterations, sliceIterations, ioMs };
+}
+
 /** One scenario as this invocation runs it. */
 export interface PlannedScenario {
   readonly scenario: Scenario;
@@ -121,14 +127,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     plans,
     durationSeconds: quick ? QUICK.durationSeconds : raw.duration,
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
-    settings: {
-      poolSize: raw.poolSize,
-      workers: raw.workers,
-      uvThreads: raw.uvThreads,
-      iterations: raw.iterations,
-      sliceIterations: raw.sliceIterations,
-      ioMs: raw.ioMs,
-    },
+    settings: settingsOf(raw),
     repeat: raw.repeat,
     probeIntervalMs: raw.probeIntervalMs,
     failOnErrors: raw.failOnErrors ?? null,

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
-import type { Machine } from './report/model.ts';
+import type { Machine, Provenance } from './report/model.ts';
 
 /** The packages whose versions shape the numbers; each report names them. */
 const MEASURED_PACKAGES = ['hono', '@hono/node-server', 'piscina', 'autocannon'] as const;
@@ -47,4 +47,9 @@ export function gitCommit(): string {
 export function commandLine(script: string, argv: readonly string[]): string {
   const quoted = argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`));
   return quoted.length === 0 ? `npm run ${script}` : [`npm run ${script} --`, ...quoted].join(' ');
+}
+
+/** Everything a report opens with, for a run of `npm run <script>` started at dateUtc. */
+export function provenance(script: string, argv: readonly string[], dateUtc: string): Provenance {
+  return { command: commandLine(script, argv), dateUtc, commit: gitCommit(), machine: machine(), packages: packageVersions() };
 }

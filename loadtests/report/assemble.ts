@@ -1,5 +1,5 @@
 import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
-import { commandLine, gitCommit, machine, packageVersions } from '../provenance.ts';
+import { provenance } from '../provenance.ts';
 import { REPORT_FORMAT_VERSION, type Report, type VariantRun } from './model.ts';
 
 /** Ratios are taken against the async-style variant when it ran, else the first one that did. */
@@ -16,11 +16,7 @@ export function assembleReport(
     formatVersion: REPORT_FORMAT_VERSION,
     scenario: plan.scenario.name,
     scenarioDescription: plan.scenario.description,
-    command: commandLine('loadtest', argv),
-    dateUtc,
-    commit: gitCommit(),
-    machine: machine(),
-    packages: packageVersions(),
+    ...provenance('loadtest', argv, dateUtc),
     parameters: {
       connections: plan.connections,
       durationSeconds: options.durationSeconds,

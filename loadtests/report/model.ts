@@ -116,15 +116,19 @@ export interface Machine {
   readonly platform: string;
 }
 
-export interface Report {
-  readonly formatVersion: typeof REPORT_FORMAT_VERSION;
-  readonly scenario: string;
-  readonly scenarioDescription: string;
+/** Where a report's numbers come from; every report opens with it. */
+export interface Provenance {
   readonly command: string;
   readonly dateUtc: string;
   readonly commit: string;
   readonly machine: Machine;
   readonly packages: Readonly<Record<string, string>>;
+}
+
+export interface Report extends Provenance {
+  readonly formatVersion: typeof REPORT_FORMAT_VERSION;
+  readonly scenario: string;
+  readonly scenarioDescription: string;
   readonly parameters: {
     readonly connections: number;
     readonly durationSeconds: number;

@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { withVariantSettings } from '../../server/flags.ts';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import { isVariantName, variantNames, variants, type VariantName } from '../../server/variants/index.ts';
-import { CONNECTIONS_RANGE, DEFAULT_REPORTS_DIR, DURATION_RANGE, WARMUP_RANGE, type VariantSettingValues } from '../flags.ts';
+import { CONNECTIONS_RANGE, DEFAULT_REPORTS_DIR, DURATION_RANGE, settingsOf, WARMUP_RANGE, type VariantSettingValues } from '../flags.ts';
 
 export interface SweepOptions {
   readonly sizes: readonly number[];
@@ -103,14 +103,7 @@ export function parseSweepArgs(argv: readonly string[]): SweepOptions {
     clientVariants: raw.clientVariants,
     durationSeconds: quick ? QUICK.durationSeconds : raw.duration,
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
-    settings: {
-      poolSize: raw.poolSize,
-      workers: raw.workers,
-      uvThreads: raw.uvThreads,
-      iterations: raw.iterations,
-      sliceIterations: raw.sliceIterations,
-      ioMs: raw.ioMs,
-    },
+    settings: settingsOf(raw),
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

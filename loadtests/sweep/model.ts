@@ -1,6 +1,6 @@
 // What a sweep measured, as its report's .json twin stores it.
 import type { VariantSettingValues } from '../flags.ts';
-import type { Machine, VariantRun } from '../report/model.ts';
+import type { Provenance, VariantRun } from '../report/model.ts';
 
 export type SweepKind = 'size' | 'clients';
 
@@ -18,13 +18,8 @@ export interface SweepSeries {
   readonly points: readonly SweepPoint[];
 }
 
-export interface SweepReport {
+export interface SweepReport extends Provenance {
   readonly formatVersion: 1;
-  readonly command: string;
-  readonly dateUtc: string;
-  readonly commit: string;
-  readonly machine: Machine;
-  readonly packages: Readonly<Record<string, string>>;
   readonly parameters: {
     readonly durationSeconds: number;
     readonly warmupSeconds: number;
