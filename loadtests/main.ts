@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     // Each scenario gets its own report, written as soon as it is measured.
     for (const plan of options.plans) {
       const dateUtc = new Date().toISOString();
-      say(`scenario ${plan.scenario.name}: ${plan.variants.join(', ')}`);
+      say(`scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`);
       const report = assembleReport(options, plan, await runScenario(plan, context), argv, dateUtc);
       process.stdout.write(`${renderTerminal(report)}\n\n`);
       if (options.writeReport) {

@@ -1,33 +1,15 @@
-// Measures one scenario on each variant: a fresh server per variant, an uncounted warm-up, a
-// calibration of the CPU cost of one request, then the measured window with server-side figures
-// taken at its edges. Measures; never renders.
-import { availableParallelism } from 'node:os';
+// Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
+// --target, the server the user points at. Measures; never renders.
 import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../server/flags.ts';
-import { originalForm, type WorkEvent } from '../server/log-line.ts';
-import type { StatsBody } from '../server/stats.ts';
 import { variants, type VariantName } from '../server/variants/index.ts';
 import { workOf, type Variant } from '../server/variants/types.ts';
-import { calibrateCpuMsPerRequest } from './calibrate.ts';
-import { runClosedLoop } from './closed-loop.ts';
+import type { EventLog } from './event-log.ts';
 import type { LoadtestOptions, PlannedScenario } from './flags.ts';
-import { physicalLimit } from './limit.ts';
-import { summarize } from './percentile.ts';
-import { startHealthProbe } from './probe.ts';
+import { measure } from './measure.ts';
 import type { ProcessGroup } from './process-group.ts';
 import type { VariantRun } from './report/model.ts';
-import { startSampler } from './sampler.ts';
-import { startServer, type ServerProcess } from './server-process.ts';
-import { timelineOf } from './timeline-bars.ts';
-
-/** Start/end lines quoted per variant in the report. */
-const EXCERPT_LINES = 12;
-/** Warm-up requests still queued in the server must finish before the window opens. */
-const DRAIN_TIMEOUT_MS = 30_000;
-const DRAIN_POLL_MS = 20;
-
-export class MeasurementError extends Error {
-  override name = 'MeasurementError';
-}
+import { startServer } from './server-process.ts';
+import { openExternalTarget, spawnedTarget } from './target.ts';
 
 export interface RunContext {
   readonly options: LoadtestOptions;
@@ -35,27 +17,8 @@ export interface RunContext {
   /** One line of progress for the person watching (stderr). */
   readonly say: (line: string) => void;
   readonly showProgressBar: boolean;
-}
-
-async function serverStats(server: ServerProcess, path: '/stats' | '/stats/reset'): Promise<StatsBody> {
-  const response = await fetch(`${server.baseUrl}${path}`, { method: path === '/stats' ? 'GET' : 'POST' });
-  if (!response.ok) throw new MeasurementError(`${path} answered ${response.status}`);
-  return (await response.json()) as StatsBody;
-}
-
-/** Waits until the server has no request in its handler, so the window starts clean. */
-async function drain(server: ServerProcess, variant: VariantName): Promise<void> {
-  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while ((await serverStats(server, '/stats')).inHandler > 0) {
-    if (Date.now() > deadline) throw new MeasurementError(`the ${variant} server still had requests in its handler ${DRAIN_TIMEOUT_MS / 1000} s after the warm-up`);
-    await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
-  }
-}
-
-function servedByProcess(events: readonly WorkEvent[]): { pid: number; served: number }[] {
-  const counts = new Map<number, number>();
-  for (const event of events) if (event.kind === 'End') counts.set(event.pid, (counts.get(event.pid) ?? 0) + 1);
-  return [...counts].map(([pid, served]) => ({ pid, served })).sort((a, b) => b.served - a.served);
+  /** The --target server's start/end lines, when whoever started it can hand them over. */
+  readonly targetLog?: EventLog;
 }
 
 export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, options: LoadtestOptions): ServerOptions {
@@ -63,92 +26,26 @@ export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, op
 }
 
 export async function runVariant(variant: VariantName, repetition: number, plan: PlannedScenario, context: RunContext): Promise<VariantRun> {
-  const { options, say } = context;
   const definition: Variant = variants[variant];
-  const serverOptions = serverOptionsFor(variant, plan, options);
-  const work = workOf(definition, serverOptions);
-  const parallelism = definition.parallelism(serverOptions);
+  const serverOptions = serverOptionsFor(variant, plan, context.options);
   if (definition.sizeSetting === 'workers' && plan.connections < serverOptions.workers) {
-    say(`warning: ${variant} has ${serverOptions.workers} workers but only ${plan.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`);
+    context.say(`warning: ${variant} has ${serverOptions.workers} workers but only ${plan.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`);
   }
   const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
   try {
-    const load = { baseUrl: server.baseUrl, connections: plan.connections, showProgress: context.showProgressBar };
-    if (options.warmupSeconds > 0) {
-      say(`${variant}: warm-up ${options.warmupSeconds} s (not counted)`);
-      await runClosedLoop({ ...load, durationSeconds: options.warmupSeconds });
-      await drain(server, variant);
-    }
-    const cpuMsPerRequest = work === 'cpu' ? await calibrateCpuMsPerRequest(server.baseUrl) : null;
-    const of = options.repeat > 1 ? ` (run ${repetition} of ${options.repeat})` : '';
-    say(`${variant}: measuring ${options.durationSeconds} s with ${plan.connections} clients${of} (server pid ${server.pid})`);
-    server.record();
-    await serverStats(server, '/stats/reset');
-    const windowStartMs = Date.now();
-    const sampler = await startSampler(server.pid);
-    const probe = startHealthProbe(server.baseUrl, options.probeIntervalMs, Math.ceil((options.durationSeconds * 1000) / options.probeIntervalMs));
-    const { result, clients } = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds });
-    const [window, probed] = await Promise.all([sampler.stop(), probe.stop()]);
-    const stats = await serverStats(server, '/stats');
-    const events = server.recorded();
-
-    const served = result['2xx'];
-    if (served === 0) {
-      throw new MeasurementError(
-        `every request to the ${variant} server failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
-      );
-    }
-    const limit = physicalLimit({ work, cores: availableParallelism(), parallelism, connections: plan.connections, cpuMsPerRequest, ioMs: serverOptions.ioMs });
-    const cpu = window.server;
-    const servedCounts = clients.map((client) => client.served);
-    const requestsPerSecond = served / result.duration;
-    return {
-      variant,
-      repetition,
-      poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
-      size: definition.sizeSetting === null ? null : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
-      work,
-      limit,
-      percentOfLimit: (requestsPerSecond / limit.requestsPerSecond) * 100,
-      connections: plan.connections,
-      durationSeconds: result.duration,
-      requests: served,
-      requestsPerSecond,
-      latencyMs: {
-        p50: result.latency.p50,
-        p90: result.latency.p90,
-        p99: result.latency.p99,
-        max: result.latency.max,
-        mean: result.latency.mean,
+    return await measure(
+      spawnedTarget(variant, server),
+      {
+        repetition,
+        work: workOf(definition, serverOptions),
+        parallelism: definition.parallelism(serverOptions),
+        poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
+        size: definition.sizeSetting === null ? null : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
+        ioMs: serverOptions.ioMs,
       },
-      errors: result.errors,
-      timeouts: result.timeouts,
-      non2xx: result.non2xx,
-      server: {
-        maxInFlight: stats.maxInFlight,
-        maxInHandler: stats.maxInHandler,
-        cpuPercent: cpu?.cpuPercent ?? null,
-        threads: cpu?.threads ?? null,
-        busyThreads: cpu?.busyThreads ?? null,
-        residentBytes: cpu?.residentBytes ?? null,
-        eventLoop: stats.eventLoop,
-        pool: stats.pool,
-        cpuSamples: window.samples,
-      },
-      health: {
-        intervalMs: options.probeIntervalMs,
-        sent: probed.sent,
-        failed: probed.failed,
-        maxOutstanding: probed.maxOutstanding,
-        latencyMs: summarize(probed.latenciesMs),
-      },
-      neighbours: { generatorCpuPercent: window.generatorCpuPercent, foreignCpuPercent: window.foreignCpuPercent },
-      timeline: timelineOf(events, windowStartMs),
-      clients,
-      fairness: Math.min(...servedCounts) / Math.max(...servedCounts),
-      logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),
-      servedByProcess: servedByProcess(events),
-    };
+      plan,
+      context,
+    );
   } finally {
     await server.stop();
   }
@@ -157,10 +54,19 @@ export async function runVariant(variant: VariantName, repetition: number, plan:
 /**
  * Runs every planned variant in turn, one server at a time so they never share the cores; with
  * --repeat, the whole round again, so a slow spell of the machine does not hit one variant only.
+ * With --target, the same rounds on the one server pointed at.
  */
 export async function runScenario(plan: PlannedScenario, context: RunContext): Promise<VariantRun[]> {
+  const { options } = context;
   const runs: VariantRun[] = [];
-  for (let repetition = 1; repetition <= context.options.repeat; repetition++) {
+  if (options.target !== null) {
+    const target = await openExternalTarget(options.target, context.targetLog ?? null);
+    // The scenario's work kind says what the target is expected to do; it has no bound we know of.
+    const subject = { work: plan.scenario.work, parallelism: null, poolSize: null, size: null, ioMs: options.settings.ioMs };
+    for (let repetition = 1; repetition <= options.repeat; repetition++) runs.push(await measure(target, { ...subject, repetition }, plan, context));
+    return runs;
+  }
+  for (let repetition = 1; repetition <= options.repeat; repetition++) {
     for (const variant of plan.variants) runs.push(await runVariant(variant, repetition, plan, context));
   }
   return runs;

@@ -28,14 +28,16 @@ export interface RunningSampler {
   stop(): Promise<WindowFigures>;
 }
 
-export async function startSampler(serverPid: number, intervalMs = SAMPLE_INTERVAL_MS): Promise<RunningSampler> {
-  const [firstServer, firstGenerator, firstMachine] = await Promise.all([snapshot(serverPid), snapshot(process.pid, false), machineBusyMs()]);
+/** `serverPid` null: a target whose process is not known; only the generator and the machine are read. */
+export async function startSampler(serverPid: number | null, intervalMs = SAMPLE_INTERVAL_MS): Promise<RunningSampler> {
+  const server = async (): Promise<ProcessSnapshot | null> => (serverPid === null ? null : snapshot(serverPid));
+  const [firstServer, firstGenerator, firstMachine] = await Promise.all([server(), snapshot(process.pid, false), machineBusyMs()]);
   const samples: CpuSample[] = [];
   let previous: ProcessSnapshot | null = firstServer;
   let inFlight: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     inFlight = inFlight.then(async () => {
-      const current = await snapshot(serverPid);
+      const current = await server();
       if (previous !== null && current !== null && firstServer !== null) {
         samples.push({ atSeconds: (current.atMs - firstServer.atMs) / 1000, ...cpuBetween(previous, current) });
       }
@@ -47,15 +49,15 @@ export async function startSampler(serverPid: number, intervalMs = SAMPLE_INTERV
     async stop() {
       clearInterval(timer);
       await inFlight;
-      const [lastServer, lastGenerator, lastMachine] = await Promise.all([snapshot(serverPid), snapshot(process.pid, false), machineBusyMs()]);
-      const server = firstServer !== null && lastServer !== null ? cpuBetween(firstServer, lastServer) : null;
+      const [lastServer, lastGenerator, lastMachine] = await Promise.all([server(), snapshot(process.pid, false), machineBusyMs()]);
+      const serverCpu = firstServer !== null && lastServer !== null ? cpuBetween(firstServer, lastServer) : null;
       const generator = firstGenerator !== null && lastGenerator !== null ? cpuBetween(firstGenerator, lastGenerator) : null;
       let foreignCpuPercent: number | null = null;
-      if (server !== null && generator !== null && firstMachine !== null && lastMachine !== null && firstServer !== null && lastServer !== null) {
+      if (serverCpu !== null && generator !== null && firstMachine !== null && lastMachine !== null && firstServer !== null && lastServer !== null) {
         const machinePercent = ((lastMachine - firstMachine) / (lastServer.atMs - firstServer.atMs)) * 100;
-        foreignCpuPercent = Math.max(0, machinePercent - server.cpuPercent - generator.cpuPercent);
+        foreignCpuPercent = Math.max(0, machinePercent - serverCpu.cpuPercent - generator.cpuPercent);
       }
-      return { server, samples, generatorCpuPercent: generator?.cpuPercent ?? null, foreignCpuPercent };
+      return { server: serverCpu, samples, generatorCpuPercent: generator?.cpuPercent ?? null, foreignCpuPercent };
     },
   };
 }
