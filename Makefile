@@ -2,7 +2,7 @@
 # Pass flags through ARGS, e.g. make loadtest ARGS="--quick" or make server ARGS="--variant pool".
 ARGS ?=
 
-.PHONY: install loadtest test server typecheck clean-reports
+.PHONY: install loadtest test server typecheck clean-reports fastapi
 
 # npm ci from the committed lockfile, only when the lockfile is newer than the install.
 node_modules/.package-lock.json: package-lock.json
@@ -22,6 +22,12 @@ typecheck: install
 
 server: install
 	@npm run --silent server -- $(ARGS)
+
+# Optional, not part of loadtest or test: the original FastAPI app beside Node, measured the same
+# way. Installs python3-fastapi and uvicorn with apt-get when missing; writes only reports/ and work/.
+fastapi: install
+	@sh fastapi/install.sh work/fastapi/apt.log
+	@npm run --silent fastapi -- $(ARGS)
 
 # Generated reports only; reports/README.md and reports/examples/ stay.
 clean-reports:

@@ -1,7 +1,7 @@
 // A server's start/end lines, kept from the moment a measurement asks for them. Lines are parsed
 // as they arrive, so a line without a time of its own (the original's bare print) gets its
 // arrival time.
-import { parseWorkEvent, type WorkEvent } from '../server/log-line.ts';
+import { parseWorkEvents, type WorkEvent } from '../server/log-line.ts';
 
 /** Work events kept per recording: enough for excerpts and timelines, bounded for tiny loops. */
 export const MAX_RECORDED_EVENTS = 50_000;
@@ -20,8 +20,7 @@ export class RecordingLog implements EventLog {
   /** One line of the server's output; anything but a start/end line is ignored. */
   line(text: string): void {
     if (!this.#recording || this.#events.length >= MAX_RECORDED_EVENTS) return;
-    const event = parseWorkEvent(text, Date.now());
-    if (event !== null) this.#events.push(event);
+    this.#events.push(...parseWorkEvents(text, Date.now()));
   }
 
   record(): void {

@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { parseLoadtestArgs, type LoadtestOptions } from './flags.ts';
 import { ProcessGroup } from './process-group.ts';
+import { commandLine } from './provenance.ts';
 import { assembleReport } from './report/assemble.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal } from './report/terminal.ts';
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
     for (const plan of options.plans) {
       const dateUtc = new Date().toISOString();
       say(`scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`);
-      const report = assembleReport(options, plan, await runScenario(plan, context), argv, dateUtc);
+      const report = assembleReport(options, plan, await runScenario(plan, context), commandLine(argv), dateUtc);
       process.stdout.write(`${renderTerminal(report)}\n\n`);
       if (options.writeReport) {
         const written = await writeReport(options.reportsDir, dateUtc, report.scenario, renderMarkdown(report), report);

@@ -19,24 +19,29 @@ export function formatWorkEvent(event: WorkEvent): string {
 }
 
 const LINE = /^(\S+) pid=(\d+) thread=(\d+) (Start|End) processing a request from client: (\d+)$/;
-/** The original FastAPI app's print, as it wrote it: no time, no process, no thread. */
-const ORIGINAL_LINE = /^(Start|End) processing a request from client: (\d+)$/;
+/**
+ * The original FastAPI app's print, as it wrote it: no time, no process, no thread. print()
+ * writes the text and the newline apart, so threads' prints can share a line:
+ * "Start processing a request from client: 3Start processing a request from client: 4".
+ */
+const ORIGINAL_MESSAGE = /(Start|End) processing a request from client: (\d+)/g;
+const ORIGINAL_LINE = /^(?:(?:Start|End) processing a request from client: \d+)+$/;
 
 const kindOf = (word: string | undefined): LogKind => (word === 'Start' ? 'Start' : 'End');
 
 /**
- * The event a log line records, or null for any other line. A bare original line carries no
- * time: it gets `arrivedAtMs`, the moment the reader received it.
+ * The events a log line records, in order: none for any other line. A bare original line
+ * carries no time: its events get `arrivedAtMs`, the moment the reader received it.
  */
-export function parseWorkEvent(line: string, arrivedAtMs: number = Date.now()): WorkEvent | null {
+export function parseWorkEvents(line: string, arrivedAtMs: number = Date.now()): WorkEvent[] {
   const match = LINE.exec(line);
   if (match !== null) {
     const [, at, pid, threadId, kind, clientId] = match;
-    return { atMs: Date.parse(at ?? ''), pid: Number(pid), threadId: Number(threadId), kind: kindOf(kind), clientId: Number(clientId) };
+    return [{ atMs: Date.parse(at ?? ''), pid: Number(pid), threadId: Number(threadId), kind: kindOf(kind), clientId: Number(clientId) }];
   }
-  const original = ORIGINAL_LINE.exec(line.trim());
-  if (original === null) return null;
-  return { atMs: arrivedAtMs, pid: null, threadId: null, kind: kindOf(original[1]), clientId: Number(original[2]) };
+  const bare = line.trim();
+  if (!ORIGINAL_LINE.test(bare)) return [];
+  return [...bare.matchAll(ORIGINAL_MESSAGE)].map((m) => ({ atMs: arrivedAtMs, pid: null, threadId: null, kind: kindOf(m[1]), clientId: Number(m[2]) }));
 }
 
 /** The line as the original printed it, prefixed with the time of day and, when known, the thread. */

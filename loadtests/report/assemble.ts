@@ -1,5 +1,5 @@
 import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
-import { commandLine, gitCommit, machine, packageVersions } from '../provenance.ts';
+import { gitCommit, machine, packageVersions } from '../provenance.ts';
 import { REPORT_FORMAT_VERSION, type Report, type VariantRun } from './model.ts';
 
 /** Ratios are taken against the async-style variant when it ran, else the first one that did. */
@@ -26,7 +26,8 @@ export function assembleReport(
   options: LoadtestOptions,
   plan: PlannedScenario,
   runs: readonly VariantRun[],
-  argv: readonly string[],
+  /** As a person would type it again (provenance.ts's commandLine for the load runner). */
+  command: string,
   dateUtc: string,
   notes: readonly string[] = [],
 ): Report {
@@ -34,7 +35,7 @@ export function assembleReport(
     formatVersion: REPORT_FORMAT_VERSION,
     scenario: plan.scenario.name,
     scenarioDescription: plan.scenario.description,
-    command: commandLine(argv),
+    command,
     dateUtc,
     commit: gitCommit(),
     machine: machine(),
