@@ -132,6 +132,7 @@ export async function measure(target: Target, subject: Subject, plan: PlannedSce
       residentBytes: cpu?.residentBytes ?? null,
       eventLoop: stats?.eventLoop ?? null,
       pool: stats?.pool ?? null,
+      cpuByProcess: window.serverProcesses,
       cpuSamples: window.samples,
     },
     health: {

@@ -1,7 +1,7 @@
 // Samples the server every interval during the measured window (the top -H view over time), and
 // at the window's edges the whole machine and the load generator, to tell how much CPU others
 // used: a busy neighbour makes every figure of a run suspect.
-import { cpuBetween, machineBusyMs, snapshot, type ProcessSnapshot, type WindowCpu } from './sample.ts';
+import { cpuBetween, cpuByProcess, machineBusyMs, snapshot, type ProcessCpu, type ProcessSnapshot, type WindowCpu } from './sample.ts';
 
 export const SAMPLE_INTERVAL_MS = 250;
 
@@ -17,6 +17,8 @@ export interface CpuSample {
 /** CPU of the window; each in % of one core, null where it could not be read. */
 export interface WindowFigures {
   readonly server: WindowCpu | null;
+  /** The server's processes, busiest first; empty where the server could not be read. */
+  readonly serverProcesses: readonly ProcessCpu[];
   readonly samples: readonly CpuSample[];
   /** The load generator: this process's own threads (autocannon and the probe run here). */
   readonly generatorCpuPercent: number | null;
@@ -57,7 +59,8 @@ export async function startSampler(serverPid: number | null, intervalMs = SAMPLE
         const machinePercent = ((lastMachine - firstMachine) / (lastServer.atMs - firstServer.atMs)) * 100;
         foreignCpuPercent = Math.max(0, machinePercent - serverCpu.cpuPercent - generator.cpuPercent);
       }
-      return { server: serverCpu, samples, generatorCpuPercent: generator?.cpuPercent ?? null, foreignCpuPercent };
+      const serverProcesses = firstServer !== null && lastServer !== null ? cpuByProcess(firstServer, lastServer) : [];
+      return { server: serverCpu, serverProcesses, samples, generatorCpuPercent: generator?.cpuPercent ?? null, foreignCpuPercent };
     },
   };
 }

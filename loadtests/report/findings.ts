@@ -10,6 +10,8 @@ import { baselineRun } from './tables.ts';
 export const UNEVEN_FAIRNESS = 0.8;
 /** Above this CPU% a variant is said to have used more than one core. */
 export const MULTI_CORE_PERCENT = 150;
+/** A process of a multi-process server is said to have worked when it used this share of a core. */
+export const WORKING_PROCESS_MIN_PERCENT = 10;
 /** The noise guard: CPU used by other processes during a run, in % of one core, that flags it. */
 export const FOREIGN_CPU_LIMIT_PERCENT = 10;
 
@@ -58,6 +60,15 @@ function processes(run: VariantRun): string | null {
   if (idle <= 0) return `${served}.`;
   const why = run.connections < run.size.value ? `: ${run.connections} connections for ${run.size.value} workers, and node:cluster hands out connections, not requests` : '';
   return `${served}; ${idle} stayed idle${why}.`;
+}
+
+/** For a server of several processes: which of them did the work (uvicorn's or a cluster's workers). */
+function processCpu(run: VariantRun): string | null {
+  const processes = run.server.cpuByProcess;
+  if (processes.length < 2) return null;
+  const working = processes.filter((entry) => entry.cpuPercent >= WORKING_PROCESS_MIN_PERCENT);
+  const named = working.map((entry) => `pid ${entry.pid} ${format.percent(entry.cpuPercent)}`).join(', ');
+  return `${run.variant} worked in ${working.length} of its ${processes.length} processes (at least ${WORKING_PROCESS_MIN_PERCENT}% of a core each${working.length > 0 ? `: ${named}` : ''}).`;
 }
 
 /** Across variants: which used more than a core, which interleaved, which ran one at a time. */
@@ -135,6 +146,7 @@ export function findings(report: Report): string[] {
       versusBaseline(run, baseline),
       bystander(run),
       processes(run),
+      processCpu(run),
       fairness(run),
       failures(run),
       samplesBehind(run),

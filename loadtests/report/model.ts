@@ -6,6 +6,7 @@ import type { ClientTally } from '../load-result.ts';
 import type { VariantSettingValues } from '../flags.ts';
 import type { Limit } from '../limit.ts';
 import type { LatencySummary } from '../percentile.ts';
+import type { ProcessCpu } from '../sample.ts';
 import type { CpuSample } from '../sampler.ts';
 
 /** 2: figures a target cannot give are null; runs say whether they measured a --target. */
@@ -38,6 +39,8 @@ export interface ServerFigures {
   readonly eventLoop: EventLoopFigures | null;
   /** Queue and run times in the thread pool, for pooled variants; else null. */
   readonly pool: PoolTiming | null;
+  /** CPU of each process of the server's tree over the window, busiest first; empty when not measured. */
+  readonly cpuByProcess: readonly ProcessCpu[];
   /** Every SAMPLE_INTERVAL_MS of the window. */
   readonly cpuSamples: readonly CpuSample[];
 }
