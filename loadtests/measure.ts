@@ -7,12 +7,13 @@ import type { StatsBody } from '../server/stats.ts';
 import type { WorkKind } from '../server/flags.ts';
 import { calibrateCpuMsPerRequest } from './calibrate.ts';
 import { runClosedLoop } from './closed-loop.ts';
-import type { PlannedScenario } from './flags.ts';
+import type { EventLog } from './event-log.ts';
+import type { LoadtestOptions, PlannedScenario } from './flags.ts';
 import { physicalLimit } from './limit.ts';
 import { summarize } from './percentile.ts';
 import { startHealthProbe } from './probe.ts';
+import type { ProcessGroup } from './process-group.ts';
 import type { VariantRun } from './report/model.ts';
-import type { RunContext } from './run-scenario.ts';
 import { startSampler } from './sampler.ts';
 import type { Target } from './target.ts';
 import { timelineOf } from './timeline-bars.ts';
@@ -25,6 +26,16 @@ const DRAIN_POLL_MS = 20;
 
 export class MeasurementError extends Error {
   override name = 'MeasurementError';
+}
+
+export interface RunContext {
+  readonly options: LoadtestOptions;
+  readonly group: ProcessGroup;
+  /** One line of progress for the person watching (stderr). */
+  readonly say: (line: string) => void;
+  readonly showProgressBar: boolean;
+  /** The --target server's start/end lines, when whoever started it can hand them over. */
+  readonly targetLog?: EventLog;
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */

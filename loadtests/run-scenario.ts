@@ -3,23 +3,13 @@
 import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../server/flags.ts';
 import { variants, type VariantName } from '../server/variants/index.ts';
 import { workOf, type Variant } from '../server/variants/types.ts';
-import type { EventLog } from './event-log.ts';
 import type { LoadtestOptions, PlannedScenario } from './flags.ts';
-import { measure } from './measure.ts';
-import type { ProcessGroup } from './process-group.ts';
+import { measure, type RunContext } from './measure.ts';
 import type { VariantRun } from './report/model.ts';
 import { startServer } from './server-process.ts';
 import { openExternalTarget, spawnedTarget } from './target.ts';
 
-export interface RunContext {
-  readonly options: LoadtestOptions;
-  readonly group: ProcessGroup;
-  /** One line of progress for the person watching (stderr). */
-  readonly say: (line: string) => void;
-  readonly showProgressBar: boolean;
-  /** The --target server's start/end lines, when whoever started it can hand them over. */
-  readonly targetLog?: EventLog;
-}
+export type { RunContext } from './measure.ts';
 
 export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, options: LoadtestOptions): ServerOptions {
   return { variant, port: 0, work: plan.scenario.work, quiet: false, ...options.settings };
