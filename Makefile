@@ -2,7 +2,7 @@
 # Pass flags through ARGS, e.g. make loadtest ARGS="--quick" or make server ARGS="--variant pool".
 ARGS ?=
 
-.PHONY: install loadtest sweep test server typecheck clean-reports
+.PHONY: install loadtest sweep fastapi test server typecheck clean-reports
 
 # npm ci from the committed lockfile, only when the lockfile is newer than the install.
 node_modules/.package-lock.json: package-lock.json
@@ -11,16 +11,18 @@ node_modules/.package-lock.json: package-lock.json
 
 install: node_modules/.package-lock.json
 
-load# Pool-size and client sweeps with a computed recommendation (about 4 minutes; ARGS="--quick": 1).
-sweep: install
-	@npm run --silent sweep -- $(ARGS)
-
-test: install
+loadtest: install
 	@npm run --silent loadtest -- $(ARGS)
 
 # Pool-size and client sweeps with a computed recommendation (about 4 minutes; ARGS="--quick": 1).
 sweep: install
 	@npm run --silent sweep -- $(ARGS)
+
+# Optional, not part of loadtest or test: the original FastAPI app beside Node, measured the same
+# way. Installs python3-fastapi and uvicorn with apt-get when missing; writes only reports/ and work/.
+fastapi: install
+	@sh fastapi/install.sh work/fastapi/apt.log
+	@npm run --silent fastapi -- $(ARGS)
 
 test: install
 	npm test

@@ -1,12 +1,16 @@
-// The CPU cost of one request of a variant on this machine: a few requests sent one at a time
-// (single-threaded repetitions of the work unit), each timed by the server's own CPU clock.
+// The CPU cost of one request on this machine: a few requests sent one at a time (single-threaded
+// repetitions of the work unit), each timed by the server's own CPU clock (/stats) or, for a
+// target without /stats, by its process tree's CPU time in /proc.
 import { Agent, get } from 'node:http';
 import type { StatsBody } from '../server/stats.ts';
+import { snapshot, type ProcessSnapshot } from './sample.ts';
+import type { Target } from './target.ts';
+import { clientPath } from './target-url.ts';
 
 export const CALIBRATION_REQUESTS = 5;
 
 /** One keep-alive connection, so a cluster serves all of them from the same worker. */
-function getJson(agent: Agent, url: string): Promise<unknown> {
+function getBody(agent: Agent, url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     get(url, { agent }, (response) => {
       let body = '';
@@ -14,24 +18,49 @@ function getJson(agent: Agent, url: string): Promise<unknown> {
       response.on('data', (chunk: string) => (body += chunk));
       response.on('end', () => {
         if (response.statusCode !== 200) reject(new Error(`a calibration request (GET ${new URL(url).pathname}, sent alone) was answered ${response.statusCode}: ${body.slice(0, 200)}`));
-        else resolve(JSON.parse(body));
+        else resolve(body);
       });
     }).on('error', reject);
   });
 }
 
-const cpuMs = (stats: StatsBody): number => stats.cpuUserMs + stats.cpuSystemMs;
+function totalCpuMs(tree: ProcessSnapshot): number {
+  let sum = 0;
+  for (const thread of tree.threads.values()) sum += thread.cpuMs;
+  return sum;
+}
 
-/** Median CPU milliseconds the server spent on one request, over CALIBRATION_REQUESTS requests. */
-export async function calibrateCpuMsPerRequest(baseUrl: string): Promise<number> {
+/** The server's CPU time so far, in ms, as the target can tell it. */
+function cpuClock(target: Target, agent: Agent): (() => Promise<number>) | null {
+  if (target.hasStats) {
+    return async () => {
+      const stats = JSON.parse(await getBody(agent, `${target.origin}/stats`)) as StatsBody;
+      return stats.cpuUserMs + stats.cpuSystemMs;
+    };
+  }
+  const pid = target.pid;
+  if (pid === null) return null;
+  return async () => {
+    const tree = await snapshot(pid);
+    if (tree === null) throw new Error(`cannot read the CPU time of process ${pid} in /proc`);
+    return totalCpuMs(tree);
+  };
+}
+
+/**
+ * Median CPU milliseconds the server spent on one request, over CALIBRATION_REQUESTS requests;
+ * null when the target has neither /stats nor a known process.
+ */
+export async function calibrateCpuMsPerRequest(target: Target): Promise<number | null> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
+    const clock = cpuClock(target, agent);
+    if (clock === null) return null;
     const costs: number[] = [];
     for (let i = 0; i < CALIBRATION_REQUESTS; i++) {
-      const before = (await getJson(agent, `${baseUrl}/stats`)) as StatsBody;
-      await getJson(agent, `${baseUrl}/1`);
-      const after = (await getJson(agent, `${baseUrl}/stats`)) as StatsBody;
-      costs.push(cpuMs(after) - cpuMs(before));
+      const before = await clock();
+      await getBody(agent, `${target.origin}${clientPath(target.pathTemplate, 1)}`);
+      costs.push((await clock()) - before);
     }
     return costs.sort((a, b) => a - b)[Math.floor(costs.length / 2)] ?? 0;
   } finally {

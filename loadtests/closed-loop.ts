@@ -1,50 +1,32 @@
 // The endless curl loops: N connections, each sending as its own client id and asking again as
 // soon as it is answered (pipelining 1). autocannon measures; we only add per-client counts.
+// --new-connection hands the loop to fresh-connections.ts instead.
 import autocannon from 'autocannon';
-import { summarize, type LatencySummary } from './percentile.ts';
-
-export interface ClosedLoopOptions {
-  readonly baseUrl: string;
-  readonly connections: number;
-  readonly durationSeconds: number;
-  /** Progress bar on stderr; off when stderr is not a terminal. */
-  readonly showProgress: boolean;
-}
-
-export interface ClientTally {
-  readonly clientId: number;
-  /** 2xx answers. */
-  readonly served: number;
-  /** null when the client was never served. */
-  readonly meanLatencyMs: number | null;
-}
-
-export interface ClosedLoopResult {
-  readonly result: autocannon.Result;
-  readonly clients: readonly ClientTally[];
-  /** Latency of the 2xx answers only (autocannon's own mixes in every status, fast 503s too). */
-  readonly servedLatencyMs: LatencySummary | null;
-}
-
-export function clientPath(clientId: number): string {
-  return `/${clientId}`;
-}
+import { runFreshConnectionLoop } from './fresh-connections.ts';
+import { summarize } from './percentile.ts';
+import { REQUEST_TIMEOUT_SECONDS, type ClosedLoopOptions, type ClosedLoopResult } from './load-result.ts';
+import { clientPath } from './target-url.ts';
 
 export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+  return options.newConnection ? runFreshConnectionLoop(options) : runKeepAliveLoop(options);
+}
+
+function runKeepAliveLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
   const tallies: { clientId: number; served: number; latencySumMs: number }[] = [];
   const servedLatenciesMs: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: options.baseUrl,
+        url: options.origin,
         connections: options.connections,
         pipelining: 1,
         duration: options.durationSeconds,
+        timeout: REQUEST_TIMEOUT_SECONDS,
         // Connection i is client i, like the i-th terminal of the original experiment.
         setupClient(client) {
           const tally = { clientId: tallies.length + 1, served: 0, latencySumMs: 0 };
           tallies.push(tally);
-          client.setRequests([{ method: 'GET', path: clientPath(tally.clientId) }]);
+          client.setRequests([{ method: 'GET', path: clientPath(options.pathTemplate, tally.clientId) }]);
           client.on('response', (statusCode, _bytes, responseTimeMs) => {
             if (statusCode < 200 || statusCode > 299) return;
             tally.served++;
@@ -54,13 +36,24 @@ export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopRes
         },
       },
       (error: unknown, result) => {
-        if (error !== null && error !== undefined) reject(error instanceof Error ? error : new Error(String(error)));
-        else
-          resolve({
-            result,
-            clients: tallies.map((t) => ({ clientId: t.clientId, served: t.served, meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null })),
+        if (error !== null && error !== undefined) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        const { p50, p90, p99, max, mean } = result.latency;
+        resolve({
+          result: {
+            durationSeconds: result.duration,
+            ok: result['2xx'],
+            errors: result.errors,
+            timeouts: result.timeouts,
+            non2xx: result.non2xx,
+            latencyMs: result['2xx'] > 0 ? { p50, p90, p99, max, mean } : null,
             servedLatencyMs: summarize(servedLatenciesMs),
-          });
+            statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0])),
+          },
+          clients: tallies.map((t) => ({ clientId: t.clientId, served: t.served, meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null })),
+        });
       },
     );
     autocannon.track(instance, { renderProgressBar: options.showProgress, renderResultsTable: false, renderLatencyTable: false });

@@ -9,6 +9,7 @@ import { cpuVariantNames, isVariantName, variantNames, type VariantName } from '
 import { DEFAULT_SCENARIOS, scenarioNames, scenarios, type ScenarioName } from './scenarios/index.ts';
 import type { Scenario } from './scenarios/types.ts';
 import { DEFAULT_PROBE_INTERVAL_MS } from './probe.ts';
+import { parseTargetUrl, TargetUrlError, type TargetUrl } from './target-url.ts';
 
 /** The server settings a run passes on to every server it starts. */
 export type VariantSettingValues = Pick<ServerOptions, 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs'>;
@@ -29,6 +30,15 @@ export interface PlannedScenario {
   readonly timeoutMs: number;
 }
 
+/** --target: a server already running, measured instead of spawning one per variant. */
+export interface TargetOptions {
+  readonly url: TargetUrl;
+  /** --target-pid: sampled with its descendants; null = CPU and threads not measured. */
+  readonly pid: number | null;
+  /** --label: the row's name. */
+  readonly label: string;
+}
+
 export interface LoadtestOptions {
   readonly plans: readonly PlannedScenario[];
   readonly durationSeconds: number;
@@ -39,6 +49,10 @@ export interface LoadtestOptions {
   readonly probeIntervalMs: number;
   /** Exit non-zero when a variant had more failed requests than this; null: never. */
   readonly failOnErrors: number | null;
+  /** null: spawn a fresh server per variant. */
+  readonly target: TargetOptions | null;
+  /** One connection per request, closed after the answer (curl), instead of keep-alive. */
+  readonly newConnection: boolean;
   readonly writeReport: boolean;
   readonly reportsDir: string;
 }
@@ -54,6 +68,10 @@ export const DEFAULT_REPEAT = 1;
 export const REPEAT_RANGE: IntRange = { min: 1, max: 20 };
 export const PROBE_INTERVAL_RANGE: IntRange = { min: 5, max: 10_000 };
 export const FAIL_ON_ERRORS_RANGE: IntRange = { min: 0, max: 1_000_000_000 };
+export const DEFAULT_TARGET_LABEL = 'target';
+/** Linux's largest pid (pid_max on 64-bit). */
+export const TARGET_PID_RANGE: IntRange = { min: 1, max: 4_194_304 };
+export const LABEL_MAX_CHARS = 60;
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../reports', import.meta.url));
 
 function scenarioList(raw: string): ScenarioName[] {
@@ -73,6 +91,34 @@ function variantList(raw: string): VariantName[] {
   return [...new Set(names)].filter(isVariantName);
 }
 
+function targetUrl(raw: string): TargetUrl {
+  try {
+    return parseTargetUrl(raw);
+  } catch (error) {
+    if (error instanceof TargetUrlError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
+function runningPid(raw: string): number {
+  const pid = intInRange(TARGET_PID_RANGE)(raw);
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+  } catch (error) {
+    // EPERM: it exists but belongs to another user; /proc still shows its CPU.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw new InvalidArgumentError(`Allowed: the id of a running process; no process has id ${pid}.`);
+  }
+  return pid;
+}
+
+function label(raw: string): string {
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed.length > LABEL_MAX_CHARS || /[|\n\r`]/.test(trimmed)) {
+    throw new InvalidArgumentError(`Allowed: 1 to ${LABEL_MAX_CHARS} characters without |, backquotes or line breaks.`);
+  }
+  return trimmed;
+}
+
 function loadtestCommand(): Command {
   const command = new Command('loadtest')
     .description('Runs scenarios against a fresh server per variant on 127.0.0.1 and reports what it measured')
@@ -87,6 +133,10 @@ function loadtestCommand(): Command {
     .addOption(new Option('--repeat <n>', `fresh-server runs per variant; tables show median [min–max] (${REPEAT_RANGE.min}-${REPEAT_RANGE.max})`).argParser(intInRange(REPEAT_RANGE)).default(DEFAULT_REPEAT))
     .addOption(new Option('--probe-interval-ms <ms>', `pace of the bystander GET /health probe (${PROBE_INTERVAL_RANGE.min}-${PROBE_INTERVAL_RANGE.max})`).argParser(intInRange(PROBE_INTERVAL_RANGE)).default(DEFAULT_PROBE_INTERVAL_MS))
     .addOption(new Option('--fail-on-errors <n>', `exit non-zero when a variant had more than n errors + timeouts + non-2xx answers (${FAIL_ON_ERRORS_RANGE.min}-${FAIL_ON_ERRORS_RANGE.max}; default: never)`).argParser(intInRange(FAIL_ON_ERRORS_RANGE)))
+    .addOption(new Option('--target <url>', 'measure this running server instead of spawning one per variant; loopback only; {client} in the path becomes the client id, else it is appended').argParser(targetUrl).conflicts('variants'))
+    .addOption(new Option('--target-pid <pid>', "the --target server's process: its CPU and threads (with its descendants) are sampled").argParser(runningPid))
+    .addOption(new Option('--label <name>', 'the --target row\'s name in the report').argParser(label).default(DEFAULT_TARGET_LABEL))
+    .addOption(new Option('--new-connection', 'a new connection for every request, closed after the answer (like curl), instead of keep-alive'))
     .addOption(new Option('--quick', `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`).conflicts(['duration', 'warmup']))
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
     .addOption(new Option('--reports-dir <path>', 'where reports are written').default(DEFAULT_REPORTS_DIR, 'reports/'))
@@ -105,13 +155,20 @@ interface RawOptions extends VariantSettingValues {
   timeoutMs?: number;
   failOnErrors?: number;
   quick?: boolean;
+  target?: TargetUrl;
+  targetPid?: number;
+  label: string;
+  newConnection?: boolean;
   report: boolean;
   reportsDir: string;
 }
 
 /** Parses the runner's argv (without node and script). Throws commander's error on bad input. */
 export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
-  const raw = loadtestCommand().parse([...argv], { from: 'user' }).opts<RawOptions>();
+  const command = loadtestCommand();
+  const raw = command.parse([...argv], { from: 'user' }).opts<RawOptions>();
+  if (raw.target === undefined && raw.targetPid !== undefined) command.error("error: option '--target-pid <pid>' needs --target <url>");
+  if (raw.target === undefined && command.getOptionValueSource('label') === 'cli') command.error("error: option '--label <name>' needs --target <url>");
   const quick = raw.quick === true;
   const plans = raw.scenario.map((name): PlannedScenario => {
     const scenario: Scenario = scenarios[name];
@@ -131,6 +188,8 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     repeat: raw.repeat,
     probeIntervalMs: raw.probeIntervalMs,
     failOnErrors: raw.failOnErrors ?? null,
+    target: raw.target === undefined ? null : { url: raw.target, pid: raw.targetPid ?? null, label: raw.label },
+    newConnection: raw.newConnection === true,
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

@@ -2,6 +2,7 @@
 import { EXIT_TOO_MANY_FAILED, tooManyFailed } from './fail-on-errors.ts';
 import { parseLoadtestArgs } from './flags.ts';
 import { runProgram } from './program.ts';
+import { commandLine } from './provenance.ts';
 import { assembleReport } from './report/assemble.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal } from './report/terminal.ts';
@@ -14,11 +15,11 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
   // Each scenario gets its own report, written as soon as it is measured.
   for (const plan of options.plans) {
     const dateUtc = new Date().toISOString();
-    say(`scenario ${plan.scenario.name}: ${plan.variants.join(', ')}`);
+    say(`scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`);
     const runs = await runScenario(plan, context);
     const failed = tooManyFailed(runs, options.failOnErrors);
     if (failed !== null) tooMany.push(options.plans.length > 1 ? `${plan.scenario.name}: ${failed}` : failed);
-    const report = assembleReport(options, plan, runs, argv, dateUtc);
+    const report = assembleReport(options, plan, runs, commandLine('loadtest', argv), dateUtc);
     process.stdout.write(`${renderTerminal(report)}\n\n`);
     if (options.writeReport) {
       const written = await writeReport(options.reportsDir, dateUtc, report.scenario, renderMarkdown(report), report);

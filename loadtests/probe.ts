@@ -21,7 +21,11 @@ export interface RunningProbe {
   stop(): Promise<ProbeResult>;
 }
 
-export function startHealthProbe(baseUrl: string, intervalMs: number, maxProbes: number): RunningProbe {
+/**
+ * `anyStatus`: count every answer, whatever its status. A server we did not write may have no
+ * /health route; its 404 or 422 still shows how soon it answers.
+ */
+export function startHealthProbe(baseUrl: string, intervalMs: number, maxProbes: number, anyStatus = false): RunningProbe {
   const agent = new Agent({ keepAlive: true }); // no socket limit: a probe never queues behind another
   const latenciesMs: number[] = [];
   const pending = new Set<Promise<void>>();
@@ -36,7 +40,7 @@ export function startHealthProbe(baseUrl: string, intervalMs: number, maxProbes:
       const request = get(`${baseUrl}/health`, { agent, timeout: PROBE_TIMEOUT_MS }, (response) => {
         response.resume();
         response.on('end', () => {
-          if (response.statusCode === 200) latenciesMs.push(performance.now() - sentAt);
+          if (response.statusCode === 200 || anyStatus) latenciesMs.push(performance.now() - sentAt);
           else failed++;
           resolve();
         });

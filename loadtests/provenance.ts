@@ -49,7 +49,7 @@ export function commandLine(script: string, argv: readonly string[]): string {
   return quoted.length === 0 ? `npm run ${script}` : [`npm run ${script} --`, ...quoted].join(' ');
 }
 
-/** Everything a report opens with, for a run of `npm run <script>` started at dateUtc. */
-export function provenance(script: string, argv: readonly string[], dateUtc: string): Provenance {
-  return { command: commandLine(script, argv), dateUtc, commit: gitCommit(), machine: machine(), packages: packageVersions() };
+/** Everything a report opens with, for a run of `command` started at dateUtc. */
+export function provenance(command: string, dateUtc: string): Provenance {
+  return { command, dateUtc, commit: gitCommit(), machine: machine(), packages: packageVersions() };
 }

@@ -1,91 +1,15 @@
-// Measures one scenario on each variant: a fresh server per variant, an uncounted warm-up, a
-// calibration of the CPU cost of one request, then the measured window with server-side figures
-// taken at its edges. Measures; never renders.
-import { availableParallelism } from 'node:os';
+// Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
+// --target, the server the user points at. Measures; never renders.
 import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../server/flags.ts';
-import { originalForm, type WorkEvent } from '../server/log-line.ts';
-import type { StatsBody } from '../server/stats.ts';
 import { variants, type VariantName } from '../server/variants/index.ts';
 import { workOf, type Variant } from '../server/variants/types.ts';
-import { calibrateCpuMsPerRequest } from './calibrate.ts';
-import { runClosedLoop } from './closed-loop.ts';
 import type { LoadtestOptions, PlannedScenario } from './flags.ts';
-import { physicalLimit } from './limit.ts';
-import { summarize } from './percentile.ts';
-import { startHealthProbe } from './probe.ts';
-import type { ProcessGroup } from './process-group.ts';
+import { measure, type RunContext } from './measure.ts';
 import type { VariantRun } from './report/model.ts';
-import { startSampler } from './sampler.ts';
-import { describeExit, startServer, type ServerProcess } from './server-process.ts';
-import { timelineOf } from './timeline-bars.ts';
+import { startServer } from './server-process.ts';
+import { openExternalTarget, spawnedTarget } from './target.ts';
 
-/** Start/end lines quoted per variant in the report. */
-const EXCERPT_LINES = 12;
-/** Warm-up requests still queued in the server must finish before the window opens. */
-const DRAIN_TIMEOUT_MS = 30_000;
-const DRAIN_POLL_MS = 20;
-/** A server that does not answer /stats within this is reported as not answering. */
-const STATS_TIMEOUT_MS = 5_000;
-/** How long a failed request waits for the news that the server process exited. */
-const EXIT_NEWS_MS = 1_000;
-
-export class MeasurementError extends Error {
-  override name = 'MeasurementError';
-}
-
-export interface RunContext {
-  readonly options: LoadtestOptions;
-  readonly group: ProcessGroup;
-  /** One line of progress for the person watching (stderr). */
-  readonly say: (line: string) => void;
-  readonly showProgressBar: boolean;
-}
-
-/** What went wrong with a server that stopped answering: it exited, or it is there but silent. */
-async function silence(server: ServerProcess, variant: VariantName, what: string, cause: unknown): Promise<MeasurementError> {
-  // A refused connection can come before the news that the process exited: give the news a moment.
-  const noNews = new Promise<null>((resolve) => setTimeout(resolve, EXIT_NEWS_MS, null).unref());
-  const status = await Promise.race([server.exited, noNews]);
-  if (status !== null) {
-    return new MeasurementError(`the ${variant} server (pid ${server.pid}) exited during the run (${describeExit(status)}): ${server.stderrTail()}`);
-  }
-  return new MeasurementError(`the ${variant} server (pid ${server.pid}) did not answer ${what}: ${failureReason(cause)}`);
-}
-
-function failureReason(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  if (cause.name === 'TimeoutError') return `no answer within ${STATS_TIMEOUT_MS / 1000} s`;
-  // fetch() says "fetch failed"; the reason (ECONNREFUSED, ECONNRESET…) is in its cause.
-  const code = (cause.cause as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? cause.message;
-}
-
-async function serverStats(server: ServerProcess, variant: VariantName, path: '/stats' | '/stats/reset'): Promise<StatsBody> {
-  const method = path === '/stats' ? 'GET' : 'POST';
-  try {
-    const response = await fetch(`${server.baseUrl}${path}`, { method, signal: AbortSignal.timeout(STATS_TIMEOUT_MS) });
-    if (!response.ok) throw new MeasurementError(`${path} answered ${response.status}`);
-    return (await response.json()) as StatsBody;
-  } catch (error) {
-    if (error instanceof MeasurementError) throw error;
-    throw await silence(server, variant, `${method} ${path}`, error);
-  }
-}
-
-/** Waits until the server has no request in its handler, so the window starts clean. */
-async function drain(server: ServerProcess, variant: VariantName): Promise<void> {
-  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while ((await serverStats(server, variant, '/stats')).inHandler > 0) {
-    if (Date.now() > deadline) throw new MeasurementError(`the ${variant} server still had requests in its handler ${DRAIN_TIMEOUT_MS / 1000} s after the warm-up`);
-    await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
-  }
-}
-
-function servedByProcess(events: readonly WorkEvent[]): { pid: number; served: number }[] {
-  const counts = new Map<number, number>();
-  for (const event of events) if (event.kind === 'End') counts.set(event.pid, (counts.get(event.pid) ?? 0) + 1);
-  return [...counts].map(([pid, served]) => ({ pid, served })).sort((a, b) => b.served - a.served);
-}
+export type { RunContext } from './measure.ts';
 
 export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, options: LoadtestOptions): ServerOptions {
   return {
@@ -101,100 +25,26 @@ export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, op
 }
 
 export async function runVariant(variant: VariantName, repetition: number, plan: PlannedScenario, context: RunContext): Promise<VariantRun> {
-  const { options, say } = context;
   const definition: Variant = variants[variant];
-  const serverOptions = serverOptionsFor(variant, plan, options);
-  const work = workOf(definition, serverOptions);
-  const parallelism = definition.parallelism(serverOptions);
+  const serverOptions = serverOptionsFor(variant, plan, context.options);
   if (definition.sizeSetting === 'workers' && plan.connections < serverOptions.workers) {
-    say(`warning: ${variant} has ${serverOptions.workers} workers but only ${plan.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`);
+    context.say(`warning: ${variant} has ${serverOptions.workers} workers but only ${plan.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`);
   }
   const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
   try {
-    const load = { baseUrl: server.baseUrl, connections: plan.connections, showProgress: context.showProgressBar };
-    if (options.warmupSeconds > 0) {
-      say(`${variant}: warm-up ${options.warmupSeconds} s (not counted)`);
-      await runClosedLoop({ ...load, durationSeconds: options.warmupSeconds });
-      await drain(server, variant);
-    }
-    const of = options.repeat > 1 ? ` (run ${repetition} of ${options.repeat})` : '';
-    say(`${variant}: measuring ${options.durationSeconds} s with ${plan.connections} clients${of} (server pid ${server.pid})`);
-    server.record();
-    await serverStats(server, variant, '/stats/reset');
-    const windowStartMs = Date.now();
-    const sampler = await startSampler(server.pid);
-    const probe = startHealthProbe(server.baseUrl, options.probeIntervalMs, Math.ceil((options.durationSeconds * 1000) / options.probeIntervalMs));
-    const measured = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds });
-    const { result, clients } = measured;
-    const [window, probed] = await Promise.all([sampler.stop(), probe.stop()]);
-    const stats = await serverStats(server, variant, '/stats');
-    const events = server.recorded();
-
-    const served = result['2xx'];
-    if (served === 0 && result.errors + result.timeouts + result.non2xx === 0) {
-      throw new MeasurementError(`the ${variant} server (pid ${server.pid}) answered none of the requests sent in ${options.durationSeconds} s`);
-    }
-    if (served === 0) {
-      throw new MeasurementError(
-        `every request to the ${variant} server failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
-      );
-    }
-    // Calibrated after the window, on the idle and warm server, so it cannot disturb the window.
-    await drain(server, variant);
-    const cpuMsPerRequest = work === 'cpu' ? await calibrateCpuMsPerRequest(server.baseUrl) : null;
-    const limit = physicalLimit({ work, cores: availableParallelism(), parallelism, connections: plan.connections, cpuMsPerRequest, ioMs: serverOptions.ioMs });
-    const cpu = window.server;
-    const servedCounts = clients.map((client) => client.served);
-    const requestsPerSecond = served / result.duration;
-    return {
-      variant,
-      repetition,
-      poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
-      size: definition.sizeSetting === null ? null : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
-      work,
-      limit,
-      percentOfLimit: (requestsPerSecond / limit.requestsPerSecond) * 100,
-      connections: plan.connections,
-      durationSeconds: result.duration,
-      requests: served,
-      requestsPerSecond,
-      latencyMs: {
-        p50: result.latency.p50,
-        p90: result.latency.p90,
-        p99: result.latency.p99,
-        max: result.latency.max,
-        mean: result.latency.mean,
+    return await measure(
+      spawnedTarget(variant, server),
+      {
+        repetition,
+        work: workOf(definition, serverOptions),
+        parallelism: definition.parallelism(serverOptions),
+        poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
+        size: definition.sizeSetting === null ? null : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
+        ioMs: serverOptions.ioMs,
       },
-      errors: result.errors,
-      timeouts: result.timeouts,
-      non2xx: result.non2xx,
-      statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0])),
-      servedLatencyMs: measured.servedLatencyMs,
-      server: {
-        maxInFlight: stats.maxInFlight,
-        maxInHandler: stats.maxInHandler,
-        cpuPercent: cpu?.cpuPercent ?? null,
-        threads: cpu?.threads ?? null,
-        busyThreads: cpu?.busyThreads ?? null,
-        residentBytes: cpu?.residentBytes ?? null,
-        eventLoop: stats.eventLoop,
-        pool: stats.pool,
-        cpuSamples: window.samples,
-      },
-      health: {
-        intervalMs: options.probeIntervalMs,
-        sent: probed.sent,
-        failed: probed.failed,
-        maxOutstanding: probed.maxOutstanding,
-        latencyMs: summarize(probed.latenciesMs),
-      },
-      neighbours: { generatorCpuPercent: window.generatorCpuPercent, foreignCpuPercent: window.foreignCpuPercent },
-      timeline: timelineOf(events, windowStartMs),
-      clients,
-      fairness: Math.min(...servedCounts) / Math.max(...servedCounts),
-      logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),
-      servedByProcess: servedByProcess(events),
-    };
+      plan,
+      context,
+    );
   } finally {
     await server.stop();
   }
@@ -203,10 +53,19 @@ export async function runVariant(variant: VariantName, repetition: number, plan:
 /**
  * Runs every planned variant in turn, one server at a time so they never share the cores; with
  * --repeat, the whole round again, so a slow spell of the machine does not hit one variant only.
+ * With --target, the same rounds on the one server pointed at.
  */
 export async function runScenario(plan: PlannedScenario, context: RunContext): Promise<VariantRun[]> {
+  const { options } = context;
   const runs: VariantRun[] = [];
-  for (let repetition = 1; repetition <= context.options.repeat; repetition++) {
+  if (options.target !== null) {
+    const target = await openExternalTarget(options.target, context.targetLog ?? null);
+    // The scenario's work kind says what the target is expected to do; it has no bound we know of.
+    const subject = { work: plan.scenario.work, parallelism: null, poolSize: null, size: null, ioMs: options.settings.ioMs };
+    for (let repetition = 1; repetition <= options.repeat; repetition++) runs.push(await measure(target, { ...subject, repetition }, plan, context));
+    return runs;
+  }
+  for (let repetition = 1; repetition <= options.repeat; repetition++) {
     for (const variant of plan.variants) runs.push(await runVariant(variant, repetition, plan, context));
   }
   return runs;

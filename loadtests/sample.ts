@@ -11,9 +11,14 @@ export interface ThreadTime {
   readonly cpuMs: number;
 }
 
+/** A thread and the process it belongs to. */
+export interface OwnedThreadTime extends ThreadTime {
+  readonly pid: number;
+}
+
 export interface ProcessSnapshot {
   readonly atMs: number;
-  readonly threads: ReadonlyMap<number, ThreadTime>;
+  readonly threads: ReadonlyMap<number, OwnedThreadTime>;
   readonly residentBytes: number;
 }
 
@@ -70,7 +75,7 @@ export async function processTree(pid: number): Promise<number[]> {
 export async function snapshot(pid: number, withDescendants = true): Promise<ProcessSnapshot | null> {
   try {
     const atMs = performance.now();
-    const threads = new Map<number, ThreadTime>();
+    const threads = new Map<number, OwnedThreadTime>();
     let residentBytes = 0;
     for (const member of withDescendants ? await processTree(pid) : [pid]) {
       const tids = await readdir(`/proc/${member}/task`).catch(() => []);
@@ -78,7 +83,7 @@ export async function snapshot(pid: number, withDescendants = true): Promise<Pro
         tids.map(async (tid) => {
           // A thread may end between readdir and read: it simply is not counted.
           const line = await readFile(`/proc/${member}/task/${tid}/stat`, 'utf8').catch(() => null);
-          if (line !== null) threads.set(Number(tid), parseStat(line));
+          if (line !== null) threads.set(Number(tid), { ...parseStat(line), pid: member });
         }),
       );
       const stat = await readFile(`/proc/${member}/stat`, 'utf8').catch(() => null);
@@ -120,4 +125,21 @@ export function cpuBetween(before: ProcessSnapshot, after: ProcessSnapshot): Win
     busyThreads,
     residentBytes: after.residentBytes,
   };
+}
+
+/** One process of a server's tree over a window. */
+export interface ProcessCpu {
+  readonly pid: number;
+  /** 100 = one core busy for the whole window. */
+  readonly cpuPercent: number;
+}
+
+/** CPU over the window per process of the tree (a cluster's or uvicorn's workers), busiest first. */
+export function cpuByProcess(before: ProcessSnapshot, after: ProcessSnapshot): ProcessCpu[] {
+  const windowMs = after.atMs - before.atMs;
+  const usedMs = new Map<number, number>();
+  for (const [tid, thread] of after.threads) {
+    usedMs.set(thread.pid, (usedMs.get(thread.pid) ?? 0) + thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0));
+  }
+  return [...usedMs].map(([pid, ms]) => ({ pid, cpuPercent: (ms / windowMs) * 100 })).sort((a, b) => b.cpuPercent - a.cpuPercent);
 }

@@ -5,7 +5,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { serverArgv, type ServerOptions } from '../server/flags.ts';
-import { parseWorkEvent, type WorkEvent } from '../server/log-line.ts';
+import type { WorkEvent } from '../server/log-line.ts';
+import { RecordingLog } from './event-log.ts';
 import type { ProcessGroup } from './process-group.ts';
 
 const SERVER_MAIN = fileURLToPath(new URL('../server/main.ts', import.meta.url));
@@ -13,8 +14,6 @@ const SERVER_MAIN = fileURLToPath(new URL('../server/main.ts', import.meta.url))
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
 const STDERR_TAIL_LINES = 5;
-/** Work events kept per recording: enough for excerpts and timelines, bounded for tiny loops. */
-const MAX_RECORDED_EVENTS = 50_000;
 
 export interface ServerProcess {
   readonly pid: number;
@@ -76,25 +75,17 @@ export async function startServer(
     if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
   });
 
-  let recording = false;
-  let events: WorkEvent[] = [];
+  const log = new RecordingLog();
   const lines = createInterface({ input: child.stdout! });
   try {
     const port = await waitForListening(child, lines, stderrTail, options, startTimeoutMs);
-    lines.on('line', (line) => {
-      if (!recording || events.length >= MAX_RECORDED_EVENTS) return;
-      const event = parseWorkEvent(line);
-      if (event !== null) events.push(event);
-    });
+    lines.on('line', (line) => log.line(line));
     return {
       pid: child.pid!,
       port,
       baseUrl: `http://127.0.0.1:${port}`,
-      record() {
-        recording = true;
-        events = [];
-      },
-      recorded: () => events,
+      record: () => log.record(),
+      recorded: () => log.recorded(),
       stop: () => group.stop(stopper),
       exited,
       exitStatus: () => exitStatus,

@@ -1,6 +1,6 @@
 // Turns the server's start/end lines into one bar per request for the report's swimlanes.
 import type { WorkEvent } from '../server/log-line.ts';
-import type { Timeline, TimelineBar } from './report/model.ts';
+import { UNKNOWN_THREAD, type Timeline, type TimelineBar } from './report/model.ts';
 
 /** Seconds of the window the swimlanes show: enough to see the pattern, short enough to read. */
 export const TIMELINE_SPAN_MS = 2_000;
@@ -34,7 +34,7 @@ export function timelineOf(events: readonly WorkEvent[], windowStartMs: number, 
 function bar(clientId: number, start: WorkEvent, endAtMs: number | null, windowStartMs: number): TimelineBar {
   return {
     clientId,
-    thread: `${start.pid}/${start.threadId}`,
+    thread: start.pid === null ? UNKNOWN_THREAD : `${start.pid}/${start.threadId ?? 0}`,
     startMs: start.atMs - windowStartMs,
     endMs: endAtMs === null ? null : endAtMs - windowStartMs,
   };

@@ -8,6 +8,7 @@ import { findings } from '../loadtests/report/findings.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { writeReport } from '../loadtests/report/write.ts';
+import type { VariantRun } from '../loadtests/report/model.ts';
 import { fixedReport } from './fixtures/report.ts';
 
 const ANSI = /\u001b\[/;
@@ -172,4 +173,45 @@ test('reports: a full disk gives one clear error, leaves no partial file and the
   });
   assert.deepEqual(JSON.parse(await readFile(earlier.jsonPath, 'utf8')), { n: 1 });
   assert.deepEqual((await readdir(dir)).sort(), FIRST_REPORT, 'the half-written temp file was removed');
+});
+
+test('a --target row without /stats or --target-pid: "not measured", never 0, and sentences that say so', () => {
+  const [inline] = fixedReport.runs;
+  const python: VariantRun = {
+    ...inline!,
+    variant: 'python def',
+    target: { url: 'http://127.0.0.1:8000/{client}', pid: null, hasStats: false, logged: true },
+    newConnection: true,
+    limit: null,
+    percentOfLimit: null,
+    servedByProcess: [],
+    server: { ...inline!.server, maxInFlight: 4, maxInHandler: null, cpuPercent: null, threads: null, busyThreads: null, residentBytes: null, eventLoop: null, pool: null, cpuSamples: [] },
+  };
+  const report = { ...fixedReport, runs: [inline!, python] };
+  const lines = renderMarkdown(report).split('\n');
+  for (const expected of [
+    '| python def | – | 28.3 | not measured | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
+    '| python def | 4 | not measured | not measured | not measured | not measured | 110 | 302 | 352 | not measured | not measured | not measured | not measured | not measured | 0.49 |',
+    '| python def | not measured | not measured | not measured: the target has no /stats and no --target-pid was given |',
+    '- Connections: `inline` keep-alive, one connection per client; `python def` a new connection per request, closed after the answer (like curl)',
+    'python def: no CPU samples (no --target-pid)',
+  ]) {
+    assert.ok(lines.includes(expected), `missing line: ${expected}`);
+  }
+  const sentences = findings(report);
+  for (const expected of [
+    'CPU not measured: python def.',
+    'Had more than one request in flight at once: python def.',
+    'python def ran up to 4 requests at once (by its own start/end lines); its CPU was not measured (no --target-pid).',
+    "python def's CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.",
+  ]) {
+    assert.ok(sentences.includes(expected), `missing finding: ${expected}\n${sentences.join('\n')}`);
+  }
+});
+
+test('a server of several processes: the findings name the ones that worked', () => {
+  const [inline] = fixedReport.runs;
+  const cpuByProcess = [{ pid: 11, cpuPercent: 97.2 }, { pid: 12, cpuPercent: 1.5 }, { pid: 10, cpuPercent: 0.4 }];
+  const workers: VariantRun = { ...inline!, variant: 'python def ×2 workers', server: { ...inline!.server, cpuByProcess } };
+  assert.ok(findings({ ...fixedReport, runs: [inline!, workers] }).includes('python def ×2 workers worked in 1 of its 3 processes (at least 10% of a core each: pid 11 97%).'));
 });

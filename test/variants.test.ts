@@ -7,7 +7,7 @@ import { concurrentRequests, startTestServer, stats } from './helpers/server.ts'
 /** Tens of milliseconds a request: long enough that requests sent together overlap where they can. */
 const OVERLAPPING_WORK = 50_000_000;
 
-async function eventsOf(server: { recorded(): readonly { kind: string; pid: number; threadId: number }[] }, expected: number) {
+async function eventsOf(server: { recorded(): readonly { kind: string; pid: number | null; threadId: number | null }[] }, expected: number) {
   for (let i = 0; i < 100 && server.recorded().length < expected; i++) await new Promise((r) => setTimeout(r, 20));
   return server.recorded();
 }

@@ -10,20 +10,26 @@ import { baselineRun } from './tables.ts';
 export const UNEVEN_FAIRNESS = 0.8;
 /** Above this CPU% a variant is said to have used more than one core. */
 export const MULTI_CORE_PERCENT = 150;
+/** A process of a multi-process server is said to have worked when it used this share of a core. */
+export const WORKING_PROCESS_MIN_PERCENT = 10;
 /** The noise guard: CPU used by other processes during a run, in % of one core, that flags it. */
 export const FOREIGN_CPU_LIMIT_PERCENT = 10;
 
 function concurrency(run: VariantRun): string {
   const { maxInFlight, maxInHandler } = run.server;
+  if (maxInFlight === null) return `${run.variant}'s requests in flight were not measured (no /stats, and its start/end lines were not read)`;
+  const source = maxInHandler === null ? 'by its own start/end lines' : `${maxInHandler} inside the handler`;
   if (maxInFlight <= 1) {
-    return `${run.variant} ran one request at a time (at most ${maxInFlight} in flight, ${maxInHandler} inside the handler): requests were served one after another`;
+    return `${run.variant} ran one request at a time (at most ${maxInFlight} in flight, ${source}): requests were served one after another`;
   }
-  return `${run.variant} ran up to ${maxInFlight} requests at once (at most ${maxInHandler} inside the handler, queued or running)`;
+  return maxInHandler === null
+    ? `${run.variant} ran up to ${maxInFlight} requests at once (${source})`
+    : `${run.variant} ran up to ${maxInFlight} requests at once (at most ${maxInHandler} inside the handler, queued or running)`;
 }
 
 function cpu(run: VariantRun): string {
   const { cpuPercent, busyThreads, threads } = run.server;
-  if (cpuPercent === null) return 'its CPU was not measured (no /proc on this system)';
+  if (cpuPercent === null) return `its CPU was not measured (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system'})`;
   return `it used ${format.cores(cpuPercent)} cores (${format.percent(cpuPercent)} CPU) with ${busyThreads} busy of ${threads} threads`;
 }
 
@@ -42,6 +48,7 @@ function fairness(run: VariantRun): string | null {
 }
 
 function againstLimit(run: VariantRun): string {
+  if (run.limit === null || run.percentOfLimit === null) return `${run.variant}'s CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.`;
   return `${run.variant} reached ${format.percent(run.percentOfLimit)} of its limit of ${format.perSecond(run.limit.requestsPerSecond)} req/s (${run.limit.basis}).`;
 }
 
@@ -55,21 +62,32 @@ function processes(run: VariantRun): string | null {
   return `${served}; ${idle} stayed idle${why}.`;
 }
 
+/** For a server of several processes: which of them did the work (uvicorn's or a cluster's workers). */
+function processCpu(run: VariantRun): string | null {
+  const processes = run.server.cpuByProcess;
+  if (processes.length < 2) return null;
+  const working = processes.filter((entry) => entry.cpuPercent >= WORKING_PROCESS_MIN_PERCENT);
+  const named = working.map((entry) => `pid ${entry.pid} ${format.percent(entry.cpuPercent)}`).join(', ');
+  return `${run.variant} worked in ${working.length} of its ${processes.length} processes (at least ${WORKING_PROCESS_MIN_PERCENT}% of a core each${working.length > 0 ? `: ${named}` : ''}).`;
+}
+
 /** Across variants: which used more than a core, which interleaved, which ran one at a time. */
 function overview(runs: readonly VariantRun[]): string[] {
   const names = (list: readonly VariantRun[]): string => list.map((run) => run.variant).join(', ');
   const cpuRuns = runs.filter((run) => run.work === 'cpu');
   const multiCore = cpuRuns.filter((run) => (run.server.cpuPercent ?? 0) > MULTI_CORE_PERCENT);
-  const overlapped = runs.filter((run) => run.server.maxInFlight > 1);
-  const serial = runs.filter((run) => run.server.maxInFlight <= 1);
+  const overlapped = runs.filter((run) => (run.server.maxInFlight ?? 0) > 1);
+  const serial = runs.filter((run) => run.server.maxInFlight !== null && run.server.maxInFlight <= 1);
+  const unmeasured = cpuRuns.filter((run) => run.server.cpuPercent === null);
   const lines: string[] = [];
   if (runs.length < 2) return lines;
   if (cpuRuns.length > 0) {
     lines.push(
       multiCore.length > 0
         ? `Used more than one core (over ${MULTI_CORE_PERCENT}% CPU): ${names(multiCore)}.`
-        : `No variant used more than one core (over ${MULTI_CORE_PERCENT}% CPU).`,
+        : `No variant${unmeasured.length > 0 ? ' whose CPU was measured' : ''} used more than one core (over ${MULTI_CORE_PERCENT}% CPU).`,
     );
+    if (unmeasured.length > 0) lines.push(`CPU not measured: ${names(unmeasured)}.`);
   }
   if (overlapped.length > 0) lines.push(`Had more than one request in flight at once: ${names(overlapped)}.`);
   if (serial.length > 0) lines.push(`Served one request at a time: ${names(serial)}.`);
@@ -140,6 +158,7 @@ export function findings(report: Report): string[] {
       versusBaseline(run, baseline),
       bystander(run),
       processes(run),
+      processCpu(run),
       fairness(run),
       failures(run),
       overload(run),

@@ -1,8 +1,12 @@
 // How each kind of number is written, for the terminal and markdown alike.
 import { SERVER_FLAGS, type WorkKind } from '../../server/flags.ts';
 import type { VariantSettingValues } from '../flags.ts';
+import type { Report } from './model.ts';
 
+/** Does not apply to this row (no pool, no CPU work). */
 export const MISSING = 'n/a';
+/** Applies, but the run could not measure it (a --target without /stats or --target-pid). */
+export const NOT_MEASURED = 'not measured';
 
 export function perSecond(value: number): string {
   return value.toFixed(1);
@@ -44,6 +48,14 @@ export function count(value: number): string {
 /** What one request did, e.g. "100,000,000 iterations per request". */
 export function workUnit(work: WorkKind, settings: VariantSettingValues): string {
   return work === 'io' ? `each request waits ${settings.ioMs} ms (no CPU work)` : `${count(settings.iterations)} iterations per request`;
+}
+
+/** What one request did in a report: the work unit, or the target's own when only targets ran. */
+export function reportWorkUnit(report: Report): string {
+  const { work, settings } = report.parameters;
+  if (report.runs.length > 0 && report.runs.every((run) => run.target !== null)) return "each request does the target's own work";
+  const unit = workUnit(work, settings);
+  return report.runs.some((run) => run.target !== null) ? `${unit} on this project's servers; --target rows do their own work` : unit;
 }
 
 /** Every variant setting as its flag and value: "pool-size 2, workers 2, …". */

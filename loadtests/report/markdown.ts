@@ -18,6 +18,15 @@ export function markdownTable(table: Table): string {
   return [header, rule, ...rows].join('\n');
 }
 
+const connectionMode = (newConnection: boolean): string =>
+  newConnection ? 'a new connection per request, closed after the answer (like curl)' : 'keep-alive, one connection per client';
+
+function connections(report: Report): string {
+  const modes = new Set(report.runs.map((run) => run.newConnection));
+  if (modes.size <= 1) return connectionMode(modes.has(true));
+  return groupByVariant(report).map(({ median }) => `\`${median.variant}\` ${connectionMode(median.newConnection)}`).join('; ');
+}
+
 function provenance(report: Report): string {
   const { machine, parameters } = report;
   const packages = Object.entries(report.packages).map(([name, version]) => `${name} ${version}`).join(', ');
@@ -28,18 +37,21 @@ function provenance(report: Report): string {
     `- Software: Node.js ${machine.node}; ${packages}`,
     `- Commit: ${report.commit}`,
     `- Scenario: \`${report.scenario}\`: ${report.scenarioDescription}`,
-    `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant; ${format.workUnit(parameters.work, parameters.settings)}`,
+    `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant; ${format.reportWorkUnit(report)}`,
     `- Settings: ${format.settings(parameters.settings)} (each applies to the variants it sizes)`,
     `- Runs per variant: ${parameters.repeat}, each on a fresh server; bystander probe: GET /health every ${parameters.probeIntervalMs} ms`,
     `- Pooled variants: queue ${parameters.maxQueue} (more get 503); deadline ${format.count(parameters.timeoutMs)} ms per request`,
+    `- Connections: ${connections(report)}`,
     `- Baseline for ratios: \`${report.baseline}\`, measured in this run`,
+    ...report.notes.map((note) => `- ${note}`),
   ].join('\n');
 }
 
 function excerpts(report: Report): string {
   return groupByVariant(report)
     .map(({ median: run }) => {
-      const body = run.logExcerpt.length > 0 ? run.logExcerpt.join('\n') : '(the server logged no work in the window)';
+      const silent = run.target !== null && !run.target.logged ? "(the runner did not read this server's output)" : '(the server logged no work in the window)';
+      const body = run.logExcerpt.length > 0 ? run.logExcerpt.join('\n') : silent;
       return `### ${run.variant}\n\n\`\`\`text\n${body}\n\`\`\``;
     })
     .join('\n\n');
@@ -55,7 +67,7 @@ function cpuCharts(report: Report): string {
   return groupByVariant(report)
     .map(({ median: run }) =>
       run.server.cpuSamples.length === 0
-        ? `${run.variant}: no CPU samples (no /proc on this system, or a window shorter than one sample)`
+        ? `${run.variant}: no CPU samples (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system, or a window shorter than one sample'})`
         : mermaidCpuChart(`${run.variant}: server CPU %`, run.server.cpuSamples, report.machine.cpus),
     )
     .join('\n\n');

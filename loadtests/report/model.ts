@@ -2,13 +2,15 @@
 import type { EventLoopFigures } from '../../server/event-loop.ts';
 import type { WorkKind } from '../../server/flags.ts';
 import type { PoolTiming } from '../../server/pool-timing.ts';
-import type { ClientTally } from '../closed-loop.ts';
+import type { ClientTally } from '../load-result.ts';
 import type { VariantSettingValues } from '../flags.ts';
 import type { Limit } from '../limit.ts';
 import type { LatencySummary } from '../percentile.ts';
+import type { ProcessCpu } from '../sample.ts';
 import type { CpuSample } from '../sampler.ts';
 
-export const REPORT_FORMAT_VERSION = 1;
+/** 2: figures a target cannot give are null; runs say whether they measured a --target. */
+export const REPORT_FORMAT_VERSION = 2;
 
 export interface LatencyMs {
   readonly p50: number;
@@ -20,20 +22,25 @@ export interface LatencyMs {
 
 /** What the server process itself went through during the measured window. */
 export interface ServerFigures {
-  /** The most work units that ran at the same instant (counted by the threads that ran them). */
-  readonly maxInFlight: number;
-  /** The most requests inside the handler at once, queued or running. */
-  readonly maxInHandler: number;
+  /**
+   * The most work units that ran at the same instant: from /stats (counted by the threads that
+   * ran them), else from the server's start/end lines; null when it had neither.
+   */
+  readonly maxInFlight: number | null;
+  /** The most requests inside the handler at once, queued or running; null without /stats. */
+  readonly maxInHandler: number | null;
   /** 100 = one core. null where /proc could not be read. */
   readonly cpuPercent: number | null;
   readonly threads: number | null;
   /** Threads that used at least BUSY_THREAD_MIN_PERCENT of a core over the window. */
   readonly busyThreads: number | null;
   readonly residentBytes: number | null;
-  /** Of the process that answered /stats (for cluster: one worker), over the window. */
-  readonly eventLoop: EventLoopFigures;
+  /** Of the process that answered /stats (for cluster: one worker), over the window; null without /stats. */
+  readonly eventLoop: EventLoopFigures | null;
   /** Queue and run times in the thread pool, for pooled variants; else null. */
   readonly pool: PoolTiming | null;
+  /** CPU of each process of the server's tree over the window, busiest first; empty when not measured. */
+  readonly cpuByProcess: readonly ProcessCpu[];
   /** Every SAMPLE_INTERVAL_MS of the window. */
   readonly cpuSamples: readonly CpuSample[];
 }
@@ -54,10 +61,13 @@ export interface Neighbours {
   readonly foreignCpuPercent: number | null;
 }
 
+/** The thread of a line that did not say which (the original's bare print). */
+export const UNKNOWN_THREAD = '?';
+
 /** One request as the server logged it: ms since the window opened. */
 export interface TimelineBar {
   readonly clientId: number;
-  /** "pid/threadId" of the thread that logged its start. */
+  /** "pid/threadId" of the thread that logged its start; "?" when its line did not say. */
   readonly thread: string;
   readonly startMs: number;
   /** null when it had not ended when the timeline's span closed. */
@@ -70,6 +80,18 @@ export interface Timeline {
   readonly bars: readonly TimelineBar[];
 }
 
+/** A server the runner did not start (--target): what it could and could not measure there. */
+export interface TargetInfo {
+  /** With its {client} token, if any. */
+  readonly url: string;
+  /** --target-pid; null when CPU and threads were not measured. */
+  readonly pid: number | null;
+  /** Whether the target answered GET /stats like this project's servers. */
+  readonly hasStats: boolean;
+  /** Whether the runner read the server's start/end lines (timestamped on arrival when they carry no time). */
+  readonly logged: boolean;
+}
+
 export interface VariantRun {
   readonly variant: string;
   /** 1-based; a variant measured --repeat times has one run per repetition. */
@@ -79,9 +101,14 @@ export interface VariantRun {
   /** The flag that sizes the variant and its value, or null when it has none. */
   readonly size: { readonly flag: string; readonly value: number } | null;
   readonly work: WorkKind;
-  readonly limit: Limit;
-  /** requestsPerSecond as a percentage of limit.requestsPerSecond. */
-  readonly percentOfLimit: number;
+  /** null when the CPU cost of a request could not be measured (a target without /stats or pid). */
+  readonly limit: Limit | null;
+  /** requestsPerSecond as a percentage of limit.requestsPerSecond; null without a limit. */
+  readonly percentOfLimit: number | null;
+  /** null for a server this run spawned. */
+  readonly target: TargetInfo | null;
+  /** true: a new connection per request (--new-connection); false: keep-alive. */
+  readonly newConnection: boolean;
   readonly connections: number;
   readonly durationSeconds: number;
   /** 2xx answers in the measured window. */
@@ -142,6 +169,8 @@ export interface Report extends Provenance {
     /** Deadline per request. */
     readonly timeoutMs: number;
   };
+  /** Facts about how some rows were measured, stated by whoever assembled the report. */
+  readonly notes: readonly string[];
   /** The variant every ratio is taken against, measured in the same run. */
   readonly baseline: string;
   readonly runs: readonly VariantRun[];

@@ -23,14 +23,22 @@ interface Field {
   readonly cell: (group: VariantGroup) => string;
 }
 
-/** Median [min–max] of a figure over the runs; MISSING where no run measured it. */
-function spread(value: (run: VariantRun) => number | null, show: (n: number) => string): (group: VariantGroup) => string {
+/** Median [min–max] of a figure over the runs; `missing` where no run has it. */
+function spread(value: (run: VariantRun) => number | null, show: (n: number) => string, missing = format.MISSING): (group: VariantGroup) => string {
   return (group) => {
     const values = group.runs.map(value).filter((v): v is number => v !== null);
-    if (values.length === 0) return format.MISSING;
+    if (values.length === 0) return missing;
     const [low, high] = [show(Math.min(...values)), show(Math.max(...values))];
     return low === high ? low : `${show(median(values))} [${low}–${high}]`;
   };
+}
+
+/** A figure null because it could not be measured there: "not measured", never 0 or n/a. */
+const measured = (value: (run: VariantRun) => number | null, show: (n: number) => string) => spread(value, show, format.NOT_MEASURED);
+
+/** A /stats figure that is null where it does not apply (no pool): n/a, or "not measured" on a target without /stats. */
+function fromStats(value: (run: VariantRun) => number | null, show: (n: number) => string): (group: VariantGroup) => string {
+  return (group) => (group.median.target !== null && !group.median.target.hasStats ? format.NOT_MEASURED : spread(value, show)(group));
 }
 
 const total = (value: (run: VariantRun) => number) => (group: VariantGroup) => String(group.runs.reduce((sum, run) => sum + value(run), 0));
@@ -56,7 +64,7 @@ export function resultsTable(report: Report): Table {
   return tableOf(report, [
     { header: 'size', cell: (group) => sizeCell(group.median) },
     { header: 'req/s', cell: spread((run) => run.requestsPerSecond, format.perSecond) },
-    { header: '% of limit', cell: spread((run) => run.percentOfLimit, format.percent) },
+    { header: '% of limit', cell: measured((run) => run.percentOfLimit, format.percent) },
     { header: `× ${report.baseline}`, cell: spread((run) => (baseline === undefined ? null : run.requestsPerSecond / baseline.requestsPerSecond), format.ratio) },
     { header: 'requests', cell: total((run) => run.requests) },
     { header: 'mean ms', cell: spread((run) => run.latencyMs.mean, format.ms) },
@@ -70,19 +78,19 @@ export function resultsTable(report: Report): Table {
 
 export function serverTable(report: Report): Table {
   return tableOf(report, [
-    { header: 'max in flight', cell: spread((run) => run.server.maxInFlight, String) },
-    { header: 'CPU %', cell: spread((run) => run.server.cpuPercent, format.percent) },
-    { header: 'busy threads', cell: spread((run) => run.server.busyThreads, String) },
-    { header: 'threads', cell: spread((run) => run.server.threads, String) },
-    { header: 'memory', cell: spread((run) => run.server.residentBytes, format.mebibytes) },
+    { header: 'max in flight', cell: measured((run) => run.server.maxInFlight, String) },
+    { header: 'CPU %', cell: measured((run) => run.server.cpuPercent, format.percent) },
+    { header: 'busy threads', cell: measured((run) => run.server.busyThreads, String) },
+    { header: 'threads', cell: measured((run) => run.server.threads, String) },
+    { header: 'memory', cell: measured((run) => run.server.residentBytes, format.mebibytes) },
     { header: 'health p50 ms', cell: spread((run) => run.health.latencyMs?.p50 ?? null, format.ms) },
     { header: 'health p99 ms', cell: spread((run) => run.health.latencyMs?.p99 ?? null, format.ms) },
     { header: 'health max ms', cell: spread((run) => run.health.latencyMs?.max ?? null, format.ms) },
-    { header: 'loop delay p99 ms', cell: spread((run) => run.server.eventLoop.delayP99Ms, format.ms) },
-    { header: 'loop busy', cell: spread((run) => run.server.eventLoop.utilization * 100, format.percent) },
-    { header: 'pool wait ms', cell: spread((run) => run.server.pool?.waitMs.mean ?? null, format.ms) },
-    { header: 'pool run ms', cell: spread((run) => run.server.pool?.runMs.mean ?? null, format.ms) },
-    { header: 'pool busy', cell: spread((run) => (run.server.pool === null ? null : run.server.pool.utilization * 100), format.percent) },
+    { header: 'loop delay p99 ms', cell: fromStats((run) => run.server.eventLoop?.delayP99Ms ?? null, format.ms) },
+    { header: 'loop busy', cell: fromStats((run) => (run.server.eventLoop === null ? null : run.server.eventLoop.utilization * 100), format.percent) },
+    { header: 'pool wait ms', cell: fromStats((run) => run.server.pool?.waitMs.mean ?? null, format.ms) },
+    { header: 'pool run ms', cell: fromStats((run) => run.server.pool?.runMs.mean ?? null, format.ms) },
+    { header: 'pool busy', cell: fromStats((run) => (run.server.pool === null ? null : run.server.pool.utilization * 100), format.percent) },
     { header: 'fairness', cell: spread((run) => run.fairness, format.share) },
   ]);
 }
@@ -97,9 +105,9 @@ export function neighboursTable(report: Report): Table {
 
 export function limitsTable(report: Report): Table {
   return tableOf(report, [
-    { header: 'CPU ms / request', cell: spread((run) => run.limit.cpuMsPerRequest, format.ms) },
-    { header: 'limit req/s', cell: spread((run) => run.limit.requestsPerSecond, format.perSecond) },
-    { header: 'how the limit was obtained (median run)', align: 'left', cell: (group) => group.median.limit.basis },
+    { header: 'CPU ms / request', cell: (group) => (group.median.limit === null ? format.NOT_MEASURED : spread((run) => run.limit?.cpuMsPerRequest ?? null, format.ms)(group)) },
+    { header: 'limit req/s', cell: measured((run) => run.limit?.requestsPerSecond ?? null, format.perSecond) },
+    { header: 'how the limit was obtained (median run)', align: 'left', cell: (group) => group.median.limit?.basis ?? `${format.NOT_MEASURED}: the target has no /stats and no --target-pid was given` },
   ]);
 }
 

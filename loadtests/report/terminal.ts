@@ -23,7 +23,7 @@ export function renderTerminal(report: Report): string {
   const { parameters } = report;
   const title = chalk.bold(
     `${report.scenario} — ${parameters.connections} clients, ${parameters.durationSeconds} s per variant, ` +
-      `${format.workUnit(parameters.work, parameters.settings)}, ${report.machine.cpus} cores`,
+      `${format.reportWorkUnit(report)}, ${report.machine.cpus} cores`,
   );
   const views = groupByVariant(report).flatMap(({ median: run }) => [
     `${chalk.cyan(run.variant)}  CPU ${sparkline(run.server.cpuSamples, report.machine.cpus)}`,

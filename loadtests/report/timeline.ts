@@ -2,7 +2,7 @@
 // and any terminal): one lane per client and one per thread that did work, time left to right.
 // Client lanes alternate █ and ▓ per request so back-to-back requests stay apart; thread lanes
 // show how many requests that thread had in progress (█ = 1, digits for more).
-import type { Timeline, TimelineBar } from './model.ts';
+import { UNKNOWN_THREAD, type Timeline, type TimelineBar } from './model.ts';
 
 export interface SwimlaneOptions {
   readonly columns: number;
@@ -34,6 +34,7 @@ function mostAtOnce(bars: readonly TimelineBar[], fromMs: number, toMs: number):
 
 function threadLabels(bars: readonly TimelineBar[]): Map<string, string> {
   const threads = [...new Set(bars.map((bar) => bar.thread))].sort();
+  if (threads.length === 1 && threads[0] === UNKNOWN_THREAD) return new Map([[UNKNOWN_THREAD, 'server (thread not logged)']]);
   const onePid = new Set(threads.map((thread) => thread.split('/')[0])).size === 1;
   return new Map(
     threads.map((thread) => {

@@ -1,6 +1,6 @@
 // Entry point of `make sweep`: run every point, print, write the report.
 import { runProgram } from '../program.ts';
-import { provenance } from '../provenance.ts';
+import { commandLine, provenance } from '../provenance.ts';
 import { writeReport } from '../report/write.ts';
 import { parseSweepArgs } from './flags.ts';
 import type { SweepReport } from './model.ts';
@@ -12,7 +12,7 @@ process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, grou
   const series = await runSweep(options, { group, say, showProgressBar: false });
   const report: SweepReport = {
     formatVersion: 1,
-    ...provenance('sweep', argv, dateUtc),
+    ...provenance(commandLine('sweep', argv), dateUtc),
     parameters: { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, sizeClients: options.sizeClients, settings: options.settings },
     series,
   };

@@ -52,6 +52,8 @@ export async function runSweep(options: SweepOptions, context: Omit<RunContext, 
       repeat: 1,
       probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
       failOnErrors: null,
+      target: null,
+      newConnection: false,
       writeReport: false,
       reportsDir: options.reportsDir,
     };

@@ -1,0 +1,67 @@
+// `make fastapi`'s flags, validated once into a frozen options object. The load runner's own
+// flags are built from these, so each row is measured through the same --target path a user has.
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { intInRange, type IntRange } from '../server/int-option.ts';
+import { DEFAULT_ITERATIONS } from '../server/work.ts';
+import { DEFAULT_DURATION_SECONDS, DEFAULT_REPORTS_DIR, DEFAULT_WARMUP_SECONDS, DURATION_RANGE, WARMUP_RANGE } from '../loadtests/flags.ts';
+
+/**
+ * About half a second a request in CPython 3.11 on this project's 2-core test machine (the
+ * original's 100,000,000 took about 1.1 s there), so four clients queued on one core stay well
+ * inside the 10 s request timeout even when the machine is shared.
+ */
+export const DEFAULT_LOOP_ITERATIONS = 50_000_000;
+/** Up to the original's 100,000,000 and ten times more. */
+export const LOOP_ITERATIONS_RANGE: IntRange = { min: 1, max: 10 * DEFAULT_ITERATIONS };
+/** The git-ignored folder for uvicorn's output and the apt log. */
+export const WORK_DIR = fileURLToPath(new URL('../work/fastapi', import.meta.url));
+
+export interface FastapiOptions {
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+  /** Increments per Python request (LOOP_ITERATIONS of the apps). */
+  readonly loopIterations: number;
+  /** Increments per Node request (--iterations of the Node rows). */
+  readonly iterations: number;
+  readonly writeReport: boolean;
+  readonly reportsDir: string;
+}
+
+function fastapiCommand(): Command {
+  return new Command('fastapi')
+    .description('The original FastAPI experiment (async def, def, def with 2 workers) beside the Node inline and pool variants, measured the same way')
+    .addOption(new Option('--duration <seconds>', `measured seconds per row (${DURATION_RANGE.min}-${DURATION_RANGE.max})`).argParser(intInRange(DURATION_RANGE)).default(DEFAULT_DURATION_SECONDS))
+    .addOption(new Option('--warmup <seconds>', `uncounted seconds before each row (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`).argParser(intInRange(WARMUP_RANGE)).default(DEFAULT_WARMUP_SECONDS))
+    .addOption(new Option('--loop-iterations <n>', `increments per Python request; the original's 100,000,000 takes seconds in CPython (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`).argParser(intInRange(LOOP_ITERATIONS_RANGE)).default(DEFAULT_LOOP_ITERATIONS))
+    .addOption(new Option('--iterations <n>', `increments per Node request (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`).argParser(intInRange(LOOP_ITERATIONS_RANGE)).default(DEFAULT_ITERATIONS))
+    .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
+    .addOption(new Option('--reports-dir <path>', 'where the report is written').default(DEFAULT_REPORTS_DIR, 'reports/'))
+    .exitOverride();
+}
+
+interface RawOptions {
+  duration: number;
+  warmup: number;
+  loopIterations: number;
+  iterations: number;
+  report: boolean;
+  reportsDir: string;
+}
+
+export function parseFastapiArgs(argv: readonly string[]): FastapiOptions {
+  const raw = fastapiCommand().parse([...argv], { from: 'user' }).opts<RawOptions>();
+  return Object.freeze({
+    durationSeconds: raw.duration,
+    warmupSeconds: raw.warmup,
+    loopIterations: raw.loopIterations,
+    iterations: raw.iterations,
+    writeReport: raw.report,
+    reportsDir: raw.reportsDir,
+  });
+}
+
+/** The load runner's argv every row shares: the curl-loops scenario, the same window. */
+export function commonLoadtestArgs(options: FastapiOptions): string[] {
+  return ['--scenario', 'curl-loops', '--duration', String(options.durationSeconds), '--warmup', String(options.warmupSeconds), '--iterations', String(options.iterations)];
+}

@@ -1,0 +1,100 @@
+// `make fastapi`: the original FastAPI app, as `async def` and as `def` (and `def` under two
+// uvicorn workers, keep-alive and new connection per request), driven through --target and
+// --target-pid, beside the Node inline and pool variants measured in the same invocation. One
+// report. Entry point: parse, run the rows, render, write, exit code.
+import { mkdir } from 'node:fs/promises';
+import { CommanderError } from 'commander';
+import { parseLoadtestArgs, type LoadtestOptions } from '../loadtests/flags.ts';
+import { ProcessGroup } from '../loadtests/process-group.ts';
+import { commandLine } from '../loadtests/provenance.ts';
+import { assembleReport } from '../loadtests/report/assemble.ts';
+import { renderMarkdown } from '../loadtests/report/markdown.ts';
+import type { VariantRun } from '../loadtests/report/model.ts';
+import { renderTerminal } from '../loadtests/report/terminal.ts';
+import { writeReport } from '../loadtests/report/write.ts';
+import { runScenario, type RunContext } from '../loadtests/run-scenario.ts';
+import { commonLoadtestArgs, parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
+import { NODE_VARIANTS, PYTHON_ROWS, type PythonRow } from './rows.ts';
+import { startUvicorn } from './uvicorn.ts';
+import { pythonVersions } from './versions.ts';
+
+const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
+
+function parseOrExit(argv: readonly string[]): FastapiOptions {
+  try {
+    return parseFastapiArgs(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode); // commander printed the line
+    throw error;
+  }
+}
+
+function planOf(options: LoadtestOptions) {
+  const plan = options.plans[0];
+  if (plan === undefined) throw new Error('the load runner planned no scenario');
+  return plan;
+}
+
+/** One Python row: start its uvicorn, measure it as a --target, stop it. */
+async function pythonRun(row: PythonRow, options: FastapiOptions, context: Omit<RunContext, 'options'>): Promise<VariantRun[]> {
+  const server = await startUvicorn(row, options.loopIterations, context.group, WORK_DIR);
+  try {
+    const rowOptions = parseLoadtestArgs([
+      ...commonLoadtestArgs(options),
+      '--target', `${server.origin}/{client}`,
+      '--target-pid', String(server.pid),
+      '--label', row.label,
+      ...(row.newConnection ? ['--new-connection'] : []),
+    ]);
+    return await runScenario(planOf(rowOptions), { ...context, options: rowOptions, targetLog: server.log });
+  } finally {
+    await server.stop();
+  }
+}
+
+function notes(options: FastapiOptions): string[] {
+  const loop = options.loopIterations.toLocaleString('en-US');
+  const node = options.iterations.toLocaleString('en-US');
+  return [
+    `Python rows: fastapi/app_async.py and fastapi/app_def.py, the original handler counting to ${loop} per request (LOOP_ITERATIONS; the original counted to 100,000,000), ` +
+      `under ${pythonVersions()}, --no-access-log; \`×2 workers\` is uvicorn --workers 2. The Node rows count to ${node}: compare rows by how they used the machine (in flight, CPU, threads), not by req/s.`,
+    "The Python app prints its start/end lines with no time: the runner stamped each line as it arrived (the apps line-buffer their stdout, the one line added to the original), so Python timelines are as exact as a pipe's delivery and name no thread. Threads' prints may share a line (print writes text and newline apart); the runner splits them.",
+  ];
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const options = parseOrExit(argv);
+  const group = new ProcessGroup();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\n${signal}: stopping ${group.size} server(s); no report is written\n`);
+      void group.stopAll().finally(() => process.exit(EXIT_SIGNAL[signal]));
+    });
+  }
+  const say = (line: string): void => void process.stderr.write(`${line}\n`);
+  const context = { group, say, showProgressBar: process.stderr.isTTY === true };
+  try {
+    await mkdir(WORK_DIR, { recursive: true });
+    const dateUtc = new Date().toISOString();
+    const nodeOptions = parseLoadtestArgs([...commonLoadtestArgs(options), '--variants', NODE_VARIANTS.join(',')]);
+    const plan = planOf(nodeOptions);
+    say(`make fastapi: Node ${NODE_VARIANTS.join(', ')}, then ${PYTHON_ROWS.map((row) => row.label).join(', ')}`);
+    const runs = await runScenario(plan, { ...context, options: nodeOptions });
+    for (const row of PYTHON_ROWS) runs.push(...(await pythonRun(row, options, context)));
+    const report = assembleReport(nodeOptions, plan, runs, commandLine('fastapi', argv), dateUtc, notes(options));
+    process.stdout.write(`${renderTerminal(report)}\n\n`);
+    if (options.writeReport) {
+      const written = await writeReport(options.reportsDir, dateUtc, `fastapi-${report.scenario}`, renderMarkdown(report), report);
+      say(`report: ${written.markdownPath} (+ .json)`);
+    }
+    return 0;
+  } catch (error) {
+    say(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await group.stopAll();
+  }
+}
+
+process.exitCode = await main();
