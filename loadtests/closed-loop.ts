@@ -6,6 +6,8 @@ export interface ClosedLoopOptions {
   readonly baseUrl: string;
   readonly connections: number;
   readonly durationSeconds: number;
+  /** Every client asks for this path (e.g. /health) instead of its own /<client id>. */
+  readonly path?: string;
   /** Progress bar on stderr; off when stderr is not a terminal. */
   readonly showProgress: boolean;
 }
@@ -40,7 +42,7 @@ export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopRes
         setupClient(client) {
           const tally = { clientId: tallies.length + 1, served: 0, latencySumMs: 0 };
           tallies.push(tally);
-          client.setRequests([{ method: 'GET', path: clientPath(tally.clientId) }]);
+          client.setRequests([{ method: 'GET', path: options.path ?? clientPath(tally.clientId) }]);
           client.on('response', (statusCode, _bytes, responseTimeMs) => {
             if (statusCode < 200 || statusCode > 299) return;
             tally.served++;

@@ -43,8 +43,8 @@ export function gitCommit(): string {
   }
 }
 
-/** The command as a person would type it again. */
-export function commandLine(argv: readonly string[]): string {
+/** The command as a person would type it again; `script` is the npm script that ran. */
+export function commandLine(argv: readonly string[], script = 'loadtest'): string {
   const quoted = argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`));
-  return quoted.length === 0 ? 'npm run loadtest' : ['npm run loadtest --', ...quoted].join(' ');
+  return quoted.length === 0 ? `npm run ${script}` : [`npm run ${script} --`, ...quoted].join(' ');
 }

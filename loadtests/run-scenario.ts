@@ -41,7 +41,7 @@ async function serverStats(server: ServerProcess, path: '/stats' | '/stats/reset
 }
 
 /** Waits until the server has no request in its handler, so the window starts clean. */
-async function drain(server: ServerProcess, variant: VariantName): Promise<void> {
+export async function drain(server: ServerProcess, variant: VariantName): Promise<void> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   while ((await serverStats(server, '/stats')).inHandler > 0) {
     if (Date.now() > deadline) throw new MeasurementError(`the ${variant} server still had requests in its handler ${DRAIN_TIMEOUT_MS / 1000} s after the warm-up`);

@@ -17,6 +17,8 @@ const MAX_RECORDED_EVENTS = 50_000;
 
 export interface ServerProcess {
   readonly pid: number;
+  /** Milliseconds from spawn to the listening line: start-up as a client would see it. */
+  readonly startupMs: number;
   readonly port: number;
   readonly baseUrl: string;
   /** Starts keeping the work events the server logs from now on (dropping earlier ones). */
@@ -32,8 +34,21 @@ export class ServerStartError extends Error {
   override name = 'ServerStartError';
 }
 
-export async function startServer(options: ServerOptions, group: ProcessGroup, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, ...serverArgv(options)], {
+/** Any TypeScript entry that prints the same JSON listening line (bench/bare-http-server.ts). */
+export interface ListeningScript {
+  readonly path: string;
+  readonly argv: readonly string[];
+  /** How errors name it, e.g. "the pool server". */
+  readonly label: string;
+}
+
+export function startServer(options: ServerOptions, group: ProcessGroup, env: Record<string, string> = {}): Promise<ServerProcess> {
+  return startListening({ path: SERVER_MAIN, argv: serverArgv(options), label: `the ${options.variant} server` }, group, env);
+}
+
+export async function startListening(script: ListeningScript, group: ProcessGroup, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script.path, ...script.argv], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
@@ -53,7 +68,8 @@ export async function startServer(options: ServerOptions, group: ProcessGroup, e
   let events: WorkEvent[] = [];
   const lines = createInterface({ input: child.stdout! });
   try {
-    const port = await waitForListening(child, lines, stderrTail, options);
+    const port = await waitForListening(child, lines, stderrTail, script.label);
+    const startupMs = performance.now() - spawnedAt;
     lines.on('line', (line) => {
       if (!recording || events.length >= MAX_RECORDED_EVENTS) return;
       const event = parseWorkEvent(line);
@@ -61,6 +77,7 @@ export async function startServer(options: ServerOptions, group: ProcessGroup, e
     });
     return {
       pid: child.pid!,
+      startupMs,
       port,
       baseUrl: `http://127.0.0.1:${port}`,
       record() {
@@ -81,9 +98,8 @@ function waitForListening(
   child: ChildProcess,
   lines: ReturnType<typeof createInterface>,
   stderrTail: readonly string[],
-  options: ServerOptions,
+  what: string,
 ): Promise<number> {
-  const what = `the ${options.variant} server`;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new ServerStartError(`${what} printed no listening line within ${START_TIMEOUT_MS / 1000} s`)),
