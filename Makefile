@@ -2,7 +2,7 @@
 # Pass flags through ARGS, e.g. make loadtest ARGS="--quick" or make server ARGS="--variant pool".
 ARGS ?=
 
-.PHONY: install loadtest test server typecheck clean-reports
+.PHONY: install loadtest bench test server typecheck clean-reports
 
 # npm ci from the committed lockfile, only when the lockfile is newer than the install.
 node_modules/.package-lock.json: package-lock.json
@@ -13,6 +13,10 @@ install: node_modules/.package-lock.json
 
 loadtest: install
 	@npm run --silent loadtest -- $(ARGS)
+
+# How close the pack's own servers come to what the machine allows (under 5 minutes on 2 cores).
+bench: install
+	@npm run --silent bench -- $(ARGS)
 
 test: install
 	npm test

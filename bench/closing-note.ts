@@ -1,0 +1,85 @@
+// The report's closing note: every ratio, every miss and by how much, and what the same run
+// measured about why. Pure: sentences computed from the report's numbers only.
+import type { BenchReport, LimitRun, WindowCpu } from './model.ts';
+import { median } from './percentile.ts';
+import { amount, outcomeCell } from './tables.ts';
+import { STARTUP_REFERENCE, type Comparison } from './targets.ts';
+
+/** autocannon drives its connections from one thread: at this share of a core it is the bottleneck. */
+export const GENERATOR_BOUND_PERCENT = 90;
+
+const pct = (value: number): string => `${value.toFixed(0)}%`;
+
+function verdict(row: Comparison): string {
+  const ratio = row.unit === 'µs' || row.unit === 'ms' ? `${row.ratio.toFixed(2)}×` : pct(row.ratio * 100);
+  const outcome = row.outcome.state === 'no-target' ? '' : row.outcome.state === 'met' ? '; target met' : `; target missed (${outcomeCell(row.outcome, row)})`;
+  return `Figure ${row.figure}, ${row.what}: ${amount(row.measured)} ${row.unit} against ${amount(row.reference)} ${row.unit} (${row.referenceName}) = ${ratio}${outcome}.`;
+}
+
+function generatorCeiling(report: BenchReport): string {
+  const generator = (server: 'hono' | 'bare'): number =>
+    median(report.framework.runs.filter((run) => run.server === server).map((run) => run.cpu.generatorCpuPercent));
+  const bare = generator('bare');
+  const hono = generator('hono');
+  const bound = bare >= GENERATOR_BOUND_PERCENT;
+  return (
+    `During figure 1 the load generator used a median ${pct(bare)} of one core against bare node:http and ${pct(hono)} against Hono` +
+    (bound
+      ? `: at ≥ ${GENERATOR_BOUND_PERCENT}% of its single thread the generator, not the server, set the bare server's ceiling, so the true gap between the two servers is wider than figure 1's ratio.`
+      : `: below ${GENERATOR_BOUND_PERCENT}% of its single thread, so the servers, not the generator, set the ceiling.`)
+  );
+}
+
+/** How many cores the window left to the server after the generator and everyone else. */
+function coresLeft(cores: number, cpu: WindowCpu): number | null {
+  return cpu.foreignCpuPercent === null ? null : cores - (cpu.generatorCpuPercent + cpu.foreignCpuPercent) / 100;
+}
+
+function limitContext(report: BenchReport, figure: number, run: LimitRun): string {
+  const left = coresLeft(report.machine.cpus, run.cpu);
+  const cpuMs = run.limit.cpuMsPerRequest;
+  if (left === null || cpuMs === null) return `Figure ${figure} (${run.variant}): the CPU used by other processes could not be read.`;
+  const usable = Math.min(run.limit.concurrency, left);
+  const leftLimit = (usable * 1000) / cpuMs;
+  return (
+    `Figure ${figure} (${run.variant}): in its window the generator used ${pct(run.cpu.generatorCpuPercent)} and other processes ${pct(run.cpu.foreignCpuPercent ?? 0)} of one core, ` +
+    `leaving ${left.toFixed(2)} of ${report.machine.cpus} cores; against the ${amount(leftLimit)} req/s those cores allow at ${amount(cpuMs)} ms CPU a request, ` +
+    `the server reached ${pct((run.load.requestsPerSecond / leftLimit) * 100)}.`
+  );
+}
+
+function atomicsTried(report: BenchReport): string {
+  const sequential = report.dispatch.series.filter((series) => series.path === 'pool' && series.concurrency === 1);
+  if (sequential.length < 2) return '';
+  const best = sequential.reduce((a, b) => (b.medianUs < a.medianUs ? b : a));
+  const options = sequential.map((series) => `${series.atomics} ${amount(series.medianUs)} µs`).join(', ');
+  return `Figure 2 tried piscina's atomics options in the same run (sequential median: ${options}); the fastest was ${best.atomics}.`;
+}
+
+/** Figure 6: how long after its listening line each variant could answer one request per core. */
+function afterListening(report: BenchReport): string {
+  const gaps = report.startup
+    .filter((row) => row.server !== STARTUP_REFERENCE)
+    .map((row) => `${row.server} ${amount(median(row.firstAnswersMs) - median(row.startupMs))} ms`);
+  return gaps.length === 0 ? '' : `Figure 6, from listening line to answering ${report.machine.cpus} requests at once (medians): ${gaps.join(', ')}.`;
+}
+
+function targetsMissed(rows: readonly Comparison[]): string {
+  const missed = [...new Set(rows.filter((row) => row.outcome.state === 'missed').map((row) => row.figure))];
+  const targets = rows.filter((row) => row.target !== null).length;
+  if (missed.length === 0) return `Every target was met (${targets} of ${targets}).`;
+  const count = rows.filter((row) => row.outcome.state === 'missed').length;
+  return `Targets missed: ${count} of ${targets} (figure${missed.length > 1 ? 's' : ''} ${missed.join(', ')}).`;
+}
+
+export function closingNote(report: BenchReport, rows: readonly Comparison[]): string[] {
+  return [
+    ...rows.map(verdict),
+    targetsMissed(rows),
+    generatorCeiling(report),
+    limitContext(report, 3, report.limits.pool),
+    limitContext(report, 4, report.limits.inline),
+    atomicsTried(report),
+    afterListening(report),
+  ].filter((line) => line !== '');
+}
