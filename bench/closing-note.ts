@@ -2,7 +2,7 @@
 // measured about why. Pure: sentences computed from the report's numbers only.
 import type { BenchReport, LimitRun, WindowCpu } from './model.ts';
 import { median } from './percentile.ts';
-import { amount, outcomeCell } from './tables.ts';
+import { amount, outcomeCell, usPerTask } from './tables.ts';
 import { STARTUP_REFERENCE, type Comparison } from './targets.ts';
 
 /** autocannon drives its connections from one thread: at this share of a core it is the bottleneck. */
@@ -48,6 +48,17 @@ function limitContext(report: BenchReport, figure: number, run: LimitRun): strin
   );
 }
 
+/** With more callers than threads, a round-trip includes waiting for the tasks queued ahead. */
+function dispatchQueueing(report: BenchReport): string {
+  const busy = report.dispatch.series.filter((series) => series.path === 'pool' && series.atomics === 'default' && series.concurrency > report.dispatch.poolSize);
+  return busy
+    .map((series) => {
+      const pace = usPerTask(series);
+      return `Figure 2 at concurrency ${series.concurrency}: the pool of ${report.dispatch.poolSize} finished a task every ${amount(pace)} µs, so its median round-trip of ${amount(series.medianUs)} µs spans ${(series.medianUs / pace).toFixed(1)} task times for ${series.concurrency} callers.`;
+    })
+    .join(' ');
+}
+
 function atomicsTried(report: BenchReport): string {
   const sequential = report.dispatch.series.filter((series) => series.path === 'pool' && series.concurrency === 1);
   if (sequential.length < 2) return '';
@@ -79,6 +90,7 @@ export function closingNote(report: BenchReport, rows: readonly Comparison[]): s
     generatorCeiling(report),
     limitContext(report, 3, report.limits.pool),
     limitContext(report, 4, report.limits.inline),
+    dispatchQueueing(report),
     atomicsTried(report),
     afterListening(report),
   ].filter((line) => line !== '');

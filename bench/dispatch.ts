@@ -16,9 +16,10 @@ const ATOMICS_TRIED: readonly ('default' | NonNullable<PoolAtomics>)[] = ['defau
 const NOOP_WORKER = new URL('./noop-worker.ts', import.meta.url).href;
 
 /** Microseconds per round-trip, `concurrency` callers each awaiting its own in a loop. */
-async function roundTrips(call: (task: number) => Promise<number>, tasks: number, concurrency: number): Promise<number[]> {
+async function roundTrips(call: (task: number) => Promise<number>, tasks: number, concurrency: number): Promise<{ samples: number[]; elapsedMs: number }> {
   const samples: number[] = [];
   const perCaller = Math.ceil(tasks / concurrency);
+  const startedMs = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, caller) => {
       for (let i = 0; i < perCaller; i++) {
@@ -28,7 +29,7 @@ async function roundTrips(call: (task: number) => Promise<number>, tasks: number
       }
     }),
   );
-  return samples;
+  return { samples, elapsedMs: performance.now() - startedMs };
 }
 
 async function series(
@@ -40,8 +41,8 @@ async function series(
   const rows: DispatchSeries[] = [];
   for (const concurrency of DISPATCH_CONCURRENCIES) {
     await roundTrips(call, Math.ceil(tasks * WARMUP_SHARE), concurrency);
-    const samples = await roundTrips(call, tasks, concurrency);
-    rows.push({ path, atomics, concurrency, tasks: samples.length, medianUs: median(samples), p99Us: percentile(samples, 99) });
+    const { samples, elapsedMs } = await roundTrips(call, tasks, concurrency);
+    rows.push({ path, atomics, concurrency, tasks: samples.length, elapsedMs, medianUs: median(samples), p99Us: percentile(samples, 99) });
   }
   return rows;
 }

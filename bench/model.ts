@@ -50,6 +50,8 @@ export interface DispatchSeries {
   readonly atomics: 'default' | 'sync' | 'async' | 'disabled' | null;
   readonly concurrency: number;
   readonly tasks: number;
+  /** Wall time for all `tasks`: with several callers, elapsed / tasks is the pool's pace. */
+  readonly elapsedMs: number;
   readonly medianUs: number;
   readonly p99Us: number;
 }

@@ -31,7 +31,8 @@ export function renderBenchMarkdown(report: BenchReport): string {
     markdownTable(comparisonsTable(rows)),
     '## Figure 1: framework overhead on /health',
     markdownTable(frameworkTable(report)),
-    'CPU columns: 100% = one core over the run. "others" is the whole machine (/proc/stat) minus the server and the generator.',
+    'Latencies are client-side (autocannon records whole milliseconds, so sub-millisecond differences do not show). ' +
+      'CPU columns: 100% = one core over the run. "others" is the whole machine (/proc/stat) minus the server and the generator.',
     '## Figure 2: pool dispatch overhead',
     markdownTable(dispatchTable(report)),
     '## Figures 3 and 4: CPU-bound variants against their physical limit',

@@ -1,9 +1,12 @@
 // The bench report's tables as plain cells (loadtests/report/tables.ts's Table), from the model.
 import * as format from '../loadtests/report/format.ts';
 import type { Column, Table } from '../loadtests/report/tables.ts';
-import type { BenchReport, LoadFigures, WindowCpu } from './model.ts';
+import type { BenchReport, DispatchSeries, LoadFigures, WindowCpu } from './model.ts';
 import { median } from './percentile.ts';
-import { STARTUP_REFERENCE, type Comparison, type Outcome, type Target } from './targets.ts';
+import { serverCpuUsPerRequest, STARTUP_REFERENCE, type Comparison, type Outcome, type Target } from './targets.ts';
+
+/** The pace at which the pool (or the direct call) got through the tasks. */
+export const usPerTask = (series: DispatchSeries): number => (series.elapsedMs * 1000) / series.tasks;
 
 const left = (header: string): Column => ({ header, align: 'left' });
 const right = (header: string): Column => ({ header, align: 'right' });
@@ -50,22 +53,26 @@ const cpuCells = (window: WindowCpu): string[] => [cpu(window.serverCpuPercent),
 
 export function frameworkTable(report: BenchReport): Table {
   return {
-    columns: [right('pair'), left('server'), right('req/s'), right('p50 ms'), right('p99 ms'), ...cpuColumns, right('errors / timeouts / non-2xx')],
-    rows: report.framework.runs.map((run) => [
-      String(run.pair),
-      run.server === 'hono' ? 'Hono (inline server)' : 'bare node:http',
-      format.perSecond(run.load.requestsPerSecond),
-      format.ms(run.load.p50Ms),
-      format.ms(run.load.p99Ms),
-      ...cpuCells(run.cpu),
-      failures(run.load),
-    ]),
+    columns: [right('pair'), left('server'), right('req/s'), right('p50 ms'), right('p99 ms'), ...cpuColumns, right('server CPU µs / request'), right('errors / timeouts / non-2xx')],
+    rows: report.framework.runs.map((run) => {
+      const perRequest = serverCpuUsPerRequest(run);
+      return [
+        String(run.pair),
+        run.server === 'hono' ? 'Hono (inline server)' : 'bare node:http',
+        format.perSecond(run.load.requestsPerSecond),
+        format.ms(run.load.p50Ms),
+        format.ms(run.load.p99Ms),
+        ...cpuCells(run.cpu),
+        perRequest === null ? format.MISSING : amount(perRequest),
+        failures(run.load),
+      ];
+    }),
   };
 }
 
 export function dispatchTable(report: BenchReport): Table {
   return {
-    columns: [left('path'), left('piscina atomics'), right('callers'), right('round-trips'), right('median µs'), right('p99 µs')],
+    columns: [left('path'), left('piscina atomics'), right('callers'), right('round-trips'), right('median µs'), right('p99 µs'), right('µs per task (wall / tasks)')],
     rows: report.dispatch.series.map((series) => [
       series.path === 'direct' ? 'direct call' : `pool of ${report.dispatch.poolSize}`,
       series.atomics === null ? '–' : series.atomics === 'default' ? "default (the server's)" : series.atomics,
@@ -73,6 +80,7 @@ export function dispatchTable(report: BenchReport): Table {
       format.count(series.tasks),
       amount(series.medianUs),
       amount(series.p99Us),
+      amount(usPerTask(series)),
     ]),
   };
 }

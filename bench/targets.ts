@@ -48,6 +48,20 @@ function medianOf(runs: readonly FrameworkRun[], server: FrameworkRun['server'],
   return median(runs.filter((run) => run.server === server).map(pick));
 }
 
+/** Server CPU microseconds per answered request; null where /proc could not be read. */
+export function serverCpuUsPerRequest(run: FrameworkRun): number | null {
+  return run.cpu.serverCpuPercent === null ? null : (run.cpu.serverCpuPercent * 10_000) / run.load.requestsPerSecond;
+}
+
+/** Unlike req/s, the server's own CPU per request does not depend on who set the ceiling. */
+function cpuPerRequestRow(runs: readonly FrameworkRun[], reference: string): Comparison[] {
+  if (runs.some((run) => serverCpuUsPerRequest(run) === null)) return [];
+  const perRequest = (run: FrameworkRun): number => serverCpuUsPerRequest(run) ?? Number.NaN;
+  return [
+    compare({ figure: 1, what: 'Hono server CPU per request (median of runs; lower is better)', unit: 'µs', measured: medianOf(runs, 'hono', perRequest), reference: medianOf(runs, 'bare', perRequest), referenceName: reference, target: null }),
+  ];
+}
+
 function frameworkRows(report: BenchReport): Comparison[] {
   const { runs } = report.framework;
   const rps = (run: FrameworkRun): number => run.load.requestsPerSecond;
@@ -56,6 +70,7 @@ function frameworkRows(report: BenchReport): Comparison[] {
   return [
     compare({ figure: 1, what: 'Hono /health req/s (median of runs)', unit: 'req/s', measured: medianOf(runs, 'hono', rps), reference: medianOf(runs, 'bare', rps), referenceName: reference, target: { kind: 'ratio-at-least', min: TARGETS.honoShareOfBare } }),
     compare({ figure: 1, what: 'Hono /health p99 latency (median of runs; lower is better)', unit: 'ms', measured: medianOf(runs, 'hono', p99), reference: medianOf(runs, 'bare', p99), referenceName: reference, target: null }),
+    ...cpuPerRequestRow(runs, reference),
   ];
 }
 

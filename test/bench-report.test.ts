@@ -32,6 +32,9 @@ test('figure 1: medians over the alternated runs, Hono over bare, against 85%', 
   assert.deepEqual(rps.target, { kind: 'ratio-at-least', min: TARGETS.honoShareOfBare });
   assert.equal(rps.outcome.state, 'missed', '80% is short of 85%');
   assert.equal(row(1, 'Hono /health p99').ratio, 1.5);
+  const cpu = row(1, 'Hono server CPU per request');
+  assert.equal(cpu.measured, 100 * 10_000 / 41_000, 'one core busy at 41,000 req/s: 24.4 µs a request');
+  assert.equal(cpu.reference, 19, 'median of 19.0, 18.5 and 19.0 µs');
 });
 
 test("figure 2: the project's pool (default atomics) against the direct call; the target is on the median", () => {
@@ -77,6 +80,7 @@ test('markdown: every ratio with its target and outcome, the windows, and a clos
     '- Targets missed: 3 of 5 (figures 1, 2, 3).',
     '- During figure 1 the load generator used a median 95% of one core against bare node:http and 92% against Hono: at ≥ 90% of its single thread the generator, not the server, set the bare server\'s ceiling, so the true gap between the two servers is wider than figure 1\'s ratio.',
     '- Figure 3 (pool): in its window the generator used 2% and other processes 18% of one core, leaving 1.80 of 2 cores; against the 45.0 req/s those cores allow at 40.0 ms CPU a request, the server reached 100%.',
+    '- Figure 2 at concurrency 8: the pool of 2 finished a task every 30.0 µs, so its median round-trip of 150 µs spans 5.0 task times for 8 callers.',
     "- Figure 2 tried piscina's atomics options in the same run (sequential median: default 25.0 µs, disabled 18.0 µs); the fastest was disabled.",
   ]) {
     assert.ok(lines.includes(expected), `missing line: ${expected}`);
