@@ -30,6 +30,28 @@ function generatorCeiling(report: BenchReport): string {
   );
 }
 
+/** Figure 1 by CPU per request: what a fully busy server core would serve, whoever set the ceiling. */
+function perCore(rows: readonly Comparison[]): string {
+  const row = rows.find((r) => r.figure === 1 && r.unit === 'µs');
+  if (row === undefined) return '';
+  return `Per core of server CPU, Hono serves ${pct((row.reference / row.measured) * 100)} of what bare node:http serves (${amount(row.measured)} vs ${amount(row.reference)} µs a request); unlike req/s this does not depend on the generator or on other load.`;
+}
+
+/** A share of one core others may take before a window's numbers are called disturbed. */
+export const DISTURBED_FOREIGN_PERCENT = 25;
+
+function disturbed(report: BenchReport): string {
+  const windows = [
+    ...report.framework.runs.map((run) => ({ name: `figure 1 pair ${run.pair} ${run.server === 'hono' ? 'Hono' : 'bare'}`, cpu: run.cpu })),
+    { name: 'figure 3', cpu: report.limits.pool.cpu },
+    { name: 'figure 4', cpu: report.limits.inline.cpu },
+  ];
+  const hit = windows.filter((window) => (window.cpu.foreignCpuPercent ?? 0) >= DISTURBED_FOREIGN_PERCENT);
+  if (hit.length === 0) return `Other processes used less than ${DISTURBED_FOREIGN_PERCENT}% of a core in every measured window.`;
+  const list = hit.map((window) => `${window.name} ${pct(window.cpu.foreignCpuPercent ?? 0)}`).join(', ');
+  return `Other processes used ≥ ${DISTURBED_FOREIGN_PERCENT}% of a core in ${hit.length} of ${windows.length} windows (${list}): those numbers were disturbed; rerun on a quieter machine to confirm.`;
+}
+
 /** How many cores the window left to the server after the generator and everyone else. */
 function coresLeft(cores: number, cpu: WindowCpu): number | null {
   return cpu.foreignCpuPercent === null ? null : cores - (cpu.generatorCpuPercent + cpu.foreignCpuPercent) / 100;
@@ -87,7 +109,9 @@ export function closingNote(report: BenchReport, rows: readonly Comparison[]): s
   return [
     ...rows.map(verdict),
     targetsMissed(rows),
+    disturbed(report),
     generatorCeiling(report),
+    perCore(rows),
     limitContext(report, 3, report.limits.pool),
     limitContext(report, 4, report.limits.inline),
     dispatchQueueing(report),
