@@ -8,6 +8,9 @@ import { STARTUP_REFERENCE, type Comparison } from './targets.ts';
 /** autocannon drives its connections from one thread: at this share of a core it is the bottleneck. */
 export const GENERATOR_BOUND_PERCENT = 90;
 
+/** A share of one core others may take before a window's numbers are called disturbed. */
+export const DISTURBED_FOREIGN_PERCENT = 25;
+
 const pct = (value: number): string => `${value.toFixed(0)}%`;
 
 function verdict(row: Comparison): string {
@@ -16,17 +19,31 @@ function verdict(row: Comparison): string {
   return `Figure ${row.figure}, ${row.what}: ${amount(row.measured)} ${row.unit} against ${amount(row.reference)} ${row.unit} (${row.referenceName}) = ${ratio}${outcome}.`;
 }
 
+type Ceiling = 'others' | 'generator' | 'server';
+
+/** Who limited one figure-1 run: other processes first (they took cores), then the generator. */
+export function ceilingOf(cpu: WindowCpu): Ceiling {
+  if ((cpu.foreignCpuPercent ?? 0) >= DISTURBED_FOREIGN_PERCENT) return 'others';
+  return cpu.generatorCpuPercent >= GENERATOR_BOUND_PERCENT ? 'generator' : 'server';
+}
+
+const CEILING_TEXT: Record<Ceiling, string> = {
+  others: `other processes (≥ ${DISTURBED_FOREIGN_PERCENT}% of a core)`,
+  generator: `the generator (≥ ${GENERATOR_BOUND_PERCENT}% of its single thread)`,
+  server: 'the server',
+};
+
 function generatorCeiling(report: BenchReport): string {
-  const generator = (server: 'hono' | 'bare'): number =>
-    median(report.framework.runs.filter((run) => run.server === server).map((run) => run.cpu.generatorCpuPercent));
-  const bare = generator('bare');
-  const hono = generator('hono');
-  const bound = bare >= GENERATOR_BOUND_PERCENT;
+  const byCeiling = (['generator', 'others', 'server'] as const)
+    .map((ceiling) => {
+      const runs = report.framework.runs.filter((run) => ceilingOf(run.cpu) === ceiling);
+      return runs.length === 0 ? '' : `${CEILING_TEXT[ceiling]} in ${runs.map((run) => `pair ${run.pair} ${run.server === 'hono' ? 'Hono' : 'bare'}`).join(', ')}`;
+    })
+    .filter((part) => part !== '');
+  const bareBound = report.framework.runs.some((run) => run.server === 'bare' && ceilingOf(run.cpu) === 'generator');
   return (
-    `During figure 1 the load generator used a median ${pct(bare)} of one core against bare node:http and ${pct(hono)} against Hono` +
-    (bound
-      ? `: at ≥ ${GENERATOR_BOUND_PERCENT}% of its single thread the generator, not the server, set the bare server's ceiling, so the true gap between the two servers is wider than figure 1's ratio.`
-      : `: below ${GENERATOR_BOUND_PERCENT}% of its single thread, so the servers, not the generator, set the ceiling.`)
+    `Who set figure 1's ceiling, run by run: ${byCeiling.join('; ')}.` +
+    (bareBound ? " Where the generator capped bare node:http, figure 1's req/s ratio understates the gap between the servers." : '')
   );
 }
 
@@ -36,9 +53,6 @@ function perCore(rows: readonly Comparison[]): string {
   if (row === undefined) return '';
   return `Per core of server CPU, Hono serves ${pct((row.reference / row.measured) * 100)} of what bare node:http serves (${amount(row.measured)} vs ${amount(row.reference)} µs a request); unlike req/s this does not depend on the generator or on other load.`;
 }
-
-/** A share of one core others may take before a window's numbers are called disturbed. */
-export const DISTURBED_FOREIGN_PERCENT = 25;
 
 function disturbed(report: BenchReport): string {
   const windows = [

@@ -78,7 +78,7 @@ test('markdown: every ratio with its target and outcome, the windows, and a clos
     '| figure 3, pool | 10.0 | 180% | 2% | 18% | 200% |',
     '| pool | 3 | 310 | 300 | 320 | 1.48× | 510 |',
     '- Targets missed: 3 of 5 (figures 1, 2, 3).',
-    '- During figure 1 the load generator used a median 95% of one core against bare node:http and 92% against Hono: at ≥ 90% of its single thread the generator, not the server, set the bare server\'s ceiling, so the true gap between the two servers is wider than figure 1\'s ratio.',
+    "- Who set figure 1's ceiling, run by run: the generator (≥ 90% of its single thread) in pair 1 Hono, pair 1 bare, pair 2 Hono, pair 2 bare, pair 3 Hono, pair 3 bare. Where the generator capped bare node:http, figure 1's req/s ratio understates the gap between the servers.",
     '- Figure 3 (pool): in its window the generator used 2% and other processes 18% of one core, leaving 1.80 of 2 cores; against the 45.0 req/s those cores allow at 40.0 ms CPU a request, the server reached 100%.',
     '- Other processes used less than 25% of a core in every measured window.',
     '- Per core of server CPU, Hono serves 78% of what bare node:http serves (24.4 vs 19.0 µs a request); unlike req/s this does not depend on the generator or on other load.',
