@@ -2,7 +2,7 @@
 # Pass flags through ARGS, e.g. make loadtest ARGS="--quick" or make server ARGS="--variant pool".
 ARGS ?=
 
-.PHONY: install loadtest sweep fastapi test server typecheck clean-reports
+.PHONY: install loadtest sweep bench fastapi test server typecheck clean-reports
 
 # npm ci from the committed lockfile, only when the lockfile is newer than the install.
 node_modules/.package-lock.json: package-lock.json
@@ -23,6 +23,10 @@ sweep: install
 fastapi: install
 	@sh fastapi/install.sh work/fastapi/apt.log
 	@npm run --silent fastapi -- $(ARGS)
+
+# How close the pack's own servers come to what the machine allows (under 5 minutes on 2 cores).
+bench: install
+	@npm run --silent bench -- $(ARGS)
 
 test: install
 	npm test

@@ -26,7 +26,7 @@ function runKeepAliveLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult>
         setupClient(client) {
           const tally = { clientId: tallies.length + 1, served: 0, latencySumMs: 0 };
           tallies.push(tally);
-          client.setRequests([{ method: 'GET', path: clientPath(options.pathTemplate, tally.clientId) }]);
+          client.setRequests([{ method: 'GET', path: options.path ?? clientPath(options.pathTemplate, tally.clientId) }]);
           client.on('response', (statusCode, _bytes, responseTimeMs) => {
             if (statusCode < 200 || statusCode > 299) return;
             tally.served++;

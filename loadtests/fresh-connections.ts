@@ -58,7 +58,7 @@ export async function runFreshConnectionLoop(options: ClosedLoopOptions): Promis
   const tallies = Array.from({ length: options.connections }, (_, i) => ({ clientId: i + 1, served: 0, latencySumMs: 0 }));
 
   const loop = async (tally: (typeof tallies)[number]): Promise<void> => {
-    const url = `${options.origin}${clientPath(options.pathTemplate, tally.clientId)}`;
+    const url = `${options.origin}${options.path ?? clientPath(options.pathTemplate, tally.clientId)}`;
     while (!stopped) {
       const outcome = await attempt(url, open, isStopped);
       if (outcome.state === 'ok' || outcome.state === 'non2xx') statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;

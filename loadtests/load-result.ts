@@ -10,6 +10,8 @@ export interface ClosedLoopOptions {
   readonly origin: string;
   /** Path with a {client} token, or one the client id is appended to. */
   readonly pathTemplate: string;
+  /** Every client asks for this path (e.g. /health) instead of its own, as `make bench` does. */
+  readonly path?: string;
   readonly connections: number;
   readonly durationSeconds: number;
   /** One connection per request, closed after the answer (curl's way), instead of keep-alive. */

@@ -81,7 +81,7 @@ function openInLog(target: Target): number {
 }
 
 /** Waits until the server has no request in its handler (by /stats, else by its log), so the window starts clean. */
-async function drain(target: Target): Promise<void> {
+export async function drain(target: Target): Promise<void> {
   const busy = target.hasStats ? async () => (await serverStats(target, '/stats')).inHandler > 0 : async () => openInLog(target) > 0;
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   while (await busy()) {

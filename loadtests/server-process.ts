@@ -18,6 +18,8 @@ const STDERR_TAIL_LINES = 5;
 export interface ServerProcess {
   readonly pid: number;
   readonly port: number;
+  /** Milliseconds from spawn to the listening line: start-up as a client would see it. */
+  readonly startupMs: number;
   readonly baseUrl: string;
   /** Starts keeping the work events the server logs from now on (dropping earlier ones). */
   record(): void;
@@ -52,13 +54,32 @@ export function describeExit(status: ExitStatus): string {
   return status.signal ?? `code ${status.code}`;
 }
 
-export async function startServer(
+/** Any TypeScript entry that prints the same JSON listening line (bench/bare-http-server.ts). */
+export interface ListeningScript {
+  readonly path: string;
+  readonly argv: readonly string[];
+  /** How errors name it, e.g. "the pool server". */
+  readonly label: string;
+}
+
+export function startServer(
   options: ServerOptions,
   group: ProcessGroup,
   env: Record<string, string> = {},
   startTimeoutMs = START_TIMEOUT_MS,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, ...serverArgv(options)], {
+  const script = { path: SERVER_MAIN, argv: serverArgv(options), label: `the ${options.variant} server` };
+  return startListening(script, group, env, startTimeoutMs);
+}
+
+export async function startListening(
+  script: ListeningScript,
+  group: ProcessGroup,
+  env: Record<string, string> = {},
+  startTimeoutMs = START_TIMEOUT_MS,
+): Promise<ServerProcess> {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script.path, ...script.argv], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
@@ -78,11 +99,13 @@ export async function startServer(
   const log = new RecordingLog();
   const lines = createInterface({ input: child.stdout! });
   try {
-    const port = await waitForListening(child, lines, stderrTail, options, startTimeoutMs);
+    const port = await waitForListening(child, lines, stderrTail, script.label, startTimeoutMs);
+    const startupMs = performance.now() - spawnedAt;
     lines.on('line', (line) => log.line(line));
     return {
       pid: child.pid!,
       port,
+      startupMs,
       baseUrl: `http://127.0.0.1:${port}`,
       record: () => log.record(),
       recorded: () => log.recorded(),
@@ -101,10 +124,10 @@ function waitForListening(
   child: ChildProcess,
   lines: ReturnType<typeof createInterface>,
   stderrTail: readonly string[],
-  options: ServerOptions,
+  label: string,
   startTimeoutMs: number,
 ): Promise<number> {
-  const what = `the ${options.variant} server (pid ${child.pid})`;
+  const what = `${label} (pid ${child.pid})`;
   const pid = child.pid ?? 0;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(

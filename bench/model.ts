@@ -1,0 +1,97 @@
+// What `make bench` measured, as the report's .json twin stores it. The renderer and the
+// target judgements read only this.
+import type { Limit } from '../loadtests/limit.ts';
+import type { Machine } from '../loadtests/report/model.ts';
+
+export const BENCH_FORMAT_VERSION = 1;
+
+/** CPU during one measured window; 100 = one core busy for the whole window. */
+export interface WindowCpu {
+  readonly seconds: number;
+  /** The server's process tree; null where /proc could not be read. */
+  readonly serverCpuPercent: number | null;
+  /** This process, where autocannon runs. */
+  readonly generatorCpuPercent: number;
+  /** Every process on the machine (/proc/stat). */
+  readonly machineCpuPercent: number | null;
+  /** Machine minus server minus generator: other people's work on a shared machine. */
+  readonly foreignCpuPercent: number | null;
+}
+
+export interface LoadFigures {
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly non2xx: number;
+}
+
+/** Figure 1: one autocannon run against one of the two servers. */
+export interface FrameworkRun {
+  readonly server: 'hono' | 'bare';
+  readonly pair: number;
+  readonly load: LoadFigures;
+  readonly cpu: WindowCpu;
+}
+
+export interface FrameworkFigure {
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+  readonly runs: readonly FrameworkRun[];
+}
+
+/** Figure 2: round-trips of a no-op task, in microseconds. */
+export interface DispatchSeries {
+  /** 'direct' is the function called in this thread; the others go through the pool. */
+  readonly path: 'direct' | 'pool';
+  /** piscina's `atomics` option; null for the direct call, 'default' for the project's pool. */
+  readonly atomics: 'default' | 'sync' | 'async' | 'disabled' | null;
+  readonly concurrency: number;
+  readonly tasks: number;
+  /** Wall time for all `tasks`: with several callers, elapsed / tasks is the pool's pace. */
+  readonly elapsedMs: number;
+  readonly medianUs: number;
+  readonly p99Us: number;
+}
+
+export interface DispatchFigure {
+  readonly poolSize: number;
+  readonly series: readonly DispatchSeries[];
+}
+
+/** Figures 3 and 4: a CPU-bound variant under enough clients against its physical limit. */
+export interface LimitRun {
+  readonly variant: 'pool' | 'inline';
+  readonly poolSize: number | null;
+  readonly connections: number;
+  readonly iterations: number;
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+  readonly limit: Limit;
+  readonly load: LoadFigures;
+  readonly cpu: WindowCpu;
+}
+
+/** Figure 6: spawn to listening line, per server, over several starts. */
+export interface StartupRow {
+  /** A variant name, or 'bare node:http' (the reference). */
+  readonly server: string;
+  readonly startupMs: readonly number[];
+  /** Spawn to the answers of the first requests, one per core sent at once: threads loaded or not. */
+  readonly firstAnswersMs: readonly number[];
+}
+
+export interface BenchReport {
+  readonly formatVersion: typeof BENCH_FORMAT_VERSION;
+  readonly dateUtc: string;
+  readonly command: string;
+  readonly commit: string;
+  readonly machine: Machine;
+  readonly packages: Readonly<Record<string, string>>;
+  readonly framework: FrameworkFigure;
+  readonly dispatch: DispatchFigure;
+  readonly limits: { readonly pool: LimitRun; readonly inline: LimitRun };
+  readonly startup: StartupRow[];
+}

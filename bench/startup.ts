@@ -1,0 +1,67 @@
+// Figure 6: spawn to listening line for every variant and for bare node:http, the reference;
+// then spawn to the answers of the first requests, one per core at once, which also counts
+// threads a server loads after its listening line. Servers start round-robin, one at a time.
+import { get } from 'node:http';
+import { availableParallelism } from 'node:os';
+import type { ProcessGroup } from '../loadtests/process-group.ts';
+import { startServer, type ServerProcess } from '../loadtests/server-process.ts';
+import { IO_MS_RANGE, ITERATIONS_RANGE, parseServerArgs, serverEnv, SERVER_FLAGS } from '../server/flags.ts';
+import { variantNames } from '../server/variants/index.ts';
+import { startBareServer } from './framework.ts';
+import { HEALTH_PATH } from './health-route.ts';
+import type { StartupRow } from './model.ts';
+import { STARTUP_REFERENCE } from './targets.ts';
+
+/** Start-up is not about the work: the smallest work unit and wait the server accepts. */
+const STARTUP_WORK = [SERVER_FLAGS.iterations, String(ITERATIONS_RANGE.min), SERVER_FLAGS.ioMs, String(IO_MS_RANGE.min)];
+
+interface Starter {
+  readonly server: string;
+  readonly path: string;
+  start(): Promise<ServerProcess>;
+}
+
+function starters(group: ProcessGroup): Starter[] {
+  return [
+    { server: STARTUP_REFERENCE, path: HEALTH_PATH, start: () => startBareServer(group) },
+    ...variantNames.map((variant) => ({
+      server: variant,
+      path: '/1',
+      start: () => {
+        const flags = [SERVER_FLAGS.variant, variant, SERVER_FLAGS.port, '0', ...STARTUP_WORK, SERVER_FLAGS.quiet];
+        const options = parseServerArgs(flags);
+        return startServer(options, group, serverEnv(options));
+      },
+    })),
+  ];
+}
+
+/** One GET on a fresh connection; rejects on anything but 200. */
+function answered(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.resume();
+      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`))));
+    }).on('error', reject);
+  });
+}
+
+export async function measureStartup(startups: number, group: ProcessGroup, say: (line: string) => void): Promise<StartupRow[]> {
+  const rows = starters(group).map((starter) => ({ starter, startupMs: [] as number[], firstAnswersMs: [] as number[] }));
+  const requests = availableParallelism();
+  for (let attempt = 1; attempt <= startups; attempt++) {
+    say(`figure 6: start-up, round ${attempt}/${startups}`);
+    for (const row of rows) {
+      const server = await row.starter.start();
+      try {
+        const listeningAt = performance.now();
+        await Promise.all(Array.from({ length: requests }, () => answered(`${server.baseUrl}${row.starter.path}`)));
+        row.startupMs.push(server.startupMs);
+        row.firstAnswersMs.push(server.startupMs + performance.now() - listeningAt);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  return rows.map((row) => ({ server: row.starter.server, startupMs: row.startupMs, firstAnswersMs: row.firstAnswersMs }));
+}

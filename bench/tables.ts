@@ -1,0 +1,132 @@
+// The bench report's tables as plain cells (loadtests/report/tables.ts's Table), from the model.
+import * as format from '../loadtests/report/format.ts';
+import type { Column, Table } from '../loadtests/report/tables.ts';
+import type { BenchReport, DispatchSeries, LoadFigures, WindowCpu } from './model.ts';
+import { median } from './percentile.ts';
+import { serverCpuUsPerRequest, STARTUP_REFERENCE, type Comparison, type Outcome, type Target } from './targets.ts';
+
+/** The pace at which the pool (or the direct call) got through the tasks. */
+export const usPerTask = (series: DispatchSeries): number => (series.elapsedMs * 1000) / series.tasks;
+
+const left = (header: string): Column => ({ header, align: 'left' });
+const right = (header: string): Column => ({ header, align: 'right' });
+
+/** Small figures (µs, ratios of tiny numbers) keep two decimals; big ones none. */
+export function amount(value: number): string {
+  return Math.abs(value) >= 100 ? format.count(Math.round(value)) : value.toFixed(Math.abs(value) >= 10 ? 1 : 2);
+}
+
+const cpu = (percent: number | null): string => (percent === null ? format.MISSING : `${percent.toFixed(0)}%`);
+const failures = (load: LoadFigures): string => `${load.errors} / ${load.timeouts} / ${load.non2xx}`;
+
+export function targetCell(target: Target | null): string {
+  if (target === null) return '–';
+  return target.kind === 'ratio-at-least' ? `≥ ${(target.min * 100).toFixed(0)}% of reference` : `median < ${amount(target.max)}`;
+}
+
+export function outcomeCell(outcome: Outcome, row: Pick<Comparison, 'target' | 'unit'>): string {
+  if (outcome.state === 'no-target') return '–';
+  if (outcome.state === 'met') return 'yes';
+  return row.target?.kind === 'ratio-at-least'
+    ? `no, ${(outcome.by * 100).toFixed(1)} points short`
+    : `no, ${amount(outcome.by)} ${row.unit} over`;
+}
+
+export function comparisonsTable(rows: readonly Comparison[]): Table {
+  return {
+    columns: [right('figure'), left('measured'), right('value'), left('reference'), right('reference value'), right('ratio'), left('target'), left('met?')],
+    rows: rows.map((row) => [
+      String(row.figure),
+      row.what,
+      `${amount(row.measured)} ${row.unit}`,
+      row.referenceName,
+      `${amount(row.reference)} ${row.unit}`,
+      row.target?.kind === 'ratio-at-least' || row.unit === '% of a core' ? format.percent(row.ratio * 100) : format.ratio(row.ratio),
+      targetCell(row.target),
+      outcomeCell(row.outcome, row),
+    ]),
+  };
+}
+
+const cpuColumns = [right('server CPU %'), right('generator CPU %'), right('others CPU %')];
+const cpuCells = (window: WindowCpu): string[] => [cpu(window.serverCpuPercent), cpu(window.generatorCpuPercent), cpu(window.foreignCpuPercent)];
+
+export function frameworkTable(report: BenchReport): Table {
+  return {
+    columns: [right('pair'), left('server'), right('req/s'), right('p50 ms'), right('p99 ms'), ...cpuColumns, right('server CPU µs / request'), right('errors / timeouts / non-2xx')],
+    rows: report.framework.runs.map((run) => {
+      const perRequest = serverCpuUsPerRequest(run);
+      return [
+        String(run.pair),
+        run.server === 'hono' ? 'Hono (inline server)' : 'bare node:http',
+        format.perSecond(run.load.requestsPerSecond),
+        format.ms(run.load.p50Ms),
+        format.ms(run.load.p99Ms),
+        ...cpuCells(run.cpu),
+        perRequest === null ? format.MISSING : amount(perRequest),
+        failures(run.load),
+      ];
+    }),
+  };
+}
+
+export function dispatchTable(report: BenchReport): Table {
+  return {
+    columns: [left('path'), left('piscina atomics'), right('callers'), right('round-trips'), right('median µs'), right('p99 µs'), right('µs per task (wall / tasks)')],
+    rows: report.dispatch.series.map((series) => [
+      series.path === 'direct' ? 'direct call' : `pool of ${report.dispatch.poolSize}`,
+      series.atomics === null ? '–' : series.atomics === 'default' ? "default (the server's)" : series.atomics,
+      String(series.concurrency),
+      format.count(series.tasks),
+      amount(series.medianUs),
+      amount(series.p99Us),
+      amount(usPerTask(series)),
+    ]),
+  };
+}
+
+export function limitsTable(report: BenchReport): Table {
+  return {
+    columns: [left('variant'), right('clients'), right('CPU ms / request'), right('limit req/s'), right('req/s'), right('% of limit'), right('p99 ms'), ...cpuColumns, right('errors / timeouts / non-2xx')],
+    rows: [report.limits.pool, report.limits.inline].map((run) => [
+      run.poolSize === null ? run.variant : `${run.variant} (pool-size ${run.poolSize})`,
+      String(run.connections),
+      format.ms(run.limit.cpuMsPerRequest ?? Number.NaN),
+      format.perSecond(run.limit.requestsPerSecond),
+      format.perSecond(run.load.requestsPerSecond),
+      format.percent((run.load.requestsPerSecond / run.limit.requestsPerSecond) * 100),
+      format.ms(run.load.p99Ms),
+      ...cpuCells(run.cpu),
+      failures(run.load),
+    ]),
+  };
+}
+
+/** Figure 5: every measured window, and what the machine as a whole did in it. */
+export function windowsTable(report: BenchReport): Table {
+  const windows = [
+    ...report.framework.runs.map((run) => ({ name: `figure 1, pair ${run.pair}, ${run.server}`, cpu: run.cpu })),
+    { name: 'figure 3, pool', cpu: report.limits.pool.cpu },
+    { name: 'figure 4, inline', cpu: report.limits.inline.cpu },
+  ];
+  return {
+    columns: [left('window'), right('seconds'), ...cpuColumns, right(`machine CPU % (${report.machine.cpus * 100}% = all cores)`)],
+    rows: windows.map((window) => [window.name, window.cpu.seconds.toFixed(1), ...cpuCells(window.cpu), cpu(window.cpu.machineCpuPercent)]),
+  };
+}
+
+export function startupTable(report: BenchReport): Table {
+  const reference = report.startup.find((row) => row.server === STARTUP_REFERENCE);
+  return {
+    columns: [left('server'), right('starts'), right('listening, median ms'), right('min ms'), right('max ms'), right(`× ${STARTUP_REFERENCE}`), right('first answers, median ms')],
+    rows: report.startup.map((row) => [
+      row.server,
+      String(row.startupMs.length),
+      format.ms(median(row.startupMs)),
+      format.ms(Math.min(...row.startupMs)),
+      format.ms(Math.max(...row.startupMs)),
+      reference === undefined ? format.MISSING : format.ratio(median(row.startupMs) / median(reference.startupMs)),
+      format.ms(median(row.firstAnswersMs)),
+    ]),
+  };
+}
