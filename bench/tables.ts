@@ -28,7 +28,7 @@ export function outcomeCell(outcome: Outcome, row: Pick<Comparison, 'target' | '
   if (outcome.state === 'no-target') return '–';
   if (outcome.state === 'met') return 'yes';
   return row.target?.kind === 'ratio-at-least'
-    ? `no, ${(outcome.by * 100).toFixed(1)} points short`
+    ? `no, ${(outcome.by * 100).toFixed(outcome.by < 0.001 ? 2 : 1)} points short`
     : `no, ${amount(outcome.by)} ${row.unit} over`;
 }
 
@@ -41,7 +41,8 @@ export function comparisonsTable(rows: readonly Comparison[]): Table {
       `${amount(row.measured)} ${row.unit}`,
       row.referenceName,
       `${amount(row.reference)} ${row.unit}`,
-      row.target?.kind === 'ratio-at-least' || row.unit === '% of a core' ? format.percent(row.ratio * 100) : format.ratio(row.ratio),
+      // One decimal where a target is at stake, so 84.96% does not read as a met 85%.
+      row.target?.kind === 'ratio-at-least' ? `${(row.ratio * 100).toFixed(1)}%` : row.unit === '% of a core' ? format.percent(row.ratio * 100) : format.ratio(row.ratio),
       targetCell(row.target),
       outcomeCell(row.outcome, row),
     ]),

@@ -46,7 +46,9 @@ async function pythonRun(row: PythonRow, options: FastapiOptions, context: Omit<
       '--label', row.label,
       ...(row.newConnection ? ['--new-connection'] : []),
     ]);
-    return await runScenario(planOf(rowOptions), { ...context, options: rowOptions, targetLog: server.log });
+    // Each uvicorn worker runs Python code on one core at a time (the GIL): that is its bound.
+    const target = rowOptions.target === null ? null : { ...rowOptions.target, parallelism: row.workers };
+    return await runScenario(planOf(rowOptions), { ...context, options: { ...rowOptions, target }, targetLog: server.log });
   } finally {
     await server.stop();
   }

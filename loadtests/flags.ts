@@ -37,6 +37,11 @@ export interface TargetOptions {
   readonly pid: number | null;
   /** --label: the row's name. */
   readonly label: string;
+  /**
+   * Requests the target is known to work on at once, for its physical limit; a --target from the
+   * command line leaves it out (no bound known). make fastapi: one per uvicorn worker (the GIL).
+   */
+  readonly parallelism?: number;
 }
 
 export interface LoadtestOptions {

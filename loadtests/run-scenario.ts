@@ -60,8 +60,8 @@ export async function runScenario(plan: PlannedScenario, context: RunContext): P
   const runs: VariantRun[] = [];
   if (options.target !== null) {
     const target = await openExternalTarget(options.target, context.targetLog ?? null);
-    // The scenario's work kind says what the target is expected to do; it has no bound we know of.
-    const subject = { work: plan.scenario.work, parallelism: null, poolSize: null, size: null, ioMs: options.settings.ioMs };
+    // The scenario's work kind says what the target is expected to do; its bound, if anyone knows it.
+    const subject = { work: plan.scenario.work, parallelism: options.target.parallelism ?? null, poolSize: null, size: null, ioMs: options.settings.ioMs };
     for (let repetition = 1; repetition <= options.repeat; repetition++) runs.push(await measure(target, { ...subject, repetition }, plan, context));
     return runs;
   }

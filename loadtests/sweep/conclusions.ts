@@ -35,7 +35,7 @@ function sizeSentences(series: SweepSeries): string[] {
   lines.push(
     fellAt === null
       ? `${series.variant}: more threads did not cost throughput: req/s stayed within ${tolerance} of the best up to ${axis} ${largest.size} (${format.perSecond(largest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)}), so the contention claim is refuted up to ${largest.size} on this machine.`
-      : `${series.variant}: more threads cost throughput from ${axis} ${fellAt.size}: ${format.perSecond(fellAt.requestsPerSecond)} req/s, below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
+      : `${series.variant}: more threads cost throughput from ${axis} ${fellAt.size} on: ${format.perSecond(fellAt.requestsPerSecond)} req/s there, and every larger size stayed below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
   );
   return lines;
 }

@@ -16,7 +16,11 @@ export interface SizeVerdict {
   readonly knee: SizePoint;
   readonly best: SizePoint;
   readonly largest: SizePoint;
-  /** The first size past the best whose req/s fell below (1 - KNEE_TOLERANCE) × best; null if none did. */
+  /**
+   * The smallest size past the best from which req/s stays below (1 - KNEE_TOLERANCE) × best at
+   * every larger size; null if it never does. One low point followed by a recovery is noise, not
+   * contention.
+   */
   readonly fellAt: SizePoint | null;
 }
 
@@ -36,10 +40,7 @@ export function sizeVerdict(points: readonly SizePoint[]): SizeVerdict {
   const sorted = bySize(points);
   const best = sorted.reduce((top, point) => (point.requestsPerSecond > top.requestsPerSecond ? point : top));
   const floor = best.requestsPerSecond * (1 - KNEE_TOLERANCE);
-  return {
-    knee: knee(sorted),
-    best,
-    largest: sorted[sorted.length - 1]!,
-    fellAt: sorted.find((point) => point.size > best.size && point.requestsPerSecond < floor) ?? null,
-  };
+  const past = sorted.filter((point) => point.size > best.size);
+  const fellAt = past.find((_point, index) => past.slice(index).every((later) => later.requestsPerSecond < floor)) ?? null;
+  return { knee: knee(sorted), best, largest: sorted[sorted.length - 1]!, fellAt };
 }
