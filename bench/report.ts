@@ -1,5 +1,6 @@
 // BenchReport -> markdown. Pure: takes the report, returns text; never measures or writes.
 import { markdownTable } from '../loadtests/report/markdown.ts';
+import { provenanceLines } from '../loadtests/report/provenance-lines.ts';
 import * as format from '../loadtests/report/format.ts';
 import { closingNote } from './closing-note.ts';
 import type { BenchReport } from './model.ts';
@@ -8,13 +9,8 @@ import { comparisons } from './targets.ts';
 
 function provenance(report: BenchReport): string {
   const { machine, framework, limits, dispatch } = report;
-  const packages = Object.entries(report.packages).map(([name, version]) => `${name} ${version}`).join(', ');
   return [
-    `- Date (UTC): ${report.dateUtc}`,
-    `- Command: \`${report.command}\``,
-    `- Machine: ${machine.cpus} × ${machine.cpuModel}, ${format.gibibytes(machine.memoryBytes)} memory, ${machine.platform}`,
-    `- Software: Node.js ${machine.node}; ${packages}`,
-    `- Commit: ${report.commit}`,
+    ...provenanceLines(report),
     `- Load generator: autocannon in the bench process, on the same ${machine.cpus} cores as the server it measures (figure 5 says how much it took)`,
     `- Figure 1: ${framework.connections} connections, ${framework.durationSeconds} s per run after ${framework.warmupSeconds} s warm-up per server, ${framework.runs.length / 2} Hono / bare pairs alternated`,
     `- Figure 2: a pool of ${dispatch.poolSize} threads with the server's piscina options; a task that returns its input`,

@@ -3,9 +3,8 @@
 // --target-pid, beside the Node inline and pool variants measured in the same invocation. One
 // report. Entry point: parse, run the rows, render, write, exit code.
 import { mkdir } from 'node:fs/promises';
-import { CommanderError } from 'commander';
 import { parseLoadtestArgs, type LoadtestOptions } from '../loadtests/flags.ts';
-import { ProcessGroup } from '../loadtests/process-group.ts';
+import { runProgram } from '../loadtests/program.ts';
 import { commandLine } from '../loadtests/provenance.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
@@ -17,17 +16,6 @@ import { commonLoadtestArgs, parseFastapiArgs, WORK_DIR, type FastapiOptions } f
 import { NODE_VARIANTS, PYTHON_ROWS, type PythonRow } from './rows.ts';
 import { startUvicorn } from './uvicorn.ts';
 import { pythonVersions } from './versions.ts';
-
-const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
-
-function parseOrExit(argv: readonly string[]): FastapiOptions {
-  try {
-    return parseFastapiArgs(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) process.exit(error.exitCode); // commander printed the line
-    throw error;
-  }
-}
 
 function planOf(options: LoadtestOptions) {
   const plan = options.plans[0];
@@ -64,39 +52,20 @@ function notes(options: FastapiOptions): string[] {
   ];
 }
 
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const options = parseOrExit(argv);
-  const group = new ProcessGroup();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`\n${signal}: stopping ${group.size} server(s); no report is written\n`);
-      void group.stopAll().finally(() => process.exit(EXIT_SIGNAL[signal]));
-    });
-  }
-  const say = (line: string): void => void process.stderr.write(`${line}\n`);
+process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, group, say }) => {
   const context = { group, say, showProgressBar: process.stderr.isTTY === true };
-  try {
-    await mkdir(WORK_DIR, { recursive: true });
-    const dateUtc = new Date().toISOString();
-    const nodeOptions = parseLoadtestArgs([...commonLoadtestArgs(options), '--variants', NODE_VARIANTS.join(',')]);
-    const plan = planOf(nodeOptions);
-    say(`make fastapi: Node ${NODE_VARIANTS.join(', ')}, then ${PYTHON_ROWS.map((row) => row.label).join(', ')}`);
-    const runs = await runScenario(plan, { ...context, options: nodeOptions });
-    for (const row of PYTHON_ROWS) runs.push(...(await pythonRun(row, options, context)));
-    const report = assembleReport(nodeOptions, plan, runs, commandLine('fastapi', argv), dateUtc, notes(options));
-    process.stdout.write(`${renderTerminal(report)}\n\n`);
-    if (options.writeReport) {
-      const written = await writeReport(options.reportsDir, dateUtc, `fastapi-${report.scenario}`, renderMarkdown(report), report);
-      say(`report: ${written.markdownPath} (+ .json)`);
-    }
-    return 0;
-  } catch (error) {
-    say(`error: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  } finally {
-    await group.stopAll();
+  await mkdir(WORK_DIR, { recursive: true });
+  const dateUtc = new Date().toISOString();
+  const nodeOptions = parseLoadtestArgs([...commonLoadtestArgs(options), '--variants', NODE_VARIANTS.join(',')]);
+  const plan = planOf(nodeOptions);
+  say(`make fastapi: Node ${NODE_VARIANTS.join(', ')}, then ${PYTHON_ROWS.map((row) => row.label).join(', ')}`);
+  const runs = await runScenario(plan, { ...context, options: nodeOptions });
+  for (const row of PYTHON_ROWS) runs.push(...(await pythonRun(row, options, context)));
+  const report = assembleReport(nodeOptions, plan, runs, commandLine('fastapi', argv), dateUtc, notes(options));
+  process.stdout.write(`${renderTerminal(report)}\n\n`);
+  if (options.writeReport) {
+    const written = await writeReport(options.reportsDir, dateUtc, `fastapi-${report.scenario}`, renderMarkdown(report), report);
+    say(`report: ${written.markdownPath} (+ .json)`);
   }
-}
-
-process.exitCode = await main();
+  return 0;
+});

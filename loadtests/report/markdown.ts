@@ -3,6 +3,7 @@ import { findings } from './findings.ts';
 import * as format from './format.ts';
 import type { Report } from './model.ts';
 import { mermaidCpuChart } from './charts.ts';
+import { provenanceLines } from './provenance-lines.ts';
 import { groupByVariant } from './runs.ts';
 import { clientsTable, limitsTable, neighboursTable, processesTable, resultsTable, serverTable, type Table } from './tables.ts';
 import { MARKDOWN_SWIMLANES, renderSwimlanes } from './timeline.ts';
@@ -28,14 +29,9 @@ function connections(report: Report): string {
 }
 
 function provenance(report: Report): string {
-  const { machine, parameters } = report;
-  const packages = Object.entries(report.packages).map(([name, version]) => `${name} ${version}`).join(', ');
+  const { parameters } = report;
   return [
-    `- Date (UTC): ${report.dateUtc}`,
-    `- Command: \`${report.command}\``,
-    `- Machine: ${machine.cpus} × ${machine.cpuModel}, ${format.gibibytes(machine.memoryBytes)} memory, ${machine.platform}`,
-    `- Software: Node.js ${machine.node}; ${packages}`,
-    `- Commit: ${report.commit}`,
+    ...provenanceLines(report),
     `- Scenario: \`${report.scenario}\`: ${report.scenarioDescription}`,
     `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant; ${format.reportWorkUnit(report)}`,
     `- Settings: ${format.settings(parameters.settings)} (each applies to the variants it sizes)`,

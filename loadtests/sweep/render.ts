@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import Table from 'cli-table3';
 import * as format from '../report/format.ts';
 import { markdownTable } from '../report/markdown.ts';
+import { provenanceLines } from '../report/provenance-lines.ts';
 import type { Table as CellTable } from '../report/tables.ts';
 import { conclusions } from './conclusions.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
@@ -58,15 +59,11 @@ function chart(series: SweepSeries, what: 'req/s' | 'p99 ms'): string {
 }
 
 export function renderSweepMarkdown(report: SweepReport): string {
-  const { machine, parameters } = report;
+  const { parameters } = report;
   return [
     '# Sweep: pool sizes and clients',
     [
-      `- Date (UTC): ${report.dateUtc}`,
-      `- Command: \`${report.command}\``,
-      `- Machine: ${machine.cpus} × ${machine.cpuModel}, ${format.gibibytes(machine.memoryBytes)} memory, ${machine.platform}`,
-      `- Software: Node.js ${machine.node}; ${Object.entries(report.packages).map(([name, version]) => `${name} ${version}`).join(', ')}`,
-      `- Commit: ${report.commit}`,
+      ...provenanceLines(report),
       `- Each point: a fresh server, ${parameters.warmupSeconds} s warm-up, ${parameters.durationSeconds} s measured with the curl-loops clients; ${format.workUnit('cpu', parameters.settings)}`,
       `- Size sweeps ran ${parameters.sizeClients} clients; other settings: ${format.settings(parameters.settings)}`,
     ].join('\n'),
