@@ -14,7 +14,7 @@ install: node_modules/.package-lock.json
 loadtest: install
 	@npm run --silent loadtest -- $(ARGS)
 
-# Pool-size and client sweeps with a computed recommendation (about 4 minutes; ARGS="--quick": 1).
+# Pool-size and client sweeps with a computed recommendation (about 3½ minutes; ARGS="--quick": 30 s).
 sweep: install
 	@npm run --silent sweep -- $(ARGS)
 

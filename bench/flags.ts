@@ -2,7 +2,7 @@
 // options object. Server settings it passes on (--iterations) come from the server's flags.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { DEFAULT_REPORTS_DIR } from '../loadtests/flags.ts';
+import { reportsDirOption } from '../loadtests/flags.ts';
 import { ITERATIONS_RANGE, SERVER_FLAGS } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { DEFAULT_ITERATIONS } from '../server/work.ts';
@@ -65,7 +65,7 @@ function benchCommand(): Command {
       ]),
     )
     .addOption(new Option('--no-report', 'print the summary only; write nothing to reports/'))
-    .addOption(new Option('--reports-dir <path>', 'where reports are written').default(DEFAULT_REPORTS_DIR, 'reports/'))
+    .addOption(reportsDirOption())
     .exitOverride();
 }
 

@@ -19,9 +19,9 @@ export function amount(value: number): string {
 const cpu = (percent: number | null): string => (percent === null ? format.MISSING : `${percent.toFixed(0)}%`);
 const failures = (load: LoadFigures): string => `${load.errors} / ${load.timeouts} / ${load.non2xx}`;
 
-export function targetCell(target: Target | null): string {
+export function targetCell(target: Target | null, unit: string): string {
   if (target === null) return '–';
-  return target.kind === 'ratio-at-least' ? `≥ ${(target.min * 100).toFixed(0)}% of reference` : `median < ${amount(target.max)}`;
+  return target.kind === 'ratio-at-least' ? `≥ ${(target.min * 100).toFixed(0)}% of reference` : `median < ${amount(target.max)} ${unit}`;
 }
 
 export function outcomeCell(outcome: Outcome, row: Pick<Comparison, 'target' | 'unit'>): string {
@@ -43,7 +43,7 @@ export function comparisonsTable(rows: readonly Comparison[]): Table {
       `${amount(row.reference)} ${row.unit}`,
       // One decimal where a target is at stake, so 84.96% does not read as a met 85%.
       row.target?.kind === 'ratio-at-least' ? `${(row.ratio * 100).toFixed(1)}%` : row.unit === '% of a core' ? format.percent(row.ratio * 100) : format.ratio(row.ratio),
-      targetCell(row.target),
+      targetCell(row.target, row.unit),
       outcomeCell(row.outcome, row),
     ]),
   };

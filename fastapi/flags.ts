@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { DEFAULT_ITERATIONS } from '../server/work.ts';
-import { DEFAULT_DURATION_SECONDS, DEFAULT_REPORTS_DIR, DEFAULT_WARMUP_SECONDS, DURATION_RANGE, WARMUP_RANGE } from '../loadtests/flags.ts';
+import { DEFAULT_DURATION_SECONDS, DEFAULT_WARMUP_SECONDS, reportsDirOption, DURATION_RANGE, WARMUP_RANGE } from '../loadtests/flags.ts';
 
 /**
  * About half a second a request in CPython 3.11 on this project's 2-core test machine (the
@@ -36,7 +36,7 @@ function fastapiCommand(): Command {
     .addOption(new Option('--loop-iterations <n>', `increments per Python request; the original's 100,000,000 takes seconds in CPython (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`).argParser(intInRange(LOOP_ITERATIONS_RANGE)).default(DEFAULT_LOOP_ITERATIONS))
     .addOption(new Option('--iterations <n>', `increments per Node request (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`).argParser(intInRange(LOOP_ITERATIONS_RANGE)).default(DEFAULT_ITERATIONS))
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
-    .addOption(new Option('--reports-dir <path>', 'where the report is written').default(DEFAULT_REPORTS_DIR, 'reports/'))
+    .addOption(reportsDirOption())
     .exitOverride();
 }
 

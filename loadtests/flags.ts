@@ -1,6 +1,7 @@
 // The load runner's flags: names, defaults and ranges in one place, validated once into a frozen
 // options object. Server flags it passes through (--pool-size, --iterations) come from the
 // server's own flags module.
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, maxQueueOption, timeoutOption, withVariantSettings, type ServerOptions } from '../server/flags.ts';
@@ -79,6 +80,16 @@ export const TARGET_PID_RANGE: IntRange = { min: 1, max: 4_194_304 };
 export const LABEL_MAX_CHARS = 60;
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../reports', import.meta.url));
 
+/** Checked before anything runs, so a run is not lost to a reports path that is a file. */
+export function reportsDirOption(): Option {
+  return new Option('--reports-dir <path>', 'where reports are written (made if missing)')
+    .argParser((raw) => {
+      if (existsSync(raw) && !statSync(raw).isDirectory()) throw new InvalidArgumentError('Allowed: a folder, or a path where one can be made; this is a file.');
+      return raw;
+    })
+    .default(DEFAULT_REPORTS_DIR, 'reports/');
+}
+
 function scenarioList(raw: string): ScenarioName[] {
   const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (names.length === 0 || names.some((name) => !Object.hasOwn(scenarios, name))) {
@@ -144,7 +155,7 @@ function loadtestCommand(): Command {
     .addOption(new Option('--new-connection', 'a new connection for every request, closed after the answer (like curl), instead of keep-alive'))
     .addOption(new Option('--quick', `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`).conflicts(['duration', 'warmup']))
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
-    .addOption(new Option('--reports-dir <path>', 'where reports are written').default(DEFAULT_REPORTS_DIR, 'reports/'))
+    .addOption(reportsDirOption())
     .exitOverride();
 }
 

@@ -13,6 +13,7 @@ import { physicalLimit } from './limit.ts';
 import { summarize } from './percentile.ts';
 import { startHealthProbe } from './probe.ts';
 import type { ProcessGroup } from './process-group.ts';
+import * as format from './report/format.ts';
 import type { VariantRun } from './report/model.ts';
 import { startSampler } from './sampler.ts';
 import type { Target } from './target.ts';
@@ -114,16 +115,19 @@ export async function measure(target: Target, subject: Subject, plan: PlannedSce
   const of = options.repeat > 1 ? ` (run ${subject.repetition} of ${options.repeat})` : '';
   const pid = target.pid === null ? 'process not known' : `pid ${target.pid}`;
   const mode = options.newConnection ? ', a new connection per request' : '';
-  say(`${target.name}: measuring ${options.durationSeconds} s with ${plan.connections} clients${mode}${of} (server ${pid})`);
+  say(`${target.name}: measuring ${options.durationSeconds} s with ${format.clients(plan.connections)}${mode}${of} (server ${pid})`);
   target.log?.record();
   if (target.hasStats) await serverStats(target, '/stats/reset');
   const windowStartMs = Date.now();
   const sampler = await startSampler(target.pid);
   const probe = startHealthProbe(target.origin, options.probeIntervalMs, Math.ceil((options.durationSeconds * 1000) / options.probeIntervalMs), target.info !== null);
   const { result, clients } = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds });
+  const windowEndMs = Date.now();
   const [window, probed] = await Promise.all([sampler.stop(), probe.stop()]);
   const stats = target.hasStats ? await serverStats(target, '/stats') : null;
-  const events = target.log?.recorded() ?? [];
+  // Only what the server logged inside the window: requests still finishing after it (and the
+  // calibration below) are not part of what the clients were answered.
+  const events = (target.log?.recorded() ?? []).filter((event) => event.atMs <= windowEndMs);
 
   if (result.ok === 0 && result.errors + result.timeouts + result.non2xx === 0) {
     throw new MeasurementError(`the ${target.name} server answered none of the requests sent in ${options.durationSeconds} s`);

@@ -72,7 +72,7 @@ test('markdown: every ratio with its target and outcome, the windows, and a clos
     '- Machine: 2 × Test CPU, 24.0 GiB memory, linux 6.1',
     '| figure | measured | value | reference | reference value | ratio | target | met? |',
     '| 1 | Hono /health req/s (median of runs) | 41,000 req/s | bare node:http | 51,000 req/s | 80.4% | ≥ 85% of reference | no, 4.6 points short |',
-    '| 2 | pool round-trip median, concurrency 8 | 150 µs | direct call, concurrency 8 | 2.00 µs | 75.00× | median < 100 | no, 50.0 µs over |',
+    '| 2 | pool round-trip median, concurrency 8 | 150 µs | direct call, concurrency 8 | 2.00 µs | 75.00× | median < 100 µs | no, 50.0 µs over |',
     '| 3 | pool (pool-size 2) req/s, 4 clients | 45.0 req/s | physical limit: min(2 cores, 4 clients, 2 at once) = 2 / 40.0 ms CPU per request | 50.0 req/s | 90.0% | ≥ 95% of reference | no, 5.0 points short |',
     '| 4 | inline req/s, 4 clients | 24.5 req/s | physical limit: min(2 cores, 4 clients, 1 at once) = 1 / 40.0 ms CPU per request | 25.0 req/s | 98.0% | ≥ 97% of reference | yes |',
     '| figure 3, pool | 10.0 | 180% | 2% | 18% | 200% |',

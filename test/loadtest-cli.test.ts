@@ -51,6 +51,7 @@ const badFlags: readonly (readonly [readonly string[], string])[] = [
   [['--max-queue', '100001'], "error: option '--max-queue <n>' argument '100001' is invalid. Allowed: a whole number from 0 to 100000."],
   [['--timeout-ms', 'soon'], "error: option '--timeout-ms <n>' argument 'soon' is invalid. Allowed: a whole number from 1 to 3600000."],
   [['--fail-on-errors', '-1'], "error: option '--fail-on-errors <n>' argument '-1' is invalid. Allowed: a whole number from 0 to 1000000000."],
+  [['--reports-dir', 'package.json'], "error: option '--reports-dir <path>' argument 'package.json' is invalid. Allowed: a folder, or a path where one can be made; this is a file."],
   [['--pool-size', '999'], "error: option '--pool-size <n>' argument '999' is invalid. Allowed: a whole number from 1 to 256."],
 ];
 

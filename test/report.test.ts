@@ -23,7 +23,7 @@ test('markdown: provenance, the results table and the clients table from fixed m
     '- Machine: 2 × Test CPU, 24.0 GiB memory, linux 6.1',
     '- Parameters: 4 clients, 10 s measured after 2 s warm-up per variant; 100,000,000 iterations per request',
     '- Settings: pool-size 2, workers 2, uv-threads 4, iterations 100,000,000, slice-iterations 3,000,000, io-ms 100 (each applies to the variants it sizes)',
-    '- Runs per variant: 1, each on a fresh server; bystander probe: GET /health every 50 ms',
+    '- Runs per row: 1, each on a fresh server; bystander probe: GET /health every 50 ms',
     '| variant | size | req/s | % of limit | × inline | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx |',
     '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     '| inline | – | 28.3 | 99% | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
@@ -212,6 +212,10 @@ test('a --target row without /stats or --target-pid: "not measured", never 0, an
 test('a server of several processes: the findings name the ones that worked', () => {
   const [inline] = fixedReport.runs;
   const cpuByProcess = [{ pid: 11, cpuPercent: 97.2 }, { pid: 12, cpuPercent: 1.5 }, { pid: 10, cpuPercent: 0.4 }];
-  const workers: VariantRun = { ...inline!, variant: 'python def ×2 workers', server: { ...inline!.server, cpuByProcess } };
+  const target = { url: 'http://127.0.0.1:8000/{client}', pid: 10, hasStats: false, logged: true };
+  const workers: VariantRun = { ...inline!, variant: 'python def ×2 workers', target, server: { ...inline!.server, cpuByProcess } };
   assert.ok(findings({ ...fixedReport, runs: [inline!, workers] }).includes('python def ×2 workers worked in 1 of its 3 processes (at least 10% of a core each: pid 11 97%).'));
+  // A single-process variant's tree holds tsx's idle esbuild helper too: no such sentence for it.
+  const single: VariantRun = { ...inline!, server: { ...inline!.server, cpuByProcess } };
+  assert.ok(!findings({ ...fixedReport, runs: [single] }).some((line) => line.includes('worked in')));
 });

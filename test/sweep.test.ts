@@ -28,8 +28,11 @@ test('contention: from the first size past the best after which req/s stays more
   assert.equal(falling.best.size, 2);
   assert.equal(falling.fellAt?.size, 8);
   assert.equal(sizeVerdict(curve([[1, 28], [2, 56], [64, 54]])).fellAt, null);
-  // One low point that recovers is noise: the fall counts from where it lasts.
+  // One low point that recovers is noise: the fall counts from where it lasts, over two sizes or more.
   assert.equal(sizeVerdict(curve([[1, 27], [2, 52.5], [4, 49.5], [8, 51], [16, 48.8], [32, 48.2], [64, 46.4]])).fellAt?.size, 16);
+  const lastOnly = sizeVerdict(curve([[1, 27], [2, 50], [4, 49], [8, 46]]));
+  assert.equal(lastOnly.fellAt, null);
+  assert.equal(lastOnly.lowOnlyAtLargest?.size, 8);
 });
 
 function sweepReport(): SweepReport {
@@ -53,7 +56,9 @@ test('sweep conclusions and charts from fixed points', () => {
     recommendation(report),
     'Recommendation for this machine (2 cores, 8 clients): --pool-size 2. It served 55.0 req/s, within 5% of the best measured (56.0 at 4); going on to 8 threads changed req/s 55.0 → 50.0 and p99 82.0 ms → 88.0 ms.',
   );
-  assert.ok(conclusions(report).includes('pool: more threads cost throughput from --pool-size 8 on: 50.0 req/s there, and every larger size stayed below 95% of the best (56.0 at 4), so the contention claim holds from 8 on this machine.'));
+  assert.ok(conclusions(report).includes('pool: only the largest size, --pool-size 8, fell below 95% of the best (50.0 vs 56.0 req/s at 4): one point, so the contention claim is neither confirmed nor refuted here.'));
+  const longer = { ...report, series: [{ ...report.series[0]!, points: [...report.series[0]!.points, { ...report.series[0]!.points[3]!, x: 16 }] }] };
+  assert.ok(conclusions(longer).includes('pool: more threads cost throughput from --pool-size 8 on: 50.0 req/s there, and every larger size stayed below 95% of the best (56.0 at 4), so the contention claim holds from 8 on this machine.'));
   assert.ok(conclusions(report).some((line) => line.startsWith('Noise: other processes used more than 10% of a core')), 'the fixture run was noisy');
   const markdown = renderSweepMarkdown(report);
   for (const line of ['  x-axis "--pool-size" ["1", "2", "4", "8"]', '  line [28.0, 55.0, 56.0, 50.0]', '  y-axis "req/s" 0 --> 62', '| 2 | 55.0 | 96% | 71.0 | 82.0 | 2.5 | 195% | 2 | 120 MiB | 0 / 0 / 3 |']) {

@@ -12,7 +12,7 @@ function targetNotes(runs: readonly VariantRun[]): string[] {
     if (run.target === null || seen.has(run.variant)) return [];
     seen.add(run.variant);
     const { url, pid, hasStats, logged } = run.target;
-    const process = pid === null ? 'no --target-pid, so CPU and threads were not measured' : `CPU and threads sampled from pid ${pid} and its descendants`;
+    const process = pid === null ? 'no --target-pid, so its CPU % and threads were not sampled' : `CPU and threads sampled from pid ${pid} and its descendants`;
     const stats = hasStats ? 'in-flight and event-loop figures from its /stats' : 'no /stats, so event-loop and pool figures were not measured';
     const log = logged
       ? 'max in flight and timelines from its own start/end lines, timestamped by the runner as they arrived'

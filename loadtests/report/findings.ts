@@ -65,7 +65,8 @@ function processes(run: VariantRun): string | null {
 /** For a server of several processes: which of them did the work (uvicorn's or a cluster's workers). */
 function processCpu(run: VariantRun): string | null {
   const processes = run.server.cpuByProcess;
-  if (processes.length < 2) return null;
+  // A single-process variant's tree also holds tsx's idle esbuild helper: not a worker.
+  if (processes.length < 2 || (run.target === null && run.size?.flag !== '--workers')) return null;
   const working = processes.filter((entry) => entry.cpuPercent >= WORKING_PROCESS_MIN_PERCENT);
   const named = working.map((entry) => `pid ${entry.pid} ${format.percent(entry.cpuPercent)}`).join(', ');
   return `${run.variant} worked in ${working.length} of its ${processes.length} processes (at least ${WORKING_PROCESS_MIN_PERCENT}% of a core each${working.length > 0 ? `: ${named}` : ''}).`;
@@ -123,7 +124,8 @@ function generator(report: Report): string {
   const shares = report.runs.map((run) => run.neighbours.generatorCpuPercent).filter((share): share is number => share !== null);
   const on = `on the same ${report.machine.cpus} cores as the server`;
   if (shares.length === 0) return `The load generator (autocannon and the probe) ran ${on}; its CPU was not measured.`;
-  return `The load generator (autocannon and the probe) ran ${on} and used ${format.percent(Math.min(...shares))}–${format.percent(Math.max(...shares))} of a core during the runs.`;
+  const [low, high] = [format.percent(Math.min(...shares)), format.percent(Math.max(...shares))];
+  return `The load generator (autocannon and the probe) ran ${on} and used ${low === high ? low : `${low}–${high}`} of a core during the runs.`;
 }
 
 function failures(run: VariantRun): string | null {

@@ -41,6 +41,11 @@ export function gibibytes(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 }
 
+/** "1 client", "4 clients". */
+export function clients(n: number): string {
+  return `${count(n)} ${n === 1 ? 'client' : 'clients'}`;
+}
+
 export function count(value: number): string {
   return value.toLocaleString('en-US');
 }

@@ -30,13 +30,19 @@ function connections(report: Report): string {
 
 function provenance(report: Report): string {
   const { parameters } = report;
+  const spawned = report.runs.some((run) => run.target === null);
   return [
     ...provenanceLines(report),
     `- Scenario: \`${report.scenario}\`: ${report.scenarioDescription}`,
-    `- Parameters: ${parameters.connections} clients, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant; ${format.reportWorkUnit(report)}`,
-    `- Settings: ${format.settings(parameters.settings)} (each applies to the variants it sizes)`,
-    `- Runs per variant: ${parameters.repeat}, each on a fresh server; bystander probe: GET /health every ${parameters.probeIntervalMs} ms`,
-    `- Pooled variants: queue ${parameters.maxQueue} (more get 503); deadline ${format.count(parameters.timeoutMs)} ms per request`,
+    `- Parameters: ${format.clients(parameters.connections)}, ${parameters.durationSeconds} s measured after ${parameters.warmupSeconds} s warm-up per variant; ${format.reportWorkUnit(report)}`,
+    // A --target runs with its own settings, and is measured where it runs, not restarted.
+    ...(spawned
+      ? [
+          `- Settings: ${format.settings(parameters.settings)} (each applies to the variants it sizes)`,
+          `- Pooled variants: queue ${parameters.maxQueue} (more get 503); deadline ${format.count(parameters.timeoutMs)} ms per request`,
+        ]
+      : []),
+    `- Runs per row: ${parameters.repeat}${spawned ? ', each on a fresh server' : ''}; bystander probe: GET /health every ${parameters.probeIntervalMs} ms`,
     `- Connections: ${connections(report)}`,
     `- Baseline for ratios: \`${report.baseline}\`, measured in this run`,
     ...report.notes.map((note) => `- ${note}`),
@@ -55,7 +61,11 @@ function excerpts(report: Report): string {
 
 function timelines(report: Report): string {
   return groupByVariant(report)
-    .map(({ median: run }) => `### ${run.variant}\n\n\`\`\`text\n${renderSwimlanes(run.timeline, MARKDOWN_SWIMLANES).join('\n')}\n\`\`\``)
+    .map(({ median: run }) => {
+      const unread = run.target !== null && !run.target.logged;
+      const lanes = unread ? ["(not measured: the runner did not read this server's start/end lines)"] : renderSwimlanes(run.timeline, MARKDOWN_SWIMLANES);
+      return `### ${run.variant}\n\n\`\`\`text\n${lanes.join('\n')}\n\`\`\``;
+    })
     .join('\n\n');
 }
 

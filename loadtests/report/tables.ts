@@ -97,8 +97,8 @@ export function serverTable(report: Report): Table {
 
 export function neighboursTable(report: Report): Table {
   return tableOf(report, [
-    { header: 'load generator CPU %', cell: spread((run) => run.neighbours.generatorCpuPercent, format.percent) },
-    { header: 'foreign CPU %', cell: spread((run) => run.neighbours.foreignCpuPercent, format.percent) },
+    { header: 'load generator CPU %', cell: measured((run) => run.neighbours.generatorCpuPercent, format.percent) },
+    { header: 'foreign CPU %', cell: measured((run) => run.neighbours.foreignCpuPercent, format.percent) },
     { header: 'health probes sent / failed', cell: (group) => `${total((run) => run.health.sent)(group)} / ${total((run) => run.health.failed)(group)}` },
   ]);
 }

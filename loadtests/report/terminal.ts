@@ -22,7 +22,7 @@ function render(table: CellTable): string {
 export function renderTerminal(report: Report): string {
   const { parameters } = report;
   const title = chalk.bold(
-    `${report.scenario} — ${parameters.connections} clients, ${parameters.durationSeconds} s per variant, ` +
+    `${report.scenario} — ${format.clients(parameters.connections)}, ${parameters.durationSeconds} s per variant, ` +
       `${format.reportWorkUnit(report)}, ${report.machine.cpus} cores`,
   );
   const views = groupByVariant(report).flatMap(({ median: run }) => [

@@ -20,7 +20,7 @@ const change = (from: number | null, to: number | null, show: (n: number) => str
 const msText = (value: number): string => `${format.ms(value)} ms`;
 
 function sizeSentences(series: SweepSeries): string[] {
-  const { knee, best, largest, fellAt } = sizeVerdict(sizePoints(series));
+  const { knee, best, largest, fellAt, lowOnlyAtLargest } = sizeVerdict(sizePoints(series));
   const axis = series.axis;
   const lines = [
     `${series.variant}: the knee is ${axis} ${knee.size}: ${format.perSecond(knee.requestsPerSecond)} req/s, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} req/s at ${best.size}).`,
@@ -33,7 +33,9 @@ function sizeSentences(series: SweepSeries): string[] {
     );
   }
   lines.push(
-    fellAt === null
+    lowOnlyAtLargest !== null
+      ? `${series.variant}: only the largest size, ${axis} ${lowOnlyAtLargest.size}, fell below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(lowOnlyAtLargest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)} req/s at ${best.size}): one point, so the contention claim is neither confirmed nor refuted here.`
+      : fellAt === null
       ? `${series.variant}: more threads did not cost throughput: req/s stayed within ${tolerance} of the best up to ${axis} ${largest.size} (${format.perSecond(largest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)}), so the contention claim is refuted up to ${largest.size} on this machine.`
       : `${series.variant}: more threads cost throughput from ${axis} ${fellAt.size} on: ${format.perSecond(fellAt.requestsPerSecond)} req/s there, and every larger size stayed below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
   );

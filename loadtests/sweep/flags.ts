@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { withVariantSettings } from '../../server/flags.ts';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import { isVariantName, variantNames, variants, type VariantName } from '../../server/variants/index.ts';
-import { CONNECTIONS_RANGE, DEFAULT_REPORTS_DIR, DURATION_RANGE, settingsOf, WARMUP_RANGE, type VariantSettingValues } from '../flags.ts';
+import { CONNECTIONS_RANGE, DURATION_RANGE, reportsDirOption, settingsOf, WARMUP_RANGE, type VariantSettingValues } from '../flags.ts';
 
 export interface SweepOptions {
   readonly sizes: readonly number[];
@@ -73,7 +73,7 @@ function sweepCommand(): Command {
   return withVariantSettings(command)
     .addOption(new Option('--quick', `a one-minute sweep: pool sizes ${QUICK.sizes.join(',')}, clients ${QUICK.clients.join(',')}, ${QUICK.durationSeconds} s per point`).conflicts(['sizes', 'sizeVariants', 'clients', 'duration', 'warmup']))
     .addOption(new Option('--no-report', 'print the tables only; write nothing to reports/'))
-    .addOption(new Option('--reports-dir <path>', 'where reports are written').default(DEFAULT_REPORTS_DIR, 'reports/'))
+    .addOption(reportsDirOption())
     .exitOverride();
 }
 

@@ -18,10 +18,12 @@ export interface SizeVerdict {
   readonly largest: SizePoint;
   /**
    * The smallest size past the best from which req/s stays below (1 - KNEE_TOLERANCE) × best at
-   * every larger size; null if it never does. One low point followed by a recovery is noise, not
-   * contention.
+   * every larger size, over at least two sizes; null if it never does. One low point followed by
+   * a recovery is noise, not contention.
    */
   readonly fellAt: SizePoint | null;
+  /** When no fall lasted: the largest size, if it alone fell below the band (one point decides nothing). */
+  readonly lowOnlyAtLargest: SizePoint | null;
 }
 
 function bySize(points: readonly SizePoint[]): SizePoint[] {
@@ -41,6 +43,9 @@ export function sizeVerdict(points: readonly SizePoint[]): SizeVerdict {
   const best = sorted.reduce((top, point) => (point.requestsPerSecond > top.requestsPerSecond ? point : top));
   const floor = best.requestsPerSecond * (1 - KNEE_TOLERANCE);
   const past = sorted.filter((point) => point.size > best.size);
-  const fellAt = past.find((_point, index) => past.slice(index).every((later) => later.requestsPerSecond < floor)) ?? null;
-  return { knee: knee(sorted), best, largest: sorted[sorted.length - 1]!, fellAt };
+  const below = (point: SizePoint): boolean => point.requestsPerSecond < floor;
+  const fellAt = past.find((_point, index) => past.length - index >= 2 && past.slice(index).every(below)) ?? null;
+  const largest = sorted[sorted.length - 1]!;
+  const lowOnlyAtLargest = fellAt === null && largest.size > best.size && below(largest) ? largest : null;
+  return { knee: knee(sorted), best, largest, fellAt, lowOnlyAtLargest };
 }

@@ -6,6 +6,7 @@ import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
 import { DEFAULT_PROBE_INTERVAL_MS } from '../probe.ts';
 import { runVariant, type RunContext } from '../run-scenario.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
+import * as format from '../report/format.ts';
 import type { SweepOptions } from './flags.ts';
 import type { SweepKind, SweepSeries } from './model.ts';
 
@@ -57,7 +58,7 @@ export async function runSweep(options: SweepOptions, context: Omit<RunContext, 
       writeReport: false,
       reportsDir: options.reportsDir,
     };
-    context.say(`point ${index + 1} of ${points.length}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${point.clients} clients`);
+    context.say(`point ${index + 1} of ${points.length}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}`);
     const run = await runVariant(point.variant, 1, plan, { ...context, options: runOptions });
     const key = `${point.kind}/${point.variant}`;
     const entry = series.get(key) ?? { kind: point.kind, variant: point.variant, points: [] };
