@@ -101,7 +101,7 @@ export function renderMarkdown(report: Report): string {
     markdownTable(neighboursTable(report)),
     '## Physical limits',
     markdownTable(limitsTable(report)),
-    'CPU ms / request is the median server CPU time of single requests sent one at a time after the warm-up, in this run.',
+    'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window, in this run.',
     '## Clients',
     markdownTable(clientsTable(report)),
     ...(processesTable(report).rows.length > 0 ? ['## Processes', markdownTable(processesTable(report))] : []),
