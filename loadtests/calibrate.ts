@@ -1,7 +1,8 @@
 // The CPU cost of one request on this machine: a few requests sent one at a time (single-threaded
 // repetitions of the work unit), each timed by the server's own CPU clock (/stats) or, for a
 // target without /stats, by its process tree's CPU time in /proc.
-import { Agent, get } from 'node:http';
+import { Agent } from 'node:http';
+import { getText } from './http-get.ts';
 import type { StatsBody } from '../server/stats.ts';
 import { snapshot, type ProcessSnapshot } from './sample.ts';
 import type { Target } from './target.ts';
@@ -10,18 +11,10 @@ import { clientPath } from './target-url.ts';
 export const CALIBRATION_REQUESTS = 5;
 
 /** One keep-alive connection, so a cluster serves all of them from the same worker. */
-function getBody(agent: Agent, url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => {
-        if (response.statusCode !== 200) reject(new Error(`a calibration request (GET ${new URL(url).pathname}, sent alone) was answered ${response.statusCode}: ${body.slice(0, 200)}`));
-        else resolve(body);
-      });
-    }).on('error', reject);
-  });
+async function getBody(agent: Agent, url: string): Promise<string> {
+  const { status, body } = await getText(url, { agent });
+  if (status !== 200) throw new Error(`a calibration request (GET ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`);
+  return body;
 }
 
 function totalCpuMs(tree: ProcessSnapshot): number {

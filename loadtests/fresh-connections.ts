@@ -4,8 +4,7 @@
 import { get, type ClientRequest } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { REQUEST_TIMEOUT_SECONDS, type ClosedLoopOptions, type ClosedLoopResult } from './load-result.ts';
-import { percentile, summarize } from './percentile.ts';
-import type { LatencyMs } from './report/model.ts';
+import { latencyColumns, summarize } from './percentile.ts';
 import { clientPath } from './target-url.ts';
 
 type Outcome =
@@ -38,13 +37,6 @@ function attempt(url: string, open: Set<ClientRequest>, isStopped: () => boolean
       settle(isStopped() && outcome.state !== 'ok' ? { state: 'dropped' } : outcome);
     });
   });
-}
-
-function latencySummary(values: number[]): LatencyMs | null {
-  if (values.length === 0) return null;
-  const sorted = values.sort((a, b) => a - b);
-  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
-  return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted[sorted.length - 1]!, mean };
 }
 
 export async function runFreshConnectionLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
@@ -82,7 +74,7 @@ export async function runFreshConnectionLoop(options: ClosedLoopOptions): Promis
   for (const request of open) request.destroy(); // requests still out when the window closes are dropped
   await loops;
   return {
-    result: { durationSeconds, ok: latencies.length, ...counts, latencyMs: latencySummary(latencies), servedLatencyMs: summarize(latencies), statusCounts },
+    result: { durationSeconds, ok: latencies.length, ...counts, latencyMs: latencyColumns(latencies), servedLatencyMs: summarize(latencies), statusCounts },
     clients: tallies.map((t) => ({ clientId: t.clientId, served: t.served, meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null })),
   };
 }

@@ -96,17 +96,18 @@ export async function snapshot(pid: number, withDescendants = true): Promise<Pro
   }
 }
 
-/** Busy CPU time of the whole machine, all cores, from the first line of /proc/stat. */
+/** Ticks of the whole machine, all cores, from the first ("cpu") line of /proc/stat. */
+export function parseProcStat(text: string): { busy: number; total: number } {
+  // cpu user nice system idle iowait irq softirq steal …: all but idle and iowait are busy.
+  const fields = (text.split('\n', 1)[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
+}
+
+/** Busy CPU time of the whole machine, all cores, in ms; null where /proc/stat cannot be read. */
 export async function machineBusyMs(): Promise<number | null> {
-  try {
-    const first = (await readFile('/proc/stat', 'utf8')).split('\n', 1)[0] ?? '';
-    // cpu user nice system idle iowait irq softirq steal …: all but idle and iowait are busy.
-    const [user, nice, system, , , irq, softirq, steal] = first.trim().split(/\s+/).slice(1).map(Number);
-    const ticks = [user, nice, system, irq, softirq, steal].reduce<number>((sum, value) => sum + (value ?? 0), 0);
-    return (ticks * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
+  const text = await readFile('/proc/stat', 'utf8').catch(() => null);
+  return text === null ? null : (parseProcStat(text).busy * 1000) / TICKS_PER_SECOND;
 }
 
 /** CPU over the window between two snapshots of the same process. */

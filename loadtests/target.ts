@@ -1,6 +1,6 @@
 // What a measurement runs against: a server this run spawned, or one already running
 // (--target). The measurement asks only this; figures a target cannot give stay null.
-import { get } from 'node:http';
+import { getText } from './http-get.ts';
 import type { StatsBody } from '../server/stats.ts';
 import type { EventLog } from './event-log.ts';
 import type { TargetOptions } from './flags.ts';
@@ -49,25 +49,11 @@ function looksLikeStats(body: unknown): body is StatsBody {
   return typeof body === 'object' && body !== null && 'maxInFlight' in body && typeof body.maxInFlight === 'number' && 'cpuUserMs' in body && typeof body.cpuUserMs === 'number';
 }
 
-/** One GET on Node's own client (fetch refuses some ports, e.g. 9 and 6000, that a test server may get). */
-function getOnce(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = get(url, { agent: false, timeout: REACH_TIMEOUT_MS }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    request.on('error', reject);
-  });
-}
-
 /** Whether the target answers at all (else one clear error), and whether it has /stats. */
 async function askStats(origin: string, given: string): Promise<boolean> {
   let answer: { status: number; body: string };
   try {
-    answer = await getOnce(`${origin}/stats`);
+    answer = await getText(`${origin}/stats`, { agent: false, timeoutMs: REACH_TIMEOUT_MS });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     if (code === 'TIMEOUT') throw new TargetError(`--target ${given}: connected, but no answer within ${REACH_TIMEOUT_MS / 1000} s`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseProcStat } from '../bench/machine-cpu.ts';
-import { median, percentile } from '../bench/percentile.ts';
+import { parseProcStat } from '../loadtests/sample.ts';
+import { median, percentile } from '../loadtests/percentile.ts';
 import { renderBenchMarkdown } from '../bench/report.ts';
 import { comparisons, judge, TARGETS } from '../bench/targets.ts';
 import { fixedBenchReport } from './fixtures/bench-report.ts';

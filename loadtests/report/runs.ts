@@ -9,11 +9,6 @@ export interface VariantGroup {
   readonly median: VariantRun;
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
-
 export function groupByVariant(report: Report): VariantGroup[] {
   const order: string[] = [];
   const byVariant = new Map<string, VariantRun[]>();
