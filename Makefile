@@ -2,7 +2,7 @@
 # Pass flags through ARGS, e.g. make loadtest ARGS="--quick" or make server ARGS="--variant pool".
 ARGS ?=
 
-.PHONY: install loadtest sweep bench fastapi test server typecheck clean-reports
+.PHONY: install loadtest sweep bench fastapi test server typecheck lint cycles clean-reports
 
 # npm ci from the committed lockfile, only when the lockfile is newer than the install.
 node_modules/.package-lock.json: package-lock.json
@@ -33,6 +33,14 @@ test: install
 
 typecheck: install
 	npm run --silent typecheck
+
+# Biome: formatter (120 columns) and linter; `npx biome check --write .` applies its fixes.
+lint: install
+	npm run --silent lint
+
+# Import cycles: none at run time anywhere, none even through types in server/.
+cycles: install
+	npm run --silent cycles
 
 server: install
 	@npm run --silent server -- $(ARGS)

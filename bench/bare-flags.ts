@@ -14,7 +14,11 @@ export const DEFAULT_BARE_PORT = 0;
 export function parseBarePort(argv: readonly string[]): number {
   return new Command('bare-http-server')
     .description(`bare node:http server on ${BARE_HOST} answering GET /health like the Hono app`)
-    .addOption(new Option(`${BARE_PORT_FLAG} <n>`, `port on ${BARE_HOST}, 0 = any free port`).argParser(intInRange(BARE_PORT_RANGE)).default(DEFAULT_BARE_PORT))
+    .addOption(
+      new Option(`${BARE_PORT_FLAG} <n>`, `port on ${BARE_HOST}, 0 = any free port`)
+        .argParser(intInRange(BARE_PORT_RANGE))
+        .default(DEFAULT_BARE_PORT),
+    )
     .exitOverride()
     .parse([...argv], { from: 'user' })
     .opts<{ port: number }>().port;

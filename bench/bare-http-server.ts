@@ -22,7 +22,10 @@ const port = parseOrExit(process.argv.slice(2));
 const server = createServer((request, response) => {
   const found = request.method === 'GET' && request.url === HEALTH_PATH;
   const body = found ? HEALTH_BODY : NOT_FOUND_BODY;
-  response.writeHead(found ? 200 : 404, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  response.writeHead(found ? 200 : 404, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+  });
   response.end(body);
 });
 
@@ -31,7 +34,13 @@ server.once('error', (error) => {
   process.exit(1);
 });
 server.listen(port, BARE_HOST, () => {
-  const line = { event: 'listening', host: BARE_HOST, port: (server.address() as AddressInfo).port, pid: process.pid, variant: 'bare-node-http' };
+  const line = {
+    event: 'listening',
+    host: BARE_HOST,
+    port: (server.address() as AddressInfo).port,
+    pid: process.pid,
+    variant: 'bare-node-http',
+  };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 });
 

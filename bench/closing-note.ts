@@ -15,7 +15,12 @@ const pct = (value: number): string => `${value.toFixed(0)}%`;
 
 function verdict(row: Comparison): string {
   const ratio = row.unit === 'µs' || row.unit === 'ms' ? `${row.ratio.toFixed(2)}×` : pct(row.ratio * 100);
-  const outcome = row.outcome.state === 'no-target' ? '' : row.outcome.state === 'met' ? '; target met' : `; target missed (${outcomeCell(row.outcome, row)})`;
+  const outcome =
+    row.outcome.state === 'no-target'
+      ? ''
+      : row.outcome.state === 'met'
+        ? '; target met'
+        : `; target missed (${outcomeCell(row.outcome, row)})`;
   return `Figure ${row.figure}, ${row.what}: ${amount(row.measured)} ${row.unit} against ${amount(row.reference)} ${row.unit} (${row.referenceName}) = ${ratio}${outcome}.`;
 }
 
@@ -37,13 +42,17 @@ function generatorCeiling(report: BenchReport): string {
   const byCeiling = (['generator', 'others', 'server'] as const)
     .map((ceiling) => {
       const runs = report.framework.runs.filter((run) => ceilingOf(run.cpu) === ceiling);
-      return runs.length === 0 ? '' : `${CEILING_TEXT[ceiling]} in ${runs.map((run) => `pair ${run.pair} ${run.server === 'hono' ? 'Hono' : 'bare'}`).join(', ')}`;
+      return runs.length === 0
+        ? ''
+        : `${CEILING_TEXT[ceiling]} in ${runs.map((run) => `pair ${run.pair} ${run.server === 'hono' ? 'Hono' : 'bare'}`).join(', ')}`;
     })
     .filter((part) => part !== '');
   const bareBound = report.framework.runs.some((run) => run.server === 'bare' && ceilingOf(run.cpu) === 'generator');
   return (
     `Who set figure 1's ceiling, run by run: ${byCeiling.join('; ')}.` +
-    (bareBound ? " Where the generator capped bare node:http, figure 1's req/s ratio understates the gap between the servers." : '')
+    (bareBound
+      ? " Where the generator capped bare node:http, figure 1's req/s ratio understates the gap between the servers."
+      : '')
   );
 }
 
@@ -56,12 +65,16 @@ function perCore(rows: readonly Comparison[]): string {
 
 function disturbed(report: BenchReport): string {
   const windows = [
-    ...report.framework.runs.map((run) => ({ name: `figure 1 pair ${run.pair} ${run.server === 'hono' ? 'Hono' : 'bare'}`, cpu: run.cpu })),
+    ...report.framework.runs.map((run) => ({
+      name: `figure 1 pair ${run.pair} ${run.server === 'hono' ? 'Hono' : 'bare'}`,
+      cpu: run.cpu,
+    })),
     { name: 'figure 3', cpu: report.limits.pool.cpu },
     { name: 'figure 4', cpu: report.limits.inline.cpu },
   ];
   const hit = windows.filter((window) => (window.cpu.foreignCpuPercent ?? 0) >= DISTURBED_FOREIGN_PERCENT);
-  if (hit.length === 0) return `Other processes used less than ${DISTURBED_FOREIGN_PERCENT}% of a core in every measured window.`;
+  if (hit.length === 0)
+    return `Other processes used less than ${DISTURBED_FOREIGN_PERCENT}% of a core in every measured window.`;
   const list = hit.map((window) => `${window.name} ${pct(window.cpu.foreignCpuPercent ?? 0)}`).join(', ');
   return `Other processes used ≥ ${DISTURBED_FOREIGN_PERCENT}% of a core in ${hit.length} of ${windows.length} windows (${list}): those numbers were disturbed; rerun on a quieter machine to confirm.`;
 }
@@ -74,7 +87,8 @@ function coresLeft(cores: number, cpu: WindowCpu): number | null {
 function limitContext(report: BenchReport, figure: number, run: LimitRun): string {
   const left = coresLeft(report.machine.cpus, run.cpu);
   const cpuMs = run.limit.cpuMsPerRequest;
-  if (left === null || cpuMs === null) return `Figure ${figure} (${run.variant}): the CPU used by other processes could not be read.`;
+  if (left === null || cpuMs === null)
+    return `Figure ${figure} (${run.variant}): the CPU used by other processes could not be read.`;
   const usable = Math.min(run.limit.concurrency, left);
   const leftLimit = (usable * 1000) / cpuMs;
   return (
@@ -86,7 +100,9 @@ function limitContext(report: BenchReport, figure: number, run: LimitRun): strin
 
 /** With more callers than threads, a round-trip includes waiting for the tasks queued ahead. */
 function dispatchQueueing(report: BenchReport): string {
-  const busy = report.dispatch.series.filter((series) => series.path === 'pool' && series.atomics === 'default' && series.concurrency > report.dispatch.poolSize);
+  const busy = report.dispatch.series.filter(
+    (series) => series.path === 'pool' && series.atomics === 'default' && series.concurrency > report.dispatch.poolSize,
+  );
   return busy
     .map((series) => {
       const pace = usPerTask(series);
@@ -108,7 +124,9 @@ function afterListening(report: BenchReport): string {
   const gaps = report.startup
     .filter((row) => row.server !== STARTUP_REFERENCE)
     .map((row) => `${row.server} ${amount(median(row.firstAnswersMs) - median(row.startupMs))} ms`);
-  return gaps.length === 0 ? '' : `Figure 6, from listening line to answering ${report.machine.cpus} requests at once (medians): ${gaps.join(', ')}.`;
+  return gaps.length === 0
+    ? ''
+    : `Figure 6, from listening line to answering ${report.machine.cpus} requests at once (medians): ${gaps.join(', ')}.`;
 }
 
 function targetsMissed(rows: readonly Comparison[]): string {

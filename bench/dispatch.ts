@@ -16,7 +16,11 @@ const ATOMICS_TRIED: readonly ('default' | NonNullable<PoolAtomics>)[] = ['defau
 const NOOP_WORKER = new URL('./noop-worker.ts', import.meta.url).href;
 
 /** Microseconds per round-trip, `concurrency` callers each awaiting its own in a loop. */
-async function roundTrips(call: (task: number) => Promise<number>, tasks: number, concurrency: number): Promise<{ samples: number[]; elapsedMs: number }> {
+async function roundTrips(
+  call: (task: number) => Promise<number>,
+  tasks: number,
+  concurrency: number,
+): Promise<{ samples: number[]; elapsedMs: number }> {
   const samples: number[] = [];
   const perCaller = Math.ceil(tasks / concurrency);
   const startedMs = performance.now();
@@ -42,7 +46,15 @@ async function series(
   for (const concurrency of DISPATCH_CONCURRENCIES) {
     await roundTrips(call, Math.ceil(tasks * WARMUP_SHARE), concurrency);
     const { samples, elapsedMs } = await roundTrips(call, tasks, concurrency);
-    rows.push({ path, atomics, concurrency, tasks: samples.length, elapsedMs, medianUs: median(samples), p99Us: percentile(samples, 99) });
+    rows.push({
+      path,
+      atomics,
+      concurrency,
+      tasks: samples.length,
+      elapsedMs,
+      medianUs: median(samples),
+      p99Us: percentile(samples, 99),
+    });
   }
   return rows;
 }
@@ -53,7 +65,11 @@ export async function measureDispatch(tasks: number, say: (line: string) => void
   rows.push(...(await series('direct', null, async (task) => noop(task), tasks)));
   for (const atomics of ATOMICS_TRIED) {
     say(`figure 2: through a pool of ${DEFAULT_POOL_SIZE} threads, atomics ${atomics}`);
-    const pool = createPool<number, number>({ filename: NOOP_WORKER, poolSize: DEFAULT_POOL_SIZE, ...(atomics === 'default' ? {} : { atomics }) });
+    const pool = createPool<number, number>({
+      filename: NOOP_WORKER,
+      poolSize: DEFAULT_POOL_SIZE,
+      ...(atomics === 'default' ? {} : { atomics }),
+    });
     try {
       rows.push(...(await series('pool', atomics, (task) => pool.run(task), tasks)));
     } finally {

@@ -42,27 +42,59 @@ export const DISPATCH_TASKS_RANGE: IntRange = { min: 100, max: 1_000_000 };
 export const DEFAULT_STARTUPS = 3;
 export const STARTUPS_RANGE: IntRange = { min: 1, max: 20 };
 /** --quick: a smoke run of every figure in well under a minute (numbers are not worth keeping). */
-export const QUICK = { durationSeconds: 1, pairs: 1, warmupSeconds: 1, limitDurationSeconds: 2, dispatchTasks: 500, startups: 1 } as const;
+export const QUICK = {
+  durationSeconds: 1,
+  pairs: 1,
+  warmupSeconds: 1,
+  limitDurationSeconds: 2,
+  dispatchTasks: 500,
+  startups: 1,
+} as const;
 
 const int = (flag: string, description: string, range: IntRange, fallback: number): Option =>
-  new Option(`${flag} <n>`, `${description} (${range.min}-${range.max})`).argParser(intInRange(range)).default(fallback);
+  new Option(`${flag} <n>`, `${description} (${range.min}-${range.max})`)
+    .argParser(intInRange(range))
+    .default(fallback);
 
 function benchCommand(): Command {
   return new Command('bench')
-    .description("Measures how close the pack's servers come to what the machine allows; writes reports/<stamp>-bench.md (+ .json)")
+    .description(
+      "Measures how close the pack's servers come to what the machine allows; writes reports/<stamp>-bench.md (+ .json)",
+    )
     .addOption(int('--connections', 'figure 1: autocannon connections', CONNECTIONS_RANGE, DEFAULT_CONNECTIONS))
     .addOption(int('--duration', 'figure 1: measured seconds per run', DURATION_RANGE, DEFAULT_DURATION_SECONDS))
     .addOption(int('--pairs', 'figure 1: Hono / bare node:http pairs, alternated', PAIRS_RANGE, DEFAULT_PAIRS))
-    .addOption(int('--warmup', 'uncounted seconds of load before measuring each server', WARMUP_RANGE, DEFAULT_WARMUP_SECONDS))
-    .addOption(int('--limit-connections', 'figures 3-4: closed-loop clients', CONNECTIONS_RANGE, DEFAULT_LIMIT_CONNECTIONS))
-    .addOption(int('--limit-duration', 'figures 3-4: measured seconds per variant', DURATION_RANGE, DEFAULT_LIMIT_DURATION_SECONDS))
-    .addOption(int(SERVER_FLAGS.iterations, 'figures 3-4: increments per request, the work unit', ITERATIONS_RANGE, DEFAULT_ITERATIONS))
-    .addOption(int('--dispatch-tasks', 'figure 2: round-trips timed per series', DISPATCH_TASKS_RANGE, DEFAULT_DISPATCH_TASKS))
+    .addOption(
+      int('--warmup', 'uncounted seconds of load before measuring each server', WARMUP_RANGE, DEFAULT_WARMUP_SECONDS),
+    )
+    .addOption(
+      int('--limit-connections', 'figures 3-4: closed-loop clients', CONNECTIONS_RANGE, DEFAULT_LIMIT_CONNECTIONS),
+    )
+    .addOption(
+      int(
+        '--limit-duration',
+        'figures 3-4: measured seconds per variant',
+        DURATION_RANGE,
+        DEFAULT_LIMIT_DURATION_SECONDS,
+      ),
+    )
+    .addOption(
+      int(
+        SERVER_FLAGS.iterations,
+        'figures 3-4: increments per request, the work unit',
+        ITERATIONS_RANGE,
+        DEFAULT_ITERATIONS,
+      ),
+    )
+    .addOption(
+      int('--dispatch-tasks', 'figure 2: round-trips timed per series', DISPATCH_TASKS_RANGE, DEFAULT_DISPATCH_TASKS),
+    )
     .addOption(int('--startups', 'figure 6: starts per server', STARTUPS_RANGE, DEFAULT_STARTUPS))
     .addOption(
-      new Option('--quick', `smoke run: ${QUICK.durationSeconds} s runs, ${QUICK.pairs} pair, ${QUICK.limitDurationSeconds} s limit runs`).conflicts([
-        'duration', 'pairs', 'warmup', 'limitDuration', 'dispatchTasks', 'startups',
-      ]),
+      new Option(
+        '--quick',
+        `smoke run: ${QUICK.durationSeconds} s runs, ${QUICK.pairs} pair, ${QUICK.limitDurationSeconds} s limit runs`,
+      ).conflicts(['duration', 'pairs', 'warmup', 'limitDuration', 'dispatchTasks', 'startups']),
     )
     .addOption(new Option('--no-report', 'print the summary only; write nothing to reports/'))
     .addOption(reportsDirOption())
@@ -79,7 +111,9 @@ type RawOptions = Omit<BenchOptions, 'durationSeconds' | 'limitDurationSeconds' 
 
 /** Parses bench's argv (without node and script). Throws commander's error on bad input. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const raw = benchCommand().parse([...argv], { from: 'user' }).opts<RawOptions>();
+  const raw = benchCommand()
+    .parse([...argv], { from: 'user' })
+    .opts<RawOptions>();
   const quick = raw.quick === true;
   return Object.freeze({
     connections: raw.connections,

@@ -19,25 +19,49 @@ export function startBareServer(group: ProcessGroup): Promise<ServerProcess> {
   return startListening({ path: BARE_SERVER, argv: bareArgv(0), label: 'the bare node:http server' }, group);
 }
 
-export async function measureFramework(options: BenchOptions, group: ProcessGroup, say: (line: string) => void): Promise<FrameworkFigure> {
+export async function measureFramework(
+  options: BenchOptions,
+  group: ProcessGroup,
+  say: (line: string) => void,
+): Promise<FrameworkFigure> {
   const servers: { name: FrameworkRun['server']; process: ServerProcess }[] = [];
   try {
-    servers.push({ name: 'hono', process: await startServer(parseServerArgs([SERVER_FLAGS.port, '0', SERVER_FLAGS.quiet]), group) });
+    servers.push({
+      name: 'hono',
+      process: await startServer(parseServerArgs([SERVER_FLAGS.port, '0', SERVER_FLAGS.quiet]), group),
+    });
     servers.push({ name: 'bare', process: await startBareServer(group) });
     const load = (server: ServerProcess, durationSeconds: number) =>
-      runClosedLoop({ origin: server.baseUrl, pathTemplate: OWN_PATH_TEMPLATE, path: HEALTH_PATH, connections: options.connections, durationSeconds, newConnection: false, showProgress: false });
+      runClosedLoop({
+        origin: server.baseUrl,
+        pathTemplate: OWN_PATH_TEMPLATE,
+        path: HEALTH_PATH,
+        connections: options.connections,
+        durationSeconds,
+        newConnection: false,
+        showProgress: false,
+      });
     if (options.warmupSeconds > 0) {
       for (const server of servers) await load(server.process, options.warmupSeconds);
     }
     const runs: FrameworkRun[] = [];
     for (let pair = 1; pair <= options.pairs; pair++) {
       for (const server of servers) {
-        say(`figure 1: pair ${pair}/${options.pairs}, ${server.name}, ${options.durationSeconds} s with ${options.connections} connections`);
-        const { value, cpu } = await measureWindow(server.process.pid, () => load(server.process, options.durationSeconds));
+        say(
+          `figure 1: pair ${pair}/${options.pairs}, ${server.name}, ${options.durationSeconds} s with ${options.connections} connections`,
+        );
+        const { value, cpu } = await measureWindow(server.process.pid, () =>
+          load(server.process, options.durationSeconds),
+        );
         runs.push({ server: server.name, pair, load: loadFigures(value.result, `the ${server.name} server`), cpu });
       }
     }
-    return { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, runs };
+    return {
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      runs,
+    };
   } finally {
     for (const server of servers) await server.process.stop();
   }

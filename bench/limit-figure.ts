@@ -16,7 +16,12 @@ import { loadFigures } from './load.ts';
 import type { LimitRun } from './model.ts';
 import { measureWindow } from './window.ts';
 
-export async function measureLimit(variant: LimitRun['variant'], options: BenchOptions, group: ProcessGroup, say: (line: string) => void): Promise<LimitRun> {
+export async function measureLimit(
+  variant: LimitRun['variant'],
+  options: BenchOptions,
+  group: ProcessGroup,
+  say: (line: string) => void,
+): Promise<LimitRun> {
   const cores = availableParallelism();
   // The pack's own settings (work lines logged as in `make loadtest`), pool-size = cores.
   const serverOptions: ServerOptions = {
@@ -27,7 +32,14 @@ export async function measureLimit(variant: LimitRun['variant'], options: BenchO
   const server = await startServer(serverOptions, group, serverEnv(serverOptions));
   try {
     const load = (durationSeconds: number) =>
-      runClosedLoop({ origin: server.baseUrl, pathTemplate: OWN_PATH_TEMPLATE, connections: options.limitConnections, durationSeconds, newConnection: false, showProgress: false });
+      runClosedLoop({
+        origin: server.baseUrl,
+        pathTemplate: OWN_PATH_TEMPLATE,
+        connections: options.limitConnections,
+        durationSeconds,
+        newConnection: false,
+        showProgress: false,
+      });
     const target = spawnedTarget(variant, server);
     if (options.warmupSeconds > 0) {
       await load(options.warmupSeconds);
@@ -43,7 +55,9 @@ export async function measureLimit(variant: LimitRun['variant'], options: BenchO
       cpuMsPerRequest,
       ioMs: serverOptions.ioMs,
     });
-    say(`figure ${variant === 'pool' ? 3 : 4}: ${variant}, ${options.limitDurationSeconds} s with ${options.limitConnections} clients; limit ${limit.requestsPerSecond.toFixed(1)} req/s`);
+    say(
+      `figure ${variant === 'pool' ? 3 : 4}: ${variant}, ${options.limitDurationSeconds} s with ${options.limitConnections} clients; limit ${limit.requestsPerSecond.toFixed(1)} req/s`,
+    );
     const { value, cpu } = await measureWindow(server.pid, () => load(options.limitDurationSeconds));
     return {
       variant,

@@ -9,7 +9,9 @@ export class BenchMeasurementError extends Error {
 
 export function loadFigures(result: LoadResult, target: string): LoadFigures {
   if (result.ok === 0 || result.latencyMs === null) {
-    throw new BenchMeasurementError(`every request to ${target} failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
+    throw new BenchMeasurementError(
+      `every request to ${target} failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
+    );
   }
   return {
     requestsPerSecond: result.ok / result.durationSeconds,

@@ -12,7 +12,13 @@ process.exitCode = await runProgram(parseBenchArgs, async (options, { argv, grou
   const report = await runBench(options, argv, group, say);
   process.stdout.write(`${markdownTable(comparisonsTable(comparisons(report)))}\n`);
   if (options.writeReport) {
-    const written = await writeReport(options.reportsDir, report.dateUtc, BENCH_SCRIPT, renderBenchMarkdown(report), report);
+    const written = await writeReport(
+      options.reportsDir,
+      report.dateUtc,
+      BENCH_SCRIPT,
+      renderBenchMarkdown(report),
+      report,
+    );
     say(`report: ${written.markdownPath} (+ .json)`);
   }
   return 0;

@@ -20,7 +20,7 @@ function provenance(report: BenchReport): string {
 
 export function renderBenchMarkdown(report: BenchReport): string {
   const rows = comparisons(report);
-  return [
+  return `${[
     "# make bench: how close the pack's servers come to what the machine allows",
     provenance(report),
     '## Ratios',
@@ -41,6 +41,8 @@ export function renderBenchMarkdown(report: BenchReport): string {
     `Every server is started as the pack starts it (\`node --import tsx\`), so start-up includes compiling TypeScript. ` +
       `"First answers": spawn to the answers of ${report.machine.cpus} requests sent at once right after the listening line, one per core; it also counts threads a server loads after that line.`,
     '## Closing note',
-    closingNote(report, rows).map((line) => `- ${line}`).join('\n'),
-  ].join('\n\n') + '\n';
+    closingNote(report, rows)
+      .map((line) => `- ${line}`)
+      .join('\n'),
+  ].join('\n\n')}\n`;
 }

@@ -11,7 +11,12 @@ import { measureStartup } from './startup.ts';
 
 export const BENCH_SCRIPT = 'bench';
 
-export async function runBench(options: BenchOptions, argv: readonly string[], group: ProcessGroup, say: (line: string) => void): Promise<BenchReport> {
+export async function runBench(
+  options: BenchOptions,
+  argv: readonly string[],
+  group: ProcessGroup,
+  say: (line: string) => void,
+): Promise<BenchReport> {
   const dateUtc = new Date().toISOString();
   const startup = await measureStartup(options.startups, group, say);
   const dispatch = await measureDispatch(options.dispatchTasks, say);

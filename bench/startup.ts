@@ -13,7 +13,12 @@ import type { StartupRow } from './model.ts';
 import { STARTUP_REFERENCE } from './targets.ts';
 
 /** Start-up is not about the work: the smallest work unit and wait the server accepts. */
-const STARTUP_WORK = [SERVER_FLAGS.iterations, String(ITERATIONS_RANGE.min), SERVER_FLAGS.ioMs, String(IO_MS_RANGE.min)];
+const STARTUP_WORK = [
+  SERVER_FLAGS.iterations,
+  String(ITERATIONS_RANGE.min),
+  SERVER_FLAGS.ioMs,
+  String(IO_MS_RANGE.min),
+];
 
 interface Starter {
   readonly server: string;
@@ -41,13 +46,23 @@ function answered(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     get(url, { agent: false }, (response) => {
       response.resume();
-      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`))));
+      response.on('end', () =>
+        response.statusCode === 200 ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`)),
+      );
     }).on('error', reject);
   });
 }
 
-export async function measureStartup(startups: number, group: ProcessGroup, say: (line: string) => void): Promise<StartupRow[]> {
-  const rows = starters(group).map((starter) => ({ starter, startupMs: [] as number[], firstAnswersMs: [] as number[] }));
+export async function measureStartup(
+  startups: number,
+  group: ProcessGroup,
+  say: (line: string) => void,
+): Promise<StartupRow[]> {
+  const rows = starters(group).map((starter) => ({
+    starter,
+    startupMs: [] as number[],
+    firstAnswersMs: [] as number[],
+  }));
   const requests = availableParallelism();
   for (let attempt = 1; attempt <= startups; attempt++) {
     say(`figure 6: start-up, round ${attempt}/${startups}`);
@@ -63,5 +78,9 @@ export async function measureStartup(startups: number, group: ProcessGroup, say:
       }
     }
   }
-  return rows.map((row) => ({ server: row.starter.server, startupMs: row.startupMs, firstAnswersMs: row.firstAnswersMs }));
+  return rows.map((row) => ({
+    server: row.starter.server,
+    startupMs: row.startupMs,
+    firstAnswersMs: row.firstAnswersMs,
+  }));
 }

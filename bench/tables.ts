@@ -21,7 +21,9 @@ const failures = (load: LoadFigures): string => `${load.errors} / ${load.timeout
 
 export function targetCell(target: Target | null, unit: string): string {
   if (target === null) return '–';
-  return target.kind === 'ratio-at-least' ? `≥ ${(target.min * 100).toFixed(0)}% of reference` : `median < ${amount(target.max)} ${unit}`;
+  return target.kind === 'ratio-at-least'
+    ? `≥ ${(target.min * 100).toFixed(0)}% of reference`
+    : `median < ${amount(target.max)} ${unit}`;
 }
 
 export function outcomeCell(outcome: Outcome, row: Pick<Comparison, 'target' | 'unit'>): string {
@@ -34,7 +36,16 @@ export function outcomeCell(outcome: Outcome, row: Pick<Comparison, 'target' | '
 
 export function comparisonsTable(rows: readonly Comparison[]): Table {
   return {
-    columns: [right('figure'), left('measured'), right('value'), left('reference'), right('reference value'), right('ratio'), left('target'), left('met?')],
+    columns: [
+      right('figure'),
+      left('measured'),
+      right('value'),
+      left('reference'),
+      right('reference value'),
+      right('ratio'),
+      left('target'),
+      left('met?'),
+    ],
     rows: rows.map((row) => [
       String(row.figure),
       row.what,
@@ -42,7 +53,11 @@ export function comparisonsTable(rows: readonly Comparison[]): Table {
       row.referenceName,
       `${amount(row.reference)} ${row.unit}`,
       // One decimal where a target is at stake, so 84.96% does not read as a met 85%.
-      row.target?.kind === 'ratio-at-least' ? `${(row.ratio * 100).toFixed(1)}%` : row.unit === '% of a core' ? format.percent(row.ratio * 100) : format.ratio(row.ratio),
+      row.target?.kind === 'ratio-at-least'
+        ? `${(row.ratio * 100).toFixed(1)}%`
+        : row.unit === '% of a core'
+          ? format.percent(row.ratio * 100)
+          : format.ratio(row.ratio),
       targetCell(row.target, row.unit),
       outcomeCell(row.outcome, row),
     ]),
@@ -50,11 +65,24 @@ export function comparisonsTable(rows: readonly Comparison[]): Table {
 }
 
 const cpuColumns = [right('server CPU %'), right('generator CPU %'), right('others CPU %')];
-const cpuCells = (window: WindowCpu): string[] => [cpu(window.serverCpuPercent), cpu(window.generatorCpuPercent), cpu(window.foreignCpuPercent)];
+const cpuCells = (window: WindowCpu): string[] => [
+  cpu(window.serverCpuPercent),
+  cpu(window.generatorCpuPercent),
+  cpu(window.foreignCpuPercent),
+];
 
 export function frameworkTable(report: BenchReport): Table {
   return {
-    columns: [right('pair'), left('server'), right('req/s'), right('p50 ms'), right('p99 ms'), ...cpuColumns, right('server CPU µs / request'), right('errors / timeouts / non-2xx')],
+    columns: [
+      right('pair'),
+      left('server'),
+      right('req/s'),
+      right('p50 ms'),
+      right('p99 ms'),
+      ...cpuColumns,
+      right('server CPU µs / request'),
+      right('errors / timeouts / non-2xx'),
+    ],
     rows: report.framework.runs.map((run) => {
       const perRequest = serverCpuUsPerRequest(run);
       return [
@@ -73,7 +101,15 @@ export function frameworkTable(report: BenchReport): Table {
 
 export function dispatchTable(report: BenchReport): Table {
   return {
-    columns: [left('path'), left('piscina atomics'), right('callers'), right('round-trips'), right('median µs'), right('p99 µs'), right('µs per task (wall / tasks)')],
+    columns: [
+      left('path'),
+      left('piscina atomics'),
+      right('callers'),
+      right('round-trips'),
+      right('median µs'),
+      right('p99 µs'),
+      right('µs per task (wall / tasks)'),
+    ],
     rows: report.dispatch.series.map((series) => [
       series.path === 'direct' ? 'direct call' : `pool of ${report.dispatch.poolSize}`,
       series.atomics === null ? '–' : series.atomics === 'default' ? "default (the server's)" : series.atomics,
@@ -88,7 +124,17 @@ export function dispatchTable(report: BenchReport): Table {
 
 export function limitsTable(report: BenchReport): Table {
   return {
-    columns: [left('variant'), right('clients'), right('CPU ms / request'), right('limit req/s'), right('req/s'), right('% of limit'), right('p99 ms'), ...cpuColumns, right('errors / timeouts / non-2xx')],
+    columns: [
+      left('variant'),
+      right('clients'),
+      right('CPU ms / request'),
+      right('limit req/s'),
+      right('req/s'),
+      right('% of limit'),
+      right('p99 ms'),
+      ...cpuColumns,
+      right('errors / timeouts / non-2xx'),
+    ],
     rows: [report.limits.pool, report.limits.inline].map((run) => [
       run.poolSize === null ? run.variant : `${run.variant} (pool-size ${run.poolSize})`,
       String(run.connections),
@@ -111,15 +157,33 @@ export function windowsTable(report: BenchReport): Table {
     { name: 'figure 4, inline', cpu: report.limits.inline.cpu },
   ];
   return {
-    columns: [left('window'), right('seconds'), ...cpuColumns, right(`machine CPU % (${report.machine.cpus * 100}% = all cores)`)],
-    rows: windows.map((window) => [window.name, window.cpu.seconds.toFixed(1), ...cpuCells(window.cpu), cpu(window.cpu.machineCpuPercent)]),
+    columns: [
+      left('window'),
+      right('seconds'),
+      ...cpuColumns,
+      right(`machine CPU % (${report.machine.cpus * 100}% = all cores)`),
+    ],
+    rows: windows.map((window) => [
+      window.name,
+      window.cpu.seconds.toFixed(1),
+      ...cpuCells(window.cpu),
+      cpu(window.cpu.machineCpuPercent),
+    ]),
   };
 }
 
 export function startupTable(report: BenchReport): Table {
   const reference = report.startup.find((row) => row.server === STARTUP_REFERENCE);
   return {
-    columns: [left('server'), right('starts'), right('listening, median ms'), right('min ms'), right('max ms'), right(`× ${STARTUP_REFERENCE}`), right('first answers, median ms')],
+    columns: [
+      left('server'),
+      right('starts'),
+      right('listening, median ms'),
+      right('min ms'),
+      right('max ms'),
+      right(`× ${STARTUP_REFERENCE}`),
+      right('first answers, median ms'),
+    ],
     rows: report.startup.map((row) => [
       row.server,
       String(row.startupMs.length),

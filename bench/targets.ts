@@ -15,10 +15,15 @@ export const TARGETS = {
 } as const;
 
 /** A ratio that must reach `min`, or a measured value that must stay below `max`. */
-export type Target = { readonly kind: 'ratio-at-least'; readonly min: number } | { readonly kind: 'value-below'; readonly max: number };
+export type Target =
+  | { readonly kind: 'ratio-at-least'; readonly min: number }
+  | { readonly kind: 'value-below'; readonly max: number };
 
 /** `by`: ratio points short of `min` (0.05 = 5 points), or how far above `max` in the row's unit. */
-export type Outcome = { readonly state: 'met' } | { readonly state: 'missed'; readonly by: number } | { readonly state: 'no-target' };
+export type Outcome =
+  | { readonly state: 'met' }
+  | { readonly state: 'missed'; readonly by: number }
+  | { readonly state: 'no-target' };
 
 export interface Comparison {
   readonly figure: number;
@@ -35,7 +40,8 @@ export interface Comparison {
 
 export function judge(target: Target | null, measured: number, ratio: number): Outcome {
   if (target === null) return { state: 'no-target' };
-  if (target.kind === 'ratio-at-least') return ratio >= target.min ? { state: 'met' } : { state: 'missed', by: target.min - ratio };
+  if (target.kind === 'ratio-at-least')
+    return ratio >= target.min ? { state: 'met' } : { state: 'missed', by: target.min - ratio };
   return measured < target.max ? { state: 'met' } : { state: 'missed', by: measured - target.max };
 }
 
@@ -44,7 +50,11 @@ function compare(row: Omit<Comparison, 'ratio' | 'outcome'>): Comparison {
   return { ...row, ratio, outcome: judge(row.target, row.measured, ratio) };
 }
 
-function medianOf(runs: readonly FrameworkRun[], server: FrameworkRun['server'], pick: (run: FrameworkRun) => number): number {
+function medianOf(
+  runs: readonly FrameworkRun[],
+  server: FrameworkRun['server'],
+  pick: (run: FrameworkRun) => number,
+): number {
   return median(runs.filter((run) => run.server === server).map(pick));
 }
 
@@ -58,7 +68,15 @@ function cpuPerRequestRow(runs: readonly FrameworkRun[], reference: string): Com
   if (runs.some((run) => serverCpuUsPerRequest(run) === null)) return [];
   const perRequest = (run: FrameworkRun): number => serverCpuUsPerRequest(run) ?? Number.NaN;
   return [
-    compare({ figure: 1, what: 'Hono server CPU per request (median of runs; lower is better)', unit: 'µs', measured: medianOf(runs, 'hono', perRequest), reference: medianOf(runs, 'bare', perRequest), referenceName: reference, target: null }),
+    compare({
+      figure: 1,
+      what: 'Hono server CPU per request (median of runs; lower is better)',
+      unit: 'µs',
+      measured: medianOf(runs, 'hono', perRequest),
+      reference: medianOf(runs, 'bare', perRequest),
+      referenceName: reference,
+      target: null,
+    }),
   ];
 }
 
@@ -68,8 +86,24 @@ function frameworkRows(report: BenchReport): Comparison[] {
   const p99 = (run: FrameworkRun): number => run.load.p99Ms;
   const reference = 'bare node:http';
   return [
-    compare({ figure: 1, what: 'Hono /health req/s (median of runs)', unit: 'req/s', measured: medianOf(runs, 'hono', rps), reference: medianOf(runs, 'bare', rps), referenceName: reference, target: { kind: 'ratio-at-least', min: TARGETS.honoShareOfBare } }),
-    compare({ figure: 1, what: 'Hono /health p99 latency (median of runs; lower is better)', unit: 'ms', measured: medianOf(runs, 'hono', p99), reference: medianOf(runs, 'bare', p99), referenceName: reference, target: null }),
+    compare({
+      figure: 1,
+      what: 'Hono /health req/s (median of runs)',
+      unit: 'req/s',
+      measured: medianOf(runs, 'hono', rps),
+      reference: medianOf(runs, 'bare', rps),
+      referenceName: reference,
+      target: { kind: 'ratio-at-least', min: TARGETS.honoShareOfBare },
+    }),
+    compare({
+      figure: 1,
+      what: 'Hono /health p99 latency (median of runs; lower is better)',
+      unit: 'ms',
+      measured: medianOf(runs, 'hono', p99),
+      reference: medianOf(runs, 'bare', p99),
+      referenceName: reference,
+      target: null,
+    }),
     ...cpuPerRequestRow(runs, reference),
   ];
 }
@@ -77,7 +111,9 @@ function frameworkRows(report: BenchReport): Comparison[] {
 function dispatchRows(report: BenchReport): Comparison[] {
   const { series } = report.dispatch;
   const find = (path: DispatchSeries['path'], concurrency: number): DispatchSeries | undefined =>
-    series.find((s) => s.path === path && s.concurrency === concurrency && (path === 'direct' || s.atomics === 'default'));
+    series.find(
+      (s) => s.path === path && s.concurrency === concurrency && (path === 'direct' || s.atomics === 'default'),
+    );
   const concurrencies = [...new Set(series.map((s) => s.concurrency))].sort((a, b) => a - b);
   return concurrencies.flatMap((concurrency) => {
     const pool = find('pool', concurrency);
@@ -86,8 +122,24 @@ function dispatchRows(report: BenchReport): Comparison[] {
     const at = concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`;
     const reference = `direct call, ${at}`;
     return [
-      compare({ figure: 2, what: `pool round-trip median, ${at}`, unit: 'µs', measured: pool.medianUs, reference: direct.medianUs, referenceName: reference, target: { kind: 'value-below', max: TARGETS.dispatchMedianUs } }),
-      compare({ figure: 2, what: `pool round-trip p99, ${at}`, unit: 'µs', measured: pool.p99Us, reference: direct.p99Us, referenceName: reference, target: null }),
+      compare({
+        figure: 2,
+        what: `pool round-trip median, ${at}`,
+        unit: 'µs',
+        measured: pool.medianUs,
+        reference: direct.medianUs,
+        referenceName: reference,
+        target: { kind: 'value-below', max: TARGETS.dispatchMedianUs },
+      }),
+      compare({
+        figure: 2,
+        what: `pool round-trip p99, ${at}`,
+        unit: 'µs',
+        measured: pool.p99Us,
+        reference: direct.p99Us,
+        referenceName: reference,
+        target: null,
+      }),
     ];
   });
 }
@@ -108,13 +160,27 @@ function limitRow(figure: number, run: LimitRun, min: number): Comparison {
 /** Figure 5: the generator's CPU against the one core its single thread can use. */
 function generatorRows(report: BenchReport): Comparison[] {
   const windows = [
-    { name: 'Hono runs (median)', percent: medianOf(report.framework.runs, 'hono', (run) => run.cpu.generatorCpuPercent) },
-    { name: 'bare node:http runs (median)', percent: medianOf(report.framework.runs, 'bare', (run) => run.cpu.generatorCpuPercent) },
+    {
+      name: 'Hono runs (median)',
+      percent: medianOf(report.framework.runs, 'hono', (run) => run.cpu.generatorCpuPercent),
+    },
+    {
+      name: 'bare node:http runs (median)',
+      percent: medianOf(report.framework.runs, 'bare', (run) => run.cpu.generatorCpuPercent),
+    },
     { name: 'pool run', percent: report.limits.pool.cpu.generatorCpuPercent },
     { name: 'inline run', percent: report.limits.inline.cpu.generatorCpuPercent },
   ];
   return windows.map((window) =>
-    compare({ figure: 5, what: `load generator CPU, ${window.name}`, unit: '% of a core', measured: window.percent, reference: 100, referenceName: 'one core', target: null }),
+    compare({
+      figure: 5,
+      what: `load generator CPU, ${window.name}`,
+      unit: '% of a core',
+      measured: window.percent,
+      reference: 100,
+      referenceName: 'one core',
+      target: null,
+    }),
   );
 }
 
@@ -126,7 +192,15 @@ function startupRows(report: BenchReport): Comparison[] {
   return report.startup
     .filter((row) => row !== reference)
     .map((row) =>
-      compare({ figure: 6, what: `${row.server} start-up (median)`, unit: 'ms', measured: median(row.startupMs), reference: median(reference.startupMs), referenceName: `${STARTUP_REFERENCE} start-up`, target: null }),
+      compare({
+        figure: 6,
+        what: `${row.server} start-up (median)`,
+        unit: 'ms',
+        measured: median(row.startupMs),
+        reference: median(reference.startupMs),
+        referenceName: `${STARTUP_REFERENCE} start-up`,
+        target: null,
+      }),
     );
 }
 

@@ -3,7 +3,10 @@
 import { cpuBetween, machineBusyMs, snapshot } from '../loadtests/sample.ts';
 import type { WindowCpu } from './model.ts';
 
-export async function measureWindow<T>(serverPid: number, run: () => Promise<T>): Promise<{ value: T; cpu: WindowCpu }> {
+export async function measureWindow<T>(
+  serverPid: number,
+  run: () => Promise<T>,
+): Promise<{ value: T; cpu: WindowCpu }> {
   const server = await snapshot(serverPid);
   const machine = await machineBusyMs();
   const generator = process.cpuUsage();
@@ -16,9 +19,15 @@ export async function measureWindow<T>(serverPid: number, run: () => Promise<T>)
 
   const generatorCpuPercent = ((generatorUsage.user + generatorUsage.system) / 1000 / elapsedMs) * 100;
   const serverCpuPercent = server !== null && serverAfter !== null ? cpuBetween(server, serverAfter).cpuPercent : null;
-  const machineCpuPercent = machine !== null && machineAfter !== null ? ((machineAfter - machine) / elapsedMs) * 100 : null;
+  const machineCpuPercent =
+    machine !== null && machineAfter !== null ? ((machineAfter - machine) / elapsedMs) * 100 : null;
   // Tick-granular counters can put the sum a little above the machine's total: floor at 0.
   const foreignCpuPercent =
-    machineCpuPercent === null || serverCpuPercent === null ? null : Math.max(0, machineCpuPercent - serverCpuPercent - generatorCpuPercent);
-  return { value, cpu: { seconds: elapsedMs / 1000, serverCpuPercent, generatorCpuPercent, machineCpuPercent, foreignCpuPercent } };
+    machineCpuPercent === null || serverCpuPercent === null
+      ? null
+      : Math.max(0, machineCpuPercent - serverCpuPercent - generatorCpuPercent);
+  return {
+    value,
+    cpu: { seconds: elapsedMs / 1000, serverCpuPercent, generatorCpuPercent, machineCpuPercent, foreignCpuPercent },
+  };
 }

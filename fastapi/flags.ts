@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { DEFAULT_ITERATIONS } from '../server/work.ts';
-import { DEFAULT_DURATION_SECONDS, DEFAULT_WARMUP_SECONDS, reportsDirOption, DURATION_RANGE, WARMUP_RANGE } from '../loadtests/flags.ts';
+import {
+  DEFAULT_DURATION_SECONDS,
+  DEFAULT_WARMUP_SECONDS,
+  reportsDirOption,
+  DURATION_RANGE,
+  WARMUP_RANGE,
+} from '../loadtests/flags.ts';
 
 /**
  * About half a second a request in CPython 3.11 on this project's 2-core test machine (the
@@ -30,11 +36,35 @@ export interface FastapiOptions {
 
 function fastapiCommand(): Command {
   return new Command('fastapi')
-    .description('The original FastAPI experiment (async def, def, def with 2 workers) beside the Node inline and pool variants, measured the same way')
-    .addOption(new Option('--duration <seconds>', `measured seconds per row (${DURATION_RANGE.min}-${DURATION_RANGE.max})`).argParser(intInRange(DURATION_RANGE)).default(DEFAULT_DURATION_SECONDS))
-    .addOption(new Option('--warmup <seconds>', `uncounted seconds before each row (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`).argParser(intInRange(WARMUP_RANGE)).default(DEFAULT_WARMUP_SECONDS))
-    .addOption(new Option('--loop-iterations <n>', `increments per Python request; the original's 100,000,000 takes seconds in CPython (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`).argParser(intInRange(LOOP_ITERATIONS_RANGE)).default(DEFAULT_LOOP_ITERATIONS))
-    .addOption(new Option('--iterations <n>', `increments per Node request (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`).argParser(intInRange(LOOP_ITERATIONS_RANGE)).default(DEFAULT_ITERATIONS))
+    .description(
+      'The original FastAPI experiment (async def, def, def with 2 workers) beside the Node inline and pool variants, measured the same way',
+    )
+    .addOption(
+      new Option('--duration <seconds>', `measured seconds per row (${DURATION_RANGE.min}-${DURATION_RANGE.max})`)
+        .argParser(intInRange(DURATION_RANGE))
+        .default(DEFAULT_DURATION_SECONDS),
+    )
+    .addOption(
+      new Option('--warmup <seconds>', `uncounted seconds before each row (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`)
+        .argParser(intInRange(WARMUP_RANGE))
+        .default(DEFAULT_WARMUP_SECONDS),
+    )
+    .addOption(
+      new Option(
+        '--loop-iterations <n>',
+        `increments per Python request; the original's 100,000,000 takes seconds in CPython (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`,
+      )
+        .argParser(intInRange(LOOP_ITERATIONS_RANGE))
+        .default(DEFAULT_LOOP_ITERATIONS),
+    )
+    .addOption(
+      new Option(
+        '--iterations <n>',
+        `increments per Node request (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`,
+      )
+        .argParser(intInRange(LOOP_ITERATIONS_RANGE))
+        .default(DEFAULT_ITERATIONS),
+    )
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
     .addOption(reportsDirOption())
     .exitOverride();
@@ -50,7 +80,9 @@ interface RawOptions {
 }
 
 export function parseFastapiArgs(argv: readonly string[]): FastapiOptions {
-  const raw = fastapiCommand().parse([...argv], { from: 'user' }).opts<RawOptions>();
+  const raw = fastapiCommand()
+    .parse([...argv], { from: 'user' })
+    .opts<RawOptions>();
   return Object.freeze({
     durationSeconds: raw.duration,
     warmupSeconds: raw.warmup,
@@ -63,5 +95,14 @@ export function parseFastapiArgs(argv: readonly string[]): FastapiOptions {
 
 /** The load runner's argv every row shares: the curl-loops scenario, the same window. */
 export function commonLoadtestArgs(options: FastapiOptions): string[] {
-  return ['--scenario', 'curl-loops', '--duration', String(options.durationSeconds), '--warmup', String(options.warmupSeconds), '--iterations', String(options.iterations)];
+  return [
+    '--scenario',
+    'curl-loops',
+    '--duration',
+    String(options.durationSeconds),
+    '--warmup',
+    String(options.warmupSeconds),
+    '--iterations',
+    String(options.iterations),
+  ];
 }

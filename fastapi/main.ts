@@ -24,19 +24,30 @@ function planOf(options: LoadtestOptions) {
 }
 
 /** One Python row: start its uvicorn, measure it as a --target, stop it. */
-async function pythonRun(row: PythonRow, options: FastapiOptions, context: Omit<RunContext, 'options'>): Promise<VariantRun[]> {
+async function pythonRun(
+  row: PythonRow,
+  options: FastapiOptions,
+  context: Omit<RunContext, 'options'>,
+): Promise<VariantRun[]> {
   const server = await startUvicorn(row, options.loopIterations, context.group, WORK_DIR);
   try {
     const rowOptions = parseLoadtestArgs([
       ...commonLoadtestArgs(options),
-      '--target', `${server.origin}/{client}`,
-      '--target-pid', String(server.pid),
-      '--label', row.label,
+      '--target',
+      `${server.origin}/{client}`,
+      '--target-pid',
+      String(server.pid),
+      '--label',
+      row.label,
       ...(row.newConnection ? ['--new-connection'] : []),
     ]);
     // Each uvicorn worker runs Python code on one core at a time (the GIL): that is its bound.
     const target = rowOptions.target === null ? null : { ...rowOptions.target, parallelism: row.workers };
-    return await runScenario(planOf(rowOptions), { ...context, options: { ...rowOptions, target }, targetLog: server.log });
+    return await runScenario(planOf(rowOptions), {
+      ...context,
+      options: { ...rowOptions, target },
+      targetLog: server.log,
+    });
   } finally {
     await server.stop();
   }
@@ -64,7 +75,13 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
   const report = assembleReport(nodeOptions, plan, runs, commandLine('fastapi', argv), dateUtc, notes(options));
   process.stdout.write(`${renderTerminal(report)}\n\n`);
   if (options.writeReport) {
-    const written = await writeReport(options.reportsDir, dateUtc, `fastapi-${report.scenario}`, renderMarkdown(report), report);
+    const written = await writeReport(
+      options.reportsDir,
+      dateUtc,
+      `fastapi-${report.scenario}`,
+      renderMarkdown(report),
+      report,
+    );
     say(`report: ${written.markdownPath} (+ .json)`);
   }
   return 0;

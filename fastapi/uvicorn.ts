@@ -66,9 +66,25 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   }
 }
 
-export async function startUvicorn(row: PythonRow, loopIterations: number, group: ProcessGroup, workDir: string): Promise<UvicornServer> {
+export async function startUvicorn(
+  row: PythonRow,
+  loopIterations: number,
+  group: ProcessGroup,
+  workDir: string,
+): Promise<UvicornServer> {
   const port = await freePort();
-  const args = ['--app-dir', APP_DIR, `${row.app}:app`, '--host', HOST, '--port', String(port), '--workers', String(row.workers), '--no-access-log'];
+  const args = [
+    '--app-dir',
+    APP_DIR,
+    `${row.app}:app`,
+    '--host',
+    HOST,
+    '--port',
+    String(port),
+    '--workers',
+    String(row.workers),
+    '--no-access-log',
+  ];
   const child = spawn('uvicorn', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stop() reaches the workers too.
@@ -84,7 +100,13 @@ export async function startUvicorn(row: PythonRow, loopIterations: number, group
   let ready = 0;
   let listening = false;
   const onReady = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new UvicornError(`uvicorn ${row.app} was not ready within ${START_TIMEOUT_MS / 1000} s: ${tail.join(' | ')}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new UvicornError(`uvicorn ${row.app} was not ready within ${START_TIMEOUT_MS / 1000} s: ${tail.join(' | ')}`),
+        ),
+      START_TIMEOUT_MS,
+    );
     const read = (line: string): void => {
       log.line(line);
       file.write(`${line}\n`);
@@ -101,11 +123,23 @@ export async function startUvicorn(row: PythonRow, loopIterations: number, group
     createInterface({ input: child.stderr! }).on('line', read);
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new UvicornError(error.code === 'ENOENT' ? 'the uvicorn command is not installed (apt-get install uvicorn)' : `uvicorn: ${error.message}`));
+      reject(
+        new UvicornError(
+          error.code === 'ENOENT'
+            ? 'the uvicorn command is not installed (apt-get install uvicorn)'
+            : `uvicorn: ${error.message}`,
+        ),
+      );
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      setImmediate(() => reject(new UvicornError(`uvicorn ${row.app} exited during start-up (${signal ?? `code ${code}`}): ${tail.join(' | ')}`)));
+      setImmediate(() =>
+        reject(
+          new UvicornError(
+            `uvicorn ${row.app} exited during start-up (${signal ?? `code ${code}`}): ${tail.join(' | ')}`,
+          ),
+        ),
+      );
     });
   });
   const stop = async (): Promise<void> => {

@@ -12,8 +12,14 @@ const run = (file: string, args: readonly string[]): string | null => {
 
 export function pythonVersions(): string {
   // "Running uvicorn 0.17.6 with CPython 3.11.2 on Linux"
-  const uvicorn = run('uvicorn', ['--version'])?.replace(/^Running /, '').replace(/ on \w+$/, '') ?? 'uvicorn (version unknown)';
-  const interpreter = run('sh', ['-c', 'head -n 1 "$(command -v uvicorn)"'])?.replace(/^#!\s*/, '').split(' ')[0];
-  const fastapi = interpreter === undefined ? null : run(interpreter, ['-c', 'import fastapi; print(fastapi.__version__)']);
+  const uvicorn =
+    run('uvicorn', ['--version'])
+      ?.replace(/^Running /, '')
+      .replace(/ on \w+$/, '') ?? 'uvicorn (version unknown)';
+  const interpreter = run('sh', ['-c', 'head -n 1 "$(command -v uvicorn)"'])
+    ?.replace(/^#!\s*/, '')
+    .split(' ')[0];
+  const fastapi =
+    interpreter === undefined ? null : run(interpreter, ['-c', 'import fastapi; print(fastapi.__version__)']);
   return `${uvicorn}, FastAPI ${fastapi ?? '(version unknown)'}`;
 }

@@ -13,7 +13,10 @@ export const CALIBRATION_REQUESTS = 5;
 /** One keep-alive connection, so a cluster serves all of them from the same worker. */
 async function getBody(agent: Agent, url: string): Promise<string> {
   const { status, body } = await getText(url, { agent });
-  if (status !== 200) throw new Error(`a calibration request (GET ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`);
+  if (status !== 200)
+    throw new Error(
+      `a calibration request (GET ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`,
+    );
   return body;
 }
 

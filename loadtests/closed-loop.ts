@@ -26,7 +26,9 @@ function runKeepAliveLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult>
         setupClient(client) {
           const tally = { clientId: tallies.length + 1, served: 0, latencySumMs: 0 };
           tallies.push(tally);
-          client.setRequests([{ method: 'GET', path: options.path ?? clientPath(options.pathTemplate, tally.clientId) }]);
+          client.setRequests([
+            { method: 'GET', path: options.path ?? clientPath(options.pathTemplate, tally.clientId) },
+          ]);
           client.on('response', (statusCode, _bytes, responseTimeMs) => {
             if (statusCode < 200 || statusCode > 299) return;
             tally.served++;
@@ -50,12 +52,22 @@ function runKeepAliveLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult>
             non2xx: result.non2xx,
             latencyMs: result['2xx'] > 0 ? { p50, p90, p99, max, mean } : null,
             servedLatencyMs: summarize(servedLatenciesMs),
-            statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0])),
+            statusCounts: Object.fromEntries(
+              Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0]),
+            ),
           },
-          clients: tallies.map((t) => ({ clientId: t.clientId, served: t.served, meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null })),
+          clients: tallies.map((t) => ({
+            clientId: t.clientId,
+            served: t.served,
+            meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null,
+          })),
         });
       },
     );
-    autocannon.track(instance, { renderProgressBar: options.showProgress, renderResultsTable: false, renderLatencyTable: false });
+    autocannon.track(instance, {
+      renderProgressBar: options.showProgress,
+      renderResultsTable: false,
+      renderLatencyTable: false,
+    });
   });
 }

@@ -4,7 +4,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, maxQueueOption, timeoutOption, withVariantSettings, type ServerOptions } from '../server/flags.ts';
+import {
+  DEFAULT_TIMEOUT_MS,
+  defaultMaxQueue,
+  maxQueueOption,
+  timeoutOption,
+  withVariantSettings,
+  type ServerOptions,
+} from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { cpuVariantNames, isVariantName, variantNames, type VariantName } from '../server/variants/index.ts';
 import { DEFAULT_SCENARIOS, scenarioNames, scenarios, type ScenarioName } from './scenarios/index.ts';
@@ -13,7 +20,10 @@ import { DEFAULT_PROBE_INTERVAL_MS } from './probe.ts';
 import { parseTargetUrl, TargetUrlError, type TargetUrl } from './target-url.ts';
 
 /** The server settings a run passes on to every server it starts. */
-export type VariantSettingValues = Pick<ServerOptions, 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs'>;
+export type VariantSettingValues = Pick<
+  ServerOptions,
+  'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs'
+>;
 
 /** The variant settings out of a program's parsed flags. */
 export function settingsOf(raw: VariantSettingValues): VariantSettingValues {
@@ -84,14 +94,18 @@ export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../reports', import.me
 export function reportsDirOption(): Option {
   return new Option('--reports-dir <path>', 'where reports are written (made if missing)')
     .argParser((raw) => {
-      if (existsSync(raw) && !statSync(raw).isDirectory()) throw new InvalidArgumentError('Allowed: a folder, or a path where one can be made; this is a file.');
+      if (existsSync(raw) && !statSync(raw).isDirectory())
+        throw new InvalidArgumentError('Allowed: a folder, or a path where one can be made; this is a file.');
       return raw;
     })
     .default(DEFAULT_REPORTS_DIR, 'reports/');
 }
 
 function scenarioList(raw: string): ScenarioName[] {
-  const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   if (names.length === 0 || names.some((name) => !Object.hasOwn(scenarios, name))) {
     throw new InvalidArgumentError(`Allowed: a comma list of ${scenarioNames.join(', ')}.`);
   }
@@ -99,7 +113,10 @@ function scenarioList(raw: string): ScenarioName[] {
 }
 
 function variantList(raw: string): VariantName[] {
-  const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !isVariantName(name));
   if (names.length === 0 || unknown.length > 0) {
     throw new InvalidArgumentError(`Allowed: a comma list of ${variantNames.join(', ')}.`);
@@ -122,7 +139,8 @@ function runningPid(raw: string): number {
     process.kill(pid, 0); // signal 0: only asks whether the process exists
   } catch (error) {
     // EPERM: it exists but belongs to another user; /proc still shows its CPU.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw new InvalidArgumentError(`Allowed: the id of a running process; no process has id ${pid}.`);
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM')
+      throw new InvalidArgumentError(`Allowed: the id of a running process; no process has id ${pid}.`);
   }
   return pid;
 }
@@ -138,22 +156,92 @@ function label(raw: string): string {
 function loadtestCommand(): Command {
   const command = new Command('loadtest')
     .description('Runs scenarios against a fresh server per variant on 127.0.0.1 and reports what it measured')
-    .addOption(new Option('--scenario <list>', `comma list of scenarios (${scenarioNames.join(', ')})`).argParser(scenarioList).default(DEFAULT_SCENARIOS, DEFAULT_SCENARIOS.join(',')))
-    .addOption(new Option('--variants <list>', `comma list of variants (default: each scenario's own; all: ${variantNames.join(',')})`).argParser(variantList))
-    .addOption(new Option('--connections <n>', `closed-loop clients (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max}; default: the scenario's)`).argParser(intInRange(CONNECTIONS_RANGE)))
-    .addOption(new Option('--duration <seconds>', `measured seconds per variant (${DURATION_RANGE.min}-${DURATION_RANGE.max})`).argParser(intInRange(DURATION_RANGE)).default(DEFAULT_DURATION_SECONDS))
-    .addOption(new Option('--warmup <seconds>', `uncounted seconds before each measurement (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`).argParser(intInRange(WARMUP_RANGE)).default(DEFAULT_WARMUP_SECONDS))
+    .addOption(
+      new Option('--scenario <list>', `comma list of scenarios (${scenarioNames.join(', ')})`)
+        .argParser(scenarioList)
+        .default(DEFAULT_SCENARIOS, DEFAULT_SCENARIOS.join(',')),
+    )
+    .addOption(
+      new Option(
+        '--variants <list>',
+        `comma list of variants (default: each scenario's own; all: ${variantNames.join(',')})`,
+      ).argParser(variantList),
+    )
+    .addOption(
+      new Option(
+        '--connections <n>',
+        `closed-loop clients (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max}; default: the scenario's)`,
+      ).argParser(intInRange(CONNECTIONS_RANGE)),
+    )
+    .addOption(
+      new Option('--duration <seconds>', `measured seconds per variant (${DURATION_RANGE.min}-${DURATION_RANGE.max})`)
+        .argParser(intInRange(DURATION_RANGE))
+        .default(DEFAULT_DURATION_SECONDS),
+    )
+    .addOption(
+      new Option(
+        '--warmup <seconds>',
+        `uncounted seconds before each measurement (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`,
+      )
+        .argParser(intInRange(WARMUP_RANGE))
+        .default(DEFAULT_WARMUP_SECONDS),
+    );
   return withVariantSettings(command)
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
-    .addOption(new Option('--repeat <n>', `fresh-server runs per variant; tables show median [min–max] (${REPEAT_RANGE.min}-${REPEAT_RANGE.max})`).argParser(intInRange(REPEAT_RANGE)).default(DEFAULT_REPEAT))
-    .addOption(new Option('--probe-interval-ms <ms>', `pace of the bystander GET /health probe (${PROBE_INTERVAL_RANGE.min}-${PROBE_INTERVAL_RANGE.max})`).argParser(intInRange(PROBE_INTERVAL_RANGE)).default(DEFAULT_PROBE_INTERVAL_MS))
-    .addOption(new Option('--fail-on-errors <n>', `exit non-zero when a variant had more than n errors + timeouts + non-2xx answers (${FAIL_ON_ERRORS_RANGE.min}-${FAIL_ON_ERRORS_RANGE.max}; default: never)`).argParser(intInRange(FAIL_ON_ERRORS_RANGE)))
-    .addOption(new Option('--target <url>', 'measure this running server instead of spawning one per variant; loopback only; {client} in the path becomes the client id, else it is appended').argParser(targetUrl).conflicts('variants'))
-    .addOption(new Option('--target-pid <pid>', "the --target server's process: its CPU and threads (with its descendants) are sampled").argParser(runningPid))
-    .addOption(new Option('--label <name>', 'the --target row\'s name in the report').argParser(label).default(DEFAULT_TARGET_LABEL))
-    .addOption(new Option('--new-connection', 'a new connection for every request, closed after the answer (like curl), instead of keep-alive'))
-    .addOption(new Option('--quick', `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`).conflicts(['duration', 'warmup']))
+    .addOption(
+      new Option(
+        '--repeat <n>',
+        `fresh-server runs per variant; tables show median [min–max] (${REPEAT_RANGE.min}-${REPEAT_RANGE.max})`,
+      )
+        .argParser(intInRange(REPEAT_RANGE))
+        .default(DEFAULT_REPEAT),
+    )
+    .addOption(
+      new Option(
+        '--probe-interval-ms <ms>',
+        `pace of the bystander GET /health probe (${PROBE_INTERVAL_RANGE.min}-${PROBE_INTERVAL_RANGE.max})`,
+      )
+        .argParser(intInRange(PROBE_INTERVAL_RANGE))
+        .default(DEFAULT_PROBE_INTERVAL_MS),
+    )
+    .addOption(
+      new Option(
+        '--fail-on-errors <n>',
+        `exit non-zero when a variant had more than n errors + timeouts + non-2xx answers (${FAIL_ON_ERRORS_RANGE.min}-${FAIL_ON_ERRORS_RANGE.max}; default: never)`,
+      ).argParser(intInRange(FAIL_ON_ERRORS_RANGE)),
+    )
+    .addOption(
+      new Option(
+        '--target <url>',
+        'measure this running server instead of spawning one per variant; loopback only; {client} in the path becomes the client id, else it is appended',
+      )
+        .argParser(targetUrl)
+        .conflicts('variants'),
+    )
+    .addOption(
+      new Option(
+        '--target-pid <pid>',
+        "the --target server's process: its CPU and threads (with its descendants) are sampled",
+      ).argParser(runningPid),
+    )
+    .addOption(
+      new Option('--label <name>', "the --target row's name in the report")
+        .argParser(label)
+        .default(DEFAULT_TARGET_LABEL),
+    )
+    .addOption(
+      new Option(
+        '--new-connection',
+        'a new connection for every request, closed after the answer (like curl), instead of keep-alive',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--quick',
+        `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`,
+      ).conflicts(['duration', 'warmup']),
+    )
     .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
     .addOption(reportsDirOption())
     .exitOverride();
@@ -183,8 +271,10 @@ interface RawOptions extends VariantSettingValues {
 export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
   const command = loadtestCommand();
   const raw = command.parse([...argv], { from: 'user' }).opts<RawOptions>();
-  if (raw.target === undefined && raw.targetPid !== undefined) command.error("error: option '--target-pid <pid>' needs --target <url>");
-  if (raw.target === undefined && command.getOptionValueSource('label') === 'cli') command.error("error: option '--label <name>' needs --target <url>");
+  if (raw.target === undefined && raw.targetPid !== undefined)
+    command.error("error: option '--target-pid <pid>' needs --target <url>");
+  if (raw.target === undefined && command.getOptionValueSource('label') === 'cli')
+    command.error("error: option '--label <name>' needs --target <url>");
   const quick = raw.quick === true;
   const plans = raw.scenario.map((name): PlannedScenario => {
     const scenario: Scenario = scenarios[name];

@@ -23,7 +23,11 @@ function attempt(url: string, open: Set<ClientRequest>, isStopped: () => boolean
         const status = response.statusCode ?? 0;
         // Answered after the window closed: not counted, as autocannon drops those.
         if (isStopped()) outcome = { state: 'dropped' };
-        else outcome = status >= 200 && status <= 299 ? { state: 'ok', latencyMs: performance.now() - sentAt, status } : { state: 'non2xx', status };
+        else
+          outcome =
+            status >= 200 && status <= 299
+              ? { state: 'ok', latencyMs: performance.now() - sentAt, status }
+              : { state: 'non2xx', status };
       });
     });
     open.add(request);
@@ -47,13 +51,18 @@ export async function runFreshConnectionLoop(options: ClosedLoopOptions): Promis
   let stopped = false;
   const isStopped = (): boolean => stopped;
   const startedAt = performance.now();
-  const tallies = Array.from({ length: options.connections }, (_, i) => ({ clientId: i + 1, served: 0, latencySumMs: 0 }));
+  const tallies = Array.from({ length: options.connections }, (_, i) => ({
+    clientId: i + 1,
+    served: 0,
+    latencySumMs: 0,
+  }));
 
   const loop = async (tally: (typeof tallies)[number]): Promise<void> => {
     const url = `${options.origin}${options.path ?? clientPath(options.pathTemplate, tally.clientId)}`;
     while (!stopped) {
       const outcome = await attempt(url, open, isStopped);
-      if (outcome.state === 'ok' || outcome.state === 'non2xx') statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
+      if (outcome.state === 'ok' || outcome.state === 'non2xx')
+        statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
       if (outcome.state === 'ok') {
         latencies.push(outcome.latencyMs);
         tally.served++;
@@ -74,7 +83,18 @@ export async function runFreshConnectionLoop(options: ClosedLoopOptions): Promis
   for (const request of open) request.destroy(); // requests still out when the window closes are dropped
   await loops;
   return {
-    result: { durationSeconds, ok: latencies.length, ...counts, latencyMs: latencyColumns(latencies), servedLatencyMs: summarize(latencies), statusCounts },
-    clients: tallies.map((t) => ({ clientId: t.clientId, served: t.served, meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null })),
+    result: {
+      durationSeconds,
+      ok: latencies.length,
+      ...counts,
+      latencyMs: latencyColumns(latencies),
+      servedLatencyMs: summarize(latencies),
+      statusCounts,
+    },
+    clients: tallies.map((t) => ({
+      clientId: t.clientId,
+      served: t.served,
+      meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null,
+    })),
   };
 }

@@ -15,7 +15,9 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
   // Each scenario gets its own report, written as soon as it is measured.
   for (const plan of options.plans) {
     const dateUtc = new Date().toISOString();
-    say(`scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`);
+    say(
+      `scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`,
+    );
     const runs = await runScenario(plan, context);
     const failed = tooManyFailed(runs, options.failOnErrors);
     if (failed !== null) tooMany.push(options.plans.length > 1 ? `${plan.scenario.name}: ${failed}` : failed);

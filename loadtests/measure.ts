@@ -72,7 +72,9 @@ async function serverStats(target: Target, path: '/stats' | '/stats/reset'): Pro
     const pid = target.pid === null ? '' : ` (pid ${target.pid})`;
     const exit = (await target.exitNews?.()) ?? null;
     if (exit !== null) throw new MeasurementError(`the ${target.name} server${pid} ${exit}`);
-    throw new MeasurementError(`the ${target.name} server${pid} did not answer ${method} ${path}: ${failureReason(error)}`);
+    throw new MeasurementError(
+      `the ${target.name} server${pid} did not answer ${method} ${path}: ${failureReason(error)}`,
+    );
   }
 }
 
@@ -83,21 +85,32 @@ function openInLog(target: Target): number {
 
 /** Waits until the server has no request in its handler (by /stats, else by its log), so the window starts clean. */
 export async function drain(target: Target): Promise<void> {
-  const busy = target.hasStats ? async () => (await serverStats(target, '/stats')).inHandler > 0 : async () => openInLog(target) > 0;
+  const busy = target.hasStats
+    ? async () => (await serverStats(target, '/stats')).inHandler > 0
+    : async () => openInLog(target) > 0;
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   while (await busy()) {
-    if (Date.now() > deadline) throw new MeasurementError(`the ${target.name} server still had requests in its handler ${DRAIN_TIMEOUT_MS / 1000} s after the warm-up`);
+    if (Date.now() > deadline)
+      throw new MeasurementError(
+        `the ${target.name} server still had requests in its handler ${DRAIN_TIMEOUT_MS / 1000} s after the warm-up`,
+      );
     await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
   }
 }
 
 function servedByProcess(events: readonly WorkEvent[]): { pid: number; served: number }[] {
   const counts = new Map<number, number>();
-  for (const event of events) if (event.kind === 'End' && event.pid !== null) counts.set(event.pid, (counts.get(event.pid) ?? 0) + 1);
+  for (const event of events)
+    if (event.kind === 'End' && event.pid !== null) counts.set(event.pid, (counts.get(event.pid) ?? 0) + 1);
   return [...counts].map(([pid, served]) => ({ pid, served })).sort((a, b) => b.served - a.served);
 }
 
-export async function measure(target: Target, subject: Subject, plan: PlannedScenario, context: RunContext): Promise<VariantRun> {
+export async function measure(
+  target: Target,
+  subject: Subject,
+  plan: PlannedScenario,
+  context: RunContext,
+): Promise<VariantRun> {
   const { options, say } = context;
   const load = {
     origin: target.origin,
@@ -115,12 +128,19 @@ export async function measure(target: Target, subject: Subject, plan: PlannedSce
   const of = options.repeat > 1 ? ` (run ${subject.repetition} of ${options.repeat})` : '';
   const pid = target.pid === null ? 'process not known' : `pid ${target.pid}`;
   const mode = options.newConnection ? ', a new connection per request' : '';
-  say(`${target.name}: measuring ${options.durationSeconds} s with ${format.clients(plan.connections)}${mode}${of} (server ${pid})`);
+  say(
+    `${target.name}: measuring ${options.durationSeconds} s with ${format.clients(plan.connections)}${mode}${of} (server ${pid})`,
+  );
   target.log?.record();
   if (target.hasStats) await serverStats(target, '/stats/reset');
   const windowStartMs = Date.now();
   const sampler = await startSampler(target.pid);
-  const probe = startHealthProbe(target.origin, options.probeIntervalMs, Math.ceil((options.durationSeconds * 1000) / options.probeIntervalMs), target.info !== null);
+  const probe = startHealthProbe(
+    target.origin,
+    options.probeIntervalMs,
+    Math.ceil((options.durationSeconds * 1000) / options.probeIntervalMs),
+    target.info !== null,
+  );
   const { result, clients } = await runClosedLoop({ ...load, durationSeconds: options.durationSeconds });
   const windowEndMs = Date.now();
   const [window, probed] = await Promise.all([sampler.stop(), probe.stop()]);
@@ -130,17 +150,28 @@ export async function measure(target: Target, subject: Subject, plan: PlannedSce
   const events = (target.log?.recorded() ?? []).filter((event) => event.atMs <= windowEndMs);
 
   if (result.ok === 0 && result.errors + result.timeouts + result.non2xx === 0) {
-    throw new MeasurementError(`the ${target.name} server answered none of the requests sent in ${options.durationSeconds} s`);
+    throw new MeasurementError(
+      `the ${target.name} server answered none of the requests sent in ${options.durationSeconds} s`,
+    );
   }
   if (result.ok === 0 || result.latencyMs === null) {
-    throw new MeasurementError(`every request to the ${target.name} server failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
+    throw new MeasurementError(
+      `every request to the ${target.name} server failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
+    );
   }
   // Calibrated after the window, on the idle and warm server, so it cannot disturb the window.
   if (target.hasStats || target.log !== null) await drain(target);
   const cpuMsPerRequest = subject.work === 'cpu' ? await calibrateCpuMsPerRequest(target) : null;
   const canLimit = subject.work === 'io' || cpuMsPerRequest !== null;
   const limit = canLimit
-    ? physicalLimit({ work: subject.work, cores: availableParallelism(), parallelism: subject.parallelism, connections: plan.connections, cpuMsPerRequest, ioMs: subject.ioMs })
+    ? physicalLimit({
+        work: subject.work,
+        cores: availableParallelism(),
+        parallelism: subject.parallelism,
+        connections: plan.connections,
+        cpuMsPerRequest,
+        ioMs: subject.ioMs,
+      })
     : null;
   const cpu = window.server;
   const servedCounts = clients.map((client) => client.served);

@@ -45,7 +45,9 @@ export function summarize(values: readonly number[]): LatencySummary | null {
 }
 
 /** The latency columns of a report (p50, p90, p99, max, mean); null for no samples. */
-export function latencyColumns(values: readonly number[]): { p50: number; p90: number; p99: number; max: number; mean: number } | null {
+export function latencyColumns(
+  values: readonly number[],
+): { p50: number; p90: number; p99: number; max: number; mean: number } | null {
   if (values.length === 0) return null;
   const sorted = ascending(values);
   const { p50, p99, max, mean } = summaryOf(sorted);

@@ -25,7 +25,12 @@ export interface RunningProbe {
  * `anyStatus`: count every answer, whatever its status. A server we did not write may have no
  * /health route; its 404 or 422 still shows how soon it answers.
  */
-export function startHealthProbe(baseUrl: string, intervalMs: number, maxProbes: number, anyStatus = false): RunningProbe {
+export function startHealthProbe(
+  baseUrl: string,
+  intervalMs: number,
+  maxProbes: number,
+  anyStatus = false,
+): RunningProbe {
   const agent = new Agent({ keepAlive: true }); // no socket limit: a probe never queues behind another
   const latenciesMs: number[] = [];
   const pending = new Set<Promise<void>>();
@@ -61,11 +66,14 @@ export function startHealthProbe(baseUrl: string, intervalMs: number, maxProbes:
   const scheduleNext = (): void => {
     if (sent >= maxProbes) return;
     const dueAt = startedAt + sent * intervalMs;
-    timer = setTimeout(() => {
-      sent++;
-      probe();
-      scheduleNext();
-    }, Math.max(0, dueAt - performance.now()));
+    timer = setTimeout(
+      () => {
+        sent++;
+        probe();
+        scheduleNext();
+      },
+      Math.max(0, dueAt - performance.now()),
+    );
   };
   scheduleNext();
 

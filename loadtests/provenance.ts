@@ -34,10 +34,16 @@ export function packageVersions(): Record<string, string> {
 /** The short commit, marked when the working tree differs from it. */
 export function gitCommit(): string {
   const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: new URL('..', import.meta.url), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    execFileSync('git', args, {
+      cwd: new URL('..', import.meta.url),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   try {
     const commit = git('rev-parse', '--short', 'HEAD');
-    return git('status', '--porcelain', '--untracked-files=no') === '' ? commit : `${commit} (with uncommitted changes)`;
+    return git('status', '--porcelain', '--untracked-files=no') === ''
+      ? commit
+      : `${commit} (with uncommitted changes)`;
   } catch {
     return 'unknown (not a git checkout)';
   }

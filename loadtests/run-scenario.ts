@@ -24,11 +24,18 @@ export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, op
   };
 }
 
-export async function runVariant(variant: VariantName, repetition: number, plan: PlannedScenario, context: RunContext): Promise<VariantRun> {
+export async function runVariant(
+  variant: VariantName,
+  repetition: number,
+  plan: PlannedScenario,
+  context: RunContext,
+): Promise<VariantRun> {
   const definition: Variant = variants[variant];
   const serverOptions = serverOptionsFor(variant, plan, context.options);
   if (definition.sizeSetting === 'workers' && plan.connections < serverOptions.workers) {
-    context.say(`warning: ${variant} has ${serverOptions.workers} workers but only ${plan.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`);
+    context.say(
+      `warning: ${variant} has ${serverOptions.workers} workers but only ${plan.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`,
+    );
   }
   const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
   try {
@@ -39,7 +46,10 @@ export async function runVariant(variant: VariantName, repetition: number, plan:
         work: workOf(definition, serverOptions),
         parallelism: definition.parallelism(serverOptions),
         poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
-        size: definition.sizeSetting === null ? null : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
+        size:
+          definition.sizeSetting === null
+            ? null
+            : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
         ioMs: serverOptions.ioMs,
       },
       plan,
@@ -61,8 +71,15 @@ export async function runScenario(plan: PlannedScenario, context: RunContext): P
   if (options.target !== null) {
     const target = await openExternalTarget(options.target, context.targetLog ?? null);
     // The scenario's work kind says what the target is expected to do; its bound, if anyone knows it.
-    const subject = { work: plan.scenario.work, parallelism: options.target.parallelism ?? null, poolSize: null, size: null, ioMs: options.settings.ioMs };
-    for (let repetition = 1; repetition <= options.repeat; repetition++) runs.push(await measure(target, { ...subject, repetition }, plan, context));
+    const subject = {
+      work: plan.scenario.work,
+      parallelism: options.target.parallelism ?? null,
+      poolSize: null,
+      size: null,
+      ioMs: options.settings.ioMs,
+    };
+    for (let repetition = 1; repetition <= options.repeat; repetition++)
+      runs.push(await measure(target, { ...subject, repetition }, plan, context));
     return runs;
   }
   for (let repetition = 1; repetition <= options.repeat; repetition++) {

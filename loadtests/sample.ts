@@ -48,7 +48,11 @@ export function parseStat(line: string): ThreadTime & { residentPages: number } 
   // Fields after the name, starting with field 3 (state): utime is field 14, stime 15, rss 24.
   const fields = line.slice(close + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return { name: line.slice(open + 1, close), cpuMs: (ticks * 1000) / TICKS_PER_SECOND, residentPages: Number(fields[21]) };
+  return {
+    name: line.slice(open + 1, close),
+    cpuMs: (ticks * 1000) / TICKS_PER_SECOND,
+    residentPages: Number(fields[21]),
+  };
 }
 
 /** `pid` and all its descendants (a cluster's workers), from the parent field of /proc/N/stat. */
@@ -142,5 +146,7 @@ export function cpuByProcess(before: ProcessSnapshot, after: ProcessSnapshot): P
   for (const [tid, thread] of after.threads) {
     usedMs.set(thread.pid, (usedMs.get(thread.pid) ?? 0) + thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0));
   }
-  return [...usedMs].map(([pid, ms]) => ({ pid, cpuPercent: (ms / windowMs) * 100 })).sort((a, b) => b.cpuPercent - a.cpuPercent);
+  return [...usedMs]
+    .map(([pid, ms]) => ({ pid, cpuPercent: (ms / windowMs) * 100 }))
+    .sort((a, b) => b.cpuPercent - a.cpuPercent);
 }

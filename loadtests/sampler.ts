@@ -1,7 +1,15 @@
 // Samples the server every interval during the measured window (the top -H view over time), and
 // at the window's edges the whole machine and the load generator, to tell how much CPU others
 // used: a busy neighbour makes every figure of a run suspect.
-import { cpuBetween, cpuByProcess, machineBusyMs, snapshot, type ProcessCpu, type ProcessSnapshot, type WindowCpu } from './sample.ts';
+import {
+  cpuBetween,
+  cpuByProcess,
+  machineBusyMs,
+  snapshot,
+  type ProcessCpu,
+  type ProcessSnapshot,
+  type WindowCpu,
+} from './sample.ts';
 
 export const SAMPLE_INTERVAL_MS = 250;
 
@@ -33,7 +41,11 @@ export interface RunningSampler {
 /** `serverPid` null: a target whose process is not known; only the generator and the machine are read. */
 export async function startSampler(serverPid: number | null, intervalMs = SAMPLE_INTERVAL_MS): Promise<RunningSampler> {
   const server = async (): Promise<ProcessSnapshot | null> => (serverPid === null ? null : snapshot(serverPid));
-  const [firstServer, firstGenerator, firstMachine] = await Promise.all([server(), snapshot(process.pid, false), machineBusyMs()]);
+  const [firstServer, firstGenerator, firstMachine] = await Promise.all([
+    server(),
+    snapshot(process.pid, false),
+    machineBusyMs(),
+  ]);
   const samples: CpuSample[] = [];
   let previous: ProcessSnapshot | null = firstServer;
   let inFlight: Promise<void> = Promise.resolve();
@@ -51,16 +63,34 @@ export async function startSampler(serverPid: number | null, intervalMs = SAMPLE
     async stop() {
       clearInterval(timer);
       await inFlight;
-      const [lastServer, lastGenerator, lastMachine] = await Promise.all([server(), snapshot(process.pid, false), machineBusyMs()]);
+      const [lastServer, lastGenerator, lastMachine] = await Promise.all([
+        server(),
+        snapshot(process.pid, false),
+        machineBusyMs(),
+      ]);
       const serverCpu = firstServer !== null && lastServer !== null ? cpuBetween(firstServer, lastServer) : null;
-      const generator = firstGenerator !== null && lastGenerator !== null ? cpuBetween(firstGenerator, lastGenerator) : null;
+      const generator =
+        firstGenerator !== null && lastGenerator !== null ? cpuBetween(firstGenerator, lastGenerator) : null;
       let foreignCpuPercent: number | null = null;
-      if (serverCpu !== null && generator !== null && firstMachine !== null && lastMachine !== null && firstServer !== null && lastServer !== null) {
+      if (
+        serverCpu !== null &&
+        generator !== null &&
+        firstMachine !== null &&
+        lastMachine !== null &&
+        firstServer !== null &&
+        lastServer !== null
+      ) {
         const machinePercent = ((lastMachine - firstMachine) / (lastServer.atMs - firstServer.atMs)) * 100;
         foreignCpuPercent = Math.max(0, machinePercent - serverCpu.cpuPercent - generator.cpuPercent);
       }
       const serverProcesses = firstServer !== null && lastServer !== null ? cpuByProcess(firstServer, lastServer) : [];
-      return { server: serverCpu, serverProcesses, samples, generatorCpuPercent: generator?.cpuPercent ?? null, foreignCpuPercent };
+      return {
+        server: serverCpu,
+        serverProcesses,
+        samples,
+        generatorCpuPercent: generator?.cpuPercent ?? null,
+        foreignCpuPercent,
+      };
     },
   };
 }

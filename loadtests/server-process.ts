@@ -85,7 +85,10 @@ export async function startListening(
   });
   let exitStatus: ExitStatus | null = null;
   const exited = new Promise<ExitStatus>((resolve) =>
-    child.once('exit', (code, signal) => resolve((exitStatus = { code, signal }))),
+    child.once('exit', (code, signal) => {
+      exitStatus = { code, signal };
+      resolve(exitStatus);
+    }),
   );
   const stopper = { stop: () => stopChild(child) };
   group.add(stopper);
@@ -136,7 +139,14 @@ function waitForListening(
     );
     const onLine = (line: string): void => {
       const parsed = parseJsonLine(line);
-      if (typeof parsed === 'object' && parsed !== null && 'event' in parsed && parsed.event === 'listening' && 'port' in parsed && typeof parsed.port === 'number') {
+      if (
+        typeof parsed === 'object' &&
+        parsed !== null &&
+        'event' in parsed &&
+        parsed.event === 'listening' &&
+        'port' in parsed &&
+        typeof parsed.port === 'number'
+      ) {
         done();
         resolve(parsed.port);
       }
@@ -146,7 +156,9 @@ function waitForListening(
       // Let the last stderr lines arrive before quoting them.
       setImmediate(() => {
         const tail = stderrTail.join(' | ') || 'no output on stderr';
-        reject(new ServerStartError(`${what} exited during start-up (${describeExit({ code, signal })}): ${tail}`, pid));
+        reject(
+          new ServerStartError(`${what} exited during start-up (${describeExit({ code, signal })}): ${tail}`, pid),
+        );
       });
     };
     const done = (): void => {

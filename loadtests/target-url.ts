@@ -29,11 +29,16 @@ export function parseTargetUrl(raw: string): TargetUrl {
   try {
     url = new URL(raw);
   } catch {
-    throw new TargetUrlError(`Allowed: an http:// URL such as http://127.0.0.1:8000/${CLIENT_TOKEN}; this is not a URL.`);
+    throw new TargetUrlError(
+      `Allowed: an http:// URL such as http://127.0.0.1:8000/${CLIENT_TOKEN}; this is not a URL.`,
+    );
   }
-  if (url.protocol !== 'http:') throw new TargetUrlError(`Allowed: an http:// URL; got ${url.protocol.replace(/:$/, '')}.`);
+  if (url.protocol !== 'http:')
+    throw new TargetUrlError(`Allowed: an http:// URL; got ${url.protocol.replace(/:$/, '')}.`);
   if (!isLoopbackHost(url.hostname)) {
-    throw new TargetUrlError(`Allowed: a loopback host (${LOOPBACK_HOSTS}); ${url.hostname} is not one, and load is only sent to this machine.`);
+    throw new TargetUrlError(
+      `Allowed: a loopback host (${LOOPBACK_HOSTS}); ${url.hostname} is not one, and load is only sent to this machine.`,
+    );
   }
   // URL percent-encodes the braces of the token; give them back.
   const pathTemplate = `${url.pathname}${url.search}`.replaceAll(encodeURI(CLIENT_TOKEN), CLIENT_TOKEN);

@@ -42,11 +42,27 @@ export function spawnedTarget(name: string, server: ServerProcess): Target {
     const status = await Promise.race([server.exited, noNews]);
     return status === null ? null : `exited during the run (${describeExit(status)}): ${server.stderrTail()}`;
   };
-  return { name, origin: server.baseUrl, pathTemplate: OWN_PATH_TEMPLATE, pid: server.pid, hasStats: true, log: server, info: null, exitNews };
+  return {
+    name,
+    origin: server.baseUrl,
+    pathTemplate: OWN_PATH_TEMPLATE,
+    pid: server.pid,
+    hasStats: true,
+    log: server,
+    info: null,
+    exitNews,
+  };
 }
 
 function looksLikeStats(body: unknown): body is StatsBody {
-  return typeof body === 'object' && body !== null && 'maxInFlight' in body && typeof body.maxInFlight === 'number' && 'cpuUserMs' in body && typeof body.cpuUserMs === 'number';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    'maxInFlight' in body &&
+    typeof body.maxInFlight === 'number' &&
+    'cpuUserMs' in body &&
+    typeof body.cpuUserMs === 'number'
+  );
 }
 
 /** Whether the target answers at all (else one clear error), and whether it has /stats. */
@@ -56,8 +72,11 @@ async function askStats(origin: string, given: string): Promise<boolean> {
     answer = await getText(`${origin}/stats`, { agent: false, timeoutMs: REACH_TIMEOUT_MS });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    if (code === 'TIMEOUT') throw new TargetError(`--target ${given}: connected, but no answer within ${REACH_TIMEOUT_MS / 1000} s`);
-    throw new TargetError(`--target ${given}: cannot reach ${new URL(origin).host} (${code}); is the server running on that port?`);
+    if (code === 'TIMEOUT')
+      throw new TargetError(`--target ${given}: connected, but no answer within ${REACH_TIMEOUT_MS / 1000} s`);
+    throw new TargetError(
+      `--target ${given}: cannot reach ${new URL(origin).host} (${code}); is the server running on that port?`,
+    );
   }
   if (answer.status !== 200) return false;
   try {

@@ -27,7 +27,9 @@ export function timelineOf(events: readonly WorkEvent[], windowStartMs: number, 
   }
   return {
     spanMs,
-    bars: bars.filter((b) => b.startMs < spanMs && (b.endMs === null || b.endMs >= 0)).sort((a, b) => a.startMs - b.startMs || a.clientId - b.clientId),
+    bars: bars
+      .filter((b) => b.startMs < spanMs && (b.endMs === null || b.endMs >= 0))
+      .sort((a, b) => a.startMs - b.startMs || a.clientId - b.clientId),
   };
 }
 

@@ -48,7 +48,14 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     let ok = false;
     try {
       const deadline = AbortSignal.timeout(options.timeoutMs);
-      const request = { clientId, work: options.work, iterations: options.iterations, ioMs: options.ioMs, quiet: options.quiet, fault };
+      const request = {
+        clientId,
+        work: options.work,
+        iterations: options.iterations,
+        ioMs: options.ioMs,
+        quiet: options.quiet,
+        fault,
+      };
       const result = await variant.run(request, deadline);
       ok = true;
       return { variant: options.variant, ...result };

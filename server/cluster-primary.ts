@@ -49,7 +49,9 @@ export async function runClusterPrimary(options: ServerOptions): Promise<void> {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
-    process.stderr.write(`cluster worker ${worker.process.pid} died (${signal ?? `code ${code}`}); starting a new one\n`);
+    process.stderr.write(
+      `cluster worker ${worker.process.pid} died (${signal ?? `code ${code}`}); starting a new one\n`,
+    );
     cluster.fork();
   });
 
@@ -60,7 +62,9 @@ export async function runClusterPrimary(options: ServerOptions): Promise<void> {
       process.exit(130); // a second signal: leave at once
     }
     stopping = true;
-    process.stderr.write(`${signal}: closing ${workers.length} workers (in-flight requests get up to ${SHUTDOWN_GRACE_MS / 1000} s)\n`);
+    process.stderr.write(
+      `${signal}: closing ${workers.length} workers (in-flight requests get up to ${SHUTDOWN_GRACE_MS / 1000} s)\n`,
+    );
     if (workers.length === 0) process.exit(0);
     // disconnect() closes each worker's server after its in-flight requests, then it exits.
     for (const worker of workers) worker.disconnect();

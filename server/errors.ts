@@ -33,19 +33,37 @@ export const notFound = (method: string, path: string): ServerError =>
   new ServerError(404, 'not_found', `no route for ${method} ${path.slice(0, 100)}`);
 
 export const queueFull = (running: number, maxQueue: number): ServerError =>
-  new ServerError(503, 'queue_full', `all ${running} workers are busy and ${maxQueue} requests already wait (--max-queue); try again later`, RETRY_AFTER_SECONDS);
+  new ServerError(
+    503,
+    'queue_full',
+    `all ${running} workers are busy and ${maxQueue} requests already wait (--max-queue); try again later`,
+    RETRY_AFTER_SECONDS,
+  );
 
 /** The task was taken off the queue before any worker started it. */
 export const deadlineQueued = (timeoutMs: number): ServerError =>
-  new ServerError(503, 'deadline_queued', `no worker was free within ${timeoutMs} ms (--timeout-ms); the request never ran`, RETRY_AFTER_SECONDS);
+  new ServerError(
+    503,
+    'deadline_queued',
+    `no worker was free within ${timeoutMs} ms (--timeout-ms); the request never ran`,
+    RETRY_AFTER_SECONDS,
+  );
 
 /** The task had been handed to a worker; the worker was stopped and is being replaced. */
 export const deadlineRunning = (timeoutMs: number): ServerError =>
-  new ServerError(504, 'deadline_running', `the work did not finish within ${timeoutMs} ms (--timeout-ms); it was aborted`);
+  new ServerError(
+    504,
+    'deadline_running',
+    `the work did not finish within ${timeoutMs} ms (--timeout-ms); it was aborted`,
+  );
 
 /** The worker threw, or died, while running this request; other requests are not affected. */
 export const workerFailed = (cause: unknown): ServerError =>
-  new ServerError(500, 'worker_failed', `the worker running this request failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  new ServerError(
+    500,
+    'worker_failed',
+    `the worker running this request failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+  );
 
 /** Any failure that is not in the catalogue: the server answers 500 and keeps serving. */
 export const internal = (cause: unknown): ServerError =>

@@ -73,36 +73,72 @@ export const SERVER_FLAGS = {
   quiet: '--quiet',
 } as const;
 
-function intOption(flag: string, description: string, range: IntRange, fallback: number, fallbackText?: string): Option {
-  return new Option(`${flag} <n>`, `${description} (${range.min}-${range.max})`).argParser(intInRange(range)).default(fallback, fallbackText);
+function intOption(
+  flag: string,
+  description: string,
+  range: IntRange,
+  fallback: number,
+  fallbackText?: string,
+): Option {
+  return new Option(`${flag} <n>`, `${description} (${range.min}-${range.max})`)
+    .argParser(intInRange(range))
+    .default(fallback, fallbackText);
 }
 
 /** The options that shape a variant's work and size; the load runner offers the same ones. */
 export function variantSettingOptions(): Option[] {
   return [
-    intOption(SERVER_FLAGS.poolSize, 'worker threads of the pool variant', POOL_SIZE_RANGE, DEFAULT_POOL_SIZE, `${DEFAULT_POOL_SIZE}, the available parallelism`),
-    intOption(SERVER_FLAGS.workers, 'processes of the cluster variant', WORKERS_RANGE, DEFAULT_WORKERS, `${DEFAULT_WORKERS}, the available parallelism`),
-    intOption(SERVER_FLAGS.uvThreads, "libuv threadpool size (UV_THREADPOOL_SIZE) of the libuv variant", UV_THREADS_RANGE, DEFAULT_UV_THREADS),
+    intOption(
+      SERVER_FLAGS.poolSize,
+      'worker threads of the pool variant',
+      POOL_SIZE_RANGE,
+      DEFAULT_POOL_SIZE,
+      `${DEFAULT_POOL_SIZE}, the available parallelism`,
+    ),
+    intOption(
+      SERVER_FLAGS.workers,
+      'processes of the cluster variant',
+      WORKERS_RANGE,
+      DEFAULT_WORKERS,
+      `${DEFAULT_WORKERS}, the available parallelism`,
+    ),
+    intOption(
+      SERVER_FLAGS.uvThreads,
+      'libuv threadpool size (UV_THREADPOOL_SIZE) of the libuv variant',
+      UV_THREADS_RANGE,
+      DEFAULT_UV_THREADS,
+    ),
     intOption(SERVER_FLAGS.iterations, 'increments per request, the work unit', ITERATIONS_RANGE, DEFAULT_ITERATIONS),
-    intOption(SERVER_FLAGS.sliceIterations, 'increments between two yields of the chunked variant', SLICE_ITERATIONS_RANGE, DEFAULT_SLICE_ITERATIONS),
+    intOption(
+      SERVER_FLAGS.sliceIterations,
+      'increments between two yields of the chunked variant',
+      SLICE_ITERATIONS_RANGE,
+      DEFAULT_SLICE_ITERATIONS,
+    ),
     intOption(SERVER_FLAGS.ioMs, 'milliseconds one request waits when the work is io', IO_MS_RANGE, DEFAULT_IO_MS),
   ];
 }
 
 /** No commander default: the default depends on --pool-size (defaultMaxQueue). */
 export function maxQueueOption(): Option {
-  return new Option(`${SERVER_FLAGS.maxQueue} <n>`, `requests that may wait for a worker in pooled variants; more get 503 (${MAX_QUEUE_RANGE.min}-${MAX_QUEUE_RANGE.max}; default: pool size squared, at least ${MIN_DEFAULT_MAX_QUEUE})`)
-    .argParser(intInRange(MAX_QUEUE_RANGE));
+  return new Option(
+    `${SERVER_FLAGS.maxQueue} <n>`,
+    `requests that may wait for a worker in pooled variants; more get 503 (${MAX_QUEUE_RANGE.min}-${MAX_QUEUE_RANGE.max}; default: pool size squared, at least ${MIN_DEFAULT_MAX_QUEUE})`,
+  ).argParser(intInRange(MAX_QUEUE_RANGE));
 }
 
 /** No commander default, so that the load runner can tell a given flag from a scenario's setting. */
 export function timeoutOption(): Option {
-  return new Option(`${SERVER_FLAGS.timeoutMs} <n>`, `deadline per request in ms; queued: 503, running in a worker: aborted, 504 (${TIMEOUT_RANGE.min}-${TIMEOUT_RANGE.max}; default: ${DEFAULT_TIMEOUT_MS})`)
-    .argParser(intInRange(TIMEOUT_RANGE));
+  return new Option(
+    `${SERVER_FLAGS.timeoutMs} <n>`,
+    `deadline per request in ms; queued: 503, running in a worker: aborted, 504 (${TIMEOUT_RANGE.min}-${TIMEOUT_RANGE.max}; default: ${DEFAULT_TIMEOUT_MS})`,
+  ).argParser(intInRange(TIMEOUT_RANGE));
 }
 
 export function variantOption(): Option {
-  return new Option(`${SERVER_FLAGS.variant} <name>`, 'concurrency model').choices(variantNames).default(DEFAULT_VARIANT);
+  return new Option(`${SERVER_FLAGS.variant} <name>`, 'concurrency model')
+    .choices(variantNames)
+    .default(DEFAULT_VARIANT);
 }
 
 /** Adds the shared variant settings to a program. */
@@ -116,11 +152,20 @@ function serverCommand(): Command {
     .description(`CPU-bound Hono server on ${HOST}; prints one JSON "listening" line when ready`)
     .addOption(variantOption())
     .addOption(intOption(SERVER_FLAGS.port, `port on ${HOST}, 0 = any free port`, PORT_RANGE, DEFAULT_PORT))
-    .addOption(new Option(`${SERVER_FLAGS.work} <kind>`, 'what a request does: spin the CPU, or wait --io-ms on a timer').choices(WORK_KINDS).default('cpu'));
+    .addOption(
+      new Option(`${SERVER_FLAGS.work} <kind>`, 'what a request does: spin the CPU, or wait --io-ms on a timer')
+        .choices(WORK_KINDS)
+        .default('cpu'),
+    );
   return withVariantSettings(command)
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
-    .addOption(new Option(SERVER_FLAGS.faultRoutes, 'for tests only: serve GET /fault/throw (the job throws) and GET /fault/exit (its thread exits; on the event loop, the server)'))
+    .addOption(
+      new Option(
+        SERVER_FLAGS.faultRoutes,
+        'for tests only: serve GET /fault/throw (the job throws) and GET /fault/exit (its thread exits; on the event loop, the server)',
+      ),
+    )
     .addOption(new Option(SERVER_FLAGS.quiet, 'do not log the start/end line of each request'))
     .exitOverride();
 }
@@ -133,7 +178,9 @@ export function parseServerArgs(argv: readonly string[]): ServerOptions {
     faultRoutes?: boolean;
     quiet?: boolean;
   };
-  const parsed = serverCommand().parse([...argv], { from: 'user' }).opts<Parsed>();
+  const parsed = serverCommand()
+    .parse([...argv], { from: 'user' })
+    .opts<Parsed>();
   return Object.freeze({
     ...parsed,
     maxQueue: parsed.maxQueue ?? defaultMaxQueue(parsed.poolSize),
@@ -146,17 +193,28 @@ export function parseServerArgs(argv: readonly string[]): ServerOptions {
 /** The argv that starts a server with these options: the inverse of parseServerArgs. */
 export function serverArgv(options: ServerOptions): string[] {
   return [
-    SERVER_FLAGS.variant, options.variant,
-    SERVER_FLAGS.port, String(options.port),
-    SERVER_FLAGS.work, options.work,
-    SERVER_FLAGS.poolSize, String(options.poolSize),
-    SERVER_FLAGS.workers, String(options.workers),
-    SERVER_FLAGS.uvThreads, String(options.uvThreads),
-    SERVER_FLAGS.iterations, String(options.iterations),
-    SERVER_FLAGS.sliceIterations, String(options.sliceIterations),
-    SERVER_FLAGS.ioMs, String(options.ioMs),
-    SERVER_FLAGS.maxQueue, String(options.maxQueue),
-    SERVER_FLAGS.timeoutMs, String(options.timeoutMs),
+    SERVER_FLAGS.variant,
+    options.variant,
+    SERVER_FLAGS.port,
+    String(options.port),
+    SERVER_FLAGS.work,
+    options.work,
+    SERVER_FLAGS.poolSize,
+    String(options.poolSize),
+    SERVER_FLAGS.workers,
+    String(options.workers),
+    SERVER_FLAGS.uvThreads,
+    String(options.uvThreads),
+    SERVER_FLAGS.iterations,
+    String(options.iterations),
+    SERVER_FLAGS.sliceIterations,
+    String(options.sliceIterations),
+    SERVER_FLAGS.ioMs,
+    String(options.ioMs),
+    SERVER_FLAGS.maxQueue,
+    String(options.maxQueue),
+    SERVER_FLAGS.timeoutMs,
+    String(options.timeoutMs),
     ...(options.faultRoutes ? [SERVER_FLAGS.faultRoutes] : []),
     ...(options.quiet ? [SERVER_FLAGS.quiet] : []),
   ];

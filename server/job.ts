@@ -50,7 +50,9 @@ export const wholeWork: WorkBody = (request) =>
 export async function runJob(request: JobRequest, gauge: Gauge, body: WorkBody = wholeWork): Promise<JobResult> {
   const log = (kind: LogKind, atMs: number): void => {
     if (request.quiet) return;
-    process.stdout.write(`${formatWorkEvent({ atMs, pid: process.pid, threadId, kind, clientId: request.clientId })}\n`);
+    process.stdout.write(
+      `${formatWorkEvent({ atMs, pid: process.pid, threadId, kind, clientId: request.clientId })}\n`,
+    );
   };
   // In a worker thread process.exit() ends only that thread; on the event loop it ends the server.
   if (request.fault === 'exit') process.exit(FAULT_EXIT_CODE);

@@ -37,11 +37,25 @@ export function parseWorkEvents(line: string, arrivedAtMs: number = Date.now()):
   const match = LINE.exec(line);
   if (match !== null) {
     const [, at, pid, threadId, kind, clientId] = match;
-    return [{ atMs: Date.parse(at ?? ''), pid: Number(pid), threadId: Number(threadId), kind: kindOf(kind), clientId: Number(clientId) }];
+    return [
+      {
+        atMs: Date.parse(at ?? ''),
+        pid: Number(pid),
+        threadId: Number(threadId),
+        kind: kindOf(kind),
+        clientId: Number(clientId),
+      },
+    ];
   }
   const bare = line.trim();
   if (!ORIGINAL_LINE.test(bare)) return [];
-  return [...bare.matchAll(ORIGINAL_MESSAGE)].map((m) => ({ atMs: arrivedAtMs, pid: null, threadId: null, kind: kindOf(m[1]), clientId: Number(m[2]) }));
+  return [...bare.matchAll(ORIGINAL_MESSAGE)].map((m) => ({
+    atMs: arrivedAtMs,
+    pid: null,
+    threadId: null,
+    kind: kindOf(m[1]),
+    clientId: Number(m[2]),
+  }));
 }
 
 /** The line as the original printed it, prefixed with the time of day and, when known, the thread. */

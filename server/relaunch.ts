@@ -12,5 +12,7 @@ export async function relaunchWithEnv(env: Record<string, string>): Promise<numb
     env: { ...process.env, ...env },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 143))));
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 143))),
+  );
 }

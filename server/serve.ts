@@ -49,16 +49,27 @@ export async function serve(options: ServerOptions, definition: Variant, announc
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) process.exit(130); // a second signal: leave at once
     stopping = true;
-    if (announce) process.stderr.write(`${signal}: closing (in-flight requests get up to ${SHUTDOWN_GRACE_MS / 1000} s)\n`);
+    if (announce)
+      process.stderr.write(`${signal}: closing (in-flight requests get up to ${SHUTDOWN_GRACE_MS / 1000} s)\n`);
     const grace = setTimeout(() => {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     grace.unref();
     server.close(() => {
-      setTimeout(() => fail(`${signal}: workers still busy ${CLOSE_BOUND_MS / 1000} s after the last request; exiting without them`, 0), CLOSE_BOUND_MS).unref();
+      setTimeout(
+        () =>
+          fail(
+            `${signal}: workers still busy ${CLOSE_BOUND_MS / 1000} s after the last request; exiting without them`,
+            0,
+          ),
+        CLOSE_BOUND_MS,
+      ).unref();
       variant.close().then(
         () => process.exit(0),
-        (error: unknown) => fail(`${signal}: closing the ${options.variant} variant failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) =>
+          fail(
+            `${signal}: closing the ${options.variant} variant failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
       );
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();

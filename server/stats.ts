@@ -27,10 +27,18 @@ export class RequestStats {
     this.#failed = 0;
   }
 
-  get inHandler(): number { return this.#inHandler; }
-  get maxInHandler(): number { return this.#maxInHandler; }
-  get served(): number { return this.#served; }
-  get failed(): number { return this.#failed; }
+  get inHandler(): number {
+    return this.#inHandler;
+  }
+  get maxInHandler(): number {
+    return this.#maxInHandler;
+  }
+  get served(): number {
+    return this.#served;
+  }
+  get failed(): number {
+    return this.#failed;
+  }
 }
 
 /** The request counts of /stats. Maxima and totals are since the last reset. */

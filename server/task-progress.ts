@@ -29,7 +29,8 @@ export class TaskProgress {
   tracking(gauge: Gauging): Gauging {
     return {
       enter: () => {
-        if (Atomics.compareExchange(this.#cell, 0, QUEUED, RUNNING) !== QUEUED) throw new TaskAbandonedError('the task was abandoned before it started');
+        if (Atomics.compareExchange(this.#cell, 0, QUEUED, RUNNING) !== QUEUED)
+          throw new TaskAbandonedError('the task was abandoned before it started');
         gauge.enter();
       },
       leave: () => {

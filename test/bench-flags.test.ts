@@ -26,6 +26,12 @@ test('bench flags: the issue defaults, --quick shortens every figure, the result
 });
 
 test('bench flags: out of range and conflicting options are refused with commander errors', () => {
-  assert.throws(() => quietly(() => parseBenchArgs(['--pairs', '0'])), (error) => error instanceof CommanderError && /Allowed: a whole number from 1 to 20/.test(error.message));
-  assert.throws(() => quietly(() => parseBenchArgs(['--quick', '--duration', '5'])), (error) => error instanceof CommanderError && /cannot be used with/.test(error.message));
+  assert.throws(
+    () => quietly(() => parseBenchArgs(['--pairs', '0'])),
+    (error) => error instanceof CommanderError && /Allowed: a whole number from 1 to 20/.test(error.message),
+  );
+  assert.throws(
+    () => quietly(() => parseBenchArgs(['--quick', '--duration', '5'])),
+    (error) => error instanceof CommanderError && /cannot be used with/.test(error.message),
+  );
 });

@@ -33,7 +33,7 @@ test('figure 1: medians over the alternated runs, Hono over bare, against 85%', 
   assert.equal(rps.outcome.state, 'missed', '80% is short of 85%');
   assert.equal(row(1, 'Hono /health p99').ratio, 1.5);
   const cpu = row(1, 'Hono server CPU per request');
-  assert.equal(cpu.measured, 100 * 10_000 / 41_000, 'one core busy at 41,000 req/s: 24.4 µs a request');
+  assert.equal(cpu.measured, (100 * 10_000) / 41_000, 'one core busy at 41,000 req/s: 24.4 µs a request');
   assert.equal(cpu.reference, 19, 'median of 19.0, 18.5 and 19.0 µs');
 });
 
@@ -90,8 +90,21 @@ test('markdown: every ratio with its target and outcome, the windows, and a clos
 });
 
 test('closing note: windows where other processes took a share of the cores are named', () => {
-  const busy = { ...fixedBenchReport, limits: { ...fixedBenchReport.limits, inline: { ...fixedBenchReport.limits.inline, cpu: { ...fixedBenchReport.limits.inline.cpu, foreignCpuPercent: 93 } } } };
-  assert.ok(renderBenchMarkdown(busy).includes('- Other processes used ≥ 25% of a core in 1 of 8 windows (figure 4 93%): those numbers were disturbed; rerun on a quieter machine to confirm.'));
+  const busy = {
+    ...fixedBenchReport,
+    limits: {
+      ...fixedBenchReport.limits,
+      inline: {
+        ...fixedBenchReport.limits.inline,
+        cpu: { ...fixedBenchReport.limits.inline.cpu, foreignCpuPercent: 93 },
+      },
+    },
+  };
+  assert.ok(
+    renderBenchMarkdown(busy).includes(
+      '- Other processes used ≥ 25% of a core in 1 of 8 windows (figure 4 93%): those numbers were disturbed; rerun on a quieter machine to confirm.',
+    ),
+  );
 });
 
 test('/proc/stat: busy is everything but idle and iowait', () => {

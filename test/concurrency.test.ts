@@ -18,7 +18,10 @@ function maxOpen(events: readonly WorkEvent[]): number {
   return max;
 }
 
-async function settledEvents(server: { recorded(): readonly WorkEvent[] }, expected: number): Promise<readonly WorkEvent[]> {
+async function settledEvents(
+  server: { recorded(): readonly WorkEvent[] },
+  expected: number,
+): Promise<readonly WorkEvent[]> {
   // Log lines travel through a pipe; wait (bounded) until all of them arrived.
   for (let i = 0; i < 100 && server.recorded().length < expected; i++) await new Promise((r) => setTimeout(r, 20));
   return server.recorded();

@@ -22,17 +22,24 @@ for (const variant of variantNames) {
       const server = await startTestServer(t, variant);
       assert.deepEqual((await getJson(server, '/health')).body, { status: 'ok' });
 
-      const work = await getJson<{ clientId: number; variant: string; counter: number; threadId: number }>(server, '/7');
+      const work = await getJson<{ clientId: number; variant: string; counter: number; threadId: number }>(
+        server,
+        '/7',
+      );
       assert.equal(work.status, 200);
       assert.equal(work.body.clientId, 7);
       assert.equal(work.body.variant, variant);
-      if (!('fixedWork' in variants[variant])) assert.equal(work.body.counter, 1_000, 'the loop really ran --iterations times');
+      if (!('fixedWork' in variants[variant]))
+        assert.equal(work.body.counter, 1_000, 'the loop really ran --iterations times');
       // A multi-process variant answers from one of its workers.
       const serverPids = await processTree(server.pid);
 
       const bad = await getJson<{ error: string; message: string }>(server, '/abc');
       assert.equal(bad.status, 400);
-      assert.deepEqual(bad.body, { error: 'bad_client_id', message: 'client id must be a whole number from 1 to 1000000, got "abc"' });
+      assert.deepEqual(bad.body, {
+        error: 'bad_client_id',
+        message: 'client id must be a whole number from 1 to 1000000, got "abc"',
+      });
       assert.equal((await getJson(server, '/0')).status, 400);
       assert.equal((await getJson(server, '/99999999')).status, 400);
 
@@ -61,7 +68,11 @@ for (const variant of variantNames) {
       assert.equal(thrown.status, 500);
       assert.ok(thrown.body.message.endsWith(FAULT_THROW_MESSAGE), thrown.body.message);
       assert.equal((await getJson(server, '/1')).status, 200);
-      assert.equal(typeof (await getJson<StatsBody>(server, '/stats')).body.settings.abortable, 'boolean', '/stats says whether a deadline can stop the work');
+      assert.equal(
+        typeof (await getJson<StatsBody>(server, '/stats')).body.settings.abortable,
+        'boolean',
+        '/stats says whether a deadline can stop the work',
+      );
     });
 
     test('logs the original start/end lines for each request', async (t) => {
@@ -69,10 +80,13 @@ for (const variant of variantNames) {
       server.record();
       const { pid } = (await (await fetch(`${server.baseUrl}/3`)).json()) as { pid: number };
       for (let i = 0; i < 100 && server.recorded().length < 2; i++) await new Promise((r) => setTimeout(r, 20));
-      assert.deepEqual(server.recorded().map((event) => [event.kind, event.clientId, event.pid]), [
-        ['Start', 3, pid],
-        ['End', 3, pid],
-      ]);
+      assert.deepEqual(
+        server.recorded().map((event) => [event.kind, event.clientId, event.pid]),
+        [
+          ['Start', 3, pid],
+          ['End', 3, pid],
+        ],
+      );
       assert.ok((await processTree(server.pid)).includes(pid));
     });
 

@@ -9,7 +9,10 @@ test('CPU work: the smallest of cores, clients and the model bound, over the CPU
   assert.equal(physicalLimit({ ...cpu, parallelism: 8 }).requestsPerSecond, 50, 'capped by the 2 cores');
   assert.equal(physicalLimit({ ...cpu, parallelism: 8, connections: 1 }).requestsPerSecond, 25, 'capped by one client');
   assert.equal(physicalLimit({ ...cpu, parallelism: null }).concurrency, 2);
-  assert.equal(physicalLimit({ ...cpu, parallelism: 1 }).basis, 'min(2 cores, 4 clients, 1 at once) = 1 / 40.0 ms CPU per request');
+  assert.equal(
+    physicalLimit({ ...cpu, parallelism: 1 }).basis,
+    'min(2 cores, 4 clients, 1 at once) = 1 / 40.0 ms CPU per request',
+  );
 });
 
 test('io work: clients (or the model bound) over the wait, whatever the cores', () => {

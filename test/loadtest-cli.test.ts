@@ -8,7 +8,20 @@ import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
 
 test('a tiny run writes a markdown report and its JSON twin with the documented fields', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'aop-cli-'));
-  const args = ['--scenario', 'curl-loops', '--variants', 'inline,pool', '--duration', '1', '--warmup', '0', '--iterations', '100000', '--pool-size', '2'];
+  const args = [
+    '--scenario',
+    'curl-loops',
+    '--variants',
+    'inline,pool',
+    '--duration',
+    '1',
+    '--warmup',
+    '0',
+    '--iterations',
+    '100000',
+    '--pool-size',
+    '2',
+  ];
   const result = await runCli(LOADTEST_MAIN, [...args, '--reports-dir', dir]);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /curl-loops/);
@@ -23,7 +36,10 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
   assert.equal(typeof report.machine.cpus, 'number');
   assert.equal(typeof report.machine.cpuModel, 'string');
   assert.match(report.machine.node, /^v\d+/);
-  assert.deepEqual(report.runs.map((run: { variant: string }) => run.variant), ['inline', 'pool']);
+  assert.deepEqual(
+    report.runs.map((run: { variant: string }) => run.variant),
+    ['inline', 'pool'],
+  );
   for (const run of report.runs) {
     assert.equal(run.poolSize, run.variant === 'pool' ? 2 : null);
     assert.equal(run.connections, 4);
@@ -31,9 +47,16 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
     assert.ok(run.requestsPerSecond > 0);
     for (const key of ['p50', 'p90', 'p99', 'max']) assert.equal(typeof run.latencyMs[key], 'number');
     for (const key of ['errors', 'timeouts', 'non2xx']) assert.equal(typeof run[key], 'number');
-    for (const key of ['maxInFlight', 'cpuPercent', 'threads', 'busyThreads']) assert.equal(typeof run.server[key], 'number');
-    assert.deepEqual(run.clients.map((client: { clientId: number }) => client.clientId), [1, 2, 3, 4]);
-    assert.ok(run.clients.every((client: { served: number }) => client.served > 0), 'each connection sent as its own client id');
+    for (const key of ['maxInFlight', 'cpuPercent', 'threads', 'busyThreads'])
+      assert.equal(typeof run.server[key], 'number');
+    assert.deepEqual(
+      run.clients.map((client: { clientId: number }) => client.clientId),
+      [1, 2, 3, 4],
+    );
+    assert.ok(
+      run.clients.every((client: { served: number }) => client.served > 0),
+      'each connection sent as its own client id',
+    );
   }
   assert.equal(report.runs[0].server.maxInFlight, 1, 'inline never ran two at once');
   const markdown = await readFile(join(dir, files[1] ?? ''), 'utf8');
@@ -41,18 +64,48 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
 });
 
 const badFlags: readonly (readonly [readonly string[], string])[] = [
-  [['--variants', 'inline,nope'], "error: option '--variants <list>' argument 'inline,nope' is invalid. Allowed: a comma list of inline, pool, cluster, chunked, libuv, io."],
-  [['--scenario', 'nope'], "error: option '--scenario <list>' argument 'nope' is invalid. Allowed: a comma list of curl-loops, io-wait, overload."],
+  [
+    ['--variants', 'inline,nope'],
+    "error: option '--variants <list>' argument 'inline,nope' is invalid. Allowed: a comma list of inline, pool, cluster, chunked, libuv, io.",
+  ],
+  [
+    ['--scenario', 'nope'],
+    "error: option '--scenario <list>' argument 'nope' is invalid. Allowed: a comma list of curl-loops, io-wait, overload.",
+  ],
   [['--workers', '0'], "error: option '--workers <n>' argument '0' is invalid. Allowed: a whole number from 1 to 64."],
-  [['--uv-threads', '2000'], "error: option '--uv-threads <n>' argument '2000' is invalid. Allowed: a whole number from 1 to 1024."],
-  [['--connections', '0'], "error: option '--connections <n>' argument '0' is invalid. Allowed: a whole number from 1 to 1000."],
-  [['--duration', '2.5'], "error: option '--duration <seconds>' argument '2.5' is invalid. Allowed: a whole number from 1 to 3600."],
+  [
+    ['--uv-threads', '2000'],
+    "error: option '--uv-threads <n>' argument '2000' is invalid. Allowed: a whole number from 1 to 1024.",
+  ],
+  [
+    ['--connections', '0'],
+    "error: option '--connections <n>' argument '0' is invalid. Allowed: a whole number from 1 to 1000.",
+  ],
+  [
+    ['--duration', '2.5'],
+    "error: option '--duration <seconds>' argument '2.5' is invalid. Allowed: a whole number from 1 to 3600.",
+  ],
   [['--quick', '--duration', '5'], "error: option '--quick' cannot be used with option '--duration <seconds>'"],
-  [['--max-queue', '100001'], "error: option '--max-queue <n>' argument '100001' is invalid. Allowed: a whole number from 0 to 100000."],
-  [['--timeout-ms', 'soon'], "error: option '--timeout-ms <n>' argument 'soon' is invalid. Allowed: a whole number from 1 to 3600000."],
-  [['--fail-on-errors', '-1'], "error: option '--fail-on-errors <n>' argument '-1' is invalid. Allowed: a whole number from 0 to 1000000000."],
-  [['--reports-dir', 'package.json'], "error: option '--reports-dir <path>' argument 'package.json' is invalid. Allowed: a folder, or a path where one can be made; this is a file."],
-  [['--pool-size', '999'], "error: option '--pool-size <n>' argument '999' is invalid. Allowed: a whole number from 1 to 256."],
+  [
+    ['--max-queue', '100001'],
+    "error: option '--max-queue <n>' argument '100001' is invalid. Allowed: a whole number from 0 to 100000.",
+  ],
+  [
+    ['--timeout-ms', 'soon'],
+    "error: option '--timeout-ms <n>' argument 'soon' is invalid. Allowed: a whole number from 1 to 3600000.",
+  ],
+  [
+    ['--fail-on-errors', '-1'],
+    "error: option '--fail-on-errors <n>' argument '-1' is invalid. Allowed: a whole number from 0 to 1000000000.",
+  ],
+  [
+    ['--reports-dir', 'package.json'],
+    "error: option '--reports-dir <path>' argument 'package.json' is invalid. Allowed: a folder, or a path where one can be made; this is a file.",
+  ],
+  [
+    ['--pool-size', '999'],
+    "error: option '--pool-size <n>' argument '999' is invalid. Allowed: a whole number from 1 to 256.",
+  ],
 ];
 
 for (const [args, message] of badFlags) {
@@ -66,15 +119,36 @@ for (const [args, message] of badFlags) {
 
 test('overload: 503s counted by status, served latency and /health answers land in the report', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'aop-overload-'));
-  const result = await runCli(LOADTEST_MAIN, ['--scenario', 'overload', '--variants', 'pool', '--pool-size', '1', '--duration', '1', '--warmup', '0', '--iterations', '20000000', '--reports-dir', dir]);
+  const result = await runCli(LOADTEST_MAIN, [
+    '--scenario',
+    'overload',
+    '--variants',
+    'pool',
+    '--pool-size',
+    '1',
+    '--duration',
+    '1',
+    '--warmup',
+    '0',
+    '--iterations',
+    '20000000',
+    '--reports-dir',
+    dir,
+  ]);
   assert.equal(result.code, 0, result.stderr);
   const json = (await readdir(dir)).find((file) => file.endsWith('-overload.json'));
   const report = JSON.parse(await readFile(join(dir, json ?? ''), 'utf8'));
-  assert.deepEqual([report.parameters.connections, report.parameters.maxQueue, report.parameters.timeoutMs], [32, 4, 500]);
+  assert.deepEqual(
+    [report.parameters.connections, report.parameters.maxQueue, report.parameters.timeoutMs],
+    [32, 4, 500],
+  );
   const [run] = report.runs;
   assert.ok(run.statusCounts['503'] > 0, '32 clients on 1 thread + 4 waiting: most are turned away');
   assert.equal(run.statusCounts['200'], run.requests);
   assert.ok(run.servedLatencyMs.p50 <= run.servedLatencyMs.p99 && run.servedLatencyMs.p99 <= run.servedLatencyMs.max);
-  assert.ok(run.health.sent > 0 && run.health.failed === 0 && run.health.latencyMs.count === run.health.sent, 'the pool kept /health answering');
+  assert.ok(
+    run.health.sent > 0 && run.health.failed === 0 && run.health.latencyMs.count === run.health.sent,
+    'the pool kept /health answering',
+  );
   assert.match(result.stdout, /pool turned away \d+ requests with 503 and cut off \d+ with 504, and served \d+ in p50/);
 });

@@ -39,6 +39,9 @@ test('sampler: a process with one spinning worker thread shows exactly that thre
   const window = cpuBetween(before, after);
   assert.equal(window.busyThreads, 1);
   assert.ok(window.threads >= 2);
-  const busiest = [...after.threads].sort((a, b) => b[1].cpuMs - (before.threads.get(b[0])?.cpuMs ?? 0) - (a[1].cpuMs - (before.threads.get(a[0])?.cpuMs ?? 0)))[0];
+  const busiest = [...after.threads].sort(
+    (a, b) =>
+      b[1].cpuMs - (before.threads.get(b[0])?.cpuMs ?? 0) - (a[1].cpuMs - (before.threads.get(a[0])?.cpuMs ?? 0)),
+  )[0];
   assert.notEqual(busiest?.[0], child.pid, 'the busy thread is the worker, not the main thread');
 });

@@ -76,7 +76,10 @@ test('with --repeat, cells show the median and [min–max], and sentences the me
   const repeated = { ...fixedReport, parameters: { ...fixedReport.parameters, repeat: 3 }, runs };
   const markdown = renderMarkdown(repeated);
   assert.ok(markdown.includes('| inline | – | 28.2 [28.1–28.3] |'), 'median [min–max] of req/s');
-  assert.ok(markdown.includes('| pool | pool-size 2 | 52.0 [51.0–53.0] | 96% | 1.84× [1.81×–1.88×] | 1644 |'), 'ratios against the baseline median');
+  assert.ok(
+    markdown.includes('| pool | pool-size 2 | 52.0 [51.0–53.0] | 96% | 1.84× [1.81×–1.88×] | 1644 |'),
+    'ratios against the baseline median',
+  );
   assert.ok(markdown.includes('| 849 |'), 'requests add up over the runs');
   assert.ok(findings(repeated).includes("pool served 1.84× inline's throughput (52.0 vs 28.2 req/s)."));
   assert.ok(findings(repeated)[0]?.startsWith('Each variant ran 3 times on a fresh server'));
@@ -86,16 +89,33 @@ test('findings: an overloaded run says how many were turned away or cut off, and
   const [inline, pool] = fixedReport.runs;
   const overloaded = {
     ...fixedReport,
-    runs: [inline!, { ...pool!, requests: 40, statusCounts: { '200': 40, '503': 900, '504': 5 }, servedLatencyMs: { count: 40, mean: 130, p50: 120, p99: 240, max: 249 } }],
+    runs: [
+      inline!,
+      {
+        ...pool!,
+        requests: 40,
+        statusCounts: { '200': 40, '503': 900, '504': 5 },
+        servedLatencyMs: { count: 40, mean: 130, p50: 120, p99: 240, max: 249 },
+      },
+    ],
   };
   const lines = findings(overloaded);
-  assert.ok(!lines.some((line) => line.startsWith('inline turned away')), 'no overload sentence for a run without 503/504');
-  assert.ok(lines.includes('pool turned away 900 requests with 503 and cut off 5 with 504, and served 40 in p50 120 ms, p99 240 ms (max 249 ms).'), lines.join('\n'));
+  assert.ok(
+    !lines.some((line) => line.startsWith('inline turned away')),
+    'no overload sentence for a run without 503/504',
+  );
+  assert.ok(
+    lines.includes(
+      'pool turned away 900 requests with 503 and cut off 5 with 504, and served 40 in p50 120 ms, p99 240 ms (max 249 ms).',
+    ),
+    lines.join('\n'),
+  );
 });
 
 test('terminal table shows the same numbers as the markdown', () => {
   const text = renderTerminal(fixedReport).replace(/\u001b\[[0-9;]*m/g, '');
-  for (const cell of ['28.3', '54.8', '1.94×', '195%', '302', '0 / 0 / 3', 'client 1 ']) assert.ok(text.includes(cell), cell);
+  for (const cell of ['28.3', '54.8', '1.94×', '195%', '302', '0 / 0 / 3', 'client 1 '])
+    assert.ok(text.includes(cell), cell);
 });
 
 test('reports: the same second twice gives two reports, neither overwritten, no temp file left', async () => {
@@ -185,7 +205,18 @@ test('a --target row without /stats or --target-pid: "not measured", never 0, an
     limit: null,
     percentOfLimit: null,
     servedByProcess: [],
-    server: { ...inline!.server, maxInFlight: 4, maxInHandler: null, cpuPercent: null, threads: null, busyThreads: null, residentBytes: null, eventLoop: null, pool: null, cpuSamples: [] },
+    server: {
+      ...inline!.server,
+      maxInFlight: 4,
+      maxInHandler: null,
+      cpuPercent: null,
+      threads: null,
+      busyThreads: null,
+      residentBytes: null,
+      eventLoop: null,
+      pool: null,
+      cpuSamples: [],
+    },
   };
   const report = { ...fixedReport, runs: [inline!, python] };
   const lines = renderMarkdown(report).split('\n');
@@ -211,10 +242,23 @@ test('a --target row without /stats or --target-pid: "not measured", never 0, an
 
 test('a server of several processes: the findings name the ones that worked', () => {
   const [inline] = fixedReport.runs;
-  const cpuByProcess = [{ pid: 11, cpuPercent: 97.2 }, { pid: 12, cpuPercent: 1.5 }, { pid: 10, cpuPercent: 0.4 }];
+  const cpuByProcess = [
+    { pid: 11, cpuPercent: 97.2 },
+    { pid: 12, cpuPercent: 1.5 },
+    { pid: 10, cpuPercent: 0.4 },
+  ];
   const target = { url: 'http://127.0.0.1:8000/{client}', pid: 10, hasStats: false, logged: true };
-  const workers: VariantRun = { ...inline!, variant: 'python def ×2 workers', target, server: { ...inline!.server, cpuByProcess } };
-  assert.ok(findings({ ...fixedReport, runs: [inline!, workers] }).includes('python def ×2 workers worked in 1 of its 3 processes (at least 10% of a core each: pid 11 97%).'));
+  const workers: VariantRun = {
+    ...inline!,
+    variant: 'python def ×2 workers',
+    target,
+    server: { ...inline!.server, cpuByProcess },
+  };
+  assert.ok(
+    findings({ ...fixedReport, runs: [inline!, workers] }).includes(
+      'python def ×2 workers worked in 1 of its 3 processes (at least 10% of a core each: pid 11 97%).',
+    ),
+  );
   // A single-process variant's tree holds tsx's idle esbuild helper too: no such sentence for it.
   const single: VariantRun = { ...inline!, server: { ...inline!.server, cpuByProcess } };
   assert.ok(!findings({ ...fixedReport, runs: [single] }).some((line) => line.includes('worked in')));

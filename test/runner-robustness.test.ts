@@ -7,10 +7,23 @@ import { ProcessGroup } from '../loadtests/process-group.ts';
 import { startServer } from '../loadtests/server-process.ts';
 import { isAlive, LOADTEST_MAIN, runCli, startCli } from './helpers/cli.ts';
 
-const TINY = ['--scenario', 'curl-loops', '--variants', 'pool', '--pool-size', '1', '--warmup', '0', '--no-report'] as const;
+const TINY = [
+  '--scenario',
+  'curl-loops',
+  '--variants',
+  'pool',
+  '--pool-size',
+  '1',
+  '--warmup',
+  '0',
+  '--no-report',
+] as const;
 const MEASURING = /measuring .* \(server pid (\d+)\)$/;
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   test(`runner: ${signal} mid-run stops its server, writes nothing and exits ${code}`, async (t) => {
     const run = startCli(t, LOADTEST_MAIN, [...TINY, '--duration', '60', '--iterations', '100000']);
     const serverPid = Number(await run.stderrLine(MEASURING));
@@ -29,28 +42,55 @@ test('runner: a server that dies mid-run is named in one line, and the run exits
   process.kill(serverPid, 'SIGKILL');
   const result = await run.done;
   assert.equal(result.code, 1);
-  assert.equal(result.stderr.trim().split('\n').at(-1), `error: the pool server (pid ${serverPid}) exited during the run (SIGKILL): no output on stderr`);
+  assert.equal(
+    result.stderr.trim().split('\n').at(-1),
+    `error: the pool server (pid ${serverPid}) exited during the run (SIGKILL): no output on stderr`,
+  );
   assert.equal(result.stdout, '', 'no table of zeros');
 });
 
 test('runner: when every request fails it says so and exits 1', async () => {
-  const result = await runCli(LOADTEST_MAIN, [...TINY, '--duration', '1', '--connections', '2', '--timeout-ms', '1', '--iterations', '1000000000']);
+  const result = await runCli(LOADTEST_MAIN, [
+    ...TINY,
+    '--duration',
+    '1',
+    '--connections',
+    '2',
+    '--timeout-ms',
+    '1',
+    '--iterations',
+    '1000000000',
+  ]);
   assert.equal(result.code, 1);
-  assert.match(result.stderr.trim().split('\n').at(-1) ?? '', /^error: every request to the pool server failed: 0 errors, 0 timeouts, \d+ non-2xx answers$/);
+  assert.match(
+    result.stderr.trim().split('\n').at(-1) ?? '',
+    /^error: every request to the pool server failed: 0 errors, 0 timeouts, \d+ non-2xx answers$/,
+  );
   assert.equal(result.stdout, '');
 });
 
 test('runner: --fail-on-errors turns failed requests into exit 2; without it the same run passes', async () => {
   const overloaded = [...TINY, '--duration', '1', '--connections', '3', '--max-queue', '0', '--iterations', '20000000'];
-  const [strict, lenient] = await Promise.all([runCli(LOADTEST_MAIN, [...overloaded, '--fail-on-errors', '0']), runCli(LOADTEST_MAIN, overloaded)]);
+  const [strict, lenient] = await Promise.all([
+    runCli(LOADTEST_MAIN, [...overloaded, '--fail-on-errors', '0']),
+    runCli(LOADTEST_MAIN, overloaded),
+  ]);
   assert.equal(strict.code, 2, strict.stderr);
-  assert.match(strict.stderr.trim().split('\n').at(-1) ?? '', /^error: pool had \d+ failed requests \(errors \+ timeouts \+ non-2xx\), more than --fail-on-errors 0$/);
+  assert.match(
+    strict.stderr.trim().split('\n').at(-1) ?? '',
+    /^error: pool had \d+ failed requests \(errors \+ timeouts \+ non-2xx\), more than --fail-on-errors 0$/,
+  );
   assert.match(strict.stdout, /errors \/ timeouts \/ non-2xx/, 'the table is still printed');
   assert.equal(lenient.code, 0, lenient.stderr);
   assert.match(lenient.stdout, /pool had 0 errors, 0 timeouts and [1-9]\d* non-2xx answers/, 'the findings flag them');
 });
 
-const serverOptions: ServerOptions = { ...parseServerArgs(['--variant', 'pool', '--port', '0', '--pool-size', '1']), iterations: 1_000, maxQueue: 1, quiet: true };
+const serverOptions: ServerOptions = {
+  ...parseServerArgs(['--variant', 'pool', '--port', '0', '--pool-size', '1']),
+  iterations: 1_000,
+  maxQueue: 1,
+  quiet: true,
+};
 
 test('server start: a server that exits during start-up is reported with its stderr tail, and is gone', async (t) => {
   const group = new ProcessGroup();

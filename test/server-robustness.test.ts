@@ -16,12 +16,17 @@ const QUEUEING_WORK = 100_000_000;
 /** Seconds per request: only a deadline ends it. */
 const ENDLESS_WORK = 10_000_000_000;
 
-const starts = (events: readonly WorkEvent[]): number[] => events.filter((event) => event.kind === 'Start').map((event) => event.clientId);
+const starts = (events: readonly WorkEvent[]): number[] =>
+  events.filter((event) => event.kind === 'Start').map((event) => event.clientId);
 
 test('pool: a full queue answers 503 with Retry-After and a JSON error at once, and the server keeps serving', async (t) => {
   const server = await startTestServer(t, 'pool', { poolSize: 1, maxQueue: 1, iterations: QUEUEING_WORK });
   const answers = await Promise.all([1, 2, 3].map((id) => fetch(`${server.baseUrl}/${id}`)));
-  assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 200, 503], 'one runs, one waits, one is turned away');
+  assert.deepEqual(
+    answers.map((answer) => answer.status).sort(),
+    [200, 200, 503],
+    'one runs, one waits, one is turned away',
+  );
   const refused = answers.find((answer) => answer.status === 503)!;
   assert.equal(refused.headers.get('retry-after'), '1');
   assert.deepEqual(await refused.json(), {
@@ -33,13 +38,24 @@ test('pool: a full queue answers 503 with Retry-After and a JSON error at once, 
 });
 
 test('pool: a deadline passed while queued gives 503 and the task never runs; one passed while running gives 504 and stops the work', async (t) => {
-  const server = await startTestServer(t, 'pool', { poolSize: 1, maxQueue: 4, timeoutMs: 300, iterations: ENDLESS_WORK });
+  const server = await startTestServer(t, 'pool', {
+    poolSize: 1,
+    maxQueue: 4,
+    timeoutMs: 300,
+    iterations: ENDLESS_WORK,
+  });
   server.record();
   const [first, second] = await Promise.all([1, 2].map((id) => getJson<ErrorBody>(server, `/${id}`)));
   const byStatus = new Map([first!, second!].map((answer) => [answer.status, answer.body]));
   assert.deepEqual([...byStatus.keys()].sort(), [503, 504]);
-  assert.deepEqual(byStatus.get(503), { error: 'deadline_queued', message: 'no worker was free within 300 ms (--timeout-ms); the request never ran' });
-  assert.deepEqual(byStatus.get(504), { error: 'deadline_running', message: 'the work did not finish within 300 ms (--timeout-ms); it was aborted' });
+  assert.deepEqual(byStatus.get(503), {
+    error: 'deadline_queued',
+    message: 'no worker was free within 300 ms (--timeout-ms); the request never ran',
+  });
+  assert.deepEqual(byStatus.get(504), {
+    error: 'deadline_running',
+    message: 'the work did not finish within 300 ms (--timeout-ms); it was aborted',
+  });
 
   // A third request runs on the worker that replaced the stopped one, after anything still queued.
   assert.equal((await getJson(server, '/3')).status, 504);
@@ -55,7 +71,10 @@ test('pool: a job that throws gives that request 500 with a JSON error; the next
   const server = await startTestServer(t, 'pool', { poolSize: 1, faultRoutes: true });
   const thrown = await getJson<ErrorBody>(server, '/fault/throw');
   assert.equal(thrown.status, 500);
-  assert.deepEqual(thrown.body, { error: 'worker_failed', message: 'the worker running this request failed: fault injected: the job threw' });
+  assert.deepEqual(thrown.body, {
+    error: 'worker_failed',
+    message: 'the worker running this request failed: fault injected: the job threw',
+  });
   assert.equal((await getJson(server, '/1')).status, 200);
 });
 
@@ -64,7 +83,10 @@ test('pool: a worker that exits fails only its own request, and a new worker rep
   const before = await getJson<{ threadId: number }>(server, '/1');
   const died = await getJson<ErrorBody>(server, '/fault/exit');
   assert.equal(died.status, 500);
-  assert.deepEqual(died.body, { error: 'worker_failed', message: `the worker running this request failed: worker exited with code: ${FAULT_EXIT_CODE}` });
+  assert.deepEqual(died.body, {
+    error: 'worker_failed',
+    message: `the worker running this request failed: worker exited with code: ${FAULT_EXIT_CODE}`,
+  });
   const after = await getJson<{ threadId: number }>(server, '/2');
   assert.equal(after.status, 200, 'the pool of one kept serving');
   assert.notEqual(after.body.threadId, before.body.threadId, 'on a new thread');
@@ -99,7 +121,13 @@ test('a second signal while closing exits at once with 130, cutting the request 
   process.kill(server.pid, 'SIGTERM');
   // The first signal has been handled once the server stops accepting connections.
   for (let i = 0; i < 500; i++) {
-    if (!(await fetch(`${server.baseUrl}/health`).then(() => true, () => false))) break;
+    if (
+      !(await fetch(`${server.baseUrl}/health`).then(
+        () => true,
+        () => false,
+      ))
+    )
+      break;
     await new Promise((r) => setTimeout(r, 10));
   }
   process.kill(server.pid, 'SIGINT');

@@ -14,30 +14,119 @@ import { fileURLToPath } from 'node:url';
 const SWEEP_MAIN = fileURLToPath(new URL('../loadtests/sweep/main.ts', import.meta.url));
 
 const curve = (pairs: readonly (readonly [number, number])[]): SizePoint[] =>
-  pairs.map(([size, requestsPerSecond]) => ({ size, requestsPerSecond, p99Ms: 100 * size, healthP99Ms: size, residentBytes: size * 2 ** 20 }));
+  pairs.map(([size, requestsPerSecond]) => ({
+    size,
+    requestsPerSecond,
+    p99Ms: 100 * size,
+    healthP99Ms: size,
+    residentBytes: size * 2 ** 20,
+  }));
 
 test('knee: the smallest size within 5% of the best, on rising, flat, noisy and falling curves', () => {
-  assert.equal(knee(curve([[1, 28], [2, 55], [4, 56], [8, 55.5]])).size, 2, 'rising, then flat');
-  assert.equal(knee(curve([[1, 50], [2, 51], [4, 50.5]])).size, 1, 'flat from the start');
-  assert.equal(knee(curve([[1, 28], [2, 52], [4, 57], [8, 53], [16, 56]])).size, 4, 'noisy: 52 is not within 5% of 57');
-  assert.equal(knee(curve([[8, 55], [1, 28], [2, 56]])).size, 2, 'points in any order');
+  assert.equal(
+    knee(
+      curve([
+        [1, 28],
+        [2, 55],
+        [4, 56],
+        [8, 55.5],
+      ]),
+    ).size,
+    2,
+    'rising, then flat',
+  );
+  assert.equal(
+    knee(
+      curve([
+        [1, 50],
+        [2, 51],
+        [4, 50.5],
+      ]),
+    ).size,
+    1,
+    'flat from the start',
+  );
+  assert.equal(
+    knee(
+      curve([
+        [1, 28],
+        [2, 52],
+        [4, 57],
+        [8, 53],
+        [16, 56],
+      ]),
+    ).size,
+    4,
+    'noisy: 52 is not within 5% of 57',
+  );
+  assert.equal(
+    knee(
+      curve([
+        [8, 55],
+        [1, 28],
+        [2, 56],
+      ]),
+    ).size,
+    2,
+    'points in any order',
+  );
 });
 
 test('contention: from the first size past the best after which req/s stays more than 5% below it, else refuted', () => {
-  const falling = sizeVerdict(curve([[1, 28], [2, 56], [4, 55], [8, 52], [16, 40]]));
+  const falling = sizeVerdict(
+    curve([
+      [1, 28],
+      [2, 56],
+      [4, 55],
+      [8, 52],
+      [16, 40],
+    ]),
+  );
   assert.equal(falling.best.size, 2);
   assert.equal(falling.fellAt?.size, 8);
-  assert.equal(sizeVerdict(curve([[1, 28], [2, 56], [64, 54]])).fellAt, null);
+  assert.equal(
+    sizeVerdict(
+      curve([
+        [1, 28],
+        [2, 56],
+        [64, 54],
+      ]),
+    ).fellAt,
+    null,
+  );
   // One low point that recovers is noise: the fall counts from where it lasts, over two sizes or more.
-  assert.equal(sizeVerdict(curve([[1, 27], [2, 52.5], [4, 49.5], [8, 51], [16, 48.8], [32, 48.2], [64, 46.4]])).fellAt?.size, 16);
-  const lastOnly = sizeVerdict(curve([[1, 27], [2, 50], [4, 49], [8, 46]]));
+  assert.equal(
+    sizeVerdict(
+      curve([
+        [1, 27],
+        [2, 52.5],
+        [4, 49.5],
+        [8, 51],
+        [16, 48.8],
+        [32, 48.2],
+        [64, 46.4],
+      ]),
+    ).fellAt?.size,
+    16,
+  );
+  const lastOnly = sizeVerdict(
+    curve([
+      [1, 27],
+      [2, 50],
+      [4, 49],
+      [8, 46],
+    ]),
+  );
   assert.equal(lastOnly.fellAt, null);
   assert.equal(lastOnly.lowOnlyAtLargest?.size, 8);
 });
 
 function sweepReport(): SweepReport {
   const run = fixedReport.runs[1]!;
-  const point = (x: number, requestsPerSecond: number) => ({ x, run: { ...run, requestsPerSecond, latencyMs: { ...run.latencyMs, p99: 80 + x } } });
+  const point = (x: number, requestsPerSecond: number) => ({
+    x,
+    run: { ...run, requestsPerSecond, latencyMs: { ...run.latencyMs, p99: 80 + x } },
+  });
   return {
     formatVersion: 1,
     command: 'npm run sweep -- --quick',
@@ -46,7 +135,14 @@ function sweepReport(): SweepReport {
     machine: fixedReport.machine,
     packages: fixedReport.packages,
     parameters: { durationSeconds: 1, warmupSeconds: 1, sizeClients: 8, settings: fixedReport.parameters.settings },
-    series: [{ kind: 'size', variant: 'pool', axis: '--pool-size', points: [point(1, 28), point(2, 55), point(4, 56), point(8, 50)] }],
+    series: [
+      {
+        kind: 'size',
+        variant: 'pool',
+        axis: '--pool-size',
+        points: [point(1, 28), point(2, 55), point(4, 56), point(8, 50)],
+      },
+    ],
   };
 }
 
@@ -56,35 +152,85 @@ test('sweep conclusions and charts from fixed points', () => {
     recommendation(report),
     'Recommendation for this machine (2 cores, 8 clients): --pool-size 2. It served 55.0 req/s, within 5% of the best measured (56.0 at 4); going on to 8 threads changed req/s 55.0 → 50.0 and p99 82.0 ms → 88.0 ms.',
   );
-  assert.ok(conclusions(report).includes('pool: only the largest size, --pool-size 8, fell below 95% of the best (50.0 vs 56.0 req/s at 4): one point, so the contention claim is neither confirmed nor refuted here.'));
-  const longer = { ...report, series: [{ ...report.series[0]!, points: [...report.series[0]!.points, { ...report.series[0]!.points[3]!, x: 16 }] }] };
-  assert.ok(conclusions(longer).includes('pool: more threads cost throughput from --pool-size 8 on: 50.0 req/s there, and every larger size stayed below 95% of the best (56.0 at 4), so the contention claim holds from 8 on this machine.'));
-  assert.ok(conclusions(report).some((line) => line.startsWith('Noise: other processes used more than 10% of a core')), 'the fixture run was noisy');
+  assert.ok(
+    conclusions(report).includes(
+      'pool: only the largest size, --pool-size 8, fell below 95% of the best (50.0 vs 56.0 req/s at 4): one point, so the contention claim is neither confirmed nor refuted here.',
+    ),
+  );
+  const longer = {
+    ...report,
+    series: [
+      { ...report.series[0]!, points: [...report.series[0]!.points, { ...report.series[0]!.points[3]!, x: 16 }] },
+    ],
+  };
+  assert.ok(
+    conclusions(longer).includes(
+      'pool: more threads cost throughput from --pool-size 8 on: 50.0 req/s there, and every larger size stayed below 95% of the best (56.0 at 4), so the contention claim holds from 8 on this machine.',
+    ),
+  );
+  assert.ok(
+    conclusions(report).some((line) => line.startsWith('Noise: other processes used more than 10% of a core')),
+    'the fixture run was noisy',
+  );
   const markdown = renderSweepMarkdown(report);
-  for (const line of ['  x-axis "--pool-size" ["1", "2", "4", "8"]', '  line [28.0, 55.0, 56.0, 50.0]', '  y-axis "req/s" 0 --> 62', '| 2 | 55.0 | 96% | 71.0 | 82.0 | 2.5 | 195% | 2 | 120 MiB | 0 / 0 / 3 |']) {
+  for (const line of [
+    '  x-axis "--pool-size" ["1", "2", "4", "8"]',
+    '  line [28.0, 55.0, 56.0, 50.0]',
+    '  y-axis "req/s" 0 --> 62',
+    '| 2 | 55.0 | 96% | 71.0 | 82.0 | 2.5 | 195% | 2 | 120 MiB | 0 / 0 / 3 |',
+  ]) {
     assert.ok(markdown.split('\n').includes(line), `missing: ${line}`);
   }
 });
 
 test('sweep CLI: two tiny points end to end write a report with the knee', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'aop-sweep-'));
-  const args = ['--sizes', '1,2', '--size-variants', 'pool', '--size-clients', '2', '--clients', '1', '--client-variants', 'inline', '--duration', '1', '--warmup', '0', '--iterations', '1000000'];
+  const args = [
+    '--sizes',
+    '1,2',
+    '--size-variants',
+    'pool',
+    '--size-clients',
+    '2',
+    '--clients',
+    '1',
+    '--client-variants',
+    'inline',
+    '--duration',
+    '1',
+    '--warmup',
+    '0',
+    '--iterations',
+    '1000000',
+  ];
   const result = await runCli(SWEEP_MAIN, [...args, '--reports-dir', dir]);
   assert.equal(result.code, 0, result.stderr);
   const files = (await readdir(dir)).sort();
   assert.equal(files.length, 2);
   const report = JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as SweepReport;
-  assert.deepEqual(report.series.map((series) => [series.kind, series.variant, series.axis, series.points.map((point) => point.x)]), [
-    ['size', 'pool', '--pool-size', [1, 2]],
-    ['clients', 'inline', 'clients', [1]],
-  ]);
-  assert.match(await readFile(join(dir, files[1]!), 'utf8'), /^- Recommendation for this machine \(\d+ cores, 2 clients\): --pool-size [12]\./m);
+  assert.deepEqual(
+    report.series.map((series) => [series.kind, series.variant, series.axis, series.points.map((point) => point.x)]),
+    [
+      ['size', 'pool', '--pool-size', [1, 2]],
+      ['clients', 'inline', 'clients', [1]],
+    ],
+  );
+  assert.match(
+    await readFile(join(dir, files[1]!), 'utf8'),
+    /^- Recommendation for this machine \(\d+ cores, 2 clients\): --pool-size [12]\./m,
+  );
 });
 
 test('sweep CLI: a bad list names the flag and what is allowed', async () => {
   const result = await runCli(SWEEP_MAIN, ['--sizes', '1,0']);
   assert.notEqual(result.code, 0);
-  assert.equal(result.stderr.trim(), "error: option '--sizes <list>' argument '1,0' is invalid. Allowed: a comma list of 1 to 16 whole numbers from 1 to 64.");
+  assert.equal(
+    result.stderr.trim(),
+    "error: option '--sizes <list>' argument '1,0' is invalid. Allowed: a comma list of 1 to 16 whole numbers from 1 to 64.",
+  );
   const variants = await runCli(SWEEP_MAIN, ['--size-variants', 'inline']);
-  assert.equal(variants.stderr.trim(), "error: option '--size-variants <list>' argument 'inline' is invalid. Allowed: a comma list of pool, cluster, libuv.");
+  assert.equal(
+    variants.stderr.trim(),
+    "error: option '--size-variants <list>' argument 'inline' is invalid. Allowed: a comma list of pool, cluster, libuv.",
+  );
 });

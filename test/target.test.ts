@@ -23,7 +23,10 @@ async function runAgainst(args: readonly string[]): Promise<{ report: Report; ma
   assert.equal(result.code, 0, result.stderr);
   const files = (await readdir(dir)).sort();
   assert.equal(files.length, 2);
-  return { report: JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as Report, markdown: await readFile(join(dir, files[1]!), 'utf8') };
+  return {
+    report: JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as Report,
+    markdown: await readFile(join(dir, files[1]!), 'utf8'),
+  };
 }
 
 /** A process that keeps one thread spinning until the test ends. */
@@ -43,21 +46,45 @@ test('--target: the rows name the label, {client} reaches the server, --target-p
   const server = await startTestServer(t, 'inline');
   const busyPid = await busyProcess(t);
   server.record();
-  const { report, markdown } = await runAgainst(['--target', `${server.baseUrl}/{client}?from=test`, '--target-pid', String(busyPid), '--label', 'own inline']);
+  const { report, markdown } = await runAgainst([
+    '--target',
+    `${server.baseUrl}/{client}?from=test`,
+    '--target-pid',
+    String(busyPid),
+    '--label',
+    'own inline',
+  ]);
 
-  assert.deepEqual(report.runs.map((run) => run.variant), ['own inline']);
+  assert.deepEqual(
+    report.runs.map((run) => run.variant),
+    ['own inline'],
+  );
   const [run] = report.runs;
-  assert.deepEqual(run?.target, { url: `${server.baseUrl}/{client}?from=test`, pid: busyPid, hasStats: true, logged: false });
-  assert.deepEqual(run?.clients.map((client) => client.clientId), [1, 2, 3, 4]);
-  assert.ok(run?.clients.every((client) => client.served > 0), 'every client was answered');
+  assert.deepEqual(run?.target, {
+    url: `${server.baseUrl}/{client}?from=test`,
+    pid: busyPid,
+    hasStats: true,
+    logged: false,
+  });
+  assert.deepEqual(
+    run?.clients.map((client) => client.clientId),
+    [1, 2, 3, 4],
+  );
+  assert.ok(
+    run?.clients.every((client) => client.served > 0),
+    'every client was answered',
+  );
   const logged = new Set(server.recorded().map((event) => event.clientId));
   assert.deepEqual([...logged].sort(), [1, 2, 3, 4], 'the server saw each connection as its own client id');
   // The busy process, not the server, is what --target-pid sampled.
   assert.ok((run?.server.busyThreads ?? 0) >= 1, `busy threads: ${run?.server.busyThreads}`);
   assert.ok((run?.server.cpuPercent ?? 0) > 10, `CPU: ${run?.server.cpuPercent}`);
-  assert.equal(run?.server.maxInFlight, 1, 'from the inline server\'s own /stats');
+  assert.equal(run?.server.maxInFlight, 1, "from the inline server's own /stats");
   assert.match(markdown, /^\| own inline \| – \| /m);
-  assert.match(markdown, /a server already running at http:\/\/127\.0\.0\.1:\d+\/\{client\}\?from=test, not started by this run/);
+  assert.match(
+    markdown,
+    /a server already running at http:\/\/127\.0\.0\.1:\d+\/\{client\}\?from=test, not started by this run/,
+  );
 });
 
 test('--target without a token appends the id; without --target-pid, CPU says "not measured"; --new-connection', async (t) => {
@@ -69,7 +96,10 @@ test('--target without a token appends the id; without --target-pid, CPU says "n
   assert.equal(run?.newConnection, true);
   assert.equal(run?.server.cpuPercent, null);
   assert.equal(run?.server.busyThreads, null);
-  assert.ok(run?.clients.every((client) => client.served > 0), 'every client was answered on fresh connections');
+  assert.ok(
+    run?.clients.every((client) => client.served > 0),
+    'every client was answered on fresh connections',
+  );
   assert.deepEqual([...new Set(server.recorded().map((event) => event.clientId))].sort(), [1, 2, 3, 4]);
   assert.match(markdown, /^\| target \| 1 \| not measured \| not measured \| not measured \| not measured \| /m);
   assert.match(markdown, /- Connections: a new connection per request, closed after the answer \(like curl\)/);
@@ -96,12 +126,27 @@ test('--target refusals and failures: one line each, non-zero exit, no report', 
   const port = await closedPort();
   const pid = await exitedPid();
   const cases: readonly (readonly [readonly string[], string])[] = [
-    [['--target', 'http://192.168.1.10:8000/{client}'], "error: option '--target <url>' argument 'http://192.168.1.10:8000/{client}' is invalid. Allowed: a loopback host (127.0.0.0/8, ::1, localhost); 192.168.1.10 is not one, and load is only sent to this machine."],
-    [['--target', 'ftp://127.0.0.1/'], "error: option '--target <url>' argument 'ftp://127.0.0.1/' is invalid. Allowed: an http:// URL; got ftp."],
-    [['--target', 'not a url'], "error: option '--target <url>' argument 'not a url' is invalid. Allowed: an http:// URL such as http://127.0.0.1:8000/{client}; this is not a URL."],
-    [['--target', `http://127.0.0.1:${port}/`, '--target-pid', String(pid)], `error: option '--target-pid <pid>' argument '${pid}' is invalid. Allowed: the id of a running process; no process has id ${pid}.`],
+    [
+      ['--target', 'http://192.168.1.10:8000/{client}'],
+      "error: option '--target <url>' argument 'http://192.168.1.10:8000/{client}' is invalid. Allowed: a loopback host (127.0.0.0/8, ::1, localhost); 192.168.1.10 is not one, and load is only sent to this machine.",
+    ],
+    [
+      ['--target', 'ftp://127.0.0.1/'],
+      "error: option '--target <url>' argument 'ftp://127.0.0.1/' is invalid. Allowed: an http:// URL; got ftp.",
+    ],
+    [
+      ['--target', 'not a url'],
+      "error: option '--target <url>' argument 'not a url' is invalid. Allowed: an http:// URL such as http://127.0.0.1:8000/{client}; this is not a URL.",
+    ],
+    [
+      ['--target', `http://127.0.0.1:${port}/`, '--target-pid', String(pid)],
+      `error: option '--target-pid <pid>' argument '${pid}' is invalid. Allowed: the id of a running process; no process has id ${pid}.`,
+    ],
     [['--target-pid', String(process.pid)], "error: option '--target-pid <pid>' needs --target <url>"],
-    [['--target', `http://127.0.0.1:${port}/`, '--variants', 'inline'], "error: option '--target <url>' cannot be used with option '--variants <list>'"],
+    [
+      ['--target', `http://127.0.0.1:${port}/`, '--variants', 'inline'],
+      "error: option '--target <url>' cannot be used with option '--variants <list>'",
+    ],
   ];
   for (const [args, message] of cases) {
     const result = await runCli(LOADTEST_MAIN, [...TINY, '--no-report', ...args]);
@@ -109,7 +154,12 @@ test('--target refusals and failures: one line each, non-zero exit, no report', 
     assert.equal(result.stderr.trim(), message);
     assert.equal(result.stdout, '');
   }
-  const unreachable = await runCli(LOADTEST_MAIN, [...TINY, '--no-report', '--target', `http://127.0.0.1:${port}/{client}`]);
+  const unreachable = await runCli(LOADTEST_MAIN, [
+    ...TINY,
+    '--no-report',
+    '--target',
+    `http://127.0.0.1:${port}/{client}`,
+  ]);
   assert.equal(unreachable.code, 1);
   assert.equal(unreachable.stdout, '', 'no table of zeros');
   assert.equal(
@@ -124,7 +174,10 @@ test('client paths: {client} is replaced, else the id becomes the last path segm
   assert.equal(clientPath('/', 7), '/7');
   assert.equal(clientPath('/api', 7), '/api/7');
   assert.equal(clientPath('/api/?x=1', 7), '/api/7?x=1');
-  assert.deepEqual(parseTargetUrl('http://127.0.0.1:8000/{client}'), { origin: 'http://127.0.0.1:8000', pathTemplate: '/{client}' });
+  assert.deepEqual(parseTargetUrl('http://127.0.0.1:8000/{client}'), {
+    origin: 'http://127.0.0.1:8000',
+    pathTemplate: '/{client}',
+  });
   assert.deepEqual(parseTargetUrl('http://localhost:8000'), { origin: 'http://localhost:8000', pathTemplate: '/' });
   assert.equal(parseTargetUrl('http://[::1]:8000/x').origin, 'http://[::1]:8000');
   assert.equal(parseTargetUrl('http://127.9.9.9/').origin, 'http://127.9.9.9');

@@ -4,9 +4,15 @@ import type { WorkEvent } from '../server/log-line.ts';
 import { renderSwimlanes } from '../loadtests/report/timeline.ts';
 import { timelineOf } from '../loadtests/timeline-bars.ts';
 
-const at = (atMs: number, kind: 'Start' | 'End', clientId: number, threadId = 0): WorkEvent => ({ atMs: 1_000 + atMs, pid: 7, threadId, kind, clientId });
+const at = (atMs: number, kind: 'Start' | 'End', clientId: number, threadId = 0): WorkEvent => ({
+  atMs: 1_000 + atMs,
+  pid: 7,
+  threadId,
+  kind,
+  clientId,
+});
 
-test('timelineOf pairs each client\'s start and end, whatever order the lines arrived in', () => {
+test("timelineOf pairs each client's start and end, whatever order the lines arrived in", () => {
   const events = [
     at(0, 'Start', 1),
     at(10, 'Start', 2, 3), // a worker thread's line may arrive before another thread's End
@@ -46,5 +52,8 @@ test('swimlanes: one after another vs interleaved on one thread', () => {
 
 test('swimlanes: consecutive requests of one client alternate their bar so they stay apart', () => {
   const backToBack = timelineOf([at(0, 'Start', 1), at(20, 'End', 1), at(20, 'Start', 1), at(40, 'End', 1)], 1_000, 40);
-  assert.equal(renderSwimlanes(backToBack, { columns: 8, maxClientLanes: 4, maxThreadLanes: 0 })[1], 'client 1 ████▓▓▓▓');
+  assert.equal(
+    renderSwimlanes(backToBack, { columns: 8, maxClientLanes: 4, maxThreadLanes: 0 })[1],
+    'client 1 ████▓▓▓▓',
+  );
 });

@@ -7,7 +7,10 @@ import { concurrentRequests, startTestServer, stats } from './helpers/server.ts'
 /** Tens of milliseconds a request: long enough that requests sent together overlap where they can. */
 const OVERLAPPING_WORK = 50_000_000;
 
-async function eventsOf(server: { recorded(): readonly { kind: string; pid: number | null; threadId: number | null }[] }, expected: number) {
+async function eventsOf(
+  server: { recorded(): readonly { kind: string; pid: number | null; threadId: number | null }[] },
+  expected: number,
+) {
   for (let i = 0; i < 100 && server.recorded().length < expected; i++) await new Promise((r) => setTimeout(r, 20));
   return server.recorded();
 }
@@ -42,14 +45,19 @@ test('cluster: concurrent connections are spread over more than one process', as
   assert.ok((await stats(server)).maxInFlight > 1, "the primary's tally saw two workers busy at once");
 });
 
-for (const [uvThreads, expectation] of [[1, 'exactly one'], [4, 'more than one']] as const) {
+for (const [uvThreads, expectation] of [
+  [1, 'exactly one'],
+  [4, 'more than one'],
+] as const) {
   test(`libuv --uv-threads ${uvThreads}: ${expectation} threadpool thread does the hashing`, async (t) => {
     const server = await startTestServer(t, 'libuv', { uvThreads, iterations: OVERLAPPING_WORK });
     const before = await snapshot(server.pid);
     assert.deepEqual(await concurrentRequests(server, 4), [200, 200, 200, 200]);
     const after = await snapshot(server.pid);
     assert.ok(before !== null && after !== null);
-    const busiest = Math.max(...[...after.threads].map(([tid, thread]) => thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0)));
+    const busiest = Math.max(
+      ...[...after.threads].map(([tid, thread]) => thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0)),
+    );
     // A thread "did the hashing" when it used at least a fifth of the busiest thread's CPU.
     const workers = helperThreadsThatWorked(server.pid, before, after, busiest / 5);
     if (uvThreads === 1) assert.equal(workers, 1);

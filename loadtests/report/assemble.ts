@@ -12,13 +12,21 @@ function targetNotes(runs: readonly VariantRun[]): string[] {
     if (run.target === null || seen.has(run.variant)) return [];
     seen.add(run.variant);
     const { url, pid, hasStats, logged } = run.target;
-    const process = pid === null ? 'no --target-pid, so its CPU % and threads were not sampled' : `CPU and threads sampled from pid ${pid} and its descendants`;
-    const stats = hasStats ? 'in-flight and event-loop figures from its /stats' : 'no /stats, so event-loop and pool figures were not measured';
+    const process =
+      pid === null
+        ? 'no --target-pid, so its CPU % and threads were not sampled'
+        : `CPU and threads sampled from pid ${pid} and its descendants`;
+    const stats = hasStats
+      ? 'in-flight and event-loop figures from its /stats'
+      : 'no /stats, so event-loop and pool figures were not measured';
     const log = logged
       ? 'max in flight and timelines from its own start/end lines, timestamped by the runner as they arrived'
-      : 'its start/end lines were not read, so timelines are empty' + (hasStats ? '' : ' and max in flight was not measured');
+      : 'its start/end lines were not read, so timelines are empty' +
+        (hasStats ? '' : ' and max in flight was not measured');
     const connection = run.newConnection ? 'a new connection per request' : 'keep-alive connections';
-    return [`\`${run.variant}\`: a server already running at ${url}, not started by this run; ${connection}; ${process}; ${stats}; ${log}; the /health bystander counts any answer.`];
+    return [
+      `\`${run.variant}\`: a server already running at ${url}, not started by this run; ${connection}; ${process}; ${stats}; ${log}; the /health bystander counts any answer.`,
+    ];
   });
 }
 
@@ -48,7 +56,9 @@ export function assembleReport(
       timeoutMs: plan.timeoutMs,
     },
     notes: [...targetNotes(runs), ...notes],
-    baseline: runs.some((run) => run.variant === PREFERRED_BASELINE) ? PREFERRED_BASELINE : (runs[0]?.variant ?? PREFERRED_BASELINE),
+    baseline: runs.some((run) => run.variant === PREFERRED_BASELINE)
+      ? PREFERRED_BASELINE
+      : (runs[0]?.variant ?? PREFERRED_BASELINE),
     runs,
   };
 }

@@ -20,5 +20,7 @@ export function mermaidCpuChart(title: string, samples: readonly CpuSample[], co
 
 export function sparkline(samples: readonly CpuSample[], cores: number): string {
   const top = Math.max(cores * 100, ...samples.map((sample) => sample.cpuPercent));
-  return samples.map((sample) => SPARKS[Math.min(SPARKS.length - 1, Math.floor((sample.cpuPercent / top) * SPARKS.length))]).join('');
+  return samples
+    .map((sample) => SPARKS[Math.min(SPARKS.length - 1, Math.floor((sample.cpuPercent / top) * SPARKS.length))])
+    .join('');
 }

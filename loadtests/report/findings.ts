@@ -17,7 +17,8 @@ export const FOREIGN_CPU_LIMIT_PERCENT = 10;
 
 function concurrency(run: VariantRun): string {
   const { maxInFlight, maxInHandler } = run.server;
-  if (maxInFlight === null) return `${run.variant}'s requests in flight were not measured (no /stats, and its start/end lines were not read)`;
+  if (maxInFlight === null)
+    return `${run.variant}'s requests in flight were not measured (no /stats, and its start/end lines were not read)`;
   const source = maxInHandler === null ? 'by its own start/end lines' : `${maxInHandler} inside the handler`;
   if (maxInFlight <= 1) {
     return `${run.variant} ran one request at a time (at most ${maxInFlight} in flight, ${source}): requests were served one after another`;
@@ -29,7 +30,8 @@ function concurrency(run: VariantRun): string {
 
 function cpu(run: VariantRun): string {
   const { cpuPercent, busyThreads, threads } = run.server;
-  if (cpuPercent === null) return `its CPU was not measured (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system'})`;
+  if (cpuPercent === null)
+    return `its CPU was not measured (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system'})`;
   return `it used ${format.cores(cpuPercent)} cores (${format.percent(cpuPercent)} CPU) with ${busyThreads} busy of ${threads} threads`;
 }
 
@@ -48,7 +50,8 @@ function fairness(run: VariantRun): string | null {
 }
 
 function againstLimit(run: VariantRun): string {
-  if (run.limit === null || run.percentOfLimit === null) return `${run.variant}'s CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.`;
+  if (run.limit === null || run.percentOfLimit === null)
+    return `${run.variant}'s CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.`;
   return `${run.variant} reached ${format.percent(run.percentOfLimit)} of its limit of ${format.perSecond(run.limit.requestsPerSecond)} req/s (${run.limit.basis}).`;
 }
 
@@ -58,7 +61,10 @@ function processes(run: VariantRun): string | null {
   const split = run.servedByProcess.map((entry) => entry.served).join(' / ');
   const served = `${run.variant} served from ${run.servedByProcess.length} of its ${run.size.value} worker processes (${split} requests)`;
   if (idle <= 0) return `${served}.`;
-  const why = run.connections < run.size.value ? `: ${run.connections} connections for ${run.size.value} workers, and node:cluster hands out connections, not requests` : '';
+  const why =
+    run.connections < run.size.value
+      ? `: ${run.connections} connections for ${run.size.value} workers, and node:cluster hands out connections, not requests`
+      : '';
   return `${served}; ${idle} stayed idle${why}.`;
 }
 
@@ -95,7 +101,8 @@ function overview(runs: readonly VariantRun[]): string[] {
   const interleavedOnOneCore = overlapped.filter(
     (run) => run.work === 'cpu' && run.server.cpuPercent !== null && run.server.cpuPercent <= MULTI_CORE_PERCENT,
   );
-  if (interleavedOnOneCore.length > 0) lines.push(`Interleaved requests yet stayed on about one core: ${names(interleavedOnOneCore)}.`);
+  if (interleavedOnOneCore.length > 0)
+    lines.push(`Interleaved requests yet stayed on about one core: ${names(interleavedOnOneCore)}.`);
   return lines;
 }
 
@@ -121,7 +128,9 @@ function noise(run: VariantRun): string | null {
 }
 
 function generator(report: Report): string {
-  const shares = report.runs.map((run) => run.neighbours.generatorCpuPercent).filter((share): share is number => share !== null);
+  const shares = report.runs
+    .map((run) => run.neighbours.generatorCpuPercent)
+    .filter((share): share is number => share !== null);
   const on = `on the same ${report.machine.cpus} cores as the server`;
   if (shares.length === 0) return `The load generator (autocannon and the probe) ran ${on}; its CPU was not measured.`;
   const [low, high] = [format.percent(Math.min(...shares)), format.percent(Math.max(...shares))];

@@ -52,15 +52,20 @@ export function count(value: number): string {
 
 /** What one request did, e.g. "100,000,000 iterations per request". */
 export function workUnit(work: WorkKind, settings: VariantSettingValues): string {
-  return work === 'io' ? `each request waits ${settings.ioMs} ms (no CPU work)` : `${count(settings.iterations)} iterations per request`;
+  return work === 'io'
+    ? `each request waits ${settings.ioMs} ms (no CPU work)`
+    : `${count(settings.iterations)} iterations per request`;
 }
 
 /** What one request did in a report: the work unit, or the target's own when only targets ran. */
 export function reportWorkUnit(report: Report): string {
   const { work, settings } = report.parameters;
-  if (report.runs.length > 0 && report.runs.every((run) => run.target !== null)) return "each request does the target's own work";
+  if (report.runs.length > 0 && report.runs.every((run) => run.target !== null))
+    return "each request does the target's own work";
   const unit = workUnit(work, settings);
-  return report.runs.some((run) => run.target !== null) ? `${unit} on this project's servers; --target rows do their own work` : unit;
+  return report.runs.some((run) => run.target !== null)
+    ? `${unit} on this project's servers; --target rows do their own work`
+    : unit;
 }
 
 /** Every variant setting as its flag and value: "pool-size 2, workers 2, …". */

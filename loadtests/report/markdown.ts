@@ -5,7 +5,15 @@ import type { Report } from './model.ts';
 import { mermaidCpuChart } from './charts.ts';
 import { provenanceLines } from './provenance-lines.ts';
 import { groupByVariant } from './runs.ts';
-import { clientsTable, limitsTable, neighboursTable, processesTable, resultsTable, serverTable, type Table } from './tables.ts';
+import {
+  clientsTable,
+  limitsTable,
+  neighboursTable,
+  processesTable,
+  resultsTable,
+  serverTable,
+  type Table,
+} from './tables.ts';
 import { MARKDOWN_SWIMLANES, renderSwimlanes } from './timeline.ts';
 
 function escapeCell(cell: string): string {
@@ -20,12 +28,16 @@ export function markdownTable(table: Table): string {
 }
 
 const connectionMode = (newConnection: boolean): string =>
-  newConnection ? 'a new connection per request, closed after the answer (like curl)' : 'keep-alive, one connection per client';
+  newConnection
+    ? 'a new connection per request, closed after the answer (like curl)'
+    : 'keep-alive, one connection per client';
 
 function connections(report: Report): string {
   const modes = new Set(report.runs.map((run) => run.newConnection));
   if (modes.size <= 1) return connectionMode(modes.has(true));
-  return groupByVariant(report).map(({ median }) => `\`${median.variant}\` ${connectionMode(median.newConnection)}`).join('; ');
+  return groupByVariant(report)
+    .map(({ median }) => `\`${median.variant}\` ${connectionMode(median.newConnection)}`)
+    .join('; ');
 }
 
 function provenance(report: Report): string {
@@ -52,7 +64,10 @@ function provenance(report: Report): string {
 function excerpts(report: Report): string {
   return groupByVariant(report)
     .map(({ median: run }) => {
-      const silent = run.target !== null && !run.target.logged ? "(the runner did not read this server's output)" : '(the server logged no work in the window)';
+      const silent =
+        run.target !== null && !run.target.logged
+          ? "(the runner did not read this server's output)"
+          : '(the server logged no work in the window)';
       const body = run.logExcerpt.length > 0 ? run.logExcerpt.join('\n') : silent;
       return `### ${run.variant}\n\n\`\`\`text\n${body}\n\`\`\``;
     })
@@ -63,7 +78,9 @@ function timelines(report: Report): string {
   return groupByVariant(report)
     .map(({ median: run }) => {
       const unread = run.target !== null && !run.target.logged;
-      const lanes = unread ? ["(not measured: the runner did not read this server's start/end lines)"] : renderSwimlanes(run.timeline, MARKDOWN_SWIMLANES);
+      const lanes = unread
+        ? ["(not measured: the runner did not read this server's start/end lines)"]
+        : renderSwimlanes(run.timeline, MARKDOWN_SWIMLANES);
       return `### ${run.variant}\n\n\`\`\`text\n${lanes.join('\n')}\n\`\`\``;
     })
     .join('\n\n');
@@ -80,8 +97,10 @@ function cpuCharts(report: Report): string {
 }
 
 export function renderMarkdown(report: Report): string {
-  return [
-    `# ${report.scenario}: ${groupByVariant(report).map((group) => group.variant).join(' vs ')}`,
+  return `${[
+    `# ${report.scenario}: ${groupByVariant(report)
+      .map((group) => group.variant)
+      .join(' vs ')}`,
     provenance(report),
     '## Results',
     markdownTable(resultsTable(report)),
@@ -90,7 +109,9 @@ export function renderMarkdown(report: Report): string {
     markdownTable(serverTable(report)),
     'Over the measured window only. Health: the bystander GET /health, timed to the microsecond. Loop: the event loop of the process that answered /stats.',
     '## Findings',
-    findings(report).map((line) => `- ${line}`).join('\n'),
+    findings(report)
+      .map((line) => `- ${line}`)
+      .join('\n'),
     '## Timelines',
     `The first ${(report.runs[0]?.timeline.spanMs ?? 0) / 1000} s of each variant's window (its median run), from the server's own start/end lines. ` +
       'Client lanes: █/▓ a request being worked on (alternating per request). Thread lanes: how many requests that thread had in progress.',
@@ -107,5 +128,5 @@ export function renderMarkdown(report: Report): string {
     ...(processesTable(report).rows.length > 0 ? ['## Processes', markdownTable(processesTable(report))] : []),
     '## Server log, first lines of the measured window',
     excerpts(report),
-  ].join('\n\n') + '\n';
+  ].join('\n\n')}\n`;
 }

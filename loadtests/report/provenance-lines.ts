@@ -4,7 +4,9 @@ import type { Provenance } from './model.ts';
 
 export function provenanceLines(report: Provenance): string[] {
   const { machine } = report;
-  const packages = Object.entries(report.packages).map(([name, version]) => `${name} ${version}`).join(', ');
+  const packages = Object.entries(report.packages)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
   return [
     `- Date (UTC): ${report.dateUtc}`,
     `- Command: \`${report.command}\``,

@@ -25,7 +25,11 @@ interface Field {
 }
 
 /** Median [min–max] of a figure over the runs; `missing` where no run has it. */
-function spread(value: (run: VariantRun) => number | null, show: (n: number) => string, missing = format.MISSING): (group: VariantGroup) => string {
+function spread(
+  value: (run: VariantRun) => number | null,
+  show: (n: number) => string,
+  missing = format.MISSING,
+): (group: VariantGroup) => string {
   return (group) => {
     const values = group.runs.map(value).filter((v): v is number => v !== null);
     if (values.length === 0) return missing;
@@ -35,19 +39,28 @@ function spread(value: (run: VariantRun) => number | null, show: (n: number) => 
 }
 
 /** A figure null because it could not be measured there: "not measured", never 0 or n/a. */
-const measured = (value: (run: VariantRun) => number | null, show: (n: number) => string) => spread(value, show, format.NOT_MEASURED);
+const measured = (value: (run: VariantRun) => number | null, show: (n: number) => string) =>
+  spread(value, show, format.NOT_MEASURED);
 
 /** A /stats figure that is null where it does not apply (no pool): n/a, or "not measured" on a target without /stats. */
-function fromStats(value: (run: VariantRun) => number | null, show: (n: number) => string): (group: VariantGroup) => string {
-  return (group) => (group.median.target !== null && !group.median.target.hasStats ? format.NOT_MEASURED : spread(value, show)(group));
+function fromStats(
+  value: (run: VariantRun) => number | null,
+  show: (n: number) => string,
+): (group: VariantGroup) => string {
+  return (group) =>
+    group.median.target !== null && !group.median.target.hasStats ? format.NOT_MEASURED : spread(value, show)(group);
 }
 
-const total = (value: (run: VariantRun) => number) => (group: VariantGroup) => String(group.runs.reduce((sum, run) => sum + value(run), 0));
+const total = (value: (run: VariantRun) => number) => (group: VariantGroup) =>
+  String(group.runs.reduce((sum, run) => sum + value(run), 0));
 
 function tableOf(report: Report, fields: readonly Field[]): Table {
   const groups = groupByVariant(report);
   return {
-    columns: [{ header: 'variant', align: 'left' }, ...fields.map((field) => ({ header: field.header, align: field.align ?? 'right' }))],
+    columns: [
+      { header: 'variant', align: 'left' },
+      ...fields.map((field) => ({ header: field.header, align: field.align ?? 'right' })),
+    ],
     rows: groups.map((group) => [group.variant, ...fields.map((field) => field.cell(group))]),
   };
 }
@@ -66,14 +79,26 @@ export function resultsTable(report: Report): Table {
     { header: 'size', cell: (group) => sizeCell(group.median) },
     { header: 'req/s', cell: spread((run) => run.requestsPerSecond, format.perSecond) },
     { header: '% of limit', cell: measured((run) => run.percentOfLimit, format.percent) },
-    { header: `× ${report.baseline}`, cell: spread((run) => (baseline === undefined ? null : run.requestsPerSecond / baseline.requestsPerSecond), format.ratio) },
+    {
+      header: `× ${report.baseline}`,
+      cell: spread(
+        (run) => (baseline === undefined ? null : run.requestsPerSecond / baseline.requestsPerSecond),
+        format.ratio,
+      ),
+    },
     { header: 'requests', cell: total((run) => run.requests) },
     { header: 'mean ms', cell: spread((run) => run.latencyMs.mean, format.ms) },
     { header: 'p50 ms', cell: spread((run) => run.latencyMs.p50, format.ms) },
     { header: 'p90 ms', cell: spread((run) => run.latencyMs.p90, format.ms) },
     { header: 'p99 ms', cell: spread((run) => run.latencyMs.p99, format.ms) },
     { header: 'max ms', cell: spread((run) => run.latencyMs.max, format.ms) },
-    { header: 'errors / timeouts / non-2xx', cell: (group) => [total((run) => run.errors), total((run) => run.timeouts), total((run) => run.non2xx)].map((f) => f(group)).join(' / ') },
+    {
+      header: 'errors / timeouts / non-2xx',
+      cell: (group) =>
+        [total((run) => run.errors), total((run) => run.timeouts), total((run) => run.non2xx)]
+          .map((f) => f(group))
+          .join(' / '),
+    },
   ]);
 }
 
@@ -88,10 +113,19 @@ export function serverTable(report: Report): Table {
     { header: 'health p99 ms', cell: spread((run) => run.health.latencyMs?.p99 ?? null, format.ms) },
     { header: 'health max ms', cell: spread((run) => run.health.latencyMs?.max ?? null, format.ms) },
     { header: 'loop delay p99 ms', cell: fromStats((run) => run.server.eventLoop?.delayP99Ms ?? null, format.ms) },
-    { header: 'loop busy', cell: fromStats((run) => (run.server.eventLoop === null ? null : run.server.eventLoop.utilization * 100), format.percent) },
+    {
+      header: 'loop busy',
+      cell: fromStats(
+        (run) => (run.server.eventLoop === null ? null : run.server.eventLoop.utilization * 100),
+        format.percent,
+      ),
+    },
     { header: 'pool wait ms', cell: fromStats((run) => run.server.pool?.waitMs.mean ?? null, format.ms) },
     { header: 'pool run ms', cell: fromStats((run) => run.server.pool?.runMs.mean ?? null, format.ms) },
-    { header: 'pool busy', cell: fromStats((run) => (run.server.pool === null ? null : run.server.pool.utilization * 100), format.percent) },
+    {
+      header: 'pool busy',
+      cell: fromStats((run) => (run.server.pool === null ? null : run.server.pool.utilization * 100), format.percent),
+    },
     { header: 'fairness', cell: spread((run) => run.fairness, format.share) },
   ]);
 }
@@ -100,15 +134,29 @@ export function neighboursTable(report: Report): Table {
   return tableOf(report, [
     { header: 'load generator CPU %', cell: measured((run) => run.neighbours.generatorCpuPercent, format.percent) },
     { header: 'foreign CPU %', cell: measured((run) => run.neighbours.foreignCpuPercent, format.percent) },
-    { header: 'health probes sent / failed', cell: (group) => `${total((run) => run.health.sent)(group)} / ${total((run) => run.health.failed)(group)}` },
+    {
+      header: 'health probes sent / failed',
+      cell: (group) => `${total((run) => run.health.sent)(group)} / ${total((run) => run.health.failed)(group)}`,
+    },
   ]);
 }
 
 export function limitsTable(report: Report): Table {
   return tableOf(report, [
-    { header: 'CPU ms / request', cell: (group) => (group.median.limit === null ? format.NOT_MEASURED : spread((run) => run.limit?.cpuMsPerRequest ?? null, format.ms)(group)) },
+    {
+      header: 'CPU ms / request',
+      cell: (group) =>
+        group.median.limit === null
+          ? format.NOT_MEASURED
+          : spread((run) => run.limit?.cpuMsPerRequest ?? null, format.ms)(group),
+    },
     { header: 'limit req/s', cell: measured((run) => run.limit?.requestsPerSecond ?? null, format.perSecond) },
-    { header: 'how the limit was obtained (median run)', align: 'left', cell: (group) => group.median.limit?.basis ?? `${format.NOT_MEASURED}: the target has no /stats and no --target-pid was given` },
+    {
+      header: 'how the limit was obtained (median run)',
+      align: 'left',
+      cell: (group) =>
+        group.median.limit?.basis ?? `${format.NOT_MEASURED}: the target has no /stats and no --target-pid was given`,
+    },
   ]);
 }
 

@@ -34,7 +34,8 @@ function mostAtOnce(bars: readonly TimelineBar[], fromMs: number, toMs: number):
 
 function threadLabels(bars: readonly TimelineBar[]): Map<string, string> {
   const threads = [...new Set(bars.map((bar) => bar.thread))].sort();
-  if (threads.length === 1 && threads[0] === UNKNOWN_THREAD) return new Map([[UNKNOWN_THREAD, 'server (thread not logged)']]);
+  if (threads.length === 1 && threads[0] === UNKNOWN_THREAD)
+    return new Map([[UNKNOWN_THREAD, 'server (thread not logged)']]);
   const onePid = new Set(threads.map((thread) => thread.split('/')[0])).size === 1;
   return new Map(
     threads.map((thread) => {
@@ -66,7 +67,10 @@ export function renderSwimlanes(timeline: Timeline, options: SwimlaneOptions): s
   for (const thread of threads.slice(0, options.maxThreadLanes)) {
     const bars = timeline.bars.filter((b) => b.thread === thread);
     const counts = Array.from({ length: columns }, (_, c) => mostAtOnce(bars, c * msPerColumn, (c + 1) * msPerColumn));
-    lanes.push([labels.get(thread)!, counts.map((n) => (n === 0 ? IDLE : n === 1 ? BAR[0] : n > 9 ? '+' : String(n))).join('')]);
+    lanes.push([
+      labels.get(thread)!,
+      counts.map((n) => (n === 0 ? IDLE : n === 1 ? BAR[0] : n > 9 ? '+' : String(n))).join(''),
+    ]);
   }
 
   const width = Math.max(...lanes.map(([label]) => label.length));
@@ -75,6 +79,7 @@ export function renderSwimlanes(timeline: Timeline, options: SwimlaneOptions): s
   for (const [label, cells] of lanes) lines.push(`${label.padEnd(width)} ${cells}`);
   const hiddenClients = clients.length - Math.min(clients.length, options.maxClientLanes);
   const hiddenThreads = threads.length - Math.min(threads.length, options.maxThreadLanes);
-  if (hiddenClients + hiddenThreads > 0) lines.push(`(${hiddenClients} more clients and ${hiddenThreads} more threads not shown)`);
+  if (hiddenClients + hiddenThreads > 0)
+    lines.push(`(${hiddenClients} more clients and ${hiddenThreads} more threads not shown)`);
   return lines;
 }

@@ -22,7 +22,12 @@ export function fileStamp(dateUtc: string): string {
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const hint = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'not writable' : code === 'ENOSPC' ? 'the disk is full' : undefined;
+  const hint =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'not writable'
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : undefined;
   return hint ?? (error instanceof Error ? error.message : String(error));
 }
 
@@ -60,7 +65,13 @@ async function makeDirectory(dir: string): Promise<void> {
   }
 }
 
-export async function writeReport(dir: string, dateUtc: string, scenario: string, markdown: string, json: unknown): Promise<WrittenReport> {
+export async function writeReport(
+  dir: string,
+  dateUtc: string,
+  scenario: string,
+  markdown: string,
+  json: unknown,
+): Promise<WrittenReport> {
   const temp = join(dir, `.writing-${process.pid}-${Date.now()}`);
   const temps = { md: `${temp}.md`, json: `${temp}.json` };
   try {

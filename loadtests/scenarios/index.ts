@@ -4,7 +4,10 @@ import { ioWait } from './io-wait.ts';
 import { overload } from './overload.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios = { 'curl-loops': curlLoops, 'io-wait': ioWait, overload } as const satisfies Record<string, Scenario>;
+export const scenarios = { 'curl-loops': curlLoops, 'io-wait': ioWait, overload } as const satisfies Record<
+  string,
+  Scenario
+>;
 
 export type ScenarioName = keyof typeof scenarios;
 

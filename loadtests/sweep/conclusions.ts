@@ -36,8 +36,8 @@ function sizeSentences(series: SweepSeries): string[] {
     lowOnlyAtLargest !== null
       ? `${series.variant}: only the largest size, ${axis} ${lowOnlyAtLargest.size}, fell below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(lowOnlyAtLargest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)} req/s at ${best.size}): one point, so the contention claim is neither confirmed nor refuted here.`
       : fellAt === null
-      ? `${series.variant}: more threads did not cost throughput: req/s stayed within ${tolerance} of the best up to ${axis} ${largest.size} (${format.perSecond(largest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)}), so the contention claim is refuted up to ${largest.size} on this machine.`
-      : `${series.variant}: more threads cost throughput from ${axis} ${fellAt.size} on: ${format.perSecond(fellAt.requestsPerSecond)} req/s there, and every larger size stayed below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
+        ? `${series.variant}: more threads did not cost throughput: req/s stayed within ${tolerance} of the best up to ${axis} ${largest.size} (${format.perSecond(largest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)}), so the contention claim is refuted up to ${largest.size} on this machine.`
+        : `${series.variant}: more threads cost throughput from ${axis} ${fellAt.size} on: ${format.perSecond(fellAt.requestsPerSecond)} req/s there, and every larger size stayed below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
   );
   return lines;
 }
@@ -56,9 +56,10 @@ export function recommendation(report: SweepReport): string | null {
   const poolSeries = report.series.find((series) => series.kind === 'size' && series.axis === '--pool-size');
   if (poolSeries === undefined) return null;
   const { knee, best, largest } = sizeVerdict(sizePoints(poolSeries));
-  const past = largest.size > knee.size
-    ? `; going on to ${largest.size} threads changed req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)} and p99 ${change(knee.p99Ms, largest.p99Ms, msText)}`
-    : '';
+  const past =
+    largest.size > knee.size
+      ? `; going on to ${largest.size} threads changed req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)} and p99 ${change(knee.p99Ms, largest.p99Ms, msText)}`
+      : '';
   return (
     `Recommendation for this machine (${report.machine.cpus} cores, ${report.parameters.sizeClients} clients): --pool-size ${knee.size}. ` +
     `It served ${format.perSecond(knee.requestsPerSecond)} req/s, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} at ${best.size})${past}.`
@@ -70,14 +71,18 @@ function noise(report: SweepReport): string | null {
   const noisy = report.series.flatMap((series) =>
     series.points
       .filter(({ run }) => (run.neighbours.foreignCpuPercent ?? 0) > FOREIGN_CPU_LIMIT_PERCENT)
-      .map(({ x, run }) => `${series.variant} ${series.axis} ${x} (${format.percent(run.neighbours.foreignCpuPercent)})`),
+      .map(
+        ({ x, run }) => `${series.variant} ${series.axis} ${x} (${format.percent(run.neighbours.foreignCpuPercent)})`,
+      ),
   );
   if (noisy.length === 0) return null;
   return `Noise: other processes used more than ${FOREIGN_CPU_LIMIT_PERCENT}% of a core while these points were measured, so their figures may be off: ${noisy.join(', ')}.`;
 }
 
 export function conclusions(report: SweepReport): string[] {
-  const lines = report.series.flatMap((series) => (series.kind === 'size' ? sizeSentences(series) : [clientSentence(series)]));
+  const lines = report.series.flatMap((series) =>
+    series.kind === 'size' ? sizeSentences(series) : [clientSentence(series)],
+  );
   const advice = recommendation(report);
   return [advice, ...lines, noise(report)].filter((line): line is string => line !== null);
 }

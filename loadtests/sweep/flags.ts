@@ -4,7 +4,14 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { withVariantSettings } from '../../server/flags.ts';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import { isVariantName, variantNames, variants, type VariantName } from '../../server/variants/index.ts';
-import { CONNECTIONS_RANGE, DURATION_RANGE, reportsDirOption, settingsOf, WARMUP_RANGE, type VariantSettingValues } from '../flags.ts';
+import {
+  CONNECTIONS_RANGE,
+  DURATION_RANGE,
+  reportsDirOption,
+  settingsOf,
+  WARMUP_RANGE,
+  type VariantSettingValues,
+} from '../flags.ts';
 
 export interface SweepOptions {
   readonly sizes: readonly number[];
@@ -28,7 +35,13 @@ export const DEFAULT_CLIENT_VARIANTS: readonly VariantName[] = ['inline', 'pool'
 export const DEFAULT_DURATION_SECONDS = 3;
 export const DEFAULT_WARMUP_SECONDS = 1;
 /** --quick: a few points of the pool only, within a minute. */
-export const QUICK = { sizes: [1, 2, 4, 8], sizeVariants: ['pool'], clients: [1, 4, 16], durationSeconds: 1, warmupSeconds: 1 } as const;
+export const QUICK = {
+  sizes: [1, 2, 4, 8],
+  sizeVariants: ['pool'],
+  clients: [1, 4, 16],
+  durationSeconds: 1,
+  warmupSeconds: 1,
+} as const;
 /** The largest list a sweep takes: each point costs seconds. */
 const MAX_POINTS = 16;
 
@@ -38,11 +51,16 @@ function numberList(range: IntRange): (raw: string) => number[] {
   const one = intInRange(range);
   return (raw) => {
     const parts = raw.split(',').map((part) => part.trim());
-    if (parts.length === 0 || parts.length > MAX_POINTS) throw new InvalidArgumentError(`Allowed: a comma list of 1 to ${MAX_POINTS} whole numbers from ${range.min} to ${range.max}.`);
+    if (parts.length === 0 || parts.length > MAX_POINTS)
+      throw new InvalidArgumentError(
+        `Allowed: a comma list of 1 to ${MAX_POINTS} whole numbers from ${range.min} to ${range.max}.`,
+      );
     try {
       return [...new Set(parts.map(one))].sort((a, b) => a - b);
     } catch {
-      throw new InvalidArgumentError(`Allowed: a comma list of 1 to ${MAX_POINTS} whole numbers from ${range.min} to ${range.max}.`);
+      throw new InvalidArgumentError(
+        `Allowed: a comma list of 1 to ${MAX_POINTS} whole numbers from ${range.min} to ${range.max}.`,
+      );
     }
   };
 }
@@ -63,15 +81,57 @@ const SIZE_RANGE: IntRange = { min: 1, max: 64 };
 function sweepCommand(): Command {
   const command = new Command('sweep')
     .description('Sweeps pool sizes (and client counts) on this machine, finds the knee and recommends a size')
-    .addOption(new Option('--sizes <list>', `sizes for --pool-size, --workers and --uv-threads (${SIZE_RANGE.min}-${SIZE_RANGE.max})`).argParser(numberList(SIZE_RANGE)).default([...DEFAULT_SIZES], DEFAULT_SIZES.join(',')))
-    .addOption(new Option('--size-variants <list>', `variants whose size is swept (${sizedVariants.join(', ')})`).argParser(variantList(sizedVariants)).default(DEFAULT_SIZE_VARIANTS, DEFAULT_SIZE_VARIANTS.join(',')))
-    .addOption(new Option('--size-clients <n>', `clients during the size sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max})`).argParser(intInRange(CONNECTIONS_RANGE)).default(DEFAULT_SIZE_CLIENTS))
-    .addOption(new Option('--clients <list>', `client counts of the client sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max})`).argParser(numberList(CONNECTIONS_RANGE)).default([...DEFAULT_CLIENTS], DEFAULT_CLIENTS.join(',')))
-    .addOption(new Option('--client-variants <list>', `variants of the client sweep (${variantNames.join(', ')})`).argParser(variantList(variantNames)).default(DEFAULT_CLIENT_VARIANTS, DEFAULT_CLIENT_VARIANTS.join(',')))
-    .addOption(new Option('--duration <seconds>', `measured seconds per point (${DURATION_RANGE.min}-${DURATION_RANGE.max})`).argParser(intInRange(DURATION_RANGE)).default(DEFAULT_DURATION_SECONDS))
-    .addOption(new Option('--warmup <seconds>', `uncounted seconds before each point (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`).argParser(intInRange(WARMUP_RANGE)).default(DEFAULT_WARMUP_SECONDS));
+    .addOption(
+      new Option(
+        '--sizes <list>',
+        `sizes for --pool-size, --workers and --uv-threads (${SIZE_RANGE.min}-${SIZE_RANGE.max})`,
+      )
+        .argParser(numberList(SIZE_RANGE))
+        .default([...DEFAULT_SIZES], DEFAULT_SIZES.join(',')),
+    )
+    .addOption(
+      new Option('--size-variants <list>', `variants whose size is swept (${sizedVariants.join(', ')})`)
+        .argParser(variantList(sizedVariants))
+        .default(DEFAULT_SIZE_VARIANTS, DEFAULT_SIZE_VARIANTS.join(',')),
+    )
+    .addOption(
+      new Option(
+        '--size-clients <n>',
+        `clients during the size sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max})`,
+      )
+        .argParser(intInRange(CONNECTIONS_RANGE))
+        .default(DEFAULT_SIZE_CLIENTS),
+    )
+    .addOption(
+      new Option(
+        '--clients <list>',
+        `client counts of the client sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max})`,
+      )
+        .argParser(numberList(CONNECTIONS_RANGE))
+        .default([...DEFAULT_CLIENTS], DEFAULT_CLIENTS.join(',')),
+    )
+    .addOption(
+      new Option('--client-variants <list>', `variants of the client sweep (${variantNames.join(', ')})`)
+        .argParser(variantList(variantNames))
+        .default(DEFAULT_CLIENT_VARIANTS, DEFAULT_CLIENT_VARIANTS.join(',')),
+    )
+    .addOption(
+      new Option('--duration <seconds>', `measured seconds per point (${DURATION_RANGE.min}-${DURATION_RANGE.max})`)
+        .argParser(intInRange(DURATION_RANGE))
+        .default(DEFAULT_DURATION_SECONDS),
+    )
+    .addOption(
+      new Option('--warmup <seconds>', `uncounted seconds before each point (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`)
+        .argParser(intInRange(WARMUP_RANGE))
+        .default(DEFAULT_WARMUP_SECONDS),
+    );
   return withVariantSettings(command)
-    .addOption(new Option('--quick', `a one-minute sweep: pool sizes ${QUICK.sizes.join(',')}, clients ${QUICK.clients.join(',')}, ${QUICK.durationSeconds} s per point`).conflicts(['sizes', 'sizeVariants', 'clients', 'duration', 'warmup']))
+    .addOption(
+      new Option(
+        '--quick',
+        `a one-minute sweep: pool sizes ${QUICK.sizes.join(',')}, clients ${QUICK.clients.join(',')}, ${QUICK.durationSeconds} s per point`,
+      ).conflicts(['sizes', 'sizeVariants', 'clients', 'duration', 'warmup']),
+    )
     .addOption(new Option('--no-report', 'print the tables only; write nothing to reports/'))
     .addOption(reportsDirOption())
     .exitOverride();
@@ -91,7 +151,9 @@ interface RawOptions extends VariantSettingValues {
 }
 
 export function parseSweepArgs(argv: readonly string[]): SweepOptions {
-  const raw = sweepCommand().parse([...argv], { from: 'user' }).opts<RawOptions>();
+  const raw = sweepCommand()
+    .parse([...argv], { from: 'user' })
+    .opts<RawOptions>();
   const quick = raw.quick === true;
   const sizeVariants = quick ? QUICK.sizeVariants : raw.sizeVariants;
   const sizes = quick ? QUICK.sizes : raw.sizes;

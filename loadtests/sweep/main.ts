@@ -13,7 +13,12 @@ process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, grou
   const report: SweepReport = {
     formatVersion: 1,
     ...provenance(commandLine('sweep', argv), dateUtc),
-    parameters: { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, sizeClients: options.sizeClients, settings: options.settings },
+    parameters: {
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      sizeClients: options.sizeClients,
+      settings: options.settings,
+    },
     series,
   };
   process.stdout.write(`${renderSweepTerminal(report)}\n`);

@@ -60,7 +60,7 @@ function chart(series: SweepSeries, what: 'req/s' | 'p99 ms'): string {
 
 export function renderSweepMarkdown(report: SweepReport): string {
   const { parameters } = report;
-  return [
+  return `${[
     '# Sweep: pool sizes and clients',
     [
       ...provenanceLines(report),
@@ -68,17 +68,31 @@ export function renderSweepMarkdown(report: SweepReport): string {
       `- Size sweeps ran ${parameters.sizeClients} clients; other settings: ${format.settings(parameters.settings)}`,
     ].join('\n'),
     '## Conclusions',
-    conclusions(report).map((line) => `- ${line}`).join('\n'),
-    ...report.series.flatMap((series) => [`## ${title(series, report)}`, markdownTable(seriesTable(series)), chart(series, 'req/s'), chart(series, 'p99 ms')]),
-  ].join('\n\n') + '\n';
+    conclusions(report)
+      .map((line) => `- ${line}`)
+      .join('\n'),
+    ...report.series.flatMap((series) => [
+      `## ${title(series, report)}`,
+      markdownTable(seriesTable(series)),
+      chart(series, 'req/s'),
+      chart(series, 'p99 ms'),
+    ]),
+  ].join('\n\n')}\n`;
 }
 
 export function renderSweepTerminal(report: SweepReport): string {
   const blocks = report.series.map((series) => {
-    const table = new Table({ head: seriesTable(series).columns.map((column) => chalk.bold(column.header)), colAligns: seriesTable(series).columns.map((c) => c.align), style: { head: [], border: [] } });
+    const table = new Table({
+      head: seriesTable(series).columns.map((column) => chalk.bold(column.header)),
+      colAligns: seriesTable(series).columns.map((c) => c.align),
+      style: { head: [], border: [] },
+    });
     for (const row of seriesTable(series).rows) table.push([...row]);
     const best = Math.max(...series.points.map(({ run }) => run.requestsPerSecond));
-    const bars = series.points.map(({ x, run }) => `  ${String(x).padStart(3)} ${'█'.repeat(Math.round((run.requestsPerSecond / best) * BAR_WIDTH)).padEnd(BAR_WIDTH)} ${format.perSecond(run.requestsPerSecond)} req/s`);
+    const bars = series.points.map(
+      ({ x, run }) =>
+        `  ${String(x).padStart(3)} ${'█'.repeat(Math.round((run.requestsPerSecond / best) * BAR_WIDTH)).padEnd(BAR_WIDTH)} ${format.perSecond(run.requestsPerSecond)} req/s`,
+    );
     return [chalk.bold(title(series, report)), table.toString(), ...bars].join('\n');
   });
   return [...blocks, ...conclusions(report).map((line) => `${chalk.dim('•')} ${line}`)].join('\n\n');

@@ -21,7 +21,15 @@ interface PlannedPoint {
 export function planPoints(options: SweepOptions): PlannedPoint[] {
   const bySize = options.sizeVariants.flatMap((variant) => {
     const setting = variants[variant].sizeSetting!;
-    return options.sizes.map((x): PlannedPoint => ({ kind: 'size', variant, x, clients: options.sizeClients, settings: { ...options.settings, [setting]: x } }));
+    return options.sizes.map(
+      (x): PlannedPoint => ({
+        kind: 'size',
+        variant,
+        x,
+        clients: options.sizeClients,
+        settings: { ...options.settings, [setting]: x },
+      }),
+    );
   });
   const byClients = options.clientVariants.flatMap((variant) =>
     options.clients.map((x): PlannedPoint => ({ kind: 'clients', variant, x, clients: x, settings: options.settings })),
@@ -36,7 +44,10 @@ export function axisOf(kind: SweepKind, variant: VariantName): string {
 
 export async function runSweep(options: SweepOptions, context: Omit<RunContext, 'options'>): Promise<SweepSeries[]> {
   const points = planPoints(options);
-  const series = new Map<string, { kind: SweepKind; variant: VariantName; points: { x: number; run: Awaited<ReturnType<typeof runVariant>> }[] }>();
+  const series = new Map<
+    string,
+    { kind: SweepKind; variant: VariantName; points: { x: number; run: Awaited<ReturnType<typeof runVariant>> }[] }
+  >();
   for (const [index, point] of points.entries()) {
     const plan: PlannedScenario = {
       scenario: curlLoops,
@@ -58,7 +69,9 @@ export async function runSweep(options: SweepOptions, context: Omit<RunContext, 
       writeReport: false,
       reportsDir: options.reportsDir,
     };
-    context.say(`point ${index + 1} of ${points.length}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}`);
+    context.say(
+      `point ${index + 1} of ${points.length}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}`,
+    );
     const run = await runVariant(point.variant, 1, plan, { ...context, options: runOptions });
     const key = `${point.kind}/${point.variant}`;
     const entry = series.get(key) ?? { kind: point.kind, variant: point.variant, points: [] };

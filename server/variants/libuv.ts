@@ -30,7 +30,9 @@ export function calibrateRounds(iterations: number): number {
 
 function hashOnThreadpool(rounds: number): Promise<number> {
   return new Promise((resolve, reject) =>
-    pbkdf2(PASSWORD, SALT, rounds, KEY_BYTES, DIGEST, (error, key) => (error ? reject(error) : resolve(key.readUInt32BE(0)))),
+    pbkdf2(PASSWORD, SALT, rounds, KEY_BYTES, DIGEST, (error, key) =>
+      error ? reject(error) : resolve(key.readUInt32BE(0)),
+    ),
   );
 }
 
@@ -48,7 +50,12 @@ export const libuv: Variant = {
     const rounds = calibrateRounds(options.iterations);
     return {
       // A job handed to libuv runs to its end: nothing can abort it.
-      settings: { uvThreads: options.uvThreads, iterations: options.iterations, pbkdf2Rounds: rounds, abortable: false },
+      settings: {
+        uvThreads: options.uvThreads,
+        iterations: options.iterations,
+        pbkdf2Rounds: rounds,
+        abortable: false,
+      },
       run: (request: JobRequest) => runJob({ ...request, work: 'cpu' }, gauge, () => hashOnThreadpool(rounds)),
       async close() {},
     };

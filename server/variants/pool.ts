@@ -65,7 +65,9 @@ export const pool: Variant = {
       gate.setSlots(ready.size);
     });
     // A worker error outside any task: piscina emits it on the pool; unhandled, it would end the server.
-    piscina.on('error', (error: unknown) => process.stderr.write(`pool: ${error instanceof Error ? error.message : String(error)}\n`));
+    piscina.on('error', (error: unknown) =>
+      process.stderr.write(`pool: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
     return {
       settings: {
         poolSize: options.poolSize,
@@ -84,11 +86,13 @@ export const pool: Variant = {
           if (deadline.aborted) throw deadlineQueued(options.timeoutMs); // expired as its slot came free
           const progress = new TaskProgress();
           // With the signal, piscina drops a task from its queue, or stops it by terminating its worker.
-          return await piscina.run({ request, progress: progress.buffer }, { signal: deadline }).catch((error: unknown) => {
-            const where = progress.abandon(gauge);
-            if (!deadline.aborted) throw workerFailed(error);
-            throw where === 'queued' ? deadlineQueued(options.timeoutMs) : deadlineRunning(options.timeoutMs);
-          });
+          return await piscina
+            .run({ request, progress: progress.buffer }, { signal: deadline })
+            .catch((error: unknown) => {
+              const where = progress.abandon(gauge);
+              if (!deadline.aborted) throw workerFailed(error);
+              throw where === 'queued' ? deadlineQueued(options.timeoutMs) : deadlineRunning(options.timeoutMs);
+            });
         } finally {
           release();
         }

@@ -65,7 +65,11 @@ export function startCli(t: TestContext, script: string, args: readonly string[]
           resolve(match[1] ?? line);
         };
         lines.on('line', onLine);
-        void done.then((result) => reject(new Error(`exited (${result.code ?? result.signal}) before a line matched ${pattern}: ${result.stderr}`)));
+        void done.then((result) =>
+          reject(
+            new Error(`exited (${result.code ?? result.signal}) before a line matched ${pattern}: ${result.stderr}`),
+          ),
+        );
       }),
   };
 }

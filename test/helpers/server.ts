@@ -14,11 +14,19 @@ export async function startTestServer(
   const group = new ProcessGroup();
   t.after(() => group.stopAll());
   // The server's own defaults, with a tiny work unit unless the test asks for more.
-  const options: ServerOptions = { ...parseServerArgs(['--variant', variant, '--port', '0']), iterations: 1_000, ...overrides };
+  const options: ServerOptions = {
+    ...parseServerArgs(['--variant', variant, '--port', '0']),
+    iterations: 1_000,
+    ...overrides,
+  };
   return startServer(options, group, serverEnv(options));
 }
 
-export async function getJson<T>(server: ServerProcess, path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
+export async function getJson<T>(
+  server: ServerProcess,
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: T; headers: Headers }> {
   const response = await fetch(`${server.baseUrl}${path}`, init);
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };
 }
