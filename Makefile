@@ -1,5 +1,8 @@
 # Two commands do everything on a fresh clone: `make loadtest` and `make test`.
 # Pass flags through ARGS, e.g. make loadtest ARGS="--quick" or make server ARGS="--variant pool".
+# Each target runs the program itself (node, not npm run), so a signal sent to it reaches the program.
+# make exits 2 whenever a program fails; for the program's own status (see README, "Exit status") run
+# the node command line that make prints with `make -n`.
 ARGS ?=
 
 .PHONY: install loadtest sweep bench fastapi test server typecheck lint cycles clean-reports
@@ -12,21 +15,21 @@ node_modules/.package-lock.json: package-lock.json
 install: node_modules/.package-lock.json
 
 loadtest: install
-	@npm run --silent loadtest -- $(ARGS)
+	@node --import tsx loadtests/main.ts $(ARGS)
 
 # Pool-size and client sweeps with a computed recommendation (about 3½ minutes; ARGS="--quick": 30 s).
 sweep: install
-	@npm run --silent sweep -- $(ARGS)
+	@node --import tsx loadtests/sweep/main.ts $(ARGS)
 
 # Optional, not part of loadtest or test: the original FastAPI app beside Node, measured the same
 # way. Installs python3-fastapi and uvicorn with apt-get when missing; writes only reports/ and work/.
 fastapi: install
 	@sh fastapi/install.sh work/fastapi/apt.log
-	@npm run --silent fastapi -- $(ARGS)
+	@node --import tsx fastapi/main.ts $(ARGS)
 
 # How close the pack's own servers come to what the machine allows (under 5 minutes on 2 cores).
 bench: install
-	@npm run --silent bench -- $(ARGS)
+	@node --import tsx bench/main.ts $(ARGS)
 
 test: install
 	npm test
@@ -43,7 +46,7 @@ cycles: install
 	npm run --silent cycles
 
 server: install
-	@npm run --silent server -- $(ARGS)
+	@node --import tsx server/main.ts $(ARGS)
 
 # Generated reports only; reports/README.md and reports/examples/ stay.
 clean-reports:
