@@ -1,10 +1,10 @@
 // Entry point: parse flags, then serve (or, for a multi-process variant, run its primary).
 import cluster from 'node:cluster';
 import { CommanderError } from 'commander';
-import { parseServerArgs, serverEnv, type ServerOptions } from './flags.ts';
+import { parseServerArgs, type ServerOptions } from './flags.ts';
 import { relaunchWithEnv } from './relaunch.ts';
 import { serve } from './serve.ts';
-import { variants } from './variants/index.ts';
+import { serverEnv, variants } from './variants/index.ts';
 
 function parseOrExit(argv: readonly string[]): ServerOptions {
   try {
