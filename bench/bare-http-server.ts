@@ -3,24 +3,15 @@
 // own announceListening, so loadtests/server-process.ts starts and stops it the same way.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CommanderError } from 'commander';
 import { HOST } from '../server/flags.ts';
 import { announceListening } from '../server/listening-line.ts';
+import { parseOrExit } from '../server/parse-or-exit.ts';
 import { parseBarePort } from './bare-flags.ts';
 import { HEALTH_BODY, HEALTH_PATH } from './health-route.ts';
 
 const NOT_FOUND_BODY = JSON.stringify({ error: 'not_found' });
 
-function parseOrExit(argv: readonly string[]): number {
-  try {
-    return parseBarePort(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) process.exit(error.exitCode); // commander printed the line
-    throw error;
-  }
-}
-
-const port = parseOrExit(process.argv.slice(2));
+const port = parseOrExit(() => parseBarePort(process.argv.slice(2)));
 const server = createServer((request, response) => {
   const found = request.method === 'GET' && request.url === HEALTH_PATH;
   const body = found ? HEALTH_BODY : NOT_FOUND_BODY;
