@@ -1,7 +1,7 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures; never renders.
-import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../server/flags.ts';
-import { variants, type VariantName } from '../server/variants/index.ts';
+import { SERVER_FLAGS, type ServerOptions } from '../server/flags.ts';
+import { serverEnv, variants, type VariantName } from '../server/variants/index.ts';
 import { workOf, type Variant } from '../server/variants/types.ts';
 import type { LoadtestOptions, PlannedScenario } from './flags.ts';
 import { measure, type RunContext } from './measure.ts';

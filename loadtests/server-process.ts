@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { serverArgv, type ServerOptions } from '../server/flags.ts';
+import { parseListeningPort } from '../server/listening-line.ts';
 import type { WorkEvent } from '../server/log-line.ts';
 import { RecordingLog } from './event-log.ts';
 import type { ProcessGroup } from './process-group.ts';
@@ -138,17 +139,10 @@ function waitForListening(
       startTimeoutMs,
     );
     const onLine = (line: string): void => {
-      const parsed = parseJsonLine(line);
-      if (
-        typeof parsed === 'object' &&
-        parsed !== null &&
-        'event' in parsed &&
-        parsed.event === 'listening' &&
-        'port' in parsed &&
-        typeof parsed.port === 'number'
-      ) {
+      const port = parseListeningPort(line);
+      if (port !== null) {
         done();
-        resolve(parsed.port);
+        resolve(port);
       }
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
@@ -180,14 +174,5 @@ async function stopChild(child: ChildProcess): Promise<void> {
     await exited;
   } finally {
     clearTimeout(timer);
-  }
-}
-
-function parseJsonLine(line: string): unknown {
-  if (!line.startsWith('{')) return null;
-  try {
-    return JSON.parse(line);
-  } catch {
-    return null; // a log line that happens to start with a brace is not the listening line
   }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { poolUtilization, PoolTimer, type TimedPool } from '../server/pool-timing.ts';
+import { poolUtilization, PoolTimer, type TimedPool } from '../server/variants/pool/timing.ts';
 import { percentile, summarize, tailCount } from '../loadtests/percentile.ts';
 
 test('pool utilization: busy worker time over elapsed time times threads', () => {

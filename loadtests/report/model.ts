@@ -1,7 +1,7 @@
 // What a run measured, as the report's .json twin stores it. Renderers read only this.
 import type { EventLoopFigures } from '../../server/event-loop.ts';
 import type { WorkKind } from '../../server/flags.ts';
-import type { PoolTiming } from '../../server/pool-timing.ts';
+import type { PoolTiming } from '../../server/stats.ts';
 import type { ClientTally } from '../load-result.ts';
 import type { VariantSettingValues } from '../flags.ts';
 import type { Limit } from '../limit.ts';

@@ -1,9 +1,9 @@
 // Runs in each of the pool's worker threads. The gauge's memory is shared with the main thread,
 // so /stats counts a job as running only while a worker actually runs it, not while it queues.
 import { workerData } from 'node:worker_threads';
-import { ConcurrencyGauge } from '../gauge.ts';
-import { runJob, type JobRequest, type JobResult } from '../job.ts';
-import { TaskProgress } from '../task-progress.ts';
+import { ConcurrencyGauge } from '../../gauge.ts';
+import { runJob, type JobRequest, type JobResult } from '../../job.ts';
+import { TaskProgress } from './task-progress.ts';
 
 export interface PoolWorkerData {
   readonly gaugeBuffer: SharedArrayBuffer;

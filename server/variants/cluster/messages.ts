@@ -1,6 +1,6 @@
 // What a cluster's workers and its primary tell each other. The primary keeps the one tally of
 // requests across all workers, so /stats answers for the whole server whichever worker serves it.
-import type { Counters } from './stats.ts';
+import type { Counters } from '../../stats.ts';
 
 export type WorkerMessage =
   | { readonly aop: 'enter' }

@@ -2,7 +2,7 @@
 // `maxQueue` wait, and the rest are turned away at once. Tasks wait here rather than in piscina
 // because piscina puts every task that carries an AbortSignal in its skipQueue, which its maxQueue
 // does not bound (piscina issue #899) and which, with stricterFIFO, takes new tasks at the front.
-import { deadlineQueued, queueFull } from './errors.ts';
+import { deadlineQueued, queueFull } from '../../errors.ts';
 
 export type Release = () => void;
 

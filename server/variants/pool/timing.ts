@@ -4,14 +4,7 @@
 // Utilization is computed here: piscina 5.3.2's `utilization` divides its millisecond mean by
 // 1000 once more and reads 1000× too small.
 import { createHistogram } from 'node:perf_hooks';
-
-export interface PoolTiming {
-  readonly completed: number;
-  readonly waitMs: { readonly mean: number; readonly p50: number; readonly p99: number };
-  readonly runMs: { readonly mean: number; readonly p50: number; readonly p99: number };
-  /** 0..1: busy worker time over the time all threads could have worked. */
-  readonly utilization: number;
-}
+import type { PoolTiming } from '../../stats.ts';
 
 /** Busy worker time (completed tasks × mean run time) over elapsed time × threads. */
 export function poolUtilization(runMeanMs: number, completed: number, elapsedMs: number, threads: number): number {

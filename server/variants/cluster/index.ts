@@ -1,8 +1,9 @@
-import { isPrimaryMessage, type WorkerMessage } from '../cluster-messages.ts';
-import { runClusterPrimary } from '../cluster-primary.ts';
-import { runJob } from '../job.ts';
-import type { Counters } from '../stats.ts';
-import type { Variant } from './types.ts';
+// The cluster variant: node:cluster workers that each run the loop inline, and their primary.
+import { runJob } from '../../job.ts';
+import type { Counters } from '../../stats.ts';
+import type { Variant } from '../types.ts';
+import { isPrimaryMessage, type WorkerMessage } from './messages.ts';
+import { clusterSettings, runClusterPrimary } from './primary.ts';
 
 function send(message: WorkerMessage): void {
   process.send?.(message);
@@ -32,8 +33,7 @@ export const cluster: Variant = {
         send({ aop, id });
       });
     return {
-      // Each worker runs the loop on its event loop, like inline: nothing can abort it.
-      settings: { workers: options.workers, iterations: options.iterations, abortable: false },
+      settings: clusterSettings(options),
       async run(request) {
         send({ aop: 'enter' });
         let ok = false;

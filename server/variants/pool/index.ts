@@ -1,11 +1,12 @@
+// The pool variant: each request's loop runs in a piscina worker thread, behind an admission gate.
 import { Piscina } from 'piscina';
-import { AdmissionGate } from '../admission.ts';
-import { deadlineQueued, deadlineRunning, workerFailed } from '../errors.ts';
-import type { JobResult } from '../job.ts';
-import { PoolTimer } from '../pool-timing.ts';
-import { TaskProgress } from '../task-progress.ts';
-import type { PoolTask, PoolWorkerData } from './pool-worker.ts';
-import type { Variant } from './types.ts';
+import { deadlineQueued, deadlineRunning, messageOf, workerFailed } from '../../errors.ts';
+import type { JobResult } from '../../job.ts';
+import type { Variant } from '../types.ts';
+import { AdmissionGate } from './admission.ts';
+import { TaskProgress } from './task-progress.ts';
+import { PoolTimer } from './timing.ts';
+import type { PoolTask, PoolWorkerData } from './worker.ts';
 
 /** Longer than any run: threads are never torn down between requests. */
 const IDLE_TIMEOUT_MS = 2 ** 31 - 1;
@@ -50,7 +51,7 @@ export const pool: Variant = {
   async start(options, gauge) {
     const workerData: PoolWorkerData = { gaugeBuffer: gauge.buffer };
     const piscina = createPool<PoolTask, JobResult>({
-      filename: new URL('./pool-worker.ts', import.meta.url).href,
+      filename: new URL('./worker.ts', import.meta.url).href,
       poolSize: options.poolSize,
       workerData,
     });
@@ -65,9 +66,7 @@ export const pool: Variant = {
       gate.setSlots(ready.size);
     });
     // A worker error outside any task: piscina emits it on the pool; unhandled, it would end the server.
-    piscina.on('error', (error: unknown) =>
-      process.stderr.write(`pool: ${error instanceof Error ? error.message : String(error)}\n`),
-    );
+    piscina.on('error', (error: unknown) => process.stderr.write(`pool: ${messageOf(error)}\n`));
     return {
       settings: {
         poolSize: options.poolSize,

@@ -2,14 +2,13 @@
 // main thread gives up on a task (deadline, dead worker) it learns whether the work never started
 // (and now never will: the answer can say "never ran"), or was cut off mid-run (a terminated worker
 // never leaves the gauge, so the main thread leaves it on the worker's behalf, exactly once).
-import type { Gauge } from './job.ts';
+import type { Gauge } from '../../gauge.ts';
 
 const QUEUED = 0;
 const RUNNING = 1;
 const ENDED = 2;
 const ABANDONED = 3;
 
-export type Gauging = Gauge;
 export type WhereAbandoned = 'queued' | 'running' | 'ended';
 
 export class TaskAbandonedError extends Error {
@@ -26,7 +25,7 @@ export class TaskProgress {
   }
 
   /** Worker side: the gauge, with this task's start and end marked. An abandoned task does not start. */
-  tracking(gauge: Gauging): Gauging {
+  tracking(gauge: Gauge): Gauge {
     return {
       enter: () => {
         if (Atomics.compareExchange(this.#cell, 0, QUEUED, RUNNING) !== QUEUED)
@@ -40,7 +39,7 @@ export class TaskProgress {
   }
 
   /** Main side, once the task failed: where it was. A run cut off is counted as ended in `gauge`. */
-  abandon(gauge: Gauging): WhereAbandoned {
+  abandon(gauge: Gauge): WhereAbandoned {
     if (Atomics.compareExchange(this.#cell, 0, QUEUED, ABANDONED) === QUEUED) return 'queued';
     if (Atomics.compareExchange(this.#cell, 0, RUNNING, ABANDONED) === RUNNING) {
       gauge.leave();
