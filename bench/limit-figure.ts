@@ -1,14 +1,14 @@
 // Figures 3 and 4: a CPU-bound variant under enough closed-loop clients, as a share of its
 // physical limit calibrated on the same server in the same run (loadtests/limit.ts).
 import { availableParallelism } from 'node:os';
-import { calibrateCpuMsPerRequest } from '../loadtests/calibrate.ts';
-import { runClosedLoop } from '../loadtests/closed-loop.ts';
-import { physicalLimit } from '../loadtests/limit.ts';
-import type { ProcessGroup } from '../loadtests/process-group.ts';
-import { drain } from '../loadtests/measure.ts';
-import { spawnedTarget } from '../loadtests/target.ts';
-import { OWN_PATH_TEMPLATE } from '../loadtests/target-url.ts';
-import { startServer } from '../loadtests/server-process.ts';
+import { calibrateCpuMsPerRequest } from '../loadtests/observe/calibrate.ts';
+import { runClosedLoop } from '../loadtests/load/closed-loop.ts';
+import { physicalLimit } from '../loadtests/observe/limit.ts';
+import type { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { drain } from '../loadtests/measure/measure.ts';
+import { spawnedTarget } from '../loadtests/process/target.ts';
+import { OWN_PATH_TEMPLATE } from '../loadtests/load/target-url.ts';
+import { startServer } from '../loadtests/process/server-process.ts';
 import { parseServerArgs, serverEnv, SERVER_FLAGS, type ServerOptions } from '../server/flags.ts';
 import { variants } from '../server/variants/index.ts';
 import type { BenchOptions } from './flags.ts';

@@ -1,6 +1,6 @@
 // What `make bench` measured, as the report's .json twin stores it. The renderer and the
 // target judgements read only this.
-import type { Limit } from '../loadtests/limit.ts';
+import type { Limit } from '../loadtests/observe/limit.ts';
 import type { Machine } from '../loadtests/report/model.ts';
 
 export const BENCH_FORMAT_VERSION = 1;

@@ -1,7 +1,7 @@
 // Every figure as a ratio against its reference, judged against the targets. Pure:
 // takes what was measured, returns rows; the report and the unit test read the same rows.
 import type { BenchReport, DispatchSeries, FrameworkRun, LimitRun } from './model.ts';
-import { median } from '../loadtests/percentile.ts';
+import { median } from '../loadtests/report/percentile.ts';
 
 export const TARGETS = {
   /** Figure 1: Hono's req/s at least this share of bare node:http's. */

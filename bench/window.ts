@@ -1,6 +1,6 @@
 // Who used the CPU during one measured window: the server (its process tree, from /proc), the
 // load generator (this process: autocannon runs on its main thread), and everyone else.
-import { cpuBetween, machineBusyMs, snapshot } from '../loadtests/sample.ts';
+import { cpuBetween, machineBusyMs, snapshot } from '../loadtests/observe/proc-snapshot.ts';
 import type { WindowCpu } from './model.ts';
 
 export async function measureWindow<T>(

@@ -4,14 +4,14 @@
 // report. Entry point: parse, run the rows, render, write, exit code.
 import { mkdir } from 'node:fs/promises';
 import { parseLoadtestArgs, type LoadtestOptions } from '../loadtests/flags.ts';
-import { runProgram } from '../loadtests/program.ts';
-import { commandLine } from '../loadtests/provenance.ts';
+import { runProgram } from '../loadtests/cli/program.ts';
+import { commandLine } from '../loadtests/observe/provenance.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { writeReport } from '../loadtests/report/write.ts';
-import { runScenario, type RunContext } from '../loadtests/run-scenario.ts';
+import { runScenario, type RunContext } from '../loadtests/measure/run-scenario.ts';
 import { commonLoadtestArgs, parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_ROWS, type PythonRow } from './rows.ts';
 import { startUvicorn } from './uvicorn.ts';

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { HOST } from '../server/flags.ts';
-import { RecordingLog } from '../loadtests/event-log.ts';
-import type { ProcessGroup } from '../loadtests/process-group.ts';
+import { RecordingLog } from '../loadtests/observe/event-log.ts';
+import type { ProcessGroup } from '../loadtests/process/process-group.ts';
 import type { PythonRow } from './rows.ts';
 
 const APP_DIR = fileURLToPath(new URL('.', import.meta.url));

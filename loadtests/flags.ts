@@ -16,8 +16,8 @@ import { intInRange, type IntRange } from '../server/int-option.ts';
 import { cpuVariantNames, isVariantName, variantNames, type VariantName } from '../server/variants/index.ts';
 import { DEFAULT_SCENARIOS, scenarioNames, scenarios, type ScenarioName } from './scenarios/index.ts';
 import type { Scenario } from './scenarios/types.ts';
-import { DEFAULT_PROBE_INTERVAL_MS } from './probe.ts';
-import { parseTargetUrl, TargetUrlError, type TargetUrl } from './target-url.ts';
+import { DEFAULT_PROBE_INTERVAL_MS } from './observe/health-probe.ts';
+import { parseTargetUrl, TargetUrlError, type TargetUrl } from './load/target-url.ts';
 
 /** The server settings a run passes on to every server it starts. */
 export type VariantSettingValues = Pick<

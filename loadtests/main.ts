@@ -1,13 +1,13 @@
 // Entry point of `make loadtest`: run each scenario, print its table, write its report.
 import { EXIT_TOO_MANY_FAILED, tooManyFailed } from './fail-on-errors.ts';
 import { parseLoadtestArgs } from './flags.ts';
-import { runProgram } from './program.ts';
-import { commandLine } from './provenance.ts';
+import { runProgram } from './cli/program.ts';
+import { commandLine } from './observe/provenance.ts';
 import { assembleReport } from './report/assemble.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal } from './report/terminal.ts';
 import { writeReport } from './report/write.ts';
-import { runScenario } from './run-scenario.ts';
+import { runScenario } from './measure/run-scenario.ts';
 
 process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, group, say }) => {
   const context = { options, group, say, showProgressBar: process.stderr.isTTY === true };

@@ -1,5 +1,5 @@
 import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
-import { provenance } from '../provenance.ts';
+import { provenance } from '../observe/provenance.ts';
 import { REPORT_FORMAT_VERSION, type Report, type VariantRun } from './model.ts';
 
 /** Ratios are taken against the async-style variant when it ran, else the first one that did. */

@@ -14,7 +14,7 @@ import {
   serverTable,
   type Table,
 } from './tables.ts';
-import { MARKDOWN_SWIMLANES, renderSwimlanes } from './timeline.ts';
+import { MARKDOWN_SWIMLANES, renderSwimlanes } from './swimlanes.ts';
 
 function escapeCell(cell: string): string {
   return cell.replaceAll('|', '\\|');

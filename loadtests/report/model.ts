@@ -2,12 +2,12 @@
 import type { EventLoopFigures } from '../../server/event-loop.ts';
 import type { WorkKind } from '../../server/flags.ts';
 import type { PoolTiming } from '../../server/pool-timing.ts';
-import type { ClientTally } from '../load-result.ts';
+import type { ClientTally } from '../load/load-result.ts';
 import type { VariantSettingValues } from '../flags.ts';
-import type { Limit } from '../limit.ts';
-import type { LatencySummary } from '../percentile.ts';
-import type { ProcessCpu } from '../sample.ts';
-import type { CpuSample } from '../sampler.ts';
+import type { Limit } from '../observe/limit.ts';
+import type { LatencySummary } from './percentile.ts';
+import type { ProcessCpu } from '../observe/proc-snapshot.ts';
+import type { CpuSample } from '../observe/cpu-sampler.ts';
 
 /** 2: figures a target cannot give are null; runs say whether they measured a --target. */
 export const REPORT_FORMAT_VERSION = 2;

@@ -1,6 +1,6 @@
 // Entry point of `make sweep`: run every point, print, write the report.
-import { runProgram } from '../program.ts';
-import { commandLine, provenance } from '../provenance.ts';
+import { runProgram } from '../cli/program.ts';
+import { commandLine, provenance } from '../observe/provenance.ts';
 import { writeReport } from '../report/write.ts';
 import { parseSweepArgs } from './flags.ts';
 import type { SweepReport } from './model.ts';

@@ -3,8 +3,8 @@
 import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, SERVER_FLAGS } from '../../server/flags.ts';
 import { variants, type VariantName } from '../../server/variants/index.ts';
 import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
-import { DEFAULT_PROBE_INTERVAL_MS } from '../probe.ts';
-import { runVariant, type RunContext } from '../run-scenario.ts';
+import { DEFAULT_PROBE_INTERVAL_MS } from '../observe/health-probe.ts';
+import { runVariant, type RunContext } from '../measure/run-scenario.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
 import * as format from '../report/format.ts';
 import type { SweepOptions } from './flags.ts';

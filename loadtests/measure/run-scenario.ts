@@ -1,13 +1,13 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures; never renders.
-import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../server/flags.ts';
-import { variants, type VariantName } from '../server/variants/index.ts';
-import { workOf, type Variant } from '../server/variants/types.ts';
-import type { LoadtestOptions, PlannedScenario } from './flags.ts';
+import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../../server/flags.ts';
+import { variants, type VariantName } from '../../server/variants/index.ts';
+import { workOf, type Variant } from '../../server/variants/types.ts';
+import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
 import { measure, type RunContext } from './measure.ts';
-import type { VariantRun } from './report/model.ts';
-import { startServer } from './server-process.ts';
-import { openExternalTarget, spawnedTarget } from './target.ts';
+import type { VariantRun } from '../report/model.ts';
+import { startServer } from '../process/server-process.ts';
+import { openExternalTarget, spawnedTarget } from '../process/target.ts';
 
 export type { RunContext } from './measure.ts';
 

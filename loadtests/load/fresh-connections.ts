@@ -4,7 +4,7 @@
 import { get, type ClientRequest } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { REQUEST_TIMEOUT_SECONDS, type ClosedLoopOptions, type ClosedLoopResult } from './load-result.ts';
-import { latencyColumns, summarize } from './percentile.ts';
+import { latencyColumns, summarize } from '../report/percentile.ts';
 import { clientPath } from './target-url.ts';
 
 type Outcome =

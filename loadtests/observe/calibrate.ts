@@ -2,11 +2,11 @@
 // repetitions of the work unit), each timed by the server's own CPU clock (/stats) or, for a
 // target without /stats, by its process tree's CPU time in /proc.
 import { Agent } from 'node:http';
-import { getText } from './http-get.ts';
-import type { StatsBody } from '../server/stats.ts';
-import { snapshot, type ProcessSnapshot } from './sample.ts';
-import type { Target } from './target.ts';
-import { clientPath } from './target-url.ts';
+import { getText } from '../load/http-get.ts';
+import type { StatsBody } from '../../server/stats.ts';
+import { snapshot, type ProcessSnapshot } from './proc-snapshot.ts';
+import type { Target } from '../process/target.ts';
+import { clientPath } from '../load/target-url.ts';
 
 export const CALIBRATION_REQUESTS = 5;
 

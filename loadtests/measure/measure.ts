@@ -2,22 +2,22 @@
 // the measured window with server-side figures taken at its edges. Works the same on a server
 // this run spawned and on one it was pointed at; what a target cannot tell stays null.
 import { availableParallelism } from 'node:os';
-import { maxOpenRequests, originalForm, type WorkEvent } from '../server/log-line.ts';
-import type { StatsBody } from '../server/stats.ts';
-import type { WorkKind } from '../server/flags.ts';
-import { calibrateCpuMsPerRequest } from './calibrate.ts';
-import { runClosedLoop } from './closed-loop.ts';
-import type { EventLog } from './event-log.ts';
-import type { LoadtestOptions, PlannedScenario } from './flags.ts';
-import { physicalLimit } from './limit.ts';
-import { summarize } from './percentile.ts';
-import { startHealthProbe } from './probe.ts';
-import type { ProcessGroup } from './process-group.ts';
-import * as format from './report/format.ts';
-import type { VariantRun } from './report/model.ts';
-import { startSampler } from './sampler.ts';
-import type { Target } from './target.ts';
-import { timelineOf } from './timeline-bars.ts';
+import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-line.ts';
+import type { StatsBody } from '../../server/stats.ts';
+import type { WorkKind } from '../../server/flags.ts';
+import { calibrateCpuMsPerRequest } from '../observe/calibrate.ts';
+import { runClosedLoop } from '../load/closed-loop.ts';
+import type { EventLog } from '../observe/event-log.ts';
+import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
+import { physicalLimit } from '../observe/limit.ts';
+import { summarize } from '../report/percentile.ts';
+import { startHealthProbe } from '../observe/health-probe.ts';
+import type { ProcessGroup } from '../process/process-group.ts';
+import * as format from '../report/format.ts';
+import type { VariantRun } from '../report/model.ts';
+import { startSampler } from '../observe/cpu-sampler.ts';
+import type { Target } from '../process/target.ts';
+import { timelineOf } from './timeline-from-log.ts';
 
 /** Start/end lines quoted per variant in the report. */
 const EXCERPT_LINES = 12;

@@ -9,7 +9,7 @@ import {
   type ProcessCpu,
   type ProcessSnapshot,
   type WindowCpu,
-} from './sample.ts';
+} from './proc-snapshot.ts';
 
 export const SAMPLE_INTERVAL_MS = 250;
 

@@ -1,6 +1,6 @@
 // What a closed loop is asked to do and what it measured, whichever client sends the load.
-import type { LatencySummary } from './percentile.ts';
-import type { LatencyMs } from './report/model.ts';
+import type { LatencySummary } from '../report/percentile.ts';
+import type { LatencyMs } from '../report/model.ts';
 
 /** autocannon's own default; the fresh-connection loop uses the same. */
 export const REQUEST_TIMEOUT_SECONDS = 10;

@@ -3,7 +3,7 @@
 // --new-connection hands the loop to fresh-connections.ts instead.
 import autocannon from 'autocannon';
 import { runFreshConnectionLoop } from './fresh-connections.ts';
-import { summarize } from './percentile.ts';
+import { summarize } from '../report/percentile.ts';
 import { REQUEST_TIMEOUT_SECONDS, type ClosedLoopOptions, type ClosedLoopResult } from './load-result.ts';
 import { clientPath } from './target-url.ts';
 

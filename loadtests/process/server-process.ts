@@ -4,12 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { serverArgv, type ServerOptions } from '../server/flags.ts';
-import type { WorkEvent } from '../server/log-line.ts';
-import { RecordingLog } from './event-log.ts';
+import { serverArgv, type ServerOptions } from '../../server/flags.ts';
+import type { WorkEvent } from '../../server/log-line.ts';
+import { RecordingLog } from '../observe/event-log.ts';
 import type { ProcessGroup } from './process-group.ts';
 
-const SERVER_MAIN = fileURLToPath(new URL('../server/main.ts', import.meta.url));
+const SERVER_MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 /** A cluster of 64 workers took 17 s to start on the 2-core test machine. */
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;

@@ -1,6 +1,6 @@
 // The physical limit of a run: the most requests per second the machine could serve with the
 // concurrency the model allows. Every row shows its throughput as a share of it.
-import type { WorkKind } from '../server/flags.ts';
+import type { WorkKind } from '../../server/flags.ts';
 
 export interface Limit {
   readonly requestsPerSecond: number;
