@@ -1,17 +1,38 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
-// --target, the server the user points at. Measures; never renders.
+// --target, the server the user points at. Measures and builds rows; never renders.
 import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../../server/flags.ts';
 import { variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
-import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
-import { measure, type RunContext } from './measure.ts';
-import type { VariantRun } from '../report/model.ts';
+import type { EventLog } from '../observe/event-log.ts';
+import { measureSettings, type LoadtestOptions, type PlannedScenario } from '../options.ts';
+import type { ProcessGroup } from '../process/process-group.ts';
 import { startServer } from '../process/server-process.ts';
 import { openExternalTarget, spawnedTarget } from '../process/target.ts';
+import type { VariantRun, VariantSettingValues } from '../report/model.ts';
+import { buildRun } from './build-run.ts';
+import { measure, type Measurement, type MeasureSettings } from './measure.ts';
 
-export type { RunContext } from './measure.ts';
+/** What every measurement of a program shares: its processes and its progress lines. */
+export interface RunContext {
+  readonly group: ProcessGroup;
+  /** One line of progress for the person watching (stderr). */
+  readonly say: (line: string) => void;
+}
 
-export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, options: LoadtestOptions): ServerOptions {
+/** A scenario's run: the program's options, where its progress bar may go, and a --target's log. */
+export interface ScenarioContext extends RunContext {
+  readonly options: LoadtestOptions;
+  readonly showProgressBar: boolean;
+  /** The --target server's start/end lines, when whoever started it can hand them over. */
+  readonly targetLog?: EventLog;
+}
+
+/** The server a variant row starts: the scenario's work and queue, the run's settings, any free port. */
+export function serverOptionsFor(
+  variant: VariantName,
+  plan: Pick<PlannedScenario, 'scenario' | 'maxQueue' | 'timeoutMs'>,
+  settings: VariantSettingValues,
+): ServerOptions {
   return {
     variant,
     port: 0,
@@ -20,41 +41,38 @@ export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, op
     timeoutMs: plan.timeoutMs,
     faultRoutes: false,
     quiet: false,
-    ...options.settings,
+    ...settings,
   };
 }
 
+/** Starts the server of one variant, measures it, stops it. */
 export async function runVariant(
-  variant: VariantName,
+  serverOptions: ServerOptions,
   repetition: number,
-  plan: PlannedScenario,
+  settings: MeasureSettings,
   context: RunContext,
-): Promise<VariantRun> {
+): Promise<Measurement> {
+  const { variant } = serverOptions;
   const definition: Variant = variants[variant];
-  const serverOptions = serverOptionsFor(variant, plan, context.options);
-  if (definition.sizeSetting === 'workers' && plan.connections < serverOptions.workers) {
+  if (definition.sizeSetting === 'workers' && settings.connections < serverOptions.workers) {
     context.say(
-      `warning: ${variant} has ${serverOptions.workers} workers but only ${plan.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`,
+      `warning: ${variant} has ${serverOptions.workers} workers but only ${settings.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`,
     );
   }
   const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
   try {
-    return await measure(
-      spawnedTarget(variant, server),
-      {
-        repetition,
-        work: workOf(definition, serverOptions),
-        parallelism: definition.parallelism(serverOptions),
-        poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
-        size:
-          definition.sizeSetting === null
-            ? null
-            : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
-        ioMs: serverOptions.ioMs,
-      },
-      plan,
-      context,
-    );
+    const subject = {
+      repetition,
+      work: workOf(definition, serverOptions),
+      parallelism: definition.parallelism(serverOptions),
+      poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
+      size:
+        definition.sizeSetting === null
+          ? null
+          : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
+      ioMs: serverOptions.ioMs,
+    };
+    return await measure(spawnedTarget(variant, server), subject, settings, context.say);
   } finally {
     await server.stop();
   }
@@ -65,8 +83,9 @@ export async function runVariant(
  * --repeat, the whole round again, so a slow spell of the machine does not hit one variant only.
  * With --target, the same rounds on the one server pointed at.
  */
-export async function runScenario(plan: PlannedScenario, context: RunContext): Promise<VariantRun[]> {
+export async function runScenario(plan: PlannedScenario, context: ScenarioContext): Promise<VariantRun[]> {
   const { options } = context;
+  const settings = measureSettings(options, plan, context.showProgressBar);
   const runs: VariantRun[] = [];
   if (options.target !== null) {
     const target = await openExternalTarget(options.target, context.targetLog ?? null);
@@ -79,11 +98,14 @@ export async function runScenario(plan: PlannedScenario, context: RunContext): P
       ioMs: options.settings.ioMs,
     };
     for (let repetition = 1; repetition <= options.repeat; repetition++)
-      runs.push(await measure(target, { ...subject, repetition }, plan, context));
+      runs.push(buildRun(await measure(target, { ...subject, repetition }, settings, context.say)));
     return runs;
   }
   for (let repetition = 1; repetition <= options.repeat; repetition++) {
-    for (const variant of plan.variants) runs.push(await runVariant(variant, repetition, plan, context));
+    for (const variant of plan.variants) {
+      const serverOptions = serverOptionsFor(variant, plan, options.settings);
+      runs.push(buildRun(await runVariant(serverOptions, repetition, settings, context)));
+    }
   }
   return runs;
 }

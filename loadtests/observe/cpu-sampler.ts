@@ -1,35 +1,30 @@
 // Samples the server every interval during the measured window (the top -H view over time), and
 // at the window's edges the whole machine and the load generator, to tell how much CPU others
-// used: a busy neighbour makes every figure of a run suspect.
+// used: a busy neighbour makes every figure of a run suspect. The one noise guard of the pack.
+import type { CpuSample, ProcessCpu } from '../report/figures.ts';
 import {
   cpuBetween,
   cpuByProcess,
   machineBusyMs,
   snapshot,
-  type ProcessCpu,
   type ProcessSnapshot,
   type WindowCpu,
 } from './proc-snapshot.ts';
 
 export const SAMPLE_INTERVAL_MS = 250;
 
-export interface CpuSample {
-  /** Seconds since the window opened, at the end of the interval. */
-  readonly atSeconds: number;
-  readonly cpuPercent: number;
-  readonly threads: number;
-  readonly busyThreads: number;
-  readonly residentBytes: number;
-}
-
 /** CPU of the window; each in % of one core, null where it could not be read. */
 export interface WindowFigures {
+  /** From the first reading at its start to the last at its end. */
+  readonly seconds: number;
   readonly server: WindowCpu | null;
   /** The server's processes, busiest first; empty where the server could not be read. */
   readonly serverProcesses: readonly ProcessCpu[];
   readonly samples: readonly CpuSample[];
   /** The load generator: this process's own threads (autocannon and the probe run here). */
   readonly generatorCpuPercent: number | null;
+  /** The whole machine, every core (/proc/stat). */
+  readonly machineCpuPercent: number | null;
   /** Everything else on the machine: total busy minus the server and the generator. */
   readonly foreignCpuPercent: number | null;
 }
@@ -38,22 +33,63 @@ export interface RunningSampler {
   stop(): Promise<WindowFigures>;
 }
 
-/** `serverPid` null: a target whose process is not known; only the generator and the machine are read. */
-export async function startSampler(serverPid: number | null, intervalMs = SAMPLE_INTERVAL_MS): Promise<RunningSampler> {
-  const server = async (): Promise<ProcessSnapshot | null> => (serverPid === null ? null : snapshot(serverPid));
-  const [firstServer, firstGenerator, firstMachine] = await Promise.all([
-    server(),
+interface Edge {
+  readonly atMs: number;
+  readonly server: ProcessSnapshot | null;
+  readonly generator: ProcessSnapshot | null;
+  readonly machineBusyMs: number | null;
+}
+
+/** The server, this process (the generator) and the whole machine, read at the same moment. */
+async function edge(serverPid: number | null): Promise<Edge> {
+  const atMs = performance.now();
+  const [server, generator, machineBusyMsNow] = await Promise.all([
+    serverPid === null ? null : snapshot(serverPid),
     snapshot(process.pid, false),
     machineBusyMs(),
   ]);
+  return { atMs, server, generator, machineBusyMs: machineBusyMsNow };
+}
+
+const between = <T, R>(first: T | null, last: T | null, figure: (first: T, last: T) => R): R | null =>
+  first === null || last === null ? null : figure(first, last);
+
+/** The window's figures from its two edges and the samples taken in between. */
+function windowFigures(first: Edge, last: Edge, samples: readonly CpuSample[]): WindowFigures {
+  const server = between(first.server, last.server, cpuBetween);
+  const generator = between(first.generator, last.generator, cpuBetween);
+  const machineCpuPercent = between(
+    first.machineBusyMs,
+    last.machineBusyMs,
+    (before, after) => ((after - before) / (last.atMs - first.atMs)) * 100,
+  );
+  // Tick-granular counters can put the sum a little above the machine's total: floor at 0.
+  const foreignCpuPercent =
+    machineCpuPercent === null || server === null || generator === null
+      ? null
+      : Math.max(0, machineCpuPercent - server.cpuPercent - generator.cpuPercent);
+  return {
+    seconds: (last.atMs - first.atMs) / 1000,
+    server,
+    serverProcesses: between(first.server, last.server, cpuByProcess) ?? [],
+    samples,
+    generatorCpuPercent: generator?.cpuPercent ?? null,
+    machineCpuPercent,
+    foreignCpuPercent,
+  };
+}
+
+/** `serverPid` null: a target whose process is not known; only the generator and the machine are read. */
+export async function startSampler(serverPid: number | null, intervalMs = SAMPLE_INTERVAL_MS): Promise<RunningSampler> {
+  const first = await edge(serverPid);
   const samples: CpuSample[] = [];
-  let previous: ProcessSnapshot | null = firstServer;
+  let previous = first.server;
   let inFlight: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     inFlight = inFlight.then(async () => {
-      const current = await server();
-      if (previous !== null && current !== null && firstServer !== null) {
-        samples.push({ atSeconds: (current.atMs - firstServer.atMs) / 1000, ...cpuBetween(previous, current) });
+      const current = serverPid === null ? null : await snapshot(serverPid);
+      if (previous !== null && current !== null && first.server !== null) {
+        samples.push({ atSeconds: (current.atMs - first.server.atMs) / 1000, ...cpuBetween(previous, current) });
       }
       previous = current;
     });
@@ -63,34 +99,7 @@ export async function startSampler(serverPid: number | null, intervalMs = SAMPLE
     async stop() {
       clearInterval(timer);
       await inFlight;
-      const [lastServer, lastGenerator, lastMachine] = await Promise.all([
-        server(),
-        snapshot(process.pid, false),
-        machineBusyMs(),
-      ]);
-      const serverCpu = firstServer !== null && lastServer !== null ? cpuBetween(firstServer, lastServer) : null;
-      const generator =
-        firstGenerator !== null && lastGenerator !== null ? cpuBetween(firstGenerator, lastGenerator) : null;
-      let foreignCpuPercent: number | null = null;
-      if (
-        serverCpu !== null &&
-        generator !== null &&
-        firstMachine !== null &&
-        lastMachine !== null &&
-        firstServer !== null &&
-        lastServer !== null
-      ) {
-        const machinePercent = ((lastMachine - firstMachine) / (lastServer.atMs - firstServer.atMs)) * 100;
-        foreignCpuPercent = Math.max(0, machinePercent - serverCpu.cpuPercent - generator.cpuPercent);
-      }
-      const serverProcesses = firstServer !== null && lastServer !== null ? cpuByProcess(firstServer, lastServer) : [];
-      return {
-        server: serverCpu,
-        serverProcesses,
-        samples,
-        generatorCpuPercent: generator?.cpuPercent ?? null,
-        foreignCpuPercent,
-      };
+      return windowFigures(first, await edge(serverPid), samples);
     },
   };
 }

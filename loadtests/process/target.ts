@@ -3,7 +3,7 @@
 import { getText } from '../load/http-get.ts';
 import type { StatsBody } from '../../server/stats.ts';
 import type { EventLog } from '../observe/event-log.ts';
-import type { TargetOptions } from '../flags.ts';
+import type { TargetOptions } from '../options.ts';
 import type { TargetInfo } from '../report/model.ts';
 import { describeExit, type ServerProcess } from './server-process.ts';
 import { OWN_PATH_TEMPLATE } from '../load/target-url.ts';

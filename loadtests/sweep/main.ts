@@ -9,7 +9,7 @@ import { runSweep } from './run-sweep.ts';
 
 process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, group, say }) => {
   const dateUtc = new Date().toISOString();
-  const series = await runSweep(options, { group, say, showProgressBar: false });
+  const series = await runSweep(options, { group, say });
   const report: SweepReport = {
     formatVersion: 1,
     ...provenance(commandLine('sweep', argv), dateUtc),
