@@ -1,6 +1,6 @@
 // Figure 1's reference: node:http answering GET /health exactly as the Hono app does (same body,
 // Content-Type and Content-Length), and nothing else. It prints the same JSON listening line as
-// server/main.ts, so loadtests/server-process.ts starts and stops it the same way.
+// server/main.ts, so loadtests/process/server-process.ts starts and stops it the same way.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommanderError } from 'commander';

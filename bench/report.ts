@@ -1,5 +1,5 @@
 // BenchReport -> markdown. Pure: takes the report, returns text; never measures or writes.
-import { markdownTable } from '../loadtests/report/markdown.ts';
+import { CALIBRATION_NOTE, markdownTable } from '../loadtests/report/markdown.ts';
 import { provenanceLines } from '../loadtests/report/provenance-lines.ts';
 import * as format from '../loadtests/report/format.ts';
 import { closingNote } from './closing-note.ts';
@@ -33,7 +33,7 @@ export function renderBenchMarkdown(report: BenchReport): string {
     markdownTable(dispatchTable(report)),
     '## Figures 3 and 4: CPU-bound variants against their physical limit',
     markdownTable(limitsTable(report)),
-    'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window, in this run.',
+    CALIBRATION_NOTE,
     '## Figure 5: who used the CPU in each window',
     markdownTable(windowsTable(report)),
     '## Figure 6: start-up (spawn to listening line)',

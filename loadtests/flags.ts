@@ -11,7 +11,7 @@ import {
 } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { cpuVariantNames, variantNames, type VariantName } from '../server/variants/index.ts';
-import { commaList, oneOf } from './cli/comma-list.ts';
+import { commaList, commaListOption, oneOf } from './cli/comma-list.ts';
 import {
   CONNECTIONS_RANGE,
   DEFAULT_DURATION_SECONDS,
@@ -50,9 +50,12 @@ function loadtestCommand(): Command {
   const command = new Command('loadtest')
     .description('Runs scenarios against a fresh server per variant on 127.0.0.1 and reports what it measured')
     .addOption(
-      new Option('--scenario <list>', `comma list of scenarios (${scenarioNames.join(', ')})`)
-        .argParser(scenarioList)
-        .default(DEFAULT_SCENARIOS, DEFAULT_SCENARIOS.join(',')),
+      commaListOption(
+        '--scenario <list>',
+        `comma list of scenarios (${scenarioNames.join(', ')})`,
+        scenarioList,
+        DEFAULT_SCENARIOS,
+      ),
     )
     .addOption(
       new Option(

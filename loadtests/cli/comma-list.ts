@@ -1,6 +1,6 @@
 // The one parser of comma lists (--scenario, --variants, --sizes, --clients…): items trimmed,
 // repeats dropped in first-seen order, an empty item (a doubled or trailing comma) refused.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 /**
  * A commander argParser for a comma list. `allowed` completes "Allowed: …" in the one-line error
@@ -26,4 +26,14 @@ export function oneOf<Name extends string>(names: readonly Name[]): (raw: string
     if (name === undefined) throw new InvalidArgumentError(`unknown name ${raw}`);
     return name;
   };
+}
+
+/** A comma-list flag whose default --help shows as the list itself. */
+export function commaListOption<T>(
+  flags: string,
+  description: string,
+  parse: (raw: string) => T[],
+  defaults: readonly T[],
+): Option {
+  return new Option(flags, description).argParser(parse).default([...defaults], defaults.join(','));
 }

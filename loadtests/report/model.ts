@@ -13,15 +13,9 @@ import type {
   WorkKind,
 } from './figures.ts';
 
-/** The server settings a run passed to every server it started, by their flags' option names. */
-export interface VariantSettingValues {
-  readonly poolSize: number;
-  readonly workers: number;
-  readonly uvThreads: number;
-  readonly iterations: number;
-  readonly sliceIterations: number;
-  readonly ioMs: number;
-}
+/** The server settings a run passes to every server it starts, by their flags' option names. */
+export type VariantSettingName = 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs';
+export type VariantSettingValues = Readonly<Record<VariantSettingName, number>>;
 
 /** 2: figures a target cannot give are null; runs say whether they measured a --target. */
 export const REPORT_FORMAT_VERSION = 2;

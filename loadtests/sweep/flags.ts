@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { withVariantSettings } from '../../server/flags.ts';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import { variantNames, variants, type VariantName } from '../../server/variants/index.ts';
-import { commaList, oneOf } from '../cli/comma-list.ts';
+import { commaList, commaListOption, oneOf } from '../cli/comma-list.ts';
 import {
   CONNECTIONS_RANGE,
   durationOption,
@@ -66,17 +66,20 @@ function sweepCommand(): Command {
   const command = new Command('sweep')
     .description('Sweeps pool sizes (and client counts) on this machine, finds the knee and recommends a size')
     .addOption(
-      new Option(
+      commaListOption(
         '--sizes <list>',
         `sizes for --pool-size, --workers and --uv-threads (${SIZE_RANGE.min}-${SIZE_RANGE.max})`,
-      )
-        .argParser(numberList(SIZE_RANGE))
-        .default([...DEFAULT_SIZES], DEFAULT_SIZES.join(',')),
+        numberList(SIZE_RANGE),
+        DEFAULT_SIZES,
+      ),
     )
     .addOption(
-      new Option('--size-variants <list>', `variants whose size is swept (${sizedVariants.join(', ')})`)
-        .argParser(variantList(sizedVariants))
-        .default(DEFAULT_SIZE_VARIANTS, DEFAULT_SIZE_VARIANTS.join(',')),
+      commaListOption(
+        '--size-variants <list>',
+        `variants whose size is swept (${sizedVariants.join(', ')})`,
+        variantList(sizedVariants),
+        DEFAULT_SIZE_VARIANTS,
+      ),
     )
     .addOption(
       new Option(
@@ -87,17 +90,20 @@ function sweepCommand(): Command {
         .default(DEFAULT_SIZE_CLIENTS),
     )
     .addOption(
-      new Option(
+      commaListOption(
         '--clients <list>',
         `client counts of the client sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max})`,
-      )
-        .argParser(numberList(CONNECTIONS_RANGE))
-        .default([...DEFAULT_CLIENTS], DEFAULT_CLIENTS.join(',')),
+        numberList(CONNECTIONS_RANGE),
+        DEFAULT_CLIENTS,
+      ),
     )
     .addOption(
-      new Option('--client-variants <list>', `variants of the client sweep (${variantNames.join(', ')})`)
-        .argParser(variantList(variantNames))
-        .default(DEFAULT_CLIENT_VARIANTS, DEFAULT_CLIENT_VARIANTS.join(',')),
+      commaListOption(
+        '--client-variants <list>',
+        `variants of the client sweep (${variantNames.join(', ')})`,
+        variantList(variantNames),
+        DEFAULT_CLIENT_VARIANTS,
+      ),
     )
     .addOption(durationOption('per point', DEFAULT_DURATION_SECONDS))
     .addOption(warmupOption('each point', DEFAULT_WARMUP_SECONDS));
