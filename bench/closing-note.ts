@@ -3,7 +3,8 @@
 import type { BenchReport, LimitRun, WindowCpu } from './model.ts';
 import { median } from '../loadtests/report/percentile.ts';
 import { amount, outcomeCell, usPerTask } from './tables.ts';
-import { STARTUP_REFERENCE, type Comparison } from './targets.ts';
+import type { Comparison } from './comparison.ts';
+import { STARTUP_REFERENCE } from './targets.ts';
 
 /** autocannon drives its connections from one thread: at this share of a core it is the bottleneck. */
 export const GENERATOR_BOUND_PERCENT = 90;

@@ -1,8 +1,7 @@
-// What `make loadtest` was asked to do, validated (flags.ts builds it), and what each part of the
-// run takes from it: the report's parameters and one measured window's settings.
+// What `make loadtest` was asked to do, validated (flags.ts builds it), and the parameters its
+// reports state from it.
 import type { VariantName } from '../server/variants/index.ts';
 import type { TargetUrl } from './load/target-url.ts';
-import type { MeasureSettings } from './measure/measure.ts';
 import type { ReportParameters, VariantSettingValues } from './report/model.ts';
 import type { Scenario } from './scenarios/types.ts';
 
@@ -60,22 +59,5 @@ export function reportParameters(options: LoadtestOptions, plan: PlannedScenario
     probeIntervalMs: options.probeIntervalMs,
     maxQueue: plan.maxQueue,
     timeoutMs: plan.timeoutMs,
-  };
-}
-
-/** One measured window of the scenario; the progress bar only where autocannon drives the load. */
-export function measureSettings(
-  options: LoadtestOptions,
-  plan: PlannedScenario,
-  showProgressBar: boolean,
-): MeasureSettings {
-  return {
-    connections: plan.connections,
-    warmupSeconds: options.warmupSeconds,
-    durationSeconds: options.durationSeconds,
-    probeIntervalMs: options.probeIntervalMs,
-    newConnection: options.newConnection,
-    repeat: options.repeat,
-    showProgress: showProgressBar && !options.newConnection,
   };
 }

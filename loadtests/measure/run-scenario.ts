@@ -4,7 +4,7 @@ import { SERVER_FLAGS, serverEnv, type ServerOptions } from '../../server/flags.
 import { variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
 import type { EventLog } from '../observe/event-log.ts';
-import { measureSettings, type LoadtestOptions, type PlannedScenario } from '../options.ts';
+import type { LoadtestOptions, PlannedScenario } from '../options.ts';
 import type { ProcessGroup } from '../process/process-group.ts';
 import { startServer } from '../process/server-process.ts';
 import { openExternalTarget, spawnedTarget } from '../process/target.ts';
@@ -42,6 +42,19 @@ export function serverOptionsFor(
     faultRoutes: false,
     quiet: false,
     ...settings,
+  };
+}
+
+/** One measured window of the scenario; the progress bar only where autocannon drives the load. */
+function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showProgressBar: boolean): MeasureSettings {
+  return {
+    connections: plan.connections,
+    warmupSeconds: options.warmupSeconds,
+    durationSeconds: options.durationSeconds,
+    probeIntervalMs: options.probeIntervalMs,
+    newConnection: options.newConnection,
+    repeat: options.repeat,
+    showProgress: showProgressBar && !options.newConnection,
   };
 }
 

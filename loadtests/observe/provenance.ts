@@ -18,7 +18,7 @@ export function machine(): Machine {
   };
 }
 
-export function packageVersions(): Record<string, string> {
+function packageVersions(): Record<string, string> {
   const versions: Record<string, string> = {};
   for (const name of MEASURED_PACKAGES) {
     const file = new URL(`../../node_modules/${name}/package.json`, import.meta.url);
@@ -32,7 +32,7 @@ export function packageVersions(): Record<string, string> {
 }
 
 /** The short commit, marked when the working tree differs from it. */
-export function gitCommit(): string {
+function gitCommit(): string {
   const git = (...args: string[]): string =>
     execFileSync('git', args, {
       cwd: new URL('../..', import.meta.url),

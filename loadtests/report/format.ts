@@ -71,7 +71,7 @@ export function reportWorkUnit(report: Report): string {
  * A setting's flag without its dashes, from its option name: commander names the value of
  * `--pool-size` `poolSize`, so the name gives the flag back (the flags stay spelled in server/).
  */
-export function flagName(optionName: string): string {
+function flagName(optionName: string): string {
   return optionName.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
