@@ -1,6 +1,6 @@
 // Figure 1's reference: node:http answering GET /health exactly as the Hono app does (same body,
 // Content-Type and Content-Length), and nothing else. It prints its listening line with the server's
-// own announceListening, so loadtests/server-process.ts starts and stops it the same way.
+// own announceListening, so loadtests/process/server-process.ts starts and stops it the same way.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HOST } from '../server/flags.ts';

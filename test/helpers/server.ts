@@ -2,8 +2,8 @@
 import type { TestContext } from 'node:test';
 import { parseServerArgs, type ServerOptions } from '../../server/flags.ts';
 import { serverEnv, type VariantName } from '../../server/variants/index.ts';
-import { ProcessGroup } from '../../loadtests/process-group.ts';
-import { startServer, type ServerProcess } from '../../loadtests/server-process.ts';
+import { ProcessGroup } from '../../loadtests/process/process-group.ts';
+import { startServer, type ServerProcess } from '../../loadtests/process/server-process.ts';
 import type { StatsBody } from '../../server/stats.ts';
 
 export async function startTestServer(

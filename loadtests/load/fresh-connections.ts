@@ -4,7 +4,8 @@
 import { get, type ClientRequest } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { REQUEST_TIMEOUT_SECONDS, type ClosedLoopOptions, type ClosedLoopResult } from './load-result.ts';
-import { latencyColumns, summarize } from './percentile.ts';
+import { latencyColumns } from '../report/percentile.ts';
+import { ClientTallies, type RunningTally } from './client-tallies.ts';
 import { clientPath } from './target-url.ts';
 
 type Outcome =
@@ -44,30 +45,23 @@ function attempt(url: string, open: Set<ClientRequest>, isStopped: () => boolean
 }
 
 export async function runFreshConnectionLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
-  const latencies: number[] = [];
+  const tallies = new ClientTallies();
   const counts = { errors: 0, timeouts: 0, non2xx: 0 };
   const statusCounts: Record<string, number> = {};
   const open = new Set<ClientRequest>();
   let stopped = false;
   const isStopped = (): boolean => stopped;
   const startedAt = performance.now();
-  const tallies = Array.from({ length: options.connections }, (_, i) => ({
-    clientId: i + 1,
-    served: 0,
-    latencySumMs: 0,
-  }));
+  const clients = Array.from({ length: options.connections }, () => tallies.add());
 
-  const loop = async (tally: (typeof tallies)[number]): Promise<void> => {
+  const loop = async (tally: RunningTally): Promise<void> => {
     const url = `${options.origin}${options.path ?? clientPath(options.pathTemplate, tally.clientId)}`;
     while (!stopped) {
       const outcome = await attempt(url, open, isStopped);
       if (outcome.state === 'ok' || outcome.state === 'non2xx')
         statusCounts[outcome.status] = (statusCounts[outcome.status] ?? 0) + 1;
-      if (outcome.state === 'ok') {
-        latencies.push(outcome.latencyMs);
-        tally.served++;
-        tally.latencySumMs += outcome.latencyMs;
-      } else if (outcome.state === 'non2xx') counts.non2xx++;
+      if (outcome.state === 'ok') tallies.served(tally, outcome.latencyMs);
+      else if (outcome.state === 'non2xx') counts.non2xx++;
       else if (outcome.state === 'timeout') counts.timeouts++;
       else if (outcome.state === 'error') {
         counts.errors++;
@@ -76,7 +70,7 @@ export async function runFreshConnectionLoop(options: ClosedLoopOptions): Promis
     }
   };
 
-  const loops = Promise.all(tallies.map(loop));
+  const loops = Promise.all(clients.map(loop));
   await new Promise((resolve) => setTimeout(resolve, options.durationSeconds * 1000));
   stopped = true;
   const durationSeconds = (performance.now() - startedAt) / 1000;
@@ -85,16 +79,12 @@ export async function runFreshConnectionLoop(options: ClosedLoopOptions): Promis
   return {
     result: {
       durationSeconds,
-      ok: latencies.length,
+      ok: tallies.servedLatenciesMs.length,
       ...counts,
-      latencyMs: latencyColumns(latencies),
-      servedLatencyMs: summarize(latencies),
+      latencyMs: latencyColumns(tallies.servedLatenciesMs),
+      servedLatencyMs: tallies.servedLatencySummary(),
       statusCounts,
     },
-    clients: tallies.map((t) => ({
-      clientId: t.clientId,
-      served: t.served,
-      meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null,
-    })),
+    clients: tallies.clients(),
   };
 }

@@ -2,6 +2,7 @@
 // the edges of the measured window give CPU% and which threads were busy in between.
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import type { ProcessCpu } from '../report/figures.ts';
 
 /** A thread counts as busy when it used at least this share of one core over the window. */
 export const BUSY_THREAD_MIN_PERCENT = 10;
@@ -130,13 +131,6 @@ export function cpuBetween(before: ProcessSnapshot, after: ProcessSnapshot): Win
     busyThreads,
     residentBytes: after.residentBytes,
   };
-}
-
-/** One process of a server's tree over a window. */
-export interface ProcessCpu {
-  readonly pid: number;
-  /** 100 = one core busy for the whole window. */
-  readonly cpuPercent: number;
 }
 
 /** CPU over the window per process of the tree (a cluster's or uvicorn's workers), busiest first. */

@@ -2,7 +2,7 @@
 // and any terminal): one lane per client and one per thread that did work, time left to right.
 // Client lanes alternate █ and ▓ per request so back-to-back requests stay apart; thread lanes
 // show how many requests that thread had in progress (█ = 1, digits for more).
-import { UNKNOWN_THREAD, type Timeline, type TimelineBar } from './model.ts';
+import { UNKNOWN_THREAD, type Timeline, type TimelineBar } from './figures.ts';
 
 export interface SwimlaneOptions {
   readonly columns: number;

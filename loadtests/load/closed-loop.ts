@@ -2,8 +2,8 @@
 // soon as it is answered (pipelining 1). autocannon measures; we only add per-client counts.
 // --new-connection hands the loop to fresh-connections.ts instead.
 import autocannon from 'autocannon';
+import { ClientTallies } from './client-tallies.ts';
 import { runFreshConnectionLoop } from './fresh-connections.ts';
-import { summarize } from './percentile.ts';
 import { REQUEST_TIMEOUT_SECONDS, type ClosedLoopOptions, type ClosedLoopResult } from './load-result.ts';
 import { clientPath } from './target-url.ts';
 
@@ -12,8 +12,7 @@ export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopRes
 }
 
 function runKeepAliveLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
-  const tallies: { clientId: number; served: number; latencySumMs: number }[] = [];
-  const servedLatenciesMs: number[] = [];
+  const tallies = new ClientTallies();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -24,16 +23,12 @@ function runKeepAliveLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult>
         timeout: REQUEST_TIMEOUT_SECONDS,
         // Connection i is client i, like the i-th terminal of the original experiment.
         setupClient(client) {
-          const tally = { clientId: tallies.length + 1, served: 0, latencySumMs: 0 };
-          tallies.push(tally);
+          const tally = tallies.add();
           client.setRequests([
             { method: 'GET', path: options.path ?? clientPath(options.pathTemplate, tally.clientId) },
           ]);
           client.on('response', (statusCode, _bytes, responseTimeMs) => {
-            if (statusCode < 200 || statusCode > 299) return;
-            tally.served++;
-            tally.latencySumMs += responseTimeMs;
-            servedLatenciesMs.push(responseTimeMs);
+            if (statusCode >= 200 && statusCode <= 299) tallies.served(tally, responseTimeMs);
           });
         },
       },
@@ -51,16 +46,12 @@ function runKeepAliveLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult>
             timeouts: result.timeouts,
             non2xx: result.non2xx,
             latencyMs: result['2xx'] > 0 ? { p50, p90, p99, max, mean } : null,
-            servedLatencyMs: summarize(servedLatenciesMs),
+            servedLatencyMs: tallies.servedLatencySummary(),
             statusCounts: Object.fromEntries(
               Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0]),
             ),
           },
-          clients: tallies.map((t) => ({
-            clientId: t.clientId,
-            served: t.served,
-            meanLatencyMs: t.served > 0 ? t.latencySumMs / t.served : null,
-          })),
+          clients: tallies.clients(),
         });
       },
     );

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
-import type { Machine, Provenance } from './report/model.ts';
+import type { Machine, Provenance } from '../report/model.ts';
 
 /** The packages whose versions shape the numbers; each report names them. */
 const MEASURED_PACKAGES = ['hono', '@hono/node-server', 'piscina', 'autocannon'] as const;
@@ -18,10 +18,10 @@ export function machine(): Machine {
   };
 }
 
-export function packageVersions(): Record<string, string> {
+function packageVersions(): Record<string, string> {
   const versions: Record<string, string> = {};
   for (const name of MEASURED_PACKAGES) {
-    const file = new URL(`../node_modules/${name}/package.json`, import.meta.url);
+    const file = new URL(`../../node_modules/${name}/package.json`, import.meta.url);
     try {
       versions[name] = (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
     } catch {
@@ -32,10 +32,10 @@ export function packageVersions(): Record<string, string> {
 }
 
 /** The short commit, marked when the working tree differs from it. */
-export function gitCommit(): string {
+function gitCommit(): string {
   const git = (...args: string[]): string =>
     execFileSync('git', args, {
-      cwd: new URL('..', import.meta.url),
+      cwd: new URL('../..', import.meta.url),
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();

@@ -1,6 +1,5 @@
 // What a closed loop is asked to do and what it measured, whichever client sends the load.
-import type { LatencySummary } from './percentile.ts';
-import type { LatencyMs } from './report/model.ts';
+import type { ClientTally, LatencyMs, LatencySummary } from '../report/figures.ts';
 
 /** autocannon's own default; the fresh-connection loop uses the same. */
 export const REQUEST_TIMEOUT_SECONDS = 10;
@@ -18,14 +17,6 @@ export interface ClosedLoopOptions {
   readonly newConnection: boolean;
   /** Progress bar on stderr; off when stderr is not a terminal. */
   readonly showProgress: boolean;
-}
-
-export interface ClientTally {
-  readonly clientId: number;
-  /** 2xx answers. */
-  readonly served: number;
-  /** null when the client was never served. */
-  readonly meanLatencyMs: number | null;
 }
 
 /** What a closed loop measured, whichever client sent it. */

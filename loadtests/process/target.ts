@@ -1,12 +1,12 @@
 // What a measurement runs against: a server this run spawned, or one already running
 // (--target). The measurement asks only this; figures a target cannot give stay null.
-import { getText } from './http-get.ts';
-import type { StatsBody } from '../server/stats.ts';
-import type { EventLog } from './event-log.ts';
-import type { TargetOptions } from './flags.ts';
-import type { TargetInfo } from './report/model.ts';
+import { getText } from '../load/http-get.ts';
+import type { StatsBody } from '../../server/stats.ts';
+import type { EventLog } from '../observe/event-log.ts';
+import type { TargetOptions } from '../options.ts';
+import type { TargetInfo } from '../report/model.ts';
 import { describeExit, type ServerProcess } from './server-process.ts';
-import { OWN_PATH_TEMPLATE } from './target-url.ts';
+import { OWN_PATH_TEMPLATE } from '../load/target-url.ts';
 
 /** How long a target gets to answer the first request before it is called unreachable. */
 export const REACH_TIMEOUT_MS = 5_000;

@@ -1,7 +1,7 @@
 // A server's start/end lines, kept from the moment a measurement asks for them. Lines are parsed
 // as they arrive, so a line without a time of its own (the original's bare print) gets its
 // arrival time.
-import { parseWorkEvents, type WorkEvent } from '../server/log-line.ts';
+import { parseWorkEvents, type WorkEvent } from '../../server/log-line.ts';
 
 /** Work events kept per recording: enough for excerpts and timelines, bounded for tiny loops. */
 export const MAX_RECORDED_EVENTS = 50_000;

@@ -1,6 +1,6 @@
 // Turns the server's start/end lines into one bar per request for the report's swimlanes.
-import type { WorkEvent } from '../server/log-line.ts';
-import { UNKNOWN_THREAD, type Timeline, type TimelineBar } from './report/model.ts';
+import type { WorkEvent } from '../../server/log-line.ts';
+import { UNKNOWN_THREAD, type Timeline, type TimelineBar } from '../report/figures.ts';
 
 /** Seconds of the window the swimlanes show: enough to see the pattern, short enough to read. */
 export const TIMELINE_SPAN_MS = 2_000;

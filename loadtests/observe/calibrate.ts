@@ -1,12 +1,18 @@
 // The CPU cost of one request on this machine: a few requests sent one at a time (single-threaded
 // repetitions of the work unit), each timed by the server's own CPU clock (/stats) or, for a
-// target without /stats, by its process tree's CPU time in /proc.
+// target without /stats, by its process tree's CPU time in /proc. Then the run's physical limit.
+// One calibration for every program: after the window, on the idle and warm server.
 import { Agent } from 'node:http';
-import { getText } from './http-get.ts';
-import type { StatsBody } from '../server/stats.ts';
-import { snapshot, type ProcessSnapshot } from './sample.ts';
-import type { Target } from './target.ts';
-import { clientPath } from './target-url.ts';
+import { availableParallelism } from 'node:os';
+import type { StatsBody } from '../../server/stats.ts';
+import { getText } from '../load/http-get.ts';
+import { clientPath } from '../load/target-url.ts';
+import type { Target } from '../process/target.ts';
+import type { Limit } from '../report/figures.ts';
+import { median } from '../report/percentile.ts';
+import { drain } from './drain.ts';
+import { physicalLimit, type LimitBounds } from './limit.ts';
+import { snapshot, type ProcessSnapshot } from './proc-snapshot.ts';
 
 export const CALIBRATION_REQUESTS = 5;
 
@@ -58,8 +64,20 @@ export async function calibrateCpuMsPerRequest(target: Target): Promise<number |
       await getBody(agent, `${target.origin}${clientPath(target.pathTemplate, 1)}`);
       costs.push((await clock()) - before);
     }
-    return costs.sort((a, b) => a - b)[Math.floor(costs.length / 2)] ?? 0;
+    return median(costs);
   } finally {
     agent.destroy();
   }
+}
+
+/**
+ * The physical limit of the run just measured, calibrated after its window on the drained, warm
+ * server, so the calibration cannot disturb the window; null when the CPU cost of a request
+ * cannot be measured (a target with neither /stats nor a known process).
+ */
+export async function calibrateLimit(target: Target, bounds: LimitBounds): Promise<Limit | null> {
+  await drain(target);
+  const cpuMsPerRequest = bounds.work === 'cpu' ? await calibrateCpuMsPerRequest(target) : null;
+  if (bounds.work === 'cpu' && cpuMsPerRequest === null) return null;
+  return physicalLimit({ ...bounds, cores: availableParallelism(), cpuMsPerRequest });
 }

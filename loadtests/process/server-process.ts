@@ -1,19 +1,18 @@
 // Starts one server as a child process, waits for its "listening" line, collects the work
 // events it logs, and stops it (SIGTERM, then SIGKILL if it does not exit within a bound).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { serverArgv, type ServerOptions } from '../server/flags.ts';
-import { parseListeningPort } from '../server/listening-line.ts';
-import type { WorkEvent } from '../server/log-line.ts';
-import { RecordingLog } from './event-log.ts';
+import { serverArgv, type ServerOptions } from '../../server/flags.ts';
+import { parseListeningPort } from '../../server/listening-line.ts';
+import type { WorkEvent } from '../../server/log-line.ts';
+import { RecordingLog } from '../observe/event-log.ts';
 import type { ProcessGroup } from './process-group.ts';
+import { stopChild } from './stop-child.ts';
 
-const SERVER_MAIN = fileURLToPath(new URL('../server/main.ts', import.meta.url));
+const SERVER_MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 /** A cluster of 64 workers took 17 s to start on the 2-core test machine. */
 const START_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 5_000;
 const STDERR_TAIL_LINES = 5;
 
 export interface ServerProcess {
@@ -163,16 +162,4 @@ function waitForListening(
     lines.on('line', onLine);
     child.once('exit', onExit);
   });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  try {
-    await exited;
-  } finally {
-    clearTimeout(timer);
-  }
 }

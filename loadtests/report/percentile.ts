@@ -1,13 +1,6 @@
 // Summaries of samples we record ourselves (autocannon summarises its own), nearest-rank: no
-// interpolation, every value reported was measured.
-
-export interface LatencySummary {
-  readonly count: number;
-  readonly mean: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
-}
+// interpolation, every value reported was measured. The report owns it: renderers take medians too.
+import type { LatencyMs, LatencySummary } from './figures.ts';
 
 function ascending(values: readonly number[]): number[] {
   if (values.length === 0) throw new RangeError('percentile of an empty sample');
@@ -45,9 +38,7 @@ export function summarize(values: readonly number[]): LatencySummary | null {
 }
 
 /** The latency columns of a report (p50, p90, p99, max, mean); null for no samples. */
-export function latencyColumns(
-  values: readonly number[],
-): { p50: number; p90: number; p99: number; max: number; mean: number } | null {
+export function latencyColumns(values: readonly number[]): LatencyMs | null {
   if (values.length === 0) return null;
   const sorted = ascending(values);
   const { p50, p99, max, mean } = summaryOf(sorted);

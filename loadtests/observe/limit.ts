@@ -1,25 +1,19 @@
 // The physical limit of a run: the most requests per second the machine could serve with the
 // concurrency the model allows. Every row shows its throughput as a share of it.
-import type { WorkKind } from '../server/flags.ts';
+import type { Limit, WorkKind } from '../report/figures.ts';
 
-export interface Limit {
-  readonly requestsPerSecond: number;
-  /** Requests that can progress at the same instant: the smallest of the bounds below. */
-  readonly concurrency: number;
-  /** CPU milliseconds one request cost, calibrated in this run; null for io work. */
-  readonly cpuMsPerRequest: number | null;
-  /** How the limit was obtained, in numbers. */
-  readonly basis: string;
-}
-
-export interface LimitInput {
+/** What bounds the server's throughput besides the machine: the model, the clients, the wait. */
+export interface LimitBounds {
   readonly work: WorkKind;
-  readonly cores: number;
   /** What the model allows at once (pool size, workers…); null when it sets no bound. */
   readonly parallelism: number | null;
   readonly connections: number;
-  readonly cpuMsPerRequest: number | null;
   readonly ioMs: number;
+}
+
+export interface LimitInput extends LimitBounds {
+  readonly cores: number;
+  readonly cpuMsPerRequest: number | null;
 }
 
 export function physicalLimit(input: LimitInput): Limit {

@@ -2,7 +2,7 @@
 // has printed its one-line error when they are bad), stop every server it started on Ctrl-C and
 // SIGTERM, turn an error into one line and exit 1, and always stop its servers before exiting.
 import { CommanderError } from 'commander';
-import { ProcessGroup } from './process-group.ts';
+import { ProcessGroup } from '../process/process-group.ts';
 
 const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
 
