@@ -1,6 +1,6 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures; never renders.
-import { SERVER_FLAGS, type ServerOptions } from '../server/flags.ts';
+import { DEFAULT_BLOCKING_IO_MS, SERVER_FLAGS, type ServerOptions } from '../server/flags.ts';
 import { serverEnv, variants, type VariantName } from '../server/variants/index.ts';
 import { workOf, type Variant } from '../server/variants/types.ts';
 import type { LoadtestOptions, PlannedScenario } from './flags.ts';
@@ -20,6 +20,7 @@ export function serverOptionsFor(variant: VariantName, plan: PlannedScenario, op
     timeoutMs: plan.timeoutMs,
     faultRoutes: false,
     quiet: false,
+    blockingIoMs: DEFAULT_BLOCKING_IO_MS,
     ...options.settings,
   };
 }
