@@ -1,6 +1,6 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures and builds rows; never renders.
-import { SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
+import { DEFAULT_BLOCKING_IO_MS, SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
 import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
 import type { EventLog } from '../observe/event-log.ts';
@@ -40,6 +40,7 @@ export function serverOptionsFor(
     maxQueue: plan.maxQueue,
     timeoutMs: plan.timeoutMs,
     faultRoutes: false,
+    blockingIoMs: DEFAULT_BLOCKING_IO_MS,
     quiet: false,
     ...settings,
   };
