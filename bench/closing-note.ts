@@ -1,9 +1,10 @@
 // The report's closing note: every ratio, every miss and by how much, and what the same run
 // measured about why. Pure: sentences computed from the report's numbers only.
 import type { BenchReport, LimitRun, WindowCpu } from './model.ts';
-import { median } from '../loadtests/percentile.ts';
+import { median } from '../loadtests/report/percentile.ts';
 import { amount, outcomeCell, usPerTask } from './tables.ts';
-import { STARTUP_REFERENCE, type Comparison } from './targets.ts';
+import type { Comparison } from './comparison.ts';
+import { STARTUP_REFERENCE } from './targets.ts';
 
 /** autocannon drives its connections from one thread: at this share of a core it is the bottleneck. */
 export const GENERATOR_BOUND_PERCENT = 90;

@@ -1,10 +1,10 @@
 // Figure 2: round-trips of a no-op task through the project's piscina configuration vs a direct
 // call of the same function, sequential and with several callers at once.
 import { DEFAULT_POOL_SIZE } from '../server/flags.ts';
-import { createPool, type PoolAtomics } from '../server/variants/pool.ts';
+import { createPool, type PoolAtomics } from '../server/variants/pool/index.ts';
 import type { DispatchFigure, DispatchSeries } from './model.ts';
 import noop from './noop-worker.ts';
-import { median, percentile } from '../loadtests/percentile.ts';
+import { median, percentile } from '../loadtests/report/percentile.ts';
 
 /** Sequential (one caller) and the 8 callers at once. */
 export const DISPATCH_CONCURRENCIES = [1, 8] as const;

@@ -2,7 +2,7 @@
 // options object. Server settings it passes on (--iterations) come from the server's flags.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { reportsDirOption } from '../loadtests/flags.ts';
+import { noReportOption, reportsDirOption } from '../loadtests/cli/common-flags.ts';
 import { ITERATIONS_RANGE, SERVER_FLAGS } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { DEFAULT_ITERATIONS } from '../server/work.ts';
@@ -96,7 +96,7 @@ function benchCommand(): Command {
         `smoke run: ${QUICK.durationSeconds} s runs, ${QUICK.pairs} pair, ${QUICK.limitDurationSeconds} s limit runs`,
       ).conflicts(['duration', 'pairs', 'warmup', 'limitDuration', 'dispatchTasks', 'startups']),
     )
-    .addOption(new Option('--no-report', 'print the summary only; write nothing to reports/'))
+    .addOption(noReportOption('the summary'))
     .addOption(reportsDirOption())
     .exitOverride();
 }

@@ -1,10 +1,10 @@
 // Figure 1: the project's Hono server vs bare node:http on /health, same autocannon settings,
 // alternated A B A B so drift on a shared machine hits both alike.
 import { fileURLToPath } from 'node:url';
-import { runClosedLoop } from '../loadtests/closed-loop.ts';
-import { OWN_PATH_TEMPLATE } from '../loadtests/target-url.ts';
-import type { ProcessGroup } from '../loadtests/process-group.ts';
-import { startListening, startServer, type ServerProcess } from '../loadtests/server-process.ts';
+import { runClosedLoop } from '../loadtests/load/closed-loop.ts';
+import { OWN_PATH_TEMPLATE } from '../loadtests/load/target-url.ts';
+import type { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { startListening, startServer, type ServerProcess } from '../loadtests/process/server-process.ts';
 import { parseServerArgs, SERVER_FLAGS } from '../server/flags.ts';
 import { HEALTH_PATH } from './health-route.ts';
 import { bareArgv } from './bare-flags.ts';

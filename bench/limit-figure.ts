@@ -1,20 +1,15 @@
 // Figures 3 and 4: a CPU-bound variant under enough closed-loop clients, as a share of its
-// physical limit calibrated on the same server in the same run (loadtests/limit.ts).
+// physical limit calibrated on the same server in the same run. Measured by the load runner's own
+// runVariant (warm-up, window, then the calibration on the idle server), as a report row would be.
 import { availableParallelism } from 'node:os';
-import { calibrateCpuMsPerRequest } from '../loadtests/calibrate.ts';
-import { runClosedLoop } from '../loadtests/closed-loop.ts';
-import { physicalLimit } from '../loadtests/limit.ts';
-import type { ProcessGroup } from '../loadtests/process-group.ts';
-import { drain } from '../loadtests/measure.ts';
-import { spawnedTarget } from '../loadtests/target.ts';
-import { OWN_PATH_TEMPLATE } from '../loadtests/target-url.ts';
-import { startServer } from '../loadtests/server-process.ts';
-import { parseServerArgs, serverEnv, SERVER_FLAGS, type ServerOptions } from '../server/flags.ts';
-import { variants } from '../server/variants/index.ts';
+import { DEFAULT_PROBE_INTERVAL_MS } from '../loadtests/observe/health-probe.ts';
+import { runVariant } from '../loadtests/measure/run-scenario.ts';
+import type { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { parseServerArgs, SERVER_FLAGS, type ServerOptions } from '../server/flags.ts';
 import type { BenchOptions } from './flags.ts';
-import { loadFigures } from './load.ts';
+import { BenchMeasurementError, loadFigures } from './load.ts';
 import type { LimitRun } from './model.ts';
-import { measureWindow } from './window.ts';
+import { windowCpu } from './window.ts';
 
 export async function measureLimit(
   variant: LimitRun['variant'],
@@ -22,55 +17,40 @@ export async function measureLimit(
   group: ProcessGroup,
   say: (line: string) => void,
 ): Promise<LimitRun> {
-  const cores = availableParallelism();
   // The pack's own settings (work lines logged as in `make loadtest`), pool-size = cores.
   const serverOptions: ServerOptions = {
     ...parseServerArgs([SERVER_FLAGS.variant, variant, SERVER_FLAGS.port, '0']),
-    poolSize: cores,
+    poolSize: availableParallelism(),
     iterations: options.iterations,
   };
-  const server = await startServer(serverOptions, group, serverEnv(serverOptions));
-  try {
-    const load = (durationSeconds: number) =>
-      runClosedLoop({
-        origin: server.baseUrl,
-        pathTemplate: OWN_PATH_TEMPLATE,
-        connections: options.limitConnections,
-        durationSeconds,
-        newConnection: false,
-        showProgress: false,
-      });
-    const target = spawnedTarget(variant, server);
-    if (options.warmupSeconds > 0) {
-      await load(options.warmupSeconds);
-      await drain(target);
-    }
-    const cpuMsPerRequest = await calibrateCpuMsPerRequest(target);
-    if (cpuMsPerRequest === null) throw new Error(`the ${variant} server's CPU per request could not be calibrated`);
-    const limit = physicalLimit({
-      work: 'cpu',
-      cores,
-      parallelism: variants[variant].parallelism(serverOptions),
+  say(
+    `figure ${variant === 'pool' ? 3 : 4}: ${variant}, ${options.limitDurationSeconds} s with ${options.limitConnections} clients`,
+  );
+  const measured = await runVariant(
+    serverOptions,
+    1,
+    {
       connections: options.limitConnections,
-      cpuMsPerRequest,
-      ioMs: serverOptions.ioMs,
-    });
-    say(
-      `figure ${variant === 'pool' ? 3 : 4}: ${variant}, ${options.limitDurationSeconds} s with ${options.limitConnections} clients; limit ${limit.requestsPerSecond.toFixed(1)} req/s`,
-    );
-    const { value, cpu } = await measureWindow(server.pid, () => load(options.limitDurationSeconds));
-    return {
-      variant,
-      poolSize: variant === 'pool' ? serverOptions.poolSize : null,
-      connections: options.limitConnections,
-      iterations: serverOptions.iterations,
-      durationSeconds: options.limitDurationSeconds,
       warmupSeconds: options.warmupSeconds,
-      limit,
-      load: loadFigures(value.result, `the ${variant} server`),
-      cpu,
-    };
-  } finally {
-    await server.stop();
-  }
+      durationSeconds: options.limitDurationSeconds,
+      probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
+      newConnection: false,
+      repeat: 1,
+      showProgress: false,
+    },
+    { group, say },
+  );
+  if (measured.limit === null)
+    throw new BenchMeasurementError(`the ${variant} server's CPU per request could not be calibrated`);
+  return {
+    variant,
+    poolSize: variant === 'pool' ? serverOptions.poolSize : null,
+    connections: options.limitConnections,
+    iterations: serverOptions.iterations,
+    durationSeconds: options.limitDurationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    limit: measured.limit,
+    load: loadFigures(measured.load, `the ${variant} server`),
+    cpu: windowCpu(measured.window),
+  };
 }

@@ -1,6 +1,6 @@
 // A closed loop's result -> the few figures a bench row keeps. A run nobody answered is an error,
 // never a row of zeros.
-import type { LoadResult } from '../loadtests/load-result.ts';
+import type { LoadResult } from '../loadtests/load/load-result.ts';
 import type { LoadFigures } from './model.ts';
 
 export class BenchMeasurementError extends Error {

@@ -1,5 +1,5 @@
 // Entry point of `make bench`: measure, print the ratios, write the report.
-import { runProgram } from '../loadtests/program.ts';
+import { runProgram } from '../loadtests/cli/program.ts';
 import { markdownTable } from '../loadtests/report/markdown.ts';
 import { writeReport } from '../loadtests/report/write.ts';
 import { parseBenchArgs } from './flags.ts';

@@ -1,7 +1,7 @@
 // What `make bench` measured, as the report's .json twin stores it. The renderer and the
 // target judgements read only this.
-import type { Limit } from '../loadtests/limit.ts';
-import type { Machine } from '../loadtests/report/model.ts';
+import type { Limit } from '../loadtests/report/figures.ts';
+import type { Provenance } from '../loadtests/report/model.ts';
 
 export const BENCH_FORMAT_VERSION = 1;
 
@@ -83,13 +83,8 @@ export interface StartupRow {
   readonly firstAnswersMs: readonly number[];
 }
 
-export interface BenchReport {
+export interface BenchReport extends Provenance {
   readonly formatVersion: typeof BENCH_FORMAT_VERSION;
-  readonly dateUtc: string;
-  readonly command: string;
-  readonly commit: string;
-  readonly machine: Machine;
-  readonly packages: Readonly<Record<string, string>>;
   readonly framework: FrameworkFigure;
   readonly dispatch: DispatchFigure;
   readonly limits: { readonly pool: LimitRun; readonly inline: LimitRun };

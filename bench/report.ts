@@ -1,5 +1,5 @@
 // BenchReport -> markdown. Pure: takes the report, returns text; never measures or writes.
-import { markdownTable } from '../loadtests/report/markdown.ts';
+import { CALIBRATION_NOTE, markdownTable } from '../loadtests/report/markdown.ts';
 import { provenanceLines } from '../loadtests/report/provenance-lines.ts';
 import * as format from '../loadtests/report/format.ts';
 import { closingNote } from './closing-note.ts';
@@ -14,7 +14,7 @@ function provenance(report: BenchReport): string {
     `- Load generator: autocannon in the bench process, on the same ${machine.cpus} cores as the server it measures (figure 5 says how much it took)`,
     `- Figure 1: ${framework.connections} connections, ${framework.durationSeconds} s per run after ${framework.warmupSeconds} s warm-up per server, ${framework.runs.length / 2} Hono / bare pairs alternated`,
     `- Figure 2: a pool of ${dispatch.poolSize} threads with the server's piscina options; a task that returns its input`,
-    `- Figures 3-4: ${limits.pool.connections} clients, ${limits.pool.durationSeconds} s after ${limits.pool.warmupSeconds} s warm-up, ${format.count(limits.pool.iterations)} iterations per request`,
+    `- Figures 3-4: ${limits.pool.connections} clients, ${limits.pool.durationSeconds} s after ${limits.pool.warmupSeconds} s warm-up, ${format.count(limits.pool.iterations)} iterations per request; measured as \`make loadtest\` measures a row, its /health bystander included`,
   ].join('\n');
 }
 
@@ -33,7 +33,7 @@ export function renderBenchMarkdown(report: BenchReport): string {
     markdownTable(dispatchTable(report)),
     '## Figures 3 and 4: CPU-bound variants against their physical limit',
     markdownTable(limitsTable(report)),
-    'CPU ms / request is the median server CPU time of single requests sent one at a time after the warm-up, in this run.',
+    CALIBRATION_NOTE,
     '## Figure 5: who used the CPU in each window',
     markdownTable(windowsTable(report)),
     '## Figure 6: start-up (spawn to listening line)',

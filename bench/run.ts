@@ -1,7 +1,7 @@
 // Measures every figure in turn, one server at a time, and assembles the report model.
 // Start-up first (nothing else running), the pool-free figures next, the CPU-bound ones last.
-import type { ProcessGroup } from '../loadtests/process-group.ts';
-import { commandLine, gitCommit, machine, packageVersions } from '../loadtests/provenance.ts';
+import type { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
 import { measureDispatch } from './dispatch.ts';
 import type { BenchOptions } from './flags.ts';
 import { measureFramework } from './framework.ts';
@@ -25,11 +25,7 @@ export async function runBench(
   const inline = await measureLimit('inline', options, group, say);
   return {
     formatVersion: BENCH_FORMAT_VERSION,
-    dateUtc,
-    command: commandLine(BENCH_SCRIPT, argv),
-    commit: gitCommit(),
-    machine: machine(),
-    packages: packageVersions(),
+    ...provenance(commandLine(BENCH_SCRIPT, argv), dateUtc),
     framework,
     dispatch,
     limits: { pool, inline },

@@ -3,10 +3,10 @@
 // threads a server loads after its listening line. Servers start round-robin, one at a time.
 import { get } from 'node:http';
 import { availableParallelism } from 'node:os';
-import type { ProcessGroup } from '../loadtests/process-group.ts';
-import { startServer, type ServerProcess } from '../loadtests/server-process.ts';
-import { IO_MS_RANGE, ITERATIONS_RANGE, parseServerArgs, serverEnv, SERVER_FLAGS } from '../server/flags.ts';
-import { variantNames } from '../server/variants/index.ts';
+import type { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { startServer, type ServerProcess } from '../loadtests/process/server-process.ts';
+import { IO_MS_RANGE, ITERATIONS_RANGE, parseServerArgs, SERVER_FLAGS } from '../server/flags.ts';
+import { serverEnv, variantNames } from '../server/variants/index.ts';
 import { startBareServer } from './framework.ts';
 import { HEALTH_PATH } from './health-route.ts';
 import type { StartupRow } from './model.ts';

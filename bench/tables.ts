@@ -2,8 +2,9 @@
 import * as format from '../loadtests/report/format.ts';
 import type { Column, Table } from '../loadtests/report/tables.ts';
 import type { BenchReport, DispatchSeries, LoadFigures, WindowCpu } from './model.ts';
-import { median } from '../loadtests/percentile.ts';
-import { serverCpuUsPerRequest, STARTUP_REFERENCE, type Comparison, type Outcome, type Target } from './targets.ts';
+import { median } from '../loadtests/report/percentile.ts';
+import type { Comparison, Outcome, Target } from './comparison.ts';
+import { serverCpuUsPerRequest, STARTUP_REFERENCE } from './targets.ts';
 
 /** The pace at which the pool (or the direct call) got through the tasks. */
 export const usPerTask = (series: DispatchSeries): number => (series.elapsedMs * 1000) / series.tasks;

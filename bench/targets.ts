@@ -1,7 +1,8 @@
 // Every figure as a ratio against its reference, judged against the issue's targets. Pure:
 // takes what was measured, returns rows; the report and the unit test read the same rows.
+import { median } from '../loadtests/report/percentile.ts';
+import { compare, type Comparison } from './comparison.ts';
 import type { BenchReport, DispatchSeries, FrameworkRun, LimitRun } from './model.ts';
-import { median } from '../loadtests/percentile.ts';
 
 export const TARGETS = {
   /** Figure 1: Hono's req/s at least this share of bare node:http's. */
@@ -13,42 +14,6 @@ export const TARGETS = {
   /** Figure 4: inline req/s at least this share of 1 / CPU seconds per request. */
   inlineShareOfLimit: 0.97,
 } as const;
-
-/** A ratio that must reach `min`, or a measured value that must stay below `max`. */
-export type Target =
-  | { readonly kind: 'ratio-at-least'; readonly min: number }
-  | { readonly kind: 'value-below'; readonly max: number };
-
-/** `by`: ratio points short of `min` (0.05 = 5 points), or how far above `max` in the row's unit. */
-export type Outcome =
-  | { readonly state: 'met' }
-  | { readonly state: 'missed'; readonly by: number }
-  | { readonly state: 'no-target' };
-
-export interface Comparison {
-  readonly figure: number;
-  readonly what: string;
-  readonly unit: string;
-  readonly measured: number;
-  readonly reference: number;
-  readonly referenceName: string;
-  /** measured / reference. */
-  readonly ratio: number;
-  readonly target: Target | null;
-  readonly outcome: Outcome;
-}
-
-export function judge(target: Target | null, measured: number, ratio: number): Outcome {
-  if (target === null) return { state: 'no-target' };
-  if (target.kind === 'ratio-at-least')
-    return ratio >= target.min ? { state: 'met' } : { state: 'missed', by: target.min - ratio };
-  return measured < target.max ? { state: 'met' } : { state: 'missed', by: measured - target.max };
-}
-
-function compare(row: Omit<Comparison, 'ratio' | 'outcome'>): Comparison {
-  const ratio = row.measured / row.reference;
-  return { ...row, ratio, outcome: judge(row.target, row.measured, ratio) };
-}
 
 function medianOf(
   runs: readonly FrameworkRun[],

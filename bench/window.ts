@@ -1,33 +1,28 @@
-// Who used the CPU during one measured window: the server (its process tree, from /proc), the
-// load generator (this process: autocannon runs on its main thread), and everyone else.
-import { cpuBetween, machineBusyMs, snapshot } from '../loadtests/sample.ts';
+// Who used the CPU during one measured window: the server (its process tree), the load generator
+// (this process: autocannon runs on its main thread) and everyone else, read by the load runner's
+// own sampler (/proc), so bench and loadtest guard against noise the same way.
+import { startSampler, type WindowFigures } from '../loadtests/observe/cpu-sampler.ts';
+import { BenchMeasurementError } from './load.ts';
 import type { WindowCpu } from './model.ts';
+
+/** The sampler's figures as a bench row keeps them; the generator's CPU is what figure 5 is about. */
+export function windowCpu(figures: WindowFigures): WindowCpu {
+  if (figures.generatorCpuPercent === null)
+    throw new BenchMeasurementError("the load generator's CPU time could not be read in /proc");
+  return {
+    seconds: figures.seconds,
+    serverCpuPercent: figures.server?.cpuPercent ?? null,
+    generatorCpuPercent: figures.generatorCpuPercent,
+    machineCpuPercent: figures.machineCpuPercent,
+    foreignCpuPercent: figures.foreignCpuPercent,
+  };
+}
 
 export async function measureWindow<T>(
   serverPid: number,
   run: () => Promise<T>,
 ): Promise<{ value: T; cpu: WindowCpu }> {
-  const server = await snapshot(serverPid);
-  const machine = await machineBusyMs();
-  const generator = process.cpuUsage();
-  const startedMs = performance.now();
+  const sampler = await startSampler(serverPid);
   const value = await run();
-  const elapsedMs = performance.now() - startedMs;
-  const generatorUsage = process.cpuUsage(generator);
-  const machineAfter = await machineBusyMs();
-  const serverAfter = await snapshot(serverPid);
-
-  const generatorCpuPercent = ((generatorUsage.user + generatorUsage.system) / 1000 / elapsedMs) * 100;
-  const serverCpuPercent = server !== null && serverAfter !== null ? cpuBetween(server, serverAfter).cpuPercent : null;
-  const machineCpuPercent =
-    machine !== null && machineAfter !== null ? ((machineAfter - machine) / elapsedMs) * 100 : null;
-  // Tick-granular counters can put the sum a little above the machine's total: floor at 0.
-  const foreignCpuPercent =
-    machineCpuPercent === null || serverCpuPercent === null
-      ? null
-      : Math.max(0, machineCpuPercent - serverCpuPercent - generatorCpuPercent);
-  return {
-    value,
-    cpu: { seconds: elapsedMs / 1000, serverCpuPercent, generatorCpuPercent, machineCpuPercent, foreignCpuPercent },
-  };
+  return { value, cpu: windowCpu(await sampler.stop()) };
 }

@@ -2,15 +2,17 @@
 // flags are built from these, so each row is measured through the same --target path a user has.
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
+import { ITERATIONS_RANGE, SERVER_FLAGS } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { DEFAULT_ITERATIONS } from '../server/work.ts';
 import {
   DEFAULT_DURATION_SECONDS,
   DEFAULT_WARMUP_SECONDS,
+  durationOption,
+  noReportOption,
   reportsDirOption,
-  DURATION_RANGE,
-  WARMUP_RANGE,
-} from '../loadtests/flags.ts';
+  warmupOption,
+} from '../loadtests/cli/common-flags.ts';
 
 /**
  * About half a second a request in CPython 3.11 on this project's 2-core test machine (the
@@ -35,39 +37,34 @@ export interface FastapiOptions {
 }
 
 function fastapiCommand(): Command {
-  return new Command('fastapi')
-    .description(
-      'The original FastAPI experiment (async def, def, def with 2 workers) beside the Node inline and pool variants, measured the same way',
-    )
-    .addOption(
-      new Option('--duration <seconds>', `measured seconds per row (${DURATION_RANGE.min}-${DURATION_RANGE.max})`)
-        .argParser(intInRange(DURATION_RANGE))
-        .default(DEFAULT_DURATION_SECONDS),
-    )
-    .addOption(
-      new Option('--warmup <seconds>', `uncounted seconds before each row (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`)
-        .argParser(intInRange(WARMUP_RANGE))
-        .default(DEFAULT_WARMUP_SECONDS),
-    )
-    .addOption(
-      new Option(
-        '--loop-iterations <n>',
-        `increments per Python request; the original's 100,000,000 takes seconds in CPython (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`,
+  return (
+    new Command('fastapi')
+      .description(
+        'The original FastAPI experiment (async def, def, def with 2 workers) beside the Node inline and pool variants, measured the same way',
       )
-        .argParser(intInRange(LOOP_ITERATIONS_RANGE))
-        .default(DEFAULT_LOOP_ITERATIONS),
-    )
-    .addOption(
-      new Option(
-        '--iterations <n>',
-        `increments per Node request (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`,
+      .addOption(durationOption('per row', DEFAULT_DURATION_SECONDS))
+      .addOption(warmupOption('each row', DEFAULT_WARMUP_SECONDS))
+      .addOption(
+        new Option(
+          '--loop-iterations <n>',
+          `increments per Python request; the original's 100,000,000 takes seconds in CPython (${LOOP_ITERATIONS_RANGE.min}-${LOOP_ITERATIONS_RANGE.max})`,
+        )
+          .argParser(intInRange(LOOP_ITERATIONS_RANGE))
+          .default(DEFAULT_LOOP_ITERATIONS),
       )
-        .argParser(intInRange(LOOP_ITERATIONS_RANGE))
-        .default(DEFAULT_ITERATIONS),
-    )
-    .addOption(new Option('--no-report', 'print the table only; write nothing to reports/'))
-    .addOption(reportsDirOption())
-    .exitOverride();
+      // The Node rows' work unit: the server's own flag and range, passed on to the load runner.
+      .addOption(
+        new Option(
+          `${SERVER_FLAGS.iterations} <n>`,
+          `increments per Node request (${ITERATIONS_RANGE.min}-${ITERATIONS_RANGE.max})`,
+        )
+          .argParser(intInRange(ITERATIONS_RANGE))
+          .default(DEFAULT_ITERATIONS),
+      )
+      .addOption(noReportOption('the table'))
+      .addOption(reportsDirOption())
+      .exitOverride()
+  );
 }
 
 interface RawOptions {
@@ -102,7 +99,7 @@ export function commonLoadtestArgs(options: FastapiOptions): string[] {
     String(options.durationSeconds),
     '--warmup',
     String(options.warmupSeconds),
-    '--iterations',
+    SERVER_FLAGS.iterations,
     String(options.iterations),
   ];
 }

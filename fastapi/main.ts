@@ -3,15 +3,16 @@
 // --target-pid, beside the Node inline and pool variants measured in the same invocation. One
 // report. Entry point: parse, run the rows, render, write, exit code.
 import { mkdir } from 'node:fs/promises';
-import { parseLoadtestArgs, type LoadtestOptions } from '../loadtests/flags.ts';
-import { runProgram } from '../loadtests/program.ts';
-import { commandLine } from '../loadtests/provenance.ts';
+import { runProgram } from '../loadtests/cli/program.ts';
+import { parseLoadtestArgs } from '../loadtests/flags.ts';
+import { runScenario, type ScenarioContext } from '../loadtests/measure/run-scenario.ts';
+import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
+import { reportParameters, type LoadtestOptions } from '../loadtests/options.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { writeReport } from '../loadtests/report/write.ts';
-import { runScenario, type RunContext } from '../loadtests/run-scenario.ts';
 import { commonLoadtestArgs, parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_ROWS, type PythonRow } from './rows.ts';
 import { startUvicorn } from './uvicorn.ts';
@@ -27,7 +28,7 @@ function planOf(options: LoadtestOptions) {
 async function pythonRun(
   row: PythonRow,
   options: FastapiOptions,
-  context: Omit<RunContext, 'options'>,
+  context: Omit<ScenarioContext, 'options'>,
 ): Promise<VariantRun[]> {
   const server = await startUvicorn(row, options.loopIterations, context.group, WORK_DIR);
   try {
@@ -72,7 +73,13 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
   say(`make fastapi: Node ${NODE_VARIANTS.join(', ')}, then ${PYTHON_ROWS.map((row) => row.label).join(', ')}`);
   const runs = await runScenario(plan, { ...context, options: nodeOptions });
   for (const row of PYTHON_ROWS) runs.push(...(await pythonRun(row, options, context)));
-  const report = assembleReport(nodeOptions, plan, runs, commandLine('fastapi', argv), dateUtc, notes(options));
+  const report = assembleReport({
+    scenario: plan.scenario,
+    parameters: reportParameters(nodeOptions, plan),
+    provenance: provenance(commandLine('fastapi', argv), dateUtc),
+    runs,
+    notes: notes(options),
+  });
   process.stdout.write(`${renderTerminal(report)}\n\n`);
   if (options.writeReport) {
     const written = await writeReport(

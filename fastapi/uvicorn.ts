@@ -1,7 +1,7 @@
 // Starts one of the original apps under uvicorn on 127.0.0.1, waits until it reported its
 // listening socket and every worker "Application startup complete.", hands its start/end prints to the runner as they arrive, and
 // stops the whole process group (workers included), also on failure and Ctrl-C.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,14 +9,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { HOST } from '../server/flags.ts';
-import { RecordingLog } from '../loadtests/event-log.ts';
-import type { ProcessGroup } from '../loadtests/process-group.ts';
+import { RecordingLog } from '../loadtests/observe/event-log.ts';
+import type { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { stopChild } from '../loadtests/process/stop-child.ts';
 import type { PythonRow } from './rows.ts';
 
 const APP_DIR = fileURLToPath(new URL('.', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
-/** uvicorn waits for requests in progress on SIGTERM; a loop of a few seconds is not waited for longer. */
-const STOP_TIMEOUT_MS = 5_000;
 /** With one worker uvicorn binds after the app's startup, with several before: wait for both. */
 const LISTENING_LINE = 'Uvicorn running on';
 const READY_LINE = 'Application startup complete.';
@@ -45,27 +44,6 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** SIGTERM to the group, SIGKILL if it has not exited within STOP_TIMEOUT_MS. */
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  const signalGroup = (signal: NodeJS.Signals): void => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // the group is already gone
-    }
-  };
-  signalGroup('SIGTERM');
-  const timer = setTimeout(() => signalGroup('SIGKILL'), STOP_TIMEOUT_MS);
-  try {
-    await exited;
-  } finally {
-    clearTimeout(timer);
-    signalGroup('SIGKILL'); // a worker that outlived its parent
-  }
-}
-
 export async function startUvicorn(
   row: PythonRow,
   loopIterations: number,
@@ -91,7 +69,8 @@ export async function startUvicorn(
     detached: true,
     env: { ...process.env, LOOP_ITERATIONS: String(loopIterations), PYTHONDONTWRITEBYTECODE: '1' },
   });
-  const member = { stop: () => stopGroup(child) };
+  // uvicorn waits for requests in progress on SIGTERM; a loop of a few seconds is not waited for longer.
+  const member = { stop: () => stopChild(child, { group: true }) };
   group.add(member);
 
   const log = new RecordingLog();

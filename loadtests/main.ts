@@ -1,13 +1,14 @@
 // Entry point of `make loadtest`: run each scenario, print its table, write its report.
 import { EXIT_TOO_MANY_FAILED, tooManyFailed } from './fail-on-errors.ts';
 import { parseLoadtestArgs } from './flags.ts';
-import { runProgram } from './program.ts';
-import { commandLine } from './provenance.ts';
+import { runProgram } from './cli/program.ts';
+import { commandLine, provenance } from './observe/provenance.ts';
+import { reportParameters } from './options.ts';
 import { assembleReport } from './report/assemble.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal } from './report/terminal.ts';
 import { writeReport } from './report/write.ts';
-import { runScenario } from './run-scenario.ts';
+import { runScenario } from './measure/run-scenario.ts';
 
 process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, group, say }) => {
   const context = { options, group, say, showProgressBar: process.stderr.isTTY === true };
@@ -21,7 +22,12 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
     const runs = await runScenario(plan, context);
     const failed = tooManyFailed(runs, options.failOnErrors);
     if (failed !== null) tooMany.push(options.plans.length > 1 ? `${plan.scenario.name}: ${failed}` : failed);
-    const report = assembleReport(options, plan, runs, commandLine('loadtest', argv), dateUtc);
+    const report = assembleReport({
+      scenario: plan.scenario,
+      parameters: reportParameters(options, plan),
+      provenance: provenance(commandLine('loadtest', argv), dateUtc),
+      runs,
+    });
     process.stdout.write(`${renderTerminal(report)}\n\n`);
     if (options.writeReport) {
       const written = await writeReport(options.reportsDir, dateUtc, report.scenario, renderMarkdown(report), report);

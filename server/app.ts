@@ -1,3 +1,4 @@
+// The HTTP routes every variant serves: the work route, /health, /stats, and the test-only faults.
 import { Hono } from 'hono';
 import { EventLoopMonitor } from './event-loop.ts';
 import { CLIENT_ID_RANGE, internal, notFound, parseClientId, ServerError } from './errors.ts';

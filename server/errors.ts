@@ -5,6 +5,9 @@ export const CLIENT_ID_RANGE = { min: 1, max: 1_000_000 } as const;
 /** What a 503 for a full queue tells the client to wait before it asks again. */
 export const RETRY_AFTER_SECONDS = 1;
 
+/** The message of whatever was thrown, Error or not. */
+export const messageOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
+
 export class ServerError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
@@ -59,15 +62,10 @@ export const deadlineRunning = (timeoutMs: number): ServerError =>
 
 /** The worker threw, or died, while running this request; other requests are not affected. */
 export const workerFailed = (cause: unknown): ServerError =>
-  new ServerError(
-    500,
-    'worker_failed',
-    `the worker running this request failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-  );
+  new ServerError(500, 'worker_failed', `the worker running this request failed: ${messageOf(cause)}`);
 
 /** Any failure that is not in the catalogue: the server answers 500 and keeps serving. */
-export const internal = (cause: unknown): ServerError =>
-  new ServerError(500, 'internal', cause instanceof Error ? cause.message : String(cause));
+export const internal = (cause: unknown): ServerError => new ServerError(500, 'internal', messageOf(cause));
 
 export function parseClientId(raw: string): number {
   const id = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;

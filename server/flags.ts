@@ -1,14 +1,17 @@
 // The server's flags: names, defaults and ranges in one place. The load runner builds a server's
-// argv with serverArgv() and reuses the shared options, so no flag is spelled twice.
+// argv with serverArgv() and reuses the shared options, so no flag is spelled twice. A leaf: it
+// imports no variant (the registry imports it), so reading a flag loads no pool and no cluster.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { intInRange, type IntRange } from './int-option.ts';
-import { variantNames, variants, type VariantName } from './variants/index.ts';
-import { DEFAULT_ITERATIONS } from './work.ts';
+import { intInRange, intOption, type IntRange } from './int-option.ts';
+import { DEFAULT_ITERATIONS, WORK_KINDS, type WorkKind } from './work.ts';
 
-/** What one request does: spin the CPU (the experiment), or wait on a timer (the I/O control). */
-export type WorkKind = 'cpu' | 'io';
-export const WORK_KINDS: readonly WorkKind[] = ['cpu', 'io'];
+/** The type of --work, re-exported beside the options that use it; work.ts defines it. */
+export type { WorkKind };
+
+/** The --variant choices in --help order; the registry (variants/index.ts) must define exactly these. */
+export const VARIANT_NAMES = ['inline', 'pool', 'cluster', 'chunked', 'libuv', 'io'] as const;
+export type VariantName = (typeof VARIANT_NAMES)[number];
 
 export interface ServerOptions {
   readonly variant: VariantName;
@@ -71,19 +74,7 @@ export const SERVER_FLAGS = {
   timeoutMs: '--timeout-ms',
   faultRoutes: '--fault-routes',
   quiet: '--quiet',
-} as const;
-
-function intOption(
-  flag: string,
-  description: string,
-  range: IntRange,
-  fallback: number,
-  fallbackText?: string,
-): Option {
-  return new Option(`${flag} <n>`, `${description} (${range.min}-${range.max})`)
-    .argParser(intInRange(range))
-    .default(fallback, fallbackText);
-}
+} as const satisfies Record<keyof ServerOptions, string>;
 
 /** The options that shape a variant's work and size; the load runner offers the same ones. */
 export function variantSettingOptions(): Option[] {
@@ -137,7 +128,7 @@ export function timeoutOption(): Option {
 
 export function variantOption(): Option {
   return new Option(`${SERVER_FLAGS.variant} <name>`, 'concurrency model')
-    .choices(variantNames)
+    .choices(VARIANT_NAMES)
     .default(DEFAULT_VARIANT);
 }
 
@@ -192,35 +183,10 @@ export function parseServerArgs(argv: readonly string[]): ServerOptions {
 
 /** The argv that starts a server with these options: the inverse of parseServerArgs. */
 export function serverArgv(options: ServerOptions): string[] {
-  return [
-    SERVER_FLAGS.variant,
-    options.variant,
-    SERVER_FLAGS.port,
-    String(options.port),
-    SERVER_FLAGS.work,
-    options.work,
-    SERVER_FLAGS.poolSize,
-    String(options.poolSize),
-    SERVER_FLAGS.workers,
-    String(options.workers),
-    SERVER_FLAGS.uvThreads,
-    String(options.uvThreads),
-    SERVER_FLAGS.iterations,
-    String(options.iterations),
-    SERVER_FLAGS.sliceIterations,
-    String(options.sliceIterations),
-    SERVER_FLAGS.ioMs,
-    String(options.ioMs),
-    SERVER_FLAGS.maxQueue,
-    String(options.maxQueue),
-    SERVER_FLAGS.timeoutMs,
-    String(options.timeoutMs),
-    ...(options.faultRoutes ? [SERVER_FLAGS.faultRoutes] : []),
-    ...(options.quiet ? [SERVER_FLAGS.quiet] : []),
-  ];
-}
-
-/** The environment a server with these options needs from its very start. */
-export function serverEnv(options: ServerOptions): Record<string, string> {
-  return variants[options.variant].env?.(options) ?? {};
+  return (Object.keys(SERVER_FLAGS) as (keyof ServerOptions)[]).flatMap((key) => {
+    const value = options[key];
+    // A switch is present or absent; every other flag is followed by its value.
+    if (typeof value === 'boolean') return value ? [SERVER_FLAGS[key]] : [];
+    return [SERVER_FLAGS[key], String(value)];
+  });
 }

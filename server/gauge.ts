@@ -2,7 +2,11 @@
 // It lives in a SharedArrayBuffer so that worker threads count their own start and end: the
 // main thread only sees a task being queued, not when a worker actually starts it.
 
-import type { Gauge } from './job.ts';
+/** Counts work units while they run (ConcurrencyGauge, or the cluster's relay to its primary). */
+export interface Gauge {
+  enter(): void;
+  leave(): void;
+}
 
 const NOW = 0;
 const MAX = 1;

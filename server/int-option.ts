@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+// Whole-number flags within a range, for every program's commander options.
+import { InvalidArgumentError, Option } from 'commander';
 
 export interface IntRange {
   readonly min: number;
@@ -18,4 +19,17 @@ export function intInRange(range: IntRange): (raw: string) => number {
     }
     return value;
   };
+}
+
+/** `--flag <n>` for a whole number within `range`, with its default; --help shows the range. */
+export function intOption(
+  flag: string,
+  description: string,
+  range: IntRange,
+  fallback: number,
+  fallbackText?: string,
+): Option {
+  return new Option(`${flag} <n>`, `${description} (${range.min}-${range.max})`)
+    .argParser(intInRange(range))
+    .default(fallback, fallbackText);
 }

@@ -1,8 +1,9 @@
+// One request's work on the calling thread, as the original handler did it: log, count, work, log.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
-import type { WorkKind } from './flags.ts';
+import type { Gauge } from './gauge.ts';
 import { formatWorkEvent, type LogKind } from './log-line.ts';
-import { spin } from './work.ts';
+import { spin, type WorkKind } from './work.ts';
 
 /** A failure to inject instead of the work (only reachable with --fault-routes). */
 export type Fault = 'none' | 'throw' | 'exit';
@@ -28,12 +29,6 @@ export interface JobResult {
   readonly counter: number;
   readonly startedAtMs: number;
   readonly endedAtMs: number;
-}
-
-/** Counts work units while they run (ConcurrencyGauge, or the cluster's relay to its primary). */
-export interface Gauge {
-  enter(): void;
-  leave(): void;
 }
 
 /** The work itself; returns the loop's count (0 for a wait). */

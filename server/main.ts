@@ -1,22 +1,12 @@
 // Entry point: parse flags, then serve (or, for a multi-process variant, run its primary).
 import cluster from 'node:cluster';
-import { CommanderError } from 'commander';
-import { parseServerArgs, serverEnv, type ServerOptions } from './flags.ts';
+import { parseServerArgs } from './flags.ts';
+import { parseOrExit } from './parse-or-exit.ts';
 import { relaunchWithEnv } from './relaunch.ts';
 import { serve } from './serve.ts';
-import { variants } from './variants/index.ts';
+import { serverEnv, variants } from './variants/index.ts';
 
-function parseOrExit(argv: readonly string[]): ServerOptions {
-  try {
-    return parseServerArgs(argv);
-  } catch (error) {
-    // Commander already printed its one-line message (or the help text).
-    if (error instanceof CommanderError) process.exit(error.exitCode);
-    throw error;
-  }
-}
-
-const options = parseOrExit(process.argv.slice(2));
+const options = parseOrExit(() => parseServerArgs(process.argv.slice(2)));
 const relaunched = await relaunchWithEnv(serverEnv(options));
 if (relaunched !== null) process.exit(relaunched);
 

@@ -2,26 +2,21 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { buildApp } from './app.ts';
+import { messageOf } from './errors.ts';
 import { HOST, type ServerOptions } from './flags.ts';
 import { ConcurrencyGauge } from './gauge.ts';
+import { announceListening } from './listening-line.ts';
+import { closingMessage, stopOnSignals } from './shutdown.ts';
 import type { Variant } from './variants/types.ts';
 
-/** In-flight requests get this long to finish after SIGTERM/SIGINT before connections are cut. */
-export const SHUTDOWN_GRACE_MS = 10_000;
-/** Then the variant gets this long to stop its workers; past it the process exits without them. */
+/** After the last request, the variant gets this long to stop its workers; past it the process exits without them. */
 const CLOSE_BOUND_MS = 5_000;
 /** Node's own default, named: a request whose headers are larger gets 431 and never reaches the app. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-export function fail(message: string, exitCode = 1): never {
+function fail(message: string, exitCode = 1): never {
   process.stderr.write(`${message}\n`);
   process.exit(exitCode);
-}
-
-/** The one line a spawner waits for; the port is the one really bound (for --port 0). */
-export function announceListening(options: ServerOptions, port: number, settings: object): void {
-  const line = { event: 'listening', host: HOST, port, pid: process.pid, variant: options.variant, settings };
-  process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 
 /** `announce` is false in a cluster's workers: their primary announces once for all. */
@@ -42,45 +37,38 @@ export async function serve(options: ServerOptions, definition: Variant, announc
   });
 
   server.listen(options.port, HOST, () => {
-    if (announce) announceListening(options, (server.address() as AddressInfo).port, variant.settings);
+    if (announce) announceListening(options.variant, (server.address() as AddressInfo).port, variant.settings);
   });
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) process.exit(130); // a second signal: leave at once
-    stopping = true;
-    if (announce)
-      process.stderr.write(`${signal}: closing (in-flight requests get up to ${SHUTDOWN_GRACE_MS / 1000} s)\n`);
-    const grace = setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    grace.unref();
-    server.close(() => {
-      setTimeout(
-        () =>
-          fail(
-            `${signal}: workers still busy ${CLOSE_BOUND_MS / 1000} s after the last request; exiting without them`,
-            0,
-          ),
-        CLOSE_BOUND_MS,
-      ).unref();
-      variant.close().then(
-        () => process.exit(0),
-        (error: unknown) =>
-          fail(
-            `${signal}: closing the ${options.variant} variant failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-      );
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const closeVariant = (signal: NodeJS.Signals): void => {
+    setTimeout(
+      () =>
+        fail(
+          `${signal}: workers still busy ${CLOSE_BOUND_MS / 1000} s after the last request; exiting without them`,
+          0,
+        ),
+      CLOSE_BOUND_MS,
+    ).unref();
+    variant.close().then(
+      () => process.exit(0),
+      (error: unknown) => fail(`${signal}: closing the ${options.variant} variant failed: ${messageOf(error)}`),
+    );
   };
+  const stopping = stopOnSignals({
+    close(signal) {
+      if (announce) process.stderr.write(closingMessage(signal));
+      server.close(() => closeVariant(signal));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    },
+    cutAfterGrace() {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    },
+  });
   // A keep-alive connection that goes idle after close() would hold the exit until its own
   // timeout; close each one as soon as its last response is out.
   server.on('request', (_request, response) => {
     response.once('finish', () => {
-      if (stopping && 'closeIdleConnections' in server) setImmediate(() => server.closeIdleConnections());
+      if (stopping() && 'closeIdleConnections' in server) setImmediate(() => server.closeIdleConnections());
     });
   });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }

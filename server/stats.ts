@@ -1,7 +1,18 @@
+// What GET /stats answers: request counts kept on the main thread, and the body's schema.
 import type { EventLoopFigures } from './event-loop.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
-import type { PoolTiming } from './pool-timing.ts';
-import type { VariantSettings } from './variants/types.ts';
+
+/** Settings a variant reports in its listening line and in /stats. */
+export type VariantSettings = Readonly<Record<string, number | string | boolean | null>>;
+
+/** Queue and run times of a thread pool since the last reset (variants/pool/timing.ts measures them). */
+export interface PoolTiming {
+  readonly completed: number;
+  readonly waitMs: { readonly mean: number; readonly p50: number; readonly p99: number };
+  readonly runMs: { readonly mean: number; readonly p50: number; readonly p99: number };
+  /** 0..1: busy worker time over the time all threads could have worked. */
+  readonly utilization: number;
+}
 
 /** Counts requests on the work route as the main thread sees them (queued or running). */
 export class RequestStats {

@@ -1,6 +1,10 @@
 // The work unit every variant runs: the original experiment's busy loop, nothing else.
 // It knows no HTTP, no threads and no logging, so every concurrency model does the same work.
 
+/** What one request does: spin the CPU (the experiment), or wait on a timer (the I/O control). */
+export type WorkKind = 'cpu' | 'io';
+export const WORK_KINDS: readonly WorkKind[] = ['cpu', 'io'];
+
 /** The original FastAPI handler counted to 100,000,000; so do we by default. */
 export const DEFAULT_ITERATIONS = 100_000_000;
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseProcStat } from '../loadtests/sample.ts';
-import { median, percentile } from '../loadtests/percentile.ts';
+import { parseProcStat } from '../loadtests/observe/proc-snapshot.ts';
+import { median, percentile } from '../loadtests/report/percentile.ts';
 import { renderBenchMarkdown } from '../bench/report.ts';
-import { comparisons, judge, TARGETS } from '../bench/targets.ts';
+import { judge } from '../bench/comparison.ts';
+import { comparisons, TARGETS } from '../bench/targets.ts';
 import { fixedBenchReport } from './fixtures/bench-report.ts';
 
 const ANSI = /\u001b\[/;

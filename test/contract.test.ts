@@ -1,7 +1,7 @@
 // One contract, run over every registered variant: what any concurrency model must do.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { processTree } from '../loadtests/sample.ts';
+import { processTree } from '../loadtests/observe/proc-snapshot.ts';
 import { variantNames, variants } from '../server/variants/index.ts';
 import { FAULT_THROW_MESSAGE } from '../server/job.ts';
 import type { StatsBody } from '../server/stats.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { physicalLimit } from '../loadtests/limit.ts';
+import { physicalLimit } from '../loadtests/observe/limit.ts';
 
 const cpu = { work: 'cpu', cores: 2, connections: 4, cpuMsPerRequest: 40, ioMs: 100 } as const;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { poolUtilization, PoolTimer, type TimedPool } from '../server/pool-timing.ts';
-import { percentile, summarize, tailCount } from '../loadtests/percentile.ts';
+import { poolUtilization, PoolTimer, type TimedPool } from '../server/variants/pool/timing.ts';
+import { percentile, summarize, tailCount } from '../loadtests/report/percentile.ts';
 
 test('pool utilization: busy worker time over elapsed time times threads', () => {
   assert.equal(poolUtilization(40, 50, 1_000, 2), 1);

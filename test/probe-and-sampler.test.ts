@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
-import { startHealthProbe } from '../loadtests/probe.ts';
-import { cpuBetween, snapshot } from '../loadtests/sample.ts';
+import { startHealthProbe } from '../loadtests/observe/health-probe.ts';
+import { cpuBetween, snapshot } from '../loadtests/observe/proc-snapshot.ts';
 import { startTestServer } from './helpers/server.ts';
 
 test('probe is open loop: a stalled server still gets probes on schedule, and their latencies show the stall', async (t) => {

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseServerArgs, type ServerOptions } from '../server/flags.ts';
-import { ProcessGroup } from '../loadtests/process-group.ts';
-import { startServer } from '../loadtests/server-process.ts';
+import { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { startServer } from '../loadtests/process/server-process.ts';
 import { isAlive, LOADTEST_MAIN, runCli, startCli } from './helpers/cli.ts';
 
 const TINY = [

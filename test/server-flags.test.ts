@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import { DEFAULT_TIMEOUT_MS, parseServerArgs, serverArgv } from '../server/flags.ts';
 import { runCli, SERVER_MAIN } from './helpers/cli.ts';
 import { startTestServer } from './helpers/server.ts';
@@ -88,4 +90,37 @@ test('--max-queue defaults to the pool size squared (at least 64), --timeout-ms 
 
 test('numbers may be grouped with underscores', () => {
   assert.equal(parseServerArgs(['--iterations', '100_000_000']).iterations, 100_000_000);
+});
+
+/** Whether importing `moduleUrl` in a fresh process loads piscina and node:cluster. */
+async function loadedBy(moduleUrl: string): Promise<{ piscina: boolean; cluster: boolean }> {
+  // piscina is CommonJS, so it shows in require's cache; a built-in shows in process.moduleLoadList.
+  const probe = `
+    import { createRequire } from 'node:module';
+    await import(${JSON.stringify(moduleUrl)});
+    const cached = Object.keys(createRequire(import.meta.url).cache);
+    console.log(JSON.stringify({
+      piscina: cached.some((path) => /node_modules.piscina./.test(path)),
+      cluster: process.moduleLoadList.includes('NativeModule cluster'),
+    }));`;
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    probe,
+  ]);
+  return JSON.parse(stdout) as { piscina: boolean; cluster: boolean };
+}
+
+test('server/flags.ts is a leaf: importing it loads neither piscina nor node:cluster', async () => {
+  // The registry loads both: this shows the probe would see them.
+  assert.deepEqual(await loadedBy(new URL('../server/variants/index.ts', import.meta.url).href), {
+    piscina: true,
+    cluster: true,
+  });
+  assert.deepEqual(await loadedBy(new URL('../server/flags.ts', import.meta.url).href), {
+    piscina: false,
+    cluster: false,
+  });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import type { Report } from '../loadtests/report/model.ts';
-import { clientPath, parseTargetUrl } from '../loadtests/target-url.ts';
+import { clientPath, parseTargetUrl } from '../loadtests/load/target-url.ts';
 import { maxOpenRequests, parseWorkEvents } from '../server/log-line.ts';
 import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
 import { startTestServer } from './helpers/server.ts';

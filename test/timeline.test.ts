@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WorkEvent } from '../server/log-line.ts';
-import { renderSwimlanes } from '../loadtests/report/timeline.ts';
-import { timelineOf } from '../loadtests/timeline-bars.ts';
+import { renderSwimlanes } from '../loadtests/report/swimlanes.ts';
+import { timelineOf } from '../loadtests/measure/timeline-from-log.ts';
 
 const at = (atMs: number, kind: 'Start' | 'End', clientId: number, threadId = 0): WorkEvent => ({
   atMs: 1_000 + atMs,

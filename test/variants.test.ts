@@ -1,7 +1,7 @@
 // What sets each concurrency model apart, checked on the real server by counts, never by time.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cpuBetween, snapshot, type ProcessSnapshot } from '../loadtests/sample.ts';
+import { cpuBetween, snapshot, type ProcessSnapshot } from '../loadtests/observe/proc-snapshot.ts';
 import { concurrentRequests, startTestServer, stats } from './helpers/server.ts';
 
 /** Tens of milliseconds a request: long enough that requests sent together overlap where they can. */

@@ -1,9 +1,25 @@
-import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
-import { provenance } from '../provenance.ts';
-import { REPORT_FORMAT_VERSION, type Report, type VariantRun } from './model.ts';
+// Puts a scenario's measured runs together into the report value: what the renderers and the .json
+// twin read. Pure: provenance and parameters come in already gathered by the runner.
+import {
+  REPORT_FORMAT_VERSION,
+  type Provenance,
+  type Report,
+  type ReportParameters,
+  type VariantRun,
+} from './model.ts';
 
 /** Ratios are taken against the async-style variant when it ran, else the first one that did. */
 const PREFERRED_BASELINE = 'inline';
+
+export interface ReportInput {
+  readonly scenario: { readonly name: string; readonly description: string };
+  readonly parameters: ReportParameters;
+  /** Gathered by the runner at the start of the scenario (observe/provenance.ts). */
+  readonly provenance: Provenance;
+  readonly runs: readonly VariantRun[];
+  /** Facts about how some rows were measured that only the caller knows. */
+  readonly notes?: readonly string[];
+}
 
 /** How each --target row was measured, from what the run found out about it. */
 function targetNotes(runs: readonly VariantRun[]): string[] {
@@ -30,32 +46,15 @@ function targetNotes(runs: readonly VariantRun[]): string[] {
   });
 }
 
-export function assembleReport(
-  options: LoadtestOptions,
-  plan: PlannedScenario,
-  runs: readonly VariantRun[],
-  /** As a person would type it again (provenance.ts's commandLine for the load runner). */
-  command: string,
-  dateUtc: string,
-  notes: readonly string[] = [],
-): Report {
+export function assembleReport(input: ReportInput): Report {
+  const { runs } = input;
   return {
     formatVersion: REPORT_FORMAT_VERSION,
-    scenario: plan.scenario.name,
-    scenarioDescription: plan.scenario.description,
-    ...provenance(command, dateUtc),
-    parameters: {
-      connections: plan.connections,
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-      work: plan.scenario.work,
-      settings: options.settings,
-      repeat: options.repeat,
-      probeIntervalMs: options.probeIntervalMs,
-      maxQueue: plan.maxQueue,
-      timeoutMs: plan.timeoutMs,
-    },
-    notes: [...targetNotes(runs), ...notes],
+    scenario: input.scenario.name,
+    scenarioDescription: input.scenario.description,
+    ...input.provenance,
+    parameters: input.parameters,
+    notes: [...targetNotes(runs), ...(input.notes ?? [])],
     baseline: runs.some((run) => run.variant === PREFERRED_BASELINE)
       ? PREFERRED_BASELINE
       : (runs[0]?.variant ?? PREFERRED_BASELINE),

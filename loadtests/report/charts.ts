@@ -1,6 +1,6 @@
 // CPU% over the window: a mermaid xychart for markdown (it renders on the common code hosts) and
 // a one-line sparkline for the terminal.
-import type { CpuSample } from '../sampler.ts';
+import type { CpuSample } from './figures.ts';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 

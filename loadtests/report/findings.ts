@@ -1,6 +1,6 @@
 // The report's sentences, each computed from the measured numbers. Nothing here is free text
 // about the outcome: change the numbers and the sentences change with them.
-import { tailCount } from '../percentile.ts';
+import { tailCount } from './percentile.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant } from './runs.ts';

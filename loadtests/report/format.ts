@@ -1,7 +1,6 @@
 // How each kind of number is written, for the terminal and markdown alike.
-import { SERVER_FLAGS, type WorkKind } from '../../server/flags.ts';
-import type { VariantSettingValues } from '../flags.ts';
-import type { Report } from './model.ts';
+import type { WorkKind } from './figures.ts';
+import type { Report, VariantSettingValues } from './model.ts';
 
 /** Does not apply to this row (no pool, no CPU work). */
 export const MISSING = 'n/a';
@@ -68,9 +67,17 @@ export function reportWorkUnit(report: Report): string {
     : unit;
 }
 
+/**
+ * A setting's flag without its dashes, from its option name: commander names the value of
+ * `--pool-size` `poolSize`, so the name gives the flag back (the flags stay spelled in server/).
+ */
+function flagName(optionName: string): string {
+  return optionName.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
 /** Every variant setting as its flag and value: "pool-size 2, workers 2, …". */
 export function settings(values: VariantSettingValues): string {
   return (Object.keys(values) as (keyof VariantSettingValues)[])
-    .map((key) => `${SERVER_FLAGS[key].replace(/^--/, '')} ${count(values[key])}`)
+    .map((key) => `${flagName(key)} ${count(values[key])}`)
     .join(', ');
 }

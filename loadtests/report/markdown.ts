@@ -14,7 +14,11 @@ import {
   serverTable,
   type Table,
 } from './tables.ts';
-import { MARKDOWN_SWIMLANES, renderSwimlanes } from './timeline.ts';
+import { MARKDOWN_SWIMLANES, renderSwimlanes } from './swimlanes.ts';
+
+/** How every limit's CPU cost was obtained (observe/calibrate.ts); said under every limits table. */
+export const CALIBRATION_NOTE =
+  'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window, in this run.';
 
 function escapeCell(cell: string): string {
   return cell.replaceAll('|', '\\|');
@@ -122,7 +126,7 @@ export function renderMarkdown(report: Report): string {
     markdownTable(neighboursTable(report)),
     '## Physical limits',
     markdownTable(limitsTable(report)),
-    'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window, in this run.',
+    CALIBRATION_NOTE,
     '## Clients',
     markdownTable(clientsTable(report)),
     ...(processesTable(report).rows.length > 0 ? ['## Processes', markdownTable(processesTable(report))] : []),

@@ -1,24 +1,24 @@
-// What a run measured, as the report's .json twin stores it. Renderers read only this.
-import type { EventLoopFigures } from '../../server/event-loop.ts';
-import type { WorkKind } from '../../server/flags.ts';
-import type { PoolTiming } from '../../server/pool-timing.ts';
-import type { ClientTally } from '../load-result.ts';
-import type { VariantSettingValues } from '../flags.ts';
-import type { Limit } from '../limit.ts';
-import type { LatencySummary } from '../percentile.ts';
-import type { ProcessCpu } from '../sample.ts';
-import type { CpuSample } from '../sampler.ts';
+// What a run measured, as the report's .json twin stores it: the report, its provenance and its
+// rows. Renderers read only this and figures.ts; runners import these types, never the reverse.
+import type {
+  ClientTally,
+  CpuSample,
+  EventLoopFigures,
+  LatencyMs,
+  LatencySummary,
+  Limit,
+  PoolFigures,
+  ProcessCpu,
+  Timeline,
+  WorkKind,
+} from './figures.ts';
+
+/** The server settings a run passes to every server it starts, by their flags' option names. */
+export type VariantSettingName = 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs';
+export type VariantSettingValues = Readonly<Record<VariantSettingName, number>>;
 
 /** 2: figures a target cannot give are null; runs say whether they measured a --target. */
 export const REPORT_FORMAT_VERSION = 2;
-
-export interface LatencyMs {
-  readonly p50: number;
-  readonly p90: number;
-  readonly p99: number;
-  readonly max: number;
-  readonly mean: number;
-}
 
 /** What the server process itself went through during the measured window. */
 export interface ServerFigures {
@@ -38,7 +38,7 @@ export interface ServerFigures {
   /** Of the process that answered /stats (for cluster: one worker), over the window; null without /stats. */
   readonly eventLoop: EventLoopFigures | null;
   /** Queue and run times in the thread pool, for pooled variants; else null. */
-  readonly pool: PoolTiming | null;
+  readonly pool: PoolFigures | null;
   /** CPU of each process of the server's tree over the window, busiest first; empty when not measured. */
   readonly cpuByProcess: readonly ProcessCpu[];
   /** Every SAMPLE_INTERVAL_MS of the window. */
@@ -59,25 +59,6 @@ export interface HealthFigures {
 export interface Neighbours {
   readonly generatorCpuPercent: number | null;
   readonly foreignCpuPercent: number | null;
-}
-
-/** The thread of a line that did not say which (the original's bare print). */
-export const UNKNOWN_THREAD = '?';
-
-/** One request as the server logged it: ms since the window opened. */
-export interface TimelineBar {
-  readonly clientId: number;
-  /** "pid/threadId" of the thread that logged its start; "?" when its line did not say. */
-  readonly thread: string;
-  readonly startMs: number;
-  /** null when it had not ended when the timeline's span closed. */
-  readonly endMs: number | null;
-}
-
-export interface Timeline {
-  /** The first spanMs of the measured window. */
-  readonly spanMs: number;
-  readonly bars: readonly TimelineBar[];
 }
 
 /** A server the runner did not start (--target): what it could and could not measure there. */
@@ -152,23 +133,26 @@ export interface Provenance {
   readonly packages: Readonly<Record<string, string>>;
 }
 
+/** How the scenario was run: the same for every row of one report. */
+export interface ReportParameters {
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+  readonly work: WorkKind;
+  readonly settings: VariantSettingValues;
+  readonly repeat: number;
+  readonly probeIntervalMs: number;
+  /** Pooled variants: requests that may wait; more get 503. */
+  readonly maxQueue: number;
+  /** Deadline per request. */
+  readonly timeoutMs: number;
+}
+
 export interface Report extends Provenance {
   readonly formatVersion: typeof REPORT_FORMAT_VERSION;
   readonly scenario: string;
   readonly scenarioDescription: string;
-  readonly parameters: {
-    readonly connections: number;
-    readonly durationSeconds: number;
-    readonly warmupSeconds: number;
-    readonly work: WorkKind;
-    readonly settings: VariantSettingValues;
-    readonly repeat: number;
-    readonly probeIntervalMs: number;
-    /** Pooled variants: requests that may wait; more get 503. */
-    readonly maxQueue: number;
-    /** Deadline per request. */
-    readonly timeoutMs: number;
-  };
+  readonly parameters: ReportParameters;
   /** Facts about how some rows were measured, stated by whoever assembled the report. */
   readonly notes: readonly string[];
   /** The variant every ratio is taken against, measured in the same run. */

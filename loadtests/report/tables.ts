@@ -2,7 +2,7 @@
 // --repeat, each numeric cell is the median of the runs followed by [min–max].
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { median } from '../percentile.ts';
+import { median } from './percentile.ts';
 import { groupByVariant, type VariantGroup } from './runs.ts';
 
 export type Align = 'left' | 'right';

@@ -7,7 +7,7 @@ import * as format from './format.ts';
 import type { Report } from './model.ts';
 import { groupByVariant } from './runs.ts';
 import { resultsTable, serverTable, type Table as CellTable } from './tables.ts';
-import { renderSwimlanes, TERMINAL_SWIMLANES } from './timeline.ts';
+import { renderSwimlanes, TERMINAL_SWIMLANES } from './swimlanes.ts';
 
 function render(table: CellTable): string {
   const out = new Table({

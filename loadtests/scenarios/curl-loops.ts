@@ -1,6 +1,6 @@
+// The original experiment: four terminals, each running `while :; do curl http://host/N; done`.
 import type { Scenario } from './types.ts';
 
-// The original experiment: four terminals, each running `while :; do curl http://host/N; done`.
 export const curlLoops: Scenario = {
   name: 'curl-loops',
   description:

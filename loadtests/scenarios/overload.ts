@@ -1,8 +1,8 @@
-import type { Scenario } from './types.ts';
-
 // Far more clients than the pool and its queue hold (default pool: 2 threads + 4 waiting), each
 // asking again at once, with a deadline a few work units long. Pooled variants should turn the
 // excess away fast and keep /health answering; the event loop has no queue to bound.
+import type { Scenario } from './types.ts';
+
 export const overload: Scenario = {
   name: 'overload',
   description:

@@ -1,17 +1,19 @@
 // The sweep's flags: which sizes and client counts, over which variants. Validated once into a
 // frozen options object; variant settings and their ranges come from the server's flags module.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { withVariantSettings } from '../../server/flags.ts';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
-import { isVariantName, variantNames, variants, type VariantName } from '../../server/variants/index.ts';
+import { variantNames, variants, type VariantName } from '../../server/variants/index.ts';
+import { commaList, commaListOption, oneOf } from '../cli/comma-list.ts';
 import {
   CONNECTIONS_RANGE,
-  DURATION_RANGE,
+  durationOption,
+  noReportOption,
   reportsDirOption,
   settingsOf,
-  WARMUP_RANGE,
-  type VariantSettingValues,
-} from '../flags.ts';
+  warmupOption,
+} from '../cli/common-flags.ts';
+import type { VariantSettingValues } from '../report/model.ts';
 
 export interface SweepOptions {
   readonly sizes: readonly number[];
@@ -47,33 +49,15 @@ const MAX_POINTS = 16;
 
 const sizedVariants = variantNames.filter((name) => variants[name].sizeSetting !== null);
 
+/** Sorted, since a sweep's points are read in order of the swept value. */
 function numberList(range: IntRange): (raw: string) => number[] {
-  const one = intInRange(range);
-  return (raw) => {
-    const parts = raw.split(',').map((part) => part.trim());
-    if (parts.length === 0 || parts.length > MAX_POINTS)
-      throw new InvalidArgumentError(
-        `Allowed: a comma list of 1 to ${MAX_POINTS} whole numbers from ${range.min} to ${range.max}.`,
-      );
-    try {
-      return [...new Set(parts.map(one))].sort((a, b) => a - b);
-    } catch {
-      throw new InvalidArgumentError(
-        `Allowed: a comma list of 1 to ${MAX_POINTS} whole numbers from ${range.min} to ${range.max}.`,
-      );
-    }
-  };
+  const allowed = `a comma list of 1 to ${MAX_POINTS} whole numbers from ${range.min} to ${range.max}`;
+  const list = commaList(allowed, intInRange(range), MAX_POINTS);
+  return (raw) => list(raw).sort((a, b) => a - b);
 }
 
-function variantList(allowed: readonly VariantName[]): (raw: string) => VariantName[] {
-  return (raw) => {
-    const names = raw.split(',').map((name) => name.trim());
-    if (names.length === 0 || names.some((name) => !isVariantName(name) || !allowed.includes(name))) {
-      throw new InvalidArgumentError(`Allowed: a comma list of ${allowed.join(', ')}.`);
-    }
-    return [...new Set(names)].filter(isVariantName);
-  };
-}
+const variantList = (allowed: readonly VariantName[]) =>
+  commaList(`a comma list of ${allowed.join(', ')}`, oneOf(allowed));
 
 /** Sizes every size flag accepts (--workers stops at 64), so one list serves all sized variants. */
 const SIZE_RANGE: IntRange = { min: 1, max: 64 };
@@ -82,17 +66,20 @@ function sweepCommand(): Command {
   const command = new Command('sweep')
     .description('Sweeps pool sizes (and client counts) on this machine, finds the knee and recommends a size')
     .addOption(
-      new Option(
+      commaListOption(
         '--sizes <list>',
         `sizes for --pool-size, --workers and --uv-threads (${SIZE_RANGE.min}-${SIZE_RANGE.max})`,
-      )
-        .argParser(numberList(SIZE_RANGE))
-        .default([...DEFAULT_SIZES], DEFAULT_SIZES.join(',')),
+        numberList(SIZE_RANGE),
+        DEFAULT_SIZES,
+      ),
     )
     .addOption(
-      new Option('--size-variants <list>', `variants whose size is swept (${sizedVariants.join(', ')})`)
-        .argParser(variantList(sizedVariants))
-        .default(DEFAULT_SIZE_VARIANTS, DEFAULT_SIZE_VARIANTS.join(',')),
+      commaListOption(
+        '--size-variants <list>',
+        `variants whose size is swept (${sizedVariants.join(', ')})`,
+        variantList(sizedVariants),
+        DEFAULT_SIZE_VARIANTS,
+      ),
     )
     .addOption(
       new Option(
@@ -103,28 +90,23 @@ function sweepCommand(): Command {
         .default(DEFAULT_SIZE_CLIENTS),
     )
     .addOption(
-      new Option(
+      commaListOption(
         '--clients <list>',
         `client counts of the client sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max})`,
-      )
-        .argParser(numberList(CONNECTIONS_RANGE))
-        .default([...DEFAULT_CLIENTS], DEFAULT_CLIENTS.join(',')),
+        numberList(CONNECTIONS_RANGE),
+        DEFAULT_CLIENTS,
+      ),
     )
     .addOption(
-      new Option('--client-variants <list>', `variants of the client sweep (${variantNames.join(', ')})`)
-        .argParser(variantList(variantNames))
-        .default(DEFAULT_CLIENT_VARIANTS, DEFAULT_CLIENT_VARIANTS.join(',')),
+      commaListOption(
+        '--client-variants <list>',
+        `variants of the client sweep (${variantNames.join(', ')})`,
+        variantList(variantNames),
+        DEFAULT_CLIENT_VARIANTS,
+      ),
     )
-    .addOption(
-      new Option('--duration <seconds>', `measured seconds per point (${DURATION_RANGE.min}-${DURATION_RANGE.max})`)
-        .argParser(intInRange(DURATION_RANGE))
-        .default(DEFAULT_DURATION_SECONDS),
-    )
-    .addOption(
-      new Option('--warmup <seconds>', `uncounted seconds before each point (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`)
-        .argParser(intInRange(WARMUP_RANGE))
-        .default(DEFAULT_WARMUP_SECONDS),
-    );
+    .addOption(durationOption('per point', DEFAULT_DURATION_SECONDS))
+    .addOption(warmupOption('each point', DEFAULT_WARMUP_SECONDS));
   return withVariantSettings(command)
     .addOption(
       new Option(
@@ -132,7 +114,7 @@ function sweepCommand(): Command {
         `a one-minute sweep: pool sizes ${QUICK.sizes.join(',')}, clients ${QUICK.clients.join(',')}, ${QUICK.durationSeconds} s per point`,
       ).conflicts(['sizes', 'sizeVariants', 'clients', 'duration', 'warmup']),
     )
-    .addOption(new Option('--no-report', 'print the tables only; write nothing to reports/'))
+    .addOption(noReportOption('the tables'))
     .addOption(reportsDirOption())
     .exitOverride();
 }

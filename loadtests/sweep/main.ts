@@ -1,6 +1,6 @@
 // Entry point of `make sweep`: run every point, print, write the report.
-import { runProgram } from '../program.ts';
-import { commandLine, provenance } from '../provenance.ts';
+import { runProgram } from '../cli/program.ts';
+import { commandLine, provenance } from '../observe/provenance.ts';
 import { writeReport } from '../report/write.ts';
 import { parseSweepArgs } from './flags.ts';
 import type { SweepReport } from './model.ts';
@@ -9,7 +9,7 @@ import { runSweep } from './run-sweep.ts';
 
 process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, group, say }) => {
   const dateUtc = new Date().toISOString();
-  const series = await runSweep(options, { group, say, showProgressBar: false });
+  const series = await runSweep(options, { group, say });
   const report: SweepReport = {
     formatVersion: 1,
     ...provenance(commandLine('sweep', argv), dateUtc),

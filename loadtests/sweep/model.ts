@@ -1,6 +1,5 @@
 // What a sweep measured, as its report's .json twin stores it.
-import type { VariantSettingValues } from '../flags.ts';
-import type { Provenance, VariantRun } from '../report/model.ts';
+import type { Provenance, VariantRun, VariantSettingValues } from '../report/model.ts';
 
 export type SweepKind = 'size' | 'clients';
 

@@ -1,21 +1,23 @@
 // Runs every point of a sweep as its own measured run (fresh server, warm-up, window), one after
-// another, reusing the load runner's runVariant so a point measures exactly what a report row does.
+// another, through the load runner's runVariant, so a point measures exactly what a report row does.
 import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, SERVER_FLAGS } from '../../server/flags.ts';
 import { variants, type VariantName } from '../../server/variants/index.ts';
-import type { LoadtestOptions, PlannedScenario } from '../flags.ts';
-import { DEFAULT_PROBE_INTERVAL_MS } from '../probe.ts';
-import { runVariant, type RunContext } from '../run-scenario.ts';
-import { curlLoops } from '../scenarios/curl-loops.ts';
+import { buildRun } from '../measure/build-run.ts';
+import type { MeasureSettings } from '../measure/measure.ts';
+import { runVariant, serverOptionsFor, type RunContext } from '../measure/run-scenario.ts';
+import { DEFAULT_PROBE_INTERVAL_MS } from '../observe/health-probe.ts';
 import * as format from '../report/format.ts';
+import type { VariantSettingValues } from '../report/model.ts';
+import { curlLoops } from '../scenarios/curl-loops.ts';
 import type { SweepOptions } from './flags.ts';
-import type { SweepKind, SweepSeries } from './model.ts';
+import type { SweepKind, SweepPoint, SweepSeries } from './model.ts';
 
 interface PlannedPoint {
   readonly kind: SweepKind;
   readonly variant: VariantName;
   readonly x: number;
   readonly clients: number;
-  readonly settings: LoadtestOptions['settings'];
+  readonly settings: VariantSettingValues;
 }
 
 export function planPoints(options: SweepOptions): PlannedPoint[] {
@@ -42,37 +44,34 @@ export function axisOf(kind: SweepKind, variant: VariantName): string {
   return kind === 'clients' || setting === null ? 'clients' : SERVER_FLAGS[setting];
 }
 
-export async function runSweep(options: SweepOptions, context: Omit<RunContext, 'options'>): Promise<SweepSeries[]> {
+/** One point's window: the curl-loops clients, keep-alive, the default bystander, no progress bar. */
+function windowOf(options: SweepOptions, point: PlannedPoint): MeasureSettings {
+  return {
+    connections: point.clients,
+    warmupSeconds: options.warmupSeconds,
+    durationSeconds: options.durationSeconds,
+    probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
+    newConnection: false,
+    repeat: 1,
+    showProgress: false,
+  };
+}
+
+export async function runSweep(options: SweepOptions, context: RunContext): Promise<SweepSeries[]> {
   const points = planPoints(options);
-  const series = new Map<
-    string,
-    { kind: SweepKind; variant: VariantName; points: { x: number; run: Awaited<ReturnType<typeof runVariant>> }[] }
-  >();
+  const series = new Map<string, { kind: SweepKind; variant: VariantName; points: SweepPoint[] }>();
   for (const [index, point] of points.entries()) {
-    const plan: PlannedScenario = {
+    // The curl-loops scenario on one variant, with the server's default queue and deadline.
+    const plan = {
       scenario: curlLoops,
-      variants: [point.variant],
-      connections: point.clients,
       maxQueue: defaultMaxQueue(point.settings.poolSize),
       timeoutMs: DEFAULT_TIMEOUT_MS,
-    };
-    const runOptions: LoadtestOptions = {
-      plans: [plan],
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-      settings: point.settings,
-      repeat: 1,
-      probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
-      failOnErrors: null,
-      target: null,
-      newConnection: false,
-      writeReport: false,
-      reportsDir: options.reportsDir,
     };
     context.say(
       `point ${index + 1} of ${points.length}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}`,
     );
-    const run = await runVariant(point.variant, 1, plan, { ...context, options: runOptions });
+    const serverOptions = serverOptionsFor(point.variant, plan, point.settings);
+    const run = buildRun(await runVariant(serverOptions, 1, windowOf(options, point), context));
     const key = `${point.kind}/${point.variant}`;
     const entry = series.get(key) ?? { kind: point.kind, variant: point.variant, points: [] };
     entry.points.push({ x: point.x, run });

@@ -1,3 +1,4 @@
+// The chunked variant: the loop in slices on the event loop, yielding between them.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { deadlineRunning } from '../errors.ts';
 import { runJob, type JobRequest } from '../job.ts';

@@ -1,3 +1,4 @@
+// The inline variant: an async handler whose loop runs on the event loop itself.
 import { runJob } from '../job.ts';
 import type { Variant } from './types.ts';
 

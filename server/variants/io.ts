@@ -1,3 +1,4 @@
+// The io variant: the I/O-bound control, a timer instead of CPU work.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deadlineRunning } from '../errors.ts';
 import { runJob } from '../job.ts';

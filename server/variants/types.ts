@@ -1,11 +1,9 @@
-import type { ServerOptions, WorkKind } from '../flags.ts';
+// The Variant interface every concurrency model implements, and what one returns once started.
+import type { ServerOptions } from '../flags.ts';
 import type { ConcurrencyGauge } from '../gauge.ts';
 import type { JobRequest, JobResult } from '../job.ts';
-import type { PoolTiming } from '../pool-timing.ts';
-import type { Counters } from '../stats.ts';
-
-/** Settings a variant reports in its listening line and in /stats. */
-export type VariantSettings = Readonly<Record<string, number | string | boolean | null>>;
+import type { Counters, PoolTiming, VariantSettings } from '../stats.ts';
+import type { WorkKind } from '../work.ts';
 
 /** The flag that sizes a variant, as a key of ServerOptions. */
 export type SizeSetting = 'poolSize' | 'workers' | 'uvThreads';

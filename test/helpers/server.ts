@@ -1,9 +1,9 @@
 // Starts real servers for tests, on port 0, with cleanup registered right after the start.
 import type { TestContext } from 'node:test';
-import { parseServerArgs, serverEnv, type ServerOptions } from '../../server/flags.ts';
-import type { VariantName } from '../../server/variants/index.ts';
-import { ProcessGroup } from '../../loadtests/process-group.ts';
-import { startServer, type ServerProcess } from '../../loadtests/server-process.ts';
+import { parseServerArgs, type ServerOptions } from '../../server/flags.ts';
+import { serverEnv, type VariantName } from '../../server/variants/index.ts';
+import { ProcessGroup } from '../../loadtests/process/process-group.ts';
+import { startServer, type ServerProcess } from '../../loadtests/process/server-process.ts';
 import type { StatsBody } from '../../server/stats.ts';
 
 export async function startTestServer(

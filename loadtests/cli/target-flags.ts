@@ -1,0 +1,62 @@
+// --target, --target-pid and --label: a server already running, measured instead of spawning one
+// per variant. Each value is checked at the edge (a loopback URL, a live pid, a printable label).
+import { InvalidArgumentError, Option } from 'commander';
+import { intInRange, type IntRange } from '../../server/int-option.ts';
+import { parseTargetUrl, TargetUrlError, type TargetUrl } from '../load/target-url.ts';
+
+export const DEFAULT_TARGET_LABEL = 'target';
+/** Linux's largest pid (pid_max on 64-bit). */
+export const TARGET_PID_RANGE: IntRange = { min: 1, max: 4_194_304 };
+export const LABEL_MAX_CHARS = 60;
+
+function targetUrl(raw: string): TargetUrl {
+  try {
+    return parseTargetUrl(raw);
+  } catch (error) {
+    if (error instanceof TargetUrlError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
+function runningPid(raw: string): number {
+  const pid = intInRange(TARGET_PID_RANGE)(raw);
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+  } catch (error) {
+    // EPERM: it exists but belongs to another user; /proc still shows its CPU.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM')
+      throw new InvalidArgumentError(`Allowed: the id of a running process; no process has id ${pid}.`);
+  }
+  return pid;
+}
+
+function label(raw: string): string {
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed.length > LABEL_MAX_CHARS || /[|\n\r`]/.test(trimmed)) {
+    throw new InvalidArgumentError(`Allowed: 1 to ${LABEL_MAX_CHARS} characters without |, backquotes or line breaks.`);
+  }
+  return trimmed;
+}
+
+/** --target; it conflicts with `spawnOnly`, the flag that chooses servers to spawn. */
+export function targetOption(spawnOnly: string): Option {
+  return new Option(
+    '--target <url>',
+    'measure this running server instead of spawning one per variant; loopback only; {client} in the path becomes the client id, else it is appended',
+  )
+    .argParser(targetUrl)
+    .conflicts(spawnOnly);
+}
+
+export function targetPidOption(): Option {
+  return new Option(
+    '--target-pid <pid>',
+    "the --target server's process: its CPU and threads (with its descendants) are sampled",
+  ).argParser(runningPid);
+}
+
+export function labelOption(): Option {
+  return new Option('--label <name>', "the --target row's name in the report")
+    .argParser(label)
+    .default(DEFAULT_TARGET_LABEL);
+}

@@ -1,0 +1,72 @@
+// What was measured -> one report row. Pure, like autocannon's aggregateResult: no clock, no
+// network, no /proc; the same measurement always gives the same row.
+import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-line.ts';
+import type { VariantRun } from '../report/model.ts';
+import { summarize } from '../report/percentile.ts';
+import type { Measurement } from './measure.ts';
+import { timelineOf } from './timeline-from-log.ts';
+
+/** Start/end lines quoted per variant in the report. */
+const EXCERPT_LINES = 12;
+
+function servedByProcess(events: readonly WorkEvent[]): { pid: number; served: number }[] {
+  const counts = new Map<number, number>();
+  for (const event of events)
+    if (event.kind === 'End' && event.pid !== null) counts.set(event.pid, (counts.get(event.pid) ?? 0) + 1);
+  return [...counts].map(([pid, served]) => ({ pid, served })).sort((a, b) => b.served - a.served);
+}
+
+/** The row of a measurement that measure() accepted (at least one 2xx answer). */
+export function buildRun(measured: Measurement): VariantRun {
+  const { subject, settings, load, limit, stats, window, probe, events, clients } = measured;
+  if (load.latencyMs === null) throw new Error(`${measured.name}: a row needs at least one 2xx answer`);
+  const cpu = window.server;
+  const servedCounts = clients.map((client) => client.served);
+  const requestsPerSecond = load.ok / load.durationSeconds;
+  return {
+    variant: measured.name,
+    repetition: subject.repetition,
+    poolSize: subject.poolSize,
+    size: subject.size,
+    work: subject.work,
+    limit,
+    percentOfLimit: limit === null ? null : (requestsPerSecond / limit.requestsPerSecond) * 100,
+    target: measured.target,
+    newConnection: settings.newConnection,
+    connections: settings.connections,
+    durationSeconds: load.durationSeconds,
+    requests: load.ok,
+    requestsPerSecond,
+    latencyMs: load.latencyMs,
+    errors: load.errors,
+    timeouts: load.timeouts,
+    non2xx: load.non2xx,
+    statusCounts: load.statusCounts,
+    servedLatencyMs: load.servedLatencyMs,
+    server: {
+      maxInFlight: stats?.maxInFlight ?? (measured.logged ? maxOpenRequests(events) : null),
+      maxInHandler: stats?.maxInHandler ?? null,
+      cpuPercent: cpu?.cpuPercent ?? null,
+      threads: cpu?.threads ?? null,
+      busyThreads: cpu?.busyThreads ?? null,
+      residentBytes: cpu?.residentBytes ?? null,
+      eventLoop: stats?.eventLoop ?? null,
+      pool: stats?.pool ?? null,
+      cpuByProcess: window.serverProcesses,
+      cpuSamples: window.samples,
+    },
+    health: {
+      intervalMs: settings.probeIntervalMs,
+      sent: probe.sent,
+      failed: probe.failed,
+      maxOutstanding: probe.maxOutstanding,
+      latencyMs: summarize(probe.latenciesMs),
+    },
+    neighbours: { generatorCpuPercent: window.generatorCpuPercent, foreignCpuPercent: window.foreignCpuPercent },
+    timeline: timelineOf(events, measured.windowStartMs),
+    clients,
+    fairness: Math.min(...servedCounts) / Math.max(...servedCounts),
+    logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),
+    servedByProcess: servedByProcess(events),
+  };
+}

@@ -1,0 +1,124 @@
+// Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
+// --target, the server the user points at. Measures and builds rows; never renders.
+import { SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
+import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
+import { workOf, type Variant } from '../../server/variants/types.ts';
+import type { EventLog } from '../observe/event-log.ts';
+import type { LoadtestOptions, PlannedScenario } from '../options.ts';
+import type { ProcessGroup } from '../process/process-group.ts';
+import { startServer } from '../process/server-process.ts';
+import { openExternalTarget, spawnedTarget } from '../process/target.ts';
+import type { VariantRun, VariantSettingValues } from '../report/model.ts';
+import { buildRun } from './build-run.ts';
+import { measure, type Measurement, type MeasureSettings } from './measure.ts';
+
+/** What every measurement of a program shares: its processes and its progress lines. */
+export interface RunContext {
+  readonly group: ProcessGroup;
+  /** One line of progress for the person watching (stderr). */
+  readonly say: (line: string) => void;
+}
+
+/** A scenario's run: the program's options, where its progress bar may go, and a --target's log. */
+export interface ScenarioContext extends RunContext {
+  readonly options: LoadtestOptions;
+  readonly showProgressBar: boolean;
+  /** The --target server's start/end lines, when whoever started it can hand them over. */
+  readonly targetLog?: EventLog;
+}
+
+/** The server a variant row starts: the scenario's work and queue, the run's settings, any free port. */
+export function serverOptionsFor(
+  variant: VariantName,
+  plan: Pick<PlannedScenario, 'scenario' | 'maxQueue' | 'timeoutMs'>,
+  settings: VariantSettingValues,
+): ServerOptions {
+  return {
+    variant,
+    port: 0,
+    work: plan.scenario.work,
+    maxQueue: plan.maxQueue,
+    timeoutMs: plan.timeoutMs,
+    faultRoutes: false,
+    quiet: false,
+    ...settings,
+  };
+}
+
+/** One measured window of the scenario; the progress bar only where autocannon drives the load. */
+function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showProgressBar: boolean): MeasureSettings {
+  return {
+    connections: plan.connections,
+    warmupSeconds: options.warmupSeconds,
+    durationSeconds: options.durationSeconds,
+    probeIntervalMs: options.probeIntervalMs,
+    newConnection: options.newConnection,
+    repeat: options.repeat,
+    showProgress: showProgressBar && !options.newConnection,
+  };
+}
+
+/** Starts the server of one variant, measures it, stops it. */
+export async function runVariant(
+  serverOptions: ServerOptions,
+  repetition: number,
+  settings: MeasureSettings,
+  context: RunContext,
+): Promise<Measurement> {
+  const { variant } = serverOptions;
+  const definition: Variant = variants[variant];
+  if (definition.sizeSetting === 'workers' && settings.connections < serverOptions.workers) {
+    context.say(
+      `warning: ${variant} has ${serverOptions.workers} workers but only ${settings.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`,
+    );
+  }
+  const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
+  try {
+    const subject = {
+      repetition,
+      work: workOf(definition, serverOptions),
+      parallelism: definition.parallelism(serverOptions),
+      poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
+      size:
+        definition.sizeSetting === null
+          ? null
+          : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
+      ioMs: serverOptions.ioMs,
+    };
+    return await measure(spawnedTarget(variant, server), subject, settings, context.say);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Runs every planned variant in turn, one server at a time so they never share the cores; with
+ * --repeat, the whole round again, so a slow spell of the machine does not hit one variant only.
+ * With --target, the same rounds on the one server pointed at.
+ */
+export async function runScenario(plan: PlannedScenario, context: ScenarioContext): Promise<VariantRun[]> {
+  const { options } = context;
+  const settings = measureSettings(options, plan, context.showProgressBar);
+  const runs: VariantRun[] = [];
+  if (options.target !== null) {
+    const target = await openExternalTarget(options.target, context.targetLog ?? null);
+    // The scenario's work kind says what the target is expected to do; its bound, if anyone knows it.
+    const subject = {
+      work: plan.scenario.work,
+      parallelism: options.target.parallelism ?? null,
+      poolSize: null,
+      size: null,
+      ioMs: options.settings.ioMs,
+    };
+    for (let repetition = 1; repetition <= options.repeat; repetition++)
+      runs.push(buildRun(await measure(target, { ...subject, repetition }, settings, context.say)));
+    return runs;
+  }
+  for (let repetition = 1; repetition <= options.repeat; repetition++) {
+    for (const variant of plan.variants) {
+      const serverOptions = serverOptionsFor(variant, plan, options.settings);
+      runs.push(buildRun(await runVariant(serverOptions, repetition, settings, context)));
+    }
+  }
+  return runs;
+}

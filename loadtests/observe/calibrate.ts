@@ -1,0 +1,83 @@
+// The CPU cost of one request on this machine: a few requests sent one at a time (single-threaded
+// repetitions of the work unit), each timed by the server's own CPU clock (/stats) or, for a
+// target without /stats, by its process tree's CPU time in /proc. Then the run's physical limit.
+// One calibration for every program: after the window, on the idle and warm server.
+import { Agent } from 'node:http';
+import { availableParallelism } from 'node:os';
+import type { StatsBody } from '../../server/stats.ts';
+import { getText } from '../load/http-get.ts';
+import { clientPath } from '../load/target-url.ts';
+import type { Target } from '../process/target.ts';
+import type { Limit } from '../report/figures.ts';
+import { median } from '../report/percentile.ts';
+import { drain } from './drain.ts';
+import { physicalLimit, type LimitBounds } from './limit.ts';
+import { snapshot, type ProcessSnapshot } from './proc-snapshot.ts';
+
+export const CALIBRATION_REQUESTS = 5;
+
+/** One keep-alive connection, so a cluster serves all of them from the same worker. */
+async function getBody(agent: Agent, url: string): Promise<string> {
+  const { status, body } = await getText(url, { agent });
+  if (status !== 200)
+    throw new Error(
+      `a calibration request (GET ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`,
+    );
+  return body;
+}
+
+function totalCpuMs(tree: ProcessSnapshot): number {
+  let sum = 0;
+  for (const thread of tree.threads.values()) sum += thread.cpuMs;
+  return sum;
+}
+
+/** The server's CPU time so far, in ms, as the target can tell it. */
+function cpuClock(target: Target, agent: Agent): (() => Promise<number>) | null {
+  if (target.hasStats) {
+    return async () => {
+      const stats = JSON.parse(await getBody(agent, `${target.origin}/stats`)) as StatsBody;
+      return stats.cpuUserMs + stats.cpuSystemMs;
+    };
+  }
+  const pid = target.pid;
+  if (pid === null) return null;
+  return async () => {
+    const tree = await snapshot(pid);
+    if (tree === null) throw new Error(`cannot read the CPU time of process ${pid} in /proc`);
+    return totalCpuMs(tree);
+  };
+}
+
+/**
+ * Median CPU milliseconds the server spent on one request, over CALIBRATION_REQUESTS requests;
+ * null when the target has neither /stats nor a known process.
+ */
+export async function calibrateCpuMsPerRequest(target: Target): Promise<number | null> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const clock = cpuClock(target, agent);
+    if (clock === null) return null;
+    const costs: number[] = [];
+    for (let i = 0; i < CALIBRATION_REQUESTS; i++) {
+      const before = await clock();
+      await getBody(agent, `${target.origin}${clientPath(target.pathTemplate, 1)}`);
+      costs.push((await clock()) - before);
+    }
+    return median(costs);
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * The physical limit of the run just measured, calibrated after its window on the drained, warm
+ * server, so the calibration cannot disturb the window; null when the CPU cost of a request
+ * cannot be measured (a target with neither /stats nor a known process).
+ */
+export async function calibrateLimit(target: Target, bounds: LimitBounds): Promise<Limit | null> {
+  await drain(target);
+  const cpuMsPerRequest = bounds.work === 'cpu' ? await calibrateCpuMsPerRequest(target) : null;
+  if (bounds.work === 'cpu' && cpuMsPerRequest === null) return null;
+  return physicalLimit({ ...bounds, cores: availableParallelism(), cpuMsPerRequest });
+}

@@ -1,0 +1,42 @@
+// The physical limit of a run: the most requests per second the machine could serve with the
+// concurrency the model allows. Every row shows its throughput as a share of it.
+import type { Limit, WorkKind } from '../report/figures.ts';
+
+/** What bounds the server's throughput besides the machine: the model, the clients, the wait. */
+export interface LimitBounds {
+  readonly work: WorkKind;
+  /** What the model allows at once (pool size, workers…); null when it sets no bound. */
+  readonly parallelism: number | null;
+  readonly connections: number;
+  readonly ioMs: number;
+}
+
+export interface LimitInput extends LimitBounds {
+  readonly cores: number;
+  readonly cpuMsPerRequest: number | null;
+}
+
+export function physicalLimit(input: LimitInput): Limit {
+  const bounds = [`${input.connections} clients`];
+  if (input.parallelism !== null) bounds.push(`${input.parallelism} at once`);
+  if (input.work === 'io') {
+    const concurrency = Math.min(input.connections, input.parallelism ?? Number.POSITIVE_INFINITY);
+    return {
+      requestsPerSecond: (concurrency * 1000) / input.ioMs,
+      concurrency,
+      cpuMsPerRequest: null,
+      basis: `min(${bounds.join(', ')}) = ${concurrency} / ${input.ioMs} ms wait per request`,
+    };
+  }
+  if (input.cpuMsPerRequest === null || input.cpuMsPerRequest <= 0) {
+    throw new Error('a CPU limit needs the calibrated CPU cost of a request');
+  }
+  bounds.unshift(`${input.cores} cores`);
+  const concurrency = Math.min(input.cores, input.connections, input.parallelism ?? Number.POSITIVE_INFINITY);
+  return {
+    requestsPerSecond: (concurrency * 1000) / input.cpuMsPerRequest,
+    concurrency,
+    cpuMsPerRequest: input.cpuMsPerRequest,
+    basis: `min(${bounds.join(', ')}) = ${concurrency} / ${input.cpuMsPerRequest.toFixed(1)} ms CPU per request`,
+  };
+}

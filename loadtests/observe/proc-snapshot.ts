@@ -1,0 +1,146 @@
+// Reads a process's (and its children's) CPU time per thread from /proc: the `top -H` view. Two snapshots taken at
+// the edges of the measured window give CPU% and which threads were busy in between.
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import type { ProcessCpu } from '../report/figures.ts';
+
+/** A thread counts as busy when it used at least this share of one core over the window. */
+export const BUSY_THREAD_MIN_PERCENT = 10;
+
+export interface ThreadTime {
+  readonly name: string;
+  readonly cpuMs: number;
+}
+
+/** A thread and the process it belongs to. */
+export interface OwnedThreadTime extends ThreadTime {
+  readonly pid: number;
+}
+
+export interface ProcessSnapshot {
+  readonly atMs: number;
+  readonly threads: ReadonlyMap<number, OwnedThreadTime>;
+  readonly residentBytes: number;
+}
+
+export interface WindowCpu {
+  /** 100 = one core busy for the whole window. */
+  readonly cpuPercent: number;
+  readonly threads: number;
+  readonly busyThreads: number;
+  readonly residentBytes: number;
+}
+
+function clockTicksPerSecond(): number {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100; // Linux's USER_HZ on every common architecture
+  }
+}
+
+const TICKS_PER_SECOND = clockTicksPerSecond();
+const PAGE_BYTES = 4096;
+
+/** utime + stime in ms and the thread's name, from one /proc/.../stat line. */
+export function parseStat(line: string): ThreadTime & { residentPages: number } {
+  const open = line.indexOf('(');
+  const close = line.lastIndexOf(')');
+  // Fields after the name, starting with field 3 (state): utime is field 14, stime 15, rss 24.
+  const fields = line.slice(close + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return {
+    name: line.slice(open + 1, close),
+    cpuMs: (ticks * 1000) / TICKS_PER_SECOND,
+    residentPages: Number(fields[21]),
+  };
+}
+
+/** `pid` and all its descendants (a cluster's workers), from the parent field of /proc/N/stat. */
+export async function processTree(pid: number): Promise<number[]> {
+  const parents = new Map<number, number[]>();
+  const entries = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  await Promise.all(
+    entries.map(async (entry) => {
+      const line = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+      if (line === null) return; // gone since readdir
+      const ppid = Number(line.slice(line.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    }),
+  );
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/**
+ * Every thread of `pid` and its descendants, or null where /proc cannot be read (not Linux, or
+ * the process is gone).
+ */
+export async function snapshot(pid: number, withDescendants = true): Promise<ProcessSnapshot | null> {
+  try {
+    const atMs = performance.now();
+    const threads = new Map<number, OwnedThreadTime>();
+    let residentBytes = 0;
+    for (const member of withDescendants ? await processTree(pid) : [pid]) {
+      const tids = await readdir(`/proc/${member}/task`).catch(() => []);
+      await Promise.all(
+        tids.map(async (tid) => {
+          // A thread may end between readdir and read: it simply is not counted.
+          const line = await readFile(`/proc/${member}/task/${tid}/stat`, 'utf8').catch(() => null);
+          if (line !== null) threads.set(Number(tid), { ...parseStat(line), pid: member });
+        }),
+      );
+      const stat = await readFile(`/proc/${member}/stat`, 'utf8').catch(() => null);
+      if (stat !== null) residentBytes += parseStat(stat).residentPages * PAGE_BYTES;
+    }
+    if (threads.size === 0) return null;
+    return { atMs, threads, residentBytes };
+  } catch {
+    return null;
+  }
+}
+
+/** Ticks of the whole machine, all cores, from the first ("cpu") line of /proc/stat. */
+export function parseProcStat(text: string): { busy: number; total: number } {
+  // cpu user nice system idle iowait irq softirq steal …: all but idle and iowait are busy.
+  const fields = (text.split('\n', 1)[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
+}
+
+/** Busy CPU time of the whole machine, all cores, in ms; null where /proc/stat cannot be read. */
+export async function machineBusyMs(): Promise<number | null> {
+  const text = await readFile('/proc/stat', 'utf8').catch(() => null);
+  return text === null ? null : (parseProcStat(text).busy * 1000) / TICKS_PER_SECOND;
+}
+
+/** CPU over the window between two snapshots of the same process. */
+export function cpuBetween(before: ProcessSnapshot, after: ProcessSnapshot): WindowCpu {
+  const windowMs = after.atMs - before.atMs;
+  let totalMs = 0;
+  let busyThreads = 0;
+  for (const [tid, thread] of after.threads) {
+    const usedMs = thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0);
+    totalMs += usedMs;
+    if ((usedMs / windowMs) * 100 >= BUSY_THREAD_MIN_PERCENT) busyThreads++;
+  }
+  return {
+    cpuPercent: (totalMs / windowMs) * 100,
+    threads: after.threads.size,
+    busyThreads,
+    residentBytes: after.residentBytes,
+  };
+}
+
+/** CPU over the window per process of the tree (a cluster's or uvicorn's workers), busiest first. */
+export function cpuByProcess(before: ProcessSnapshot, after: ProcessSnapshot): ProcessCpu[] {
+  const windowMs = after.atMs - before.atMs;
+  const usedMs = new Map<number, number>();
+  for (const [tid, thread] of after.threads) {
+    usedMs.set(thread.pid, (usedMs.get(thread.pid) ?? 0) + thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0));
+  }
+  return [...usedMs]
+    .map(([pid, ms]) => ({ pid, cpuPercent: (ms / windowMs) * 100 }))
+    .sort((a, b) => b.cpuPercent - a.cpuPercent);
+}

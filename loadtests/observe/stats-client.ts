@@ -1,0 +1,44 @@
+// The server's own figures over HTTP: GET /stats (in flight, event loop, pool, CPU clock) and
+// POST /stats/reset when a window opens. A failure says why, and what became of the server.
+import type { StatsBody } from '../../server/stats.ts';
+import type { Target } from '../process/target.ts';
+import { MeasurementError } from './measurement-error.ts';
+
+/** A server that does not answer /stats within this is reported as not answering. */
+const STATS_TIMEOUT_MS = 5_000;
+
+function failureReason(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  if (cause.name === 'TimeoutError') return `no answer within ${STATS_TIMEOUT_MS / 1000} s`;
+  // fetch() says "fetch failed"; the reason (ECONNREFUSED, ECONNRESET…) is in its cause.
+  const code = (cause.cause as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? cause.message;
+}
+
+async function askStats(target: Target, path: '/stats' | '/stats/reset'): Promise<StatsBody> {
+  const method = path === '/stats' ? 'GET' : 'POST';
+  try {
+    const response = await fetch(`${target.origin}${path}`, { method, signal: AbortSignal.timeout(STATS_TIMEOUT_MS) });
+    if (!response.ok) throw new MeasurementError(`${target.name}: ${path} answered ${response.status}`);
+    return (await response.json()) as StatsBody;
+  } catch (error) {
+    if (error instanceof MeasurementError) throw error;
+    // A server this run spawned may have exited: say so, with its last words, rather than "refused".
+    const pid = target.pid === null ? '' : ` (pid ${target.pid})`;
+    const exit = (await target.exitNews?.()) ?? null;
+    if (exit !== null) throw new MeasurementError(`the ${target.name} server${pid} ${exit}`);
+    throw new MeasurementError(
+      `the ${target.name} server${pid} did not answer ${method} ${path}: ${failureReason(error)}`,
+    );
+  }
+}
+
+/** The server's figures since the last reset. */
+export function readStats(target: Target): Promise<StatsBody> {
+  return askStats(target, '/stats');
+}
+
+/** Starts the server's figures afresh: the window's maxima and histograms count from here. */
+export async function resetStats(target: Target): Promise<void> {
+  await askStats(target, '/stats/reset');
+}

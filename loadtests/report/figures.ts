@@ -1,0 +1,98 @@
+// The figures inside one measured run, as the report's .json twin stores them. Runners fill
+// them in and import these types from here; the report imports nothing from the runners.
+
+/** What one request did on the server, as the server's --work says: spin the CPU, or wait. */
+export type WorkKind = 'cpu' | 'io';
+
+/** autocannon's latency columns (whole milliseconds), or ours for the fresh-connection loop. */
+export interface LatencyMs {
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+/** Samples we record ourselves, summarised nearest-rank (percentile.ts). */
+export interface LatencySummary {
+  readonly count: number;
+  readonly mean: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/** The physical limit of a run: the most requests per second the machine could serve with the model's concurrency. */
+export interface Limit {
+  readonly requestsPerSecond: number;
+  /** Requests that can progress at the same instant: the smallest of the bounds in `basis`. */
+  readonly concurrency: number;
+  /** CPU milliseconds one request cost, calibrated in this run; null for io work. */
+  readonly cpuMsPerRequest: number | null;
+  /** How the limit was obtained, in numbers. */
+  readonly basis: string;
+}
+
+/** One closed-loop client (connection) over the window. */
+export interface ClientTally {
+  readonly clientId: number;
+  /** 2xx answers. */
+  readonly served: number;
+  /** null when the client was never served. */
+  readonly meanLatencyMs: number | null;
+}
+
+/** One process of a server's tree over a window. */
+export interface ProcessCpu {
+  readonly pid: number;
+  /** 100 = one core busy for the whole window. */
+  readonly cpuPercent: number;
+}
+
+/** The server's CPU over one sampling interval of the window (the top -H view over time). */
+export interface CpuSample {
+  /** Seconds since the window opened, at the end of the interval. */
+  readonly atSeconds: number;
+  readonly cpuPercent: number;
+  readonly threads: number;
+  readonly busyThreads: number;
+  readonly residentBytes: number;
+}
+
+/** The event loop of the process that answered /stats, as its /stats said. */
+export interface EventLoopFigures {
+  /** null when the loop never got to sample: it was blocked the whole time. */
+  readonly delayP50Ms: number | null;
+  readonly delayP99Ms: number | null;
+  readonly delayMaxMs: number | null;
+  /** 0..1: share of the window that the loop was busy. */
+  readonly utilization: number;
+}
+
+/** Time tasks waited for a pool thread and ran in one, as the server's /stats said. */
+export interface PoolFigures {
+  readonly completed: number;
+  readonly waitMs: { readonly mean: number; readonly p50: number; readonly p99: number };
+  readonly runMs: { readonly mean: number; readonly p50: number; readonly p99: number };
+  /** 0..1: busy worker time over the time all threads could have worked. */
+  readonly utilization: number;
+}
+
+/** The thread of a line that did not say which (the original's bare print). */
+export const UNKNOWN_THREAD = '?';
+
+/** One request as the server logged it: ms since the window opened. */
+export interface TimelineBar {
+  readonly clientId: number;
+  /** "pid/threadId" of the thread that logged its start; "?" when its line did not say. */
+  readonly thread: string;
+  readonly startMs: number;
+  /** null when it had not ended when the timeline's span closed. */
+  readonly endMs: number | null;
+}
+
+export interface Timeline {
+  /** The first spanMs of the measured window. */
+  readonly spanMs: number;
+  readonly bars: readonly TimelineBar[];
+}

@@ -1,0 +1,51 @@
+// Summaries of samples we record ourselves (autocannon summarises its own), nearest-rank: no
+// interpolation, every value reported was measured. The report owns it: renderers take medians too.
+import type { LatencyMs, LatencySummary } from './figures.ts';
+
+function ascending(values: readonly number[]): number[] {
+  if (values.length === 0) throw new RangeError('percentile of an empty sample');
+  return [...values].sort((a, b) => a - b);
+}
+
+/** The smallest of sorted values with at least p% at or below it. */
+function atRank(sorted: readonly number[], p: number): number {
+  return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]!;
+}
+
+/** Nearest-rank percentile (0 < p <= 100); throws on an empty sample rather than invent 0. */
+export function percentile(values: readonly number[], p: number): number {
+  return atRank(ascending(values), p);
+}
+
+/** The lower median: the 50th percentile, nearest-rank. */
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+function summaryOf(sorted: readonly number[]): LatencySummary {
+  return {
+    count: sorted.length,
+    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
+    p50: atRank(sorted, 50),
+    p99: atRank(sorted, 99),
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
+/** null when there is nothing to summarise: no samples is not a latency of 0. */
+export function summarize(values: readonly number[]): LatencySummary | null {
+  return values.length === 0 ? null : summaryOf(ascending(values));
+}
+
+/** The latency columns of a report (p50, p90, p99, max, mean); null for no samples. */
+export function latencyColumns(values: readonly number[]): LatencyMs | null {
+  if (values.length === 0) return null;
+  const sorted = ascending(values);
+  const { p50, p99, max, mean } = summaryOf(sorted);
+  return { p50, p90: atRank(sorted, 90), p99, max, mean };
+}
+
+/** How many of the slowest samples lie at or above the p-th percentile: p99 of 283 is the 3 slowest. */
+export function tailCount(count: number, p: number): number {
+  return count - Math.max(1, Math.ceil((p / 100) * count)) + 1;
+}

@@ -1,0 +1,102 @@
+// The pool variant: each request's loop runs in a piscina worker thread, behind an admission gate.
+import { Piscina } from 'piscina';
+import { deadlineQueued, deadlineRunning, messageOf, workerFailed } from '../../errors.ts';
+import type { JobResult } from '../../job.ts';
+import type { Variant } from '../types.ts';
+import { AdmissionGate } from './admission.ts';
+import { TaskProgress } from './task-progress.ts';
+import { PoolTimer } from './timing.ts';
+import type { PoolTask, PoolWorkerData } from './worker.ts';
+
+/** Longer than any run: threads are never torn down between requests. */
+const IDLE_TIMEOUT_MS = 2 ** 31 - 1;
+
+export interface PoolSpec {
+  /** URL (href) of the worker module; its default export runs each task. */
+  readonly filename: string;
+  readonly poolSize: number;
+  readonly workerData?: unknown;
+  /** piscina's wake-up mechanism; the server keeps piscina's default, `make bench` compares. */
+  readonly atomics?: PoolAtomics;
+}
+
+export type PoolAtomics = NonNullable<ConstructorParameters<typeof Piscina>[0]>['atomics'];
+
+/**
+ * The project's piscina configuration, shared with `make bench` so it measures the same pool.
+ * Pinned min = max: with piscina's defaults (minThreads 1, idleTimeout 0) workers were
+ * destroyed and respawned between requests. stricterFIFO serves queued clients in turn;
+ * without it one client starved behind the others at --pool-size 1 (piscina issue #1031).
+ */
+export function createPool<Task, Result>(spec: PoolSpec): Piscina<Task, Result> {
+  return new Piscina<Task, Result>({
+    filename: spec.filename,
+    minThreads: spec.poolSize,
+    maxThreads: spec.poolSize,
+    idleTimeout: IDLE_TIMEOUT_MS,
+    stricterFIFO: true,
+    workerData: spec.workerData,
+    ...(spec.atomics === undefined ? {} : { atomics: spec.atomics }),
+  });
+}
+
+// The `def` case: the loop runs in a worker_threads pool (piscina). Unlike Python's threadpool
+// there is no GIL, so pool-size threads really run at once, up to the number of cores.
+export const pool: Variant = {
+  summary: 'loop runs in a worker_threads pool (piscina) of --pool-size threads',
+  pythonAnalogue: 'def (threadpool)',
+  sizeSetting: 'poolSize',
+  // One task per worker at a time (piscina's default), whether it spins or waits.
+  parallelism: (options) => options.poolSize,
+  async start(options, gauge) {
+    const workerData: PoolWorkerData = { gaugeBuffer: gauge.buffer };
+    const piscina = createPool<PoolTask, JobResult>({
+      filename: new URL('./worker.ts', import.meta.url).href,
+      poolSize: options.poolSize,
+      workerData,
+    });
+    // Requests wait in the gate, which hands out one slot per ready worker: a worker stopped at a
+    // deadline or lost to a fault gives its slot back only when piscina's replacement is ready.
+    const gate = new AdmissionGate(options.maxQueue, options.timeoutMs);
+    const timer = new PoolTimer(piscina, options.poolSize);
+    const ready = new Set<number>();
+    piscina.on('workerCreate', (worker: { readonly id: number }) => gate.setSlots(ready.add(worker.id).size));
+    piscina.on('workerDestroy', (worker: { readonly id: number }) => {
+      ready.delete(worker.id);
+      gate.setSlots(ready.size);
+    });
+    // A worker error outside any task: piscina emits it on the pool; unhandled, it would end the server.
+    piscina.on('error', (error: unknown) => process.stderr.write(`pool: ${messageOf(error)}\n`));
+    return {
+      settings: {
+        poolSize: options.poolSize,
+        work: options.work,
+        iterations: options.iterations,
+        maxQueue: options.maxQueue,
+        timeoutMs: options.timeoutMs,
+        abortable: true,
+      },
+      poolTiming: timer,
+      async run(request, deadline) {
+        const queuedAt = performance.now();
+        const release = await gate.enter(deadline);
+        timer.recordWait(performance.now() - queuedAt);
+        try {
+          if (deadline.aborted) throw deadlineQueued(options.timeoutMs); // expired as its slot came free
+          const progress = new TaskProgress();
+          // With the signal, piscina drops a task from its queue, or stops it by terminating its worker.
+          return await piscina
+            .run({ request, progress: progress.buffer }, { signal: deadline })
+            .catch((error: unknown) => {
+              const where = progress.abandon(gauge);
+              if (!deadline.aborted) throw workerFailed(error);
+              throw where === 'queued' ? deadlineQueued(options.timeoutMs) : deadlineRunning(options.timeoutMs);
+            });
+        } finally {
+          release();
+        }
+      },
+      close: () => piscina.close(),
+    };
+  },
+};

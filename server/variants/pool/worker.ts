@@ -1,0 +1,22 @@
+// Runs in each of the pool's worker threads. The gauge's memory is shared with the main thread,
+// so /stats counts a job as running only while a worker actually runs it, not while it queues.
+import { workerData } from 'node:worker_threads';
+import { ConcurrencyGauge } from '../../gauge.ts';
+import { runJob, type JobRequest, type JobResult } from '../../job.ts';
+import { TaskProgress } from './task-progress.ts';
+
+export interface PoolWorkerData {
+  readonly gaugeBuffer: SharedArrayBuffer;
+}
+
+/** What crosses to the worker: the job, and the shared cell that tracks its progress. */
+export interface PoolTask {
+  readonly request: JobRequest;
+  readonly progress: SharedArrayBuffer;
+}
+
+const gauge = new ConcurrencyGauge((workerData as PoolWorkerData).gaugeBuffer);
+
+export default function poolJob(task: PoolTask): Promise<JobResult> {
+  return runJob(task.request, new TaskProgress(task.progress).tracking(gauge));
+}
