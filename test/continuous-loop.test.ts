@@ -2,9 +2,9 @@
 // agree with the server's own: nothing sent is left running after the run, nothing is orphaned.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runContinuousLoop, windowConverged } from '../loadtests/continuous-loop.ts';
-import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/interval.ts';
-import { windowResult } from '../loadtests/window-result.ts';
+import { runContinuousLoop, windowConverged } from '../loadtests/load/continuous-loop.ts';
+import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/report/interval.ts';
+import { windowResult } from '../loadtests/load/window-result.ts';
 import { startTestServer, stats } from './helpers/server.ts';
 
 const CONNECTIONS = 4;

@@ -1,12 +1,13 @@
 // What one measured window amounts to, from the answers that arrived inside it: counts by status,
 // latencies of the served answers, per-client tallies, and req/s with its 95% interval. Pure.
 import type { LoopOutcome } from './continuous-loop.ts';
-import { type Interval, rateInterval } from './interval.ts';
-import { latencyColumns, summarize } from './percentile.ts';
+import { rateInterval } from '../report/interval.ts';
+import { latencyColumns, summarize } from '../report/percentile.ts';
+import type { WindowLoad } from './load-result.ts';
 
 const isServed = (status: number): boolean => status >= 200 && status <= 299;
 
-export function windowResult(outcome: LoopOutcome, connections: number) {
+export function windowResult(outcome: LoopOutcome, connections: number): WindowLoad {
   const served = outcome.answers.filter((answer) => isServed(answer.status));
   const latencies = served.map((answer) => answer.latencyMs);
   const statusCounts: Record<string, number> = {};
@@ -16,11 +17,6 @@ export function windowResult(outcome: LoopOutcome, connections: number) {
     const sumMs = mine.reduce((sum, answer) => sum + answer.latencyMs, 0);
     return { clientId: i + 1, served: mine.length, meanLatencyMs: mine.length > 0 ? sumMs / mine.length : null };
   });
-  const requestsPerSecondCi95: Interval | null = rateInterval(
-    served.map((answer) => answer.atMs),
-    outcome.startMs,
-    outcome.endMs,
-  );
   return {
     result: {
       durationSeconds: outcome.seconds,
@@ -33,7 +29,10 @@ export function windowResult(outcome: LoopOutcome, connections: number) {
       statusCounts,
     },
     clients,
-    requestsPerSecond: served.length / outcome.seconds,
-    requestsPerSecondCi95,
+    requestsPerSecondCi95: rateInterval(
+      served.map((answer) => answer.atMs),
+      outcome.startMs,
+      outcome.endMs,
+    ),
   };
 }

@@ -4,11 +4,12 @@
 // sent runs into the next window, the calibration or the next variant.
 import { startAutocannonDriver } from './autocannon-driver.ts';
 import { startFreshConnectionDriver } from './fresh-connection-driver.ts';
-import { rateInterval, relativeHalfWidth } from './interval.ts';
+import { rateInterval, relativeHalfWidth } from '../report/interval.ts';
 import type { DriverOptions, FailureKind } from './load-driver.ts';
 
 /** How often an automatic window checks whether it has enough answers. */
 const AUTO_CHECK_MS = 250;
+const PROGRESS_MS = 1_000;
 
 export type WindowRule =
   | { readonly kind: 'fixed'; readonly seconds: number }
@@ -22,11 +23,20 @@ export type WindowRule =
       readonly maxRelativeHalfWidth: number;
     };
 
+export interface LoopProgress {
+  readonly phase: 'warm-up' | 'window' | 'graceful end';
+  readonly seconds: number;
+  /** 2xx answers inside the window so far. */
+  readonly servedInWindow: number;
+}
+
 export interface LoopHooks {
-  /** As the window opens (start samplers, the log); the clients keep running meanwhile. */
+  /** As the window opens (start samplers, the log); neither the clients nor the window wait for it. */
   readonly onWindowOpen?: () => Promise<void>;
   /** As the window closes, before the graceful end; the outstanding answers are not awaited yet. */
   readonly onWindowClose?: () => Promise<void>;
+  /** About once a second, for a progress line. */
+  readonly onProgress?: (progress: LoopProgress) => void;
 }
 
 export interface ContinuousLoopOptions extends DriverOptions {
@@ -109,15 +119,25 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   const driver = options.newConnection
     ? startFreshConnectionDriver(options, events)
     : startAutocannonDriver(options, events);
+  let phaseStartMs = nowMs();
+  const ticker = setInterval(() => {
+    const name = phase === 'warmup' ? 'warm-up' : phase === 'window' ? 'window' : 'graceful end';
+    const servedInWindow = answers.filter((answer) => answer.status >= 200 && answer.status <= 299).length;
+    hooks.onProgress?.({ phase: name, seconds: (nowMs() - phaseStartMs) / 1000, servedInWindow });
+  }, PROGRESS_MS);
   try {
     await sleep(options.warmupSeconds * 1000);
     phase = 'window';
     const startMs = nowMs();
-    await hooks.onWindowOpen?.();
+    phaseStartMs = startMs;
+    const opened = hooks.onWindowOpen?.();
+    opened?.catch(() => {}); // rethrown below, where it is awaited
     const end = await windowEnd(options, answers, startMs);
     phase = 'grace';
     const endMs = nowMs();
+    phaseStartMs = endMs;
     const outstanding = driver.outstanding();
+    await opened;
     await hooks.onWindowClose?.();
     const ended = await Promise.race([driver.finish().then(() => true), sleep(options.graceSeconds * 1000)]);
     const dropped = ended ? 0 : driver.outstanding();
@@ -136,6 +156,8 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   } catch (error) {
     await driver.abort();
     throw error;
+  } finally {
+    clearInterval(ticker);
   }
 }
 
