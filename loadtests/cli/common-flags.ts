@@ -41,7 +41,15 @@ export function durationOption(per: string, fallback: number, whenAbsent: AutoDu
   return new Option(
     '--duration <seconds|auto>',
     `measured seconds ${per} (${range}), or auto: at least ${fallback} s, until every client has ${AUTO_MIN_ANSWERS_PER_CLIENT} answers and req/s is within ±${AUTO_MAX_RELATIVE_HALF_WIDTH * 100}% (default: ${absent})`,
-  ).argParser((raw): DurationChoice => (raw === 'auto' ? 'auto' : seconds(raw)));
+  ).argParser((raw): DurationChoice => {
+    if (raw === 'auto') return 'auto';
+    try {
+      return seconds(raw);
+    } catch (error) {
+      if (!(error instanceof InvalidArgumentError)) throw error;
+      throw new InvalidArgumentError(`${error.message.replace(/\.$/, '')}, or auto.`);
+    }
+  });
 }
 
 /** --max-duration: the bound of an automatic window. */

@@ -17,8 +17,8 @@ function describe(plan: WindowPlan, settings: Described): string {
       : `window of ${plan.window.minSeconds}–${plan.window.maxSeconds} s, until every client has ${plan.window.minAnswersPerClient} answers and req/s is within ±${plan.window.maxRelativeHalfWidth * 100}%`;
   const mode = settings.newConnection ? ', a new connection per request' : '';
   return (
-    `a first request alone took ${format.ms(plan.firstRequestMs)} ms; ${settings.warmupSeconds} s warm-up then a ${window}, ` +
-    `${format.clients(settings.connections)}${mode}, one continuous loop`
+    `measuring a ${window} after ${settings.warmupSeconds} s warm-up, ${format.clients(settings.connections)}${mode}, ` +
+    `one continuous loop; a first request alone took ${format.ms(plan.firstRequestMs)} ms`
   );
 }
 
