@@ -52,10 +52,12 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showPr
     connections: plan.connections,
     warmupSeconds: options.warmupSeconds,
     durationSeconds: options.durationSeconds,
+    autoDuration: options.autoDuration,
+    maxDurationSeconds: options.maxDurationSeconds,
     probeIntervalMs: options.probeIntervalMs,
     newConnection: options.newConnection,
     repeat: options.repeat,
-    showProgress: showProgressBar && !options.newConnection,
+    showProgress: showProgressBar,
   };
 }
 

@@ -14,6 +14,8 @@ export interface LimitBounds {
 export interface LimitInput extends LimitBounds {
   readonly cores: number;
   readonly cpuMsPerRequest: number | null;
+  /** The requests the CPU cost was calibrated on; null for io work. */
+  readonly calibration?: Limit['calibration'];
 }
 
 export function physicalLimit(input: LimitInput): Limit {
@@ -26,6 +28,7 @@ export function physicalLimit(input: LimitInput): Limit {
       concurrency,
       cpuMsPerRequest: null,
       basis: `min(${bounds.join(', ')}) = ${concurrency} / ${input.ioMs} ms wait per request`,
+      calibration: null,
     };
   }
   if (input.cpuMsPerRequest === null || input.cpuMsPerRequest <= 0) {
@@ -38,5 +41,6 @@ export function physicalLimit(input: LimitInput): Limit {
     concurrency,
     cpuMsPerRequest: input.cpuMsPerRequest,
     basis: `min(${bounds.join(', ')}) = ${concurrency} / ${input.cpuMsPerRequest.toFixed(1)} ms CPU per request`,
+    calibration: input.calibration ?? null,
   };
 }

@@ -1,5 +1,7 @@
 // The report's sentences, each computed from the measured numbers. Nothing here is free text
 // about the outcome: change the numbers and the sentences change with them.
+import { overlaps } from './interval.ts';
+import { percentOfLimitCell, rateWithInterval, trustFindings } from './trust.ts';
 import { tailCount } from './percentile.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
@@ -38,6 +40,9 @@ function cpu(run: VariantRun): string {
 function versusBaseline(run: VariantRun, baseline: VariantRun | undefined): string | null {
   if (baseline === undefined || baseline === run) return null;
   const times = run.requestsPerSecond / baseline.requestsPerSecond;
+  const [a, b] = [run.requestsPerSecondCi95, baseline.requestsPerSecondCi95];
+  if (a !== null && b !== null && overlaps(a, b))
+    return `${run.variant} and ${baseline.variant} are not distinguishable in this run: their req/s intervals overlap (${rateWithInterval(run)} vs ${rateWithInterval(baseline)}).`;
   return `${run.variant} served ${format.ratio(times)} ${baseline.variant}'s throughput (${format.perSecond(run.requestsPerSecond)} vs ${format.perSecond(baseline.requestsPerSecond)} req/s).`;
 }
 
@@ -49,9 +54,10 @@ function fairness(run: VariantRun): string | null {
   return `${run.variant} served its clients unevenly (fairness ${format.share(run.fairness)}): client ${fewest.clientId} got ${fewest.served} answers, client ${most.clientId} got ${most.served}.`;
 }
 
-function againstLimit(run: VariantRun): string {
+function againstLimit(run: VariantRun): string | null {
   if (run.limit === null || run.percentOfLimit === null)
     return `${run.variant}'s CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.`;
+  if (percentOfLimitCell(run) !== null) return null; // trust.ts says why, instead of a number above 100%
   return `${run.variant} reached ${format.percent(run.percentOfLimit)} of its limit of ${format.perSecond(run.limit.requestsPerSecond)} req/s (${run.limit.basis}).`;
 }
 
@@ -163,6 +169,7 @@ export function findings(report: Report): string[] {
       ? `Each variant ran ${repeat} times on a fresh server; tables show the median [min–max], and the sentences below describe each variant's run with the median req/s.`
       : null,
     ...overview(runs),
+    ...trustFindings(report),
     ...runs.flatMap((run) => [
       `${concurrency(run)}; ${cpu(run)}.`,
       againstLimit(run),

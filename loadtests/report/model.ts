@@ -7,8 +7,10 @@ import type {
   LatencyMs,
   LatencySummary,
   Limit,
+  MeasuredWindow,
   PoolFigures,
   ProcessCpu,
+  ServedInWindow,
   Timeline,
   WorkKind,
 } from './figures.ts';
@@ -17,8 +19,8 @@ import type {
 export type VariantSettingName = 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs';
 export type VariantSettingValues = Readonly<Record<VariantSettingName, number>>;
 
-/** 2: figures a target cannot give are null; runs say whether they measured a --target. */
-export const REPORT_FORMAT_VERSION = 2;
+/** 3: one continuous loop per run: req/s intervals, the window rule and graceful end, the server's own count. */
+export const REPORT_FORMAT_VERSION = 3;
 
 /** What the server process itself went through during the measured window. */
 export interface ServerFigures {
@@ -43,6 +45,10 @@ export interface ServerFigures {
   readonly cpuByProcess: readonly ProcessCpu[];
   /** Every SAMPLE_INTERVAL_MS of the window. */
   readonly cpuSamples: readonly CpuSample[];
+  /** The server's own count of requests served inside the window, to check the clients' against. */
+  readonly servedInWindow: ServedInWindow | null;
+  /** Server CPU in the window over the requests served in it: the calibration, checked under load. */
+  readonly cpuMsPerServedRequest: number | null;
 }
 
 /** The bystander: GET /health at a fixed pace during the window. */
@@ -95,6 +101,9 @@ export interface VariantRun {
   /** 2xx answers in the measured window. */
   readonly requests: number;
   readonly requestsPerSecond: number;
+  /** 95% interval of requestsPerSecond (batch means over the window); null when it cannot be had. */
+  readonly requestsPerSecondCi95: readonly [number, number] | null;
+  readonly window: MeasuredWindow;
   readonly latencyMs: LatencyMs;
   readonly errors: number;
   readonly timeouts: number;

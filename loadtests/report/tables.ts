@@ -4,6 +4,7 @@ import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { median } from './percentile.ts';
 import { groupByVariant, type VariantGroup } from './runs.ts';
+import { percentOfLimitCell, rateWithInterval } from './trust.ts';
 
 export type Align = 'left' | 'right';
 
@@ -77,8 +78,17 @@ export function resultsTable(report: Report): Table {
   const baseline = baselineRun(report);
   return tableOf(report, [
     { header: 'size', cell: (group) => sizeCell(group.median) },
-    { header: 'req/s', cell: spread((run) => run.requestsPerSecond, format.perSecond) },
-    { header: '% of limit', cell: measured((run) => run.percentOfLimit, format.percent) },
+    {
+      header: 'req/s ±95%',
+      cell: (group) =>
+        group.runs.length === 1
+          ? rateWithInterval(group.median)
+          : spread((run) => run.requestsPerSecond, format.perSecond)(group),
+    },
+    {
+      header: '% of limit',
+      cell: (group) => percentOfLimitCell(group.median) ?? measured((run) => run.percentOfLimit, format.percent)(group),
+    },
     {
       header: `× ${report.baseline}`,
       cell: spread(
@@ -158,41 +168,4 @@ export function limitsTable(report: Report): Table {
         group.median.limit?.basis ?? `${format.NOT_MEASURED}: the target has no /stats and no --target-pid was given`,
     },
   ]);
-}
-
-export function clientsTable(report: Report): Table {
-  return {
-    columns: [
-      { header: 'variant', align: 'left' },
-      { header: 'client', align: 'right' },
-      { header: 'served', align: 'right' },
-      { header: 'share of most', align: 'right' },
-      { header: 'mean latency ms', align: 'right' },
-    ],
-    rows: groupByVariant(report).flatMap(({ median: run }) => {
-      const most = Math.max(...run.clients.map((client) => client.served));
-      return run.clients.map((client) => [
-        run.variant,
-        String(client.clientId),
-        String(client.served),
-        format.share(most > 0 ? client.served / most : 0),
-        client.meanLatencyMs === null ? format.MISSING : format.ms(client.meanLatencyMs),
-      ]);
-    }),
-  };
-}
-
-/** Rows only for variants that served from more than one process (cluster). */
-export function processesTable(report: Report): Table {
-  return {
-    columns: [
-      { header: 'variant', align: 'left' },
-      { header: 'process', align: 'right' },
-      { header: 'served', align: 'right' },
-    ],
-    rows: groupByVariant(report)
-      .map((group) => group.median)
-      .filter((run) => run.servedByProcess.length > 1)
-      .flatMap((run) => run.servedByProcess.map((entry) => [run.variant, String(entry.pid), String(entry.served)])),
-  };
 }
