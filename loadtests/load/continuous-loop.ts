@@ -137,9 +137,18 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     const endMs = nowMs();
     phaseStartMs = endMs;
     const outstanding = driver.outstanding();
+    // The clients stop sending first, so the close hook's own requests (/stats) do not queue
+    // behind new work; the grace time counts from here.
+    const finished = driver.finish().then(() => true);
+    finished.catch(() => {}); // rethrown by the race below
+    let graceTimer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<boolean>((resolve) => {
+      graceTimer = setTimeout(() => resolve(false), options.graceSeconds * 1000);
+    });
     await opened;
     await hooks.onWindowClose?.();
-    const ended = await Promise.race([driver.finish().then(() => true), sleep(options.graceSeconds * 1000)]);
+    const ended = await Promise.race([finished, graceOver]);
+    clearTimeout(graceTimer);
     const dropped = ended ? 0 : driver.outstanding();
     if (!ended) await driver.abort();
     return {
