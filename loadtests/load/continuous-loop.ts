@@ -120,6 +120,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     ? startFreshConnectionDriver(options, events)
     : startAutocannonDriver(options, events);
   let phaseStartMs = nowMs();
+  let graceTimer: NodeJS.Timeout | undefined;
   const ticker = setInterval(() => {
     const name = phase === 'warmup' ? 'warm-up' : phase === 'window' ? 'window' : 'graceful end';
     const servedInWindow = answers.filter((answer) => answer.status >= 200 && answer.status <= 299).length;
@@ -141,7 +142,6 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     // behind new work; the grace time counts from here.
     const finished = driver.finish().then(() => true);
     finished.catch(() => {}); // rethrown by the race below
-    let graceTimer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<boolean>((resolve) => {
       graceTimer = setTimeout(() => resolve(false), options.graceSeconds * 1000);
     });
@@ -167,6 +167,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     throw error;
   } finally {
     clearInterval(ticker);
+    clearTimeout(graceTimer);
   }
 }
 
