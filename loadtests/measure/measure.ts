@@ -100,6 +100,13 @@ export async function measure(
     stats: StatsBody | null;
   } = { sampler: null, probe: null, window: null, probed: null, stats: null };
   const maxWindowSeconds = plan.window.kind === 'fixed' ? plan.window.seconds : plan.window.maxSeconds;
+  // Once, at the window's close, or when the run breaks: a probe left running keeps the process alive.
+  const stopObservers = async (): Promise<void> => {
+    const { sampler, probe } = edges;
+    [edges.sampler, edges.probe] = [null, null];
+    const [window, probed] = await Promise.all([sampler?.stop() ?? null, probe?.stop() ?? null]);
+    [edges.window, edges.probed] = [edges.window ?? window, edges.probed ?? probed];
+  };
   const outcome = await runContinuousLoop(
     {
       origin: target.origin,
@@ -121,13 +128,15 @@ export async function measure(
         if (target.hasStats) await resetStats(target, plan.requestTimeoutSeconds * 1000);
       },
       async onWindowClose() {
-        [edges.window, edges.probed] = await Promise.all([edges.sampler?.stop() ?? null, edges.probe?.stop() ?? null]);
+        await stopObservers();
         edges.stats = target.hasStats ? await readStats(target, plan.requestTimeoutSeconds * 1000) : null;
       },
       onProgress: settings.showProgress ? windowProgress.line(target.name) : undefined,
     },
-  );
-  if (settings.showProgress) windowProgress.clear();
+  ).finally(async () => {
+    if (settings.showProgress) windowProgress.clear();
+    await stopObservers();
+  });
   const { window, probed, stats } = edges;
   if (window === null || probed === null) throw new Error('the window closed before its samplers started');
   // Only what the server logged inside the window: the graceful end and the calibration are not in it.
