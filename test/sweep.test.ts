@@ -125,7 +125,7 @@ function sweepReport(): SweepReport {
   const run = fixedReport.runs[1]!;
   const point = (x: number, requestsPerSecond: number) => ({
     x,
-    run: { ...run, requestsPerSecond, latencyMs: { ...run.latencyMs, p99: 80 + x } },
+    run: { ...run, requestsPerSecond, latencyMs: { ...run.latencyMs!, p99: 80 + x } },
   });
   return {
     formatVersion: 1,

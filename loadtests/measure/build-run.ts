@@ -16,14 +16,15 @@ function servedByProcess(events: readonly WorkEvent[]): { pid: number; served: n
   return [...counts].map(([pid, served]) => ({ pid, served })).sort((a, b) => b.served - a.served);
 }
 
-/** The row of a measurement that measure() accepted (at least one 2xx answer). */
+/** The row of a measurement that measure() accepted (a 2xx answer, or under overload only 503/504). */
 export function buildRun(measured: Measurement): VariantRun {
   const { subject, settings, load, limit, stats, window, probe, events, clients } = measured;
-  if (load.latencyMs === null) throw new Error(`${measured.name}: a row needs at least one 2xx answer`);
   const cpu = window.server;
   const servedCounts = clients.map((client) => client.served);
   const requestsPerSecond = load.ok / load.durationSeconds;
+  const mostServed = Math.max(...servedCounts);
   return {
+    state: 'measured',
     variant: measured.name,
     repetition: subject.repetition,
     poolSize: subject.poolSize,
@@ -65,7 +66,7 @@ export function buildRun(measured: Measurement): VariantRun {
     neighbours: { generatorCpuPercent: window.generatorCpuPercent, foreignCpuPercent: window.foreignCpuPercent },
     timeline: timelineOf(events, measured.windowStartMs),
     clients,
-    fairness: Math.min(...servedCounts) / Math.max(...servedCounts),
+    fairness: mostServed > 0 ? Math.min(...servedCounts) / mostServed : null,
     logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),
     servedByProcess: servedByProcess(events),
   };

@@ -31,6 +31,11 @@ export interface MeasureSettings {
   readonly repeat: number;
   /** autocannon's progress bar on stderr. */
   readonly showProgress: boolean;
+  /**
+   * Whether 503 and 504 answers are the outcome being measured (the overload scenario): a server
+   * that answered every request with them is then a measured row, not a failed one.
+   */
+  readonly turnAwaysMeasured: boolean;
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */
@@ -67,14 +72,26 @@ export interface Measurement {
   readonly limit: Limit | null;
 }
 
+/** The statuses a server answers with when it turns a request away (503) or its deadline passes (504). */
+const TURN_AWAY_STATUSES = ['503', '504'];
+
+/** Whether the server answered, and every answer that was not 2xx was a 503 or 504. */
+function onlyTurnedAway(load: LoadResult): boolean {
+  const statuses = Object.entries(load.statusCounts).filter(([status, count]) => count > 0 && !status.startsWith('2'));
+  return statuses.length > 0 && statuses.every(([status]) => TURN_AWAY_STATUSES.includes(status));
+}
+
 /** Throws when nothing was answered, or nothing but failures: never a row of zeros. */
-function checkAnswered(name: string, load: LoadResult, durationSeconds: number): void {
+function checkAnswered(name: string, load: LoadResult, settings: MeasureSettings): void {
   const failed = load.errors + load.timeouts + load.non2xx;
   if (load.ok === 0 && failed === 0)
-    throw new MeasurementError(`the ${name} server answered none of the requests sent in ${durationSeconds} s`);
+    throw new MeasurementError(
+      `the ${name} server answered none of the requests sent in ${settings.durationSeconds} s`,
+    );
+  if (load.ok === 0 && settings.turnAwaysMeasured && onlyTurnedAway(load)) return;
   if (load.ok === 0 || load.latencyMs === null) {
     throw new MeasurementError(
-      `every request to the ${name} server failed: ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx answers`,
+      `every request to the ${name} server failed: ${format.plural(load.errors, 'error')}, ${format.plural(load.timeouts, 'timeout')}, ${format.plural(load.non2xx, 'non-2xx answer')}`,
     );
   }
 }
@@ -121,7 +138,7 @@ export async function measure(
   // Only what the server logged inside the window: requests still finishing after it (and the
   // calibration below) are not part of what the clients were answered.
   const events = (target.log?.recorded() ?? []).filter((event) => event.atMs <= windowEndMs);
-  checkAnswered(target.name, result, settings.durationSeconds);
+  checkAnswered(target.name, result, settings);
   const limit = await calibrateLimit(target, {
     work: subject.work,
     parallelism: subject.parallelism,

@@ -1,24 +1,26 @@
 // Report -> markdown. Pure: takes the report, returns text; never measures or writes.
-import { findings } from './findings.ts';
+import { FOREIGN_CPU_LIMIT_PERCENT, findings } from './findings.ts';
 import * as format from './format.ts';
 import type { Report } from './model.ts';
 import { mermaidCpuChart } from './charts.ts';
 import { provenanceLines } from './provenance-lines.ts';
-import { groupByVariant } from './runs.ts';
-import {
-  clientsTable,
-  limitsTable,
-  neighboursTable,
-  processesTable,
-  resultsTable,
-  serverTable,
-  type Table,
-} from './tables.ts';
-import { MARKDOWN_SWIMLANES, renderSwimlanes } from './swimlanes.ts';
+import { groupByVariant, measuredRuns, rowGroups } from './runs.ts';
+import { clientsTable, processesTable } from './shown-run-tables.ts';
+import { limitsTable, neighboursTable, resultsTable, serverTable, type Table } from './tables.ts';
+import { MARKDOWN_SWIMLANES, swimlanesOf } from './swimlanes.ts';
 
 /** How every limit's CPU cost was obtained (observe/calibrate.ts); said under every limits table. */
 export const CALIBRATION_NOTE =
   'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window, in this run.';
+
+/** The noise guard: who else used the CPU in each window. Loadtest and sweep reports show it alike. */
+export function noiseGuardSection(table: Table): string[] {
+  return [
+    '## Noise guard',
+    markdownTable(table),
+    `CPU the load generator and every other process used during each window, in % of one core; foreign CPU over ${FOREIGN_CPU_LIMIT_PERCENT}% is named in the findings.`,
+  ];
+}
 
 function escapeCell(cell: string): string {
   return cell.replaceAll('|', '\\|');
@@ -40,13 +42,13 @@ function connections(report: Report): string {
   const modes = new Set(report.runs.map((run) => run.newConnection));
   if (modes.size <= 1) return connectionMode(modes.has(true));
   return groupByVariant(report)
-    .map(({ median }) => `\`${median.variant}\` ${connectionMode(median.newConnection)}`)
+    .map(({ shown }) => `\`${shown.variant}\` ${connectionMode(shown.newConnection)}`)
     .join('; ');
 }
 
 function provenance(report: Report): string {
   const { parameters } = report;
-  const spawned = report.runs.some((run) => run.target === null);
+  const spawned = measuredRuns(report).some((run) => run.target === null);
   return [
     ...provenanceLines(report),
     `- Scenario: \`${report.scenario}\`: ${report.scenarioDescription}`,
@@ -67,7 +69,7 @@ function provenance(report: Report): string {
 
 function excerpts(report: Report): string {
   return groupByVariant(report)
-    .map(({ median: run }) => {
+    .map(({ shown: run }) => {
       const silent =
         run.target !== null && !run.target.logged
           ? "(the runner did not read this server's output)"
@@ -80,19 +82,16 @@ function excerpts(report: Report): string {
 
 function timelines(report: Report): string {
   return groupByVariant(report)
-    .map(({ median: run }) => {
-      const unread = run.target !== null && !run.target.logged;
-      const lanes = unread
-        ? ["(not measured: the runner did not read this server's start/end lines)"]
-        : renderSwimlanes(run.timeline, MARKDOWN_SWIMLANES);
-      return `### ${run.variant}\n\n\`\`\`text\n${lanes.join('\n')}\n\`\`\``;
-    })
+    .map(
+      ({ shown: run }) =>
+        `### ${run.variant}\n\n\`\`\`text\n${swimlanesOf(run, MARKDOWN_SWIMLANES).join('\n')}\n\`\`\``,
+    )
     .join('\n\n');
 }
 
 function cpuCharts(report: Report): string {
   return groupByVariant(report)
-    .map(({ median: run }) =>
+    .map(({ shown: run }) =>
       run.server.cpuSamples.length === 0
         ? `${run.variant}: no CPU samples (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system, or a window shorter than one sample'})`
         : mermaidCpuChart(`${run.variant}: server CPU %`, run.server.cpuSamples, report.machine.cpus),
@@ -102,7 +101,7 @@ function cpuCharts(report: Report): string {
 
 export function renderMarkdown(report: Report): string {
   return `${[
-    `# ${report.scenario}: ${groupByVariant(report)
+    `# ${report.scenario}: ${rowGroups(report)
       .map((group) => group.variant)
       .join(' vs ')}`,
     provenance(report),
@@ -117,13 +116,12 @@ export function renderMarkdown(report: Report): string {
       .map((line) => `- ${line}`)
       .join('\n'),
     '## Timelines',
-    `The first ${(report.runs[0]?.timeline.spanMs ?? 0) / 1000} s of each variant's window (its median run), from the server's own start/end lines. ` +
+    `The first ${(measuredRuns(report)[0]?.timeline.spanMs ?? 0) / 1000} s of each variant's window (with --repeat, the run nearest its median req/s), from the server's own start/end lines. ` +
       'Client lanes: █/▓ a request being worked on (alternating per request). Thread lanes: how many requests that thread had in progress.',
     timelines(report),
     '## CPU over time',
     cpuCharts(report),
-    '## Noise guard',
-    markdownTable(neighboursTable(report)),
+    ...noiseGuardSection(neighboursTable(report)),
     '## Physical limits',
     markdownTable(limitsTable(report)),
     CALIBRATION_NOTE,

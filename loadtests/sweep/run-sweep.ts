@@ -54,6 +54,7 @@ function windowOf(options: SweepOptions, point: PlannedPoint): MeasureSettings {
     newConnection: false,
     repeat: 1,
     showProgress: false,
+    turnAwaysMeasured: false,
   };
 }
 
