@@ -153,3 +153,13 @@ test('a --target row that the run itself started says who started it, and no nam
   );
   assert.ok(!lines.some((line) => line.includes("workers's")));
 });
+
+test("a --target whose start/end lines were not read: the terminal says what the markdown says, not 'logged no work'", () => {
+  const target = { url: 'http://127.0.0.1:3000/{client}', pid: null, hasStats: true, logged: false, startedBy: null };
+  const own: VariantRun = { ...inline, variant: 'own', target, timeline: { spanMs: 2_000, bars: [] } };
+  const report: Report = { ...fixedReport, runs: [own] };
+  const unread = "(not measured: the runner did not read this server's start/end lines)";
+  assert.ok(renderTerminal(report).includes(unread));
+  assert.ok(renderMarkdown(report).includes(unread));
+  assert.ok(!renderTerminal(report).includes('logged no work'));
+});

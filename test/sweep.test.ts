@@ -172,7 +172,32 @@ test('sweep conclusions and charts from fixed points', () => {
     conclusions(report).some((line) => line.startsWith('Noise: other processes used more than 10% of a core')),
     'the fixture run was noisy',
   );
+  assert.ok(
+    conclusions(report).includes(
+      "pool --pool-size 1's latency percentiles rest on 548 requests: its p99 is the slowest 6. The 5% band the knee and the contention claim use is 27.4 requests wide there.",
+    ),
+  );
+  const few = {
+    ...report.series[0]!,
+    points: report.series[0]!.points.map((p) => ({ ...p, run: { ...p.run, requests: 30 } })),
+  };
+  assert.ok(
+    conclusions({ ...report, series: [few] }).some((line) =>
+      line.endsWith('is 1.5 requests wide there, so read the knee and the contention verdict as a hint.'),
+    ),
+  );
+  const workers = { ...longer.series[0]!, variant: 'cluster', axis: '--workers' };
+  assert.ok(
+    conclusions({ ...longer, series: [workers] }).some((line) =>
+      line.startsWith('cluster: more processes cost throughput from --workers 8 on'),
+    ),
+  );
   const markdown = renderSweepMarkdown(report);
+  assert.ok(markdown.includes('## Noise guard'));
+  assert.ok(
+    markdown.split('\n').includes('| pool --pool-size 8 | 9% | 15% | 200 / 0 |'),
+    'one noise-guard row per point',
+  );
   for (const line of [
     '  x-axis "--pool-size" ["1", "2", "4", "8"]',
     '  line [28.0, 55.0, 56.0, 50.0]',

@@ -18,7 +18,7 @@ export function noiseGuardSection(table: Table): string[] {
   return [
     '## Noise guard',
     markdownTable(table),
-    `CPU the load generator and every other process used during each window, in % of one core; foreign CPU over ${FOREIGN_CPU_LIMIT_PERCENT}% is named in the findings.`,
+    `CPU the load generator and every other process used during each window, in % of one core; foreign CPU over ${FOREIGN_CPU_LIMIT_PERCENT}% of a core is flagged above as noise.`,
   ];
 }
 
