@@ -128,7 +128,7 @@ function sweepReport(): SweepReport {
     run: { ...run, requestsPerSecond, latencyMs: { ...run.latencyMs!, p99: 80 + x } },
   });
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     command: 'npm run sweep -- --quick',
     dateUtc: fixedReport.dateUtc,
     commit: 'abc1234',
@@ -141,6 +141,7 @@ function sweepReport(): SweepReport {
         variant: 'pool',
         axis: '--pool-size',
         points: [point(1, 28), point(2, 55), point(4, 56), point(8, 50)],
+        failed: [],
       },
     ],
   };
@@ -206,6 +207,21 @@ test('sweep conclusions and charts from fixed points', () => {
   ]) {
     assert.ok(markdown.split('\n').includes(line), `missing: ${line}`);
   }
+});
+
+test('a sweep point that could not be measured is a failed row, and the curve goes on without it', () => {
+  const report = sweepReport();
+  const reason = 'the pool server (pid 7) exited during start-up (code 1): out of memory';
+  const withFailure = { ...report, series: [{ ...report.series[0]!, failed: [{ x: 16, reason }] }] };
+  assert.ok(
+    conclusions(withFailure).includes(
+      `pool --pool-size 16 could not be measured (${reason}); the series goes on without it.`,
+    ),
+  );
+  assert.equal(recommendation(withFailure), recommendation(report), 'the knee is read from the measured points');
+  const lines = renderSweepMarkdown(withFailure).split('\n');
+  assert.ok(lines.includes('| 16 | failed | – | – | – | – | – | – | – | – |'), 'its row says failed');
+  assert.ok(lines.includes('  x-axis "--pool-size" ["1", "2", "4", "8"]'), 'charts show the measured points only');
 });
 
 test('sweep CLI: two tiny points end to end write a report with the knee', async () => {

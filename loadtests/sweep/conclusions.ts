@@ -85,7 +85,7 @@ function clientSentences(series: SweepSeries): string[] {
 /** The pool's knee as a flag to pass, with its reasons in numbers; null when no pool was swept. */
 export function recommendation(report: SweepReport): string | null {
   const poolSeries = report.series.find((series) => series.kind === 'size' && series.axis === '--pool-size');
-  if (poolSeries === undefined) return null;
+  if (poolSeries === undefined || poolSeries.points.length === 0) return null;
   const { knee, best, largest } = sizeVerdict(sizePoints(poolSeries));
   const past =
     largest.size > knee.size
@@ -108,10 +108,17 @@ function noise(report: SweepReport): string | null {
   return `Noise: other processes used more than ${FOREIGN_CPU_LIMIT_PERCENT}% of a core while these points were measured, so their figures may be off: ${noisy.join(', ')}.`;
 }
 
+/** Each point that could not be measured, with its reason: the curve goes on without it. */
+function failedPoints(series: SweepSeries): string[] {
+  const rest = series.points.length === 0 ? 'so the series has no measured point' : 'the series goes on without it';
+  return series.failed.map(({ x, reason }) => `${pointName(series, x)} could not be measured (${reason}); ${rest}.`);
+}
+
 export function conclusions(report: SweepReport): string[] {
-  const lines = report.series.flatMap((series) =>
-    series.kind === 'size' ? sizeSentences(series) : clientSentences(series),
-  );
+  const lines = report.series.flatMap((series) => [
+    ...failedPoints(series),
+    ...(series.points.length === 0 ? [] : series.kind === 'size' ? sizeSentences(series) : clientSentences(series)),
+  ]);
   const advice = recommendation(report);
   return [advice, ...lines, noise(report)].filter((line): line is string => line !== null);
 }

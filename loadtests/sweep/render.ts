@@ -5,7 +5,8 @@ import * as format from '../report/format.ts';
 import { markdownTable, noiseGuardSection } from '../report/markdown.ts';
 import { provenanceLines } from '../report/provenance-lines.ts';
 import { groupOf } from '../report/runs.ts';
-import { noiseGuardTable, type Table as CellTable } from '../report/tables.ts';
+import type { VariantRun } from '../report/model.ts';
+import { FAILED_CELL, noiseGuardTable, type Table as CellTable } from '../report/tables.ts';
 import { conclusions, pointName } from './conclusions.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
 
@@ -25,19 +26,27 @@ function seriesTable(series: SweepSeries): CellTable {
       { header: 'memory', align: 'right' },
       { header: 'errors / timeouts / non-2xx', align: 'right' },
     ],
-    rows: series.points.map(({ x, run }) => [
-      String(x),
-      format.perSecond(run.requestsPerSecond),
-      format.percent(run.percentOfLimit),
-      run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p50),
-      run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p99),
-      run.health.latencyMs === null ? format.MISSING : format.ms(run.health.latencyMs.p99),
-      format.percent(run.server.cpuPercent),
-      run.server.busyThreads === null ? format.MISSING : String(run.server.busyThreads),
-      format.mebibytes(run.server.residentBytes),
-      `${run.errors} / ${run.timeouts} / ${run.non2xx}`,
-    ]),
+    rows: [
+      ...series.points.map(({ x, run }) => ({ x, cells: measuredCells(run) })),
+      ...series.failed.map(({ x }) => ({ x, cells: [FAILED_CELL, ...Array<string>(8).fill('–')] })),
+    ]
+      .sort((a, b) => a.x - b.x)
+      .map(({ x, cells }) => [String(x), ...cells]),
   };
+}
+
+function measuredCells(run: VariantRun): string[] {
+  return [
+    format.perSecond(run.requestsPerSecond),
+    format.percent(run.percentOfLimit),
+    run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p50),
+    run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p99),
+    run.health.latencyMs === null ? format.MISSING : format.ms(run.health.latencyMs.p99),
+    format.percent(run.server.cpuPercent),
+    run.server.busyThreads === null ? format.MISSING : String(run.server.busyThreads),
+    format.mebibytes(run.server.residentBytes),
+    `${run.errors} / ${run.timeouts} / ${run.non2xx}`,
+  ];
 }
 
 function title(series: SweepSeries, report: SweepReport): string {
@@ -51,7 +60,7 @@ function chart(series: SweepSeries, what: 'req/s' | 'p99 ms'): string | null {
   const maybe = series.points.map(({ run }) =>
     what === 'req/s' ? run.requestsPerSecond : (run.latencyMs?.p99 ?? null),
   );
-  if (maybe.some((value) => value === null)) return null;
+  if (maybe.length === 0 || maybe.some((value) => value === null)) return null;
   const values = maybe as number[];
   return [
     '```mermaid',
