@@ -2,7 +2,6 @@
 // alternated A B A B so drift on a shared machine hits both alike.
 import { fileURLToPath } from 'node:url';
 import { runClosedLoop } from '../loadtests/load/closed-loop.ts';
-import { OWN_PATH_TEMPLATE } from '../loadtests/load/target-url.ts';
 import type { ProcessGroup } from '../loadtests/process/process-group.ts';
 import { plural } from '../loadtests/report/format.ts';
 import { startListening, startServer, type ServerProcess } from '../loadtests/process/server-process.ts';
@@ -35,12 +34,9 @@ export async function measureFramework(
     const load = (server: ServerProcess, durationSeconds: number) =>
       runClosedLoop({
         origin: server.baseUrl,
-        pathTemplate: OWN_PATH_TEMPLATE,
         path: HEALTH_PATH,
         connections: options.connections,
         durationSeconds,
-        newConnection: false,
-        showProgress: false,
       });
     if (options.warmupSeconds > 0) {
       for (const server of servers) await load(server.process, options.warmupSeconds);

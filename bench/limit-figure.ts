@@ -34,6 +34,8 @@ export async function measureLimit(
       connections: options.limitConnections,
       warmupSeconds: options.warmupSeconds,
       durationSeconds: options.limitDurationSeconds,
+      autoDuration: 'never',
+      maxDurationSeconds: options.limitDurationSeconds,
       probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
       newConnection: false,
       repeat: 1,
@@ -52,7 +54,7 @@ export async function measureLimit(
     durationSeconds: options.limitDurationSeconds,
     warmupSeconds: options.warmupSeconds,
     limit: measured.limit,
-    load: loadFigures(measured.load, `the ${variant} server`),
+    load: loadFigures(measured.load.result, `the ${variant} server`),
     cpu: windowCpu(measured.window),
   };
 }

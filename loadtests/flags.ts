@@ -17,7 +17,10 @@ import {
   CONNECTIONS_RANGE,
   DEFAULT_DURATION_SECONDS,
   DEFAULT_WARMUP_SECONDS,
+  type DurationChoice,
   durationOption,
+  durationSettings,
+  maxDurationOption,
   noReportOption,
   reportsDirOption,
   settingsOf,
@@ -71,6 +74,7 @@ function loadtestCommand(): Command {
       ).argParser(intInRange(CONNECTIONS_RANGE)),
     )
     .addOption(durationOption('per variant', DEFAULT_DURATION_SECONDS))
+    .addOption(maxDurationOption())
     .addOption(warmupOption('each measurement', DEFAULT_WARMUP_SECONDS));
   return withVariantSettings(command)
     .addOption(maxQueueOption())
@@ -110,7 +114,7 @@ function loadtestCommand(): Command {
       new Option(
         '--quick',
         `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`,
-      ).conflicts(['duration', 'warmup']),
+      ).conflicts(['duration', 'maxDuration', 'warmup']),
     )
     .addOption(noReportOption('the table'))
     .addOption(reportsDirOption())
@@ -121,7 +125,8 @@ interface RawOptions extends VariantSettingValues {
   scenario: ScenarioName[];
   variants?: VariantName[];
   connections?: number;
-  duration: number;
+  duration?: DurationChoice;
+  maxDuration: number;
   warmup: number;
   repeat: number;
   probeIntervalMs: number;
@@ -159,7 +164,9 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
   });
   return Object.freeze({
     plans,
-    durationSeconds: quick ? QUICK.durationSeconds : raw.duration,
+    ...(quick
+      ? durationSettings(QUICK.durationSeconds, raw.maxDuration, QUICK.durationSeconds)
+      : durationSettings(raw.duration, raw.maxDuration, DEFAULT_DURATION_SECONDS)),
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
     settings: settingsOf(raw),
     repeat: raw.repeat,

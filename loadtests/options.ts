@@ -2,6 +2,7 @@
 // reports state from it.
 import type { VariantName } from '../server/variants/index.ts';
 import type { TargetUrl } from './load/target-url.ts';
+import type { DurationSettings } from './measure/window-plan.ts';
 import type { ReportParameters, VariantSettingValues } from './report/model.ts';
 import type { Scenario } from './scenarios/types.ts';
 
@@ -31,9 +32,8 @@ export interface TargetOptions {
   readonly startedBy?: string;
 }
 
-export interface LoadtestOptions {
+export interface LoadtestOptions extends DurationSettings {
   readonly plans: readonly PlannedScenario[];
-  readonly durationSeconds: number;
   readonly warmupSeconds: number;
   readonly settings: VariantSettingValues;
   /** Fresh-server runs per variant; tables show the median and the range. */

@@ -54,6 +54,7 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
         work: options.work,
         iterations: options.iterations,
         ioMs: options.ioMs,
+        blockingIoMs: options.blockingIoMs,
         quiet: options.quiet,
         fault,
       };

@@ -1,36 +1,15 @@
-// The server's flags: names, defaults and ranges in one place. The load runner builds a server's
-// argv with serverArgv() and reuses the shared options, so no flag is spelled twice. A leaf: it
-// imports no variant (the registry imports it), so reading a flag loads no pool and no cluster.
+// The server's flags: defaults and ranges in one place (names and the options type in options.ts,
+// re-exported here). The load runner builds a server's argv with serverArgv() and reuses the shared
+// options, so no flag is spelled twice. A leaf: it imports no variant (the registry imports it), so
+// reading a flag loads no pool and no cluster.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { intInRange, intOption, type IntRange } from './int-option.ts';
 import { DEFAULT_ITERATIONS, WORK_KINDS, type WorkKind } from './work.ts';
+import { SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName } from './options.ts';
 
-/** The type of --work, re-exported beside the options that use it; work.ts defines it. */
-export type { WorkKind };
-
-/** The --variant choices in --help order; the registry (variants/index.ts) must define exactly these. */
-export const VARIANT_NAMES = ['inline', 'pool', 'cluster', 'chunked', 'libuv', 'io'] as const;
-export type VariantName = (typeof VARIANT_NAMES)[number];
-
-export interface ServerOptions {
-  readonly variant: VariantName;
-  readonly port: number;
-  readonly work: WorkKind;
-  readonly poolSize: number;
-  readonly workers: number;
-  readonly uvThreads: number;
-  readonly iterations: number;
-  readonly sliceIterations: number;
-  readonly ioMs: number;
-  /** Requests that may wait for a worker in pooled variants; more get 503 at once. */
-  readonly maxQueue: number;
-  /** A request's deadline, from the moment the handler takes it. */
-  readonly timeoutMs: number;
-  /** Test-only routes that make a job throw or its worker exit. */
-  readonly faultRoutes: boolean;
-  readonly quiet: boolean;
-}
+/** Re-exported so that the programs that build a server's argv import one module. */
+export { SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName, type WorkKind };
 
 export const HOST = '127.0.0.1';
 export const DEFAULT_VARIANT: VariantName = 'inline';
@@ -51,6 +30,13 @@ export const DEFAULT_SLICE_ITERATIONS = 3_000_000;
 export const SLICE_ITERATIONS_RANGE: IntRange = { min: 1_000, max: ITERATIONS_RANGE.max };
 export const DEFAULT_IO_MS = 100;
 export const IO_MS_RANGE: IntRange = { min: 1, max: 60_000 };
+export const DEFAULT_BLOCKING_IO_MS = 0;
+export const BLOCKING_IO_MS_RANGE: IntRange = { min: 0, max: 60_000 };
+/**
+ * The variants whose request runs on a thread it can hold. On chunked it would only stall the loop
+ * as inline does; libuv's work runs inside pbkdf2, where no wait can go; io is the async control.
+ */
+export const BLOCKING_IO_VARIANTS: readonly VariantName[] = ['inline', 'pool', 'cluster'];
 export const MAX_QUEUE_RANGE: IntRange = { min: 0, max: 100_000 };
 /** Small pools still queue a few hundred ms of bursts: the experiment's 4 clients on 1 thread must queue, not 503. */
 export const MIN_DEFAULT_MAX_QUEUE = 64;
@@ -59,22 +45,6 @@ export const defaultMaxQueue = (poolSize: number): number => Math.max(poolSize *
 /** Generous: a request at the top of ITERATIONS_RANGE still finishes on a loaded machine. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const TIMEOUT_RANGE: IntRange = { min: 1, max: 3_600_000 };
-
-export const SERVER_FLAGS = {
-  variant: '--variant',
-  port: '--port',
-  work: '--work',
-  poolSize: '--pool-size',
-  workers: '--workers',
-  uvThreads: '--uv-threads',
-  iterations: '--iterations',
-  sliceIterations: '--slice-iterations',
-  ioMs: '--io-ms',
-  maxQueue: '--max-queue',
-  timeoutMs: '--timeout-ms',
-  faultRoutes: '--fault-routes',
-  quiet: '--quiet',
-} as const satisfies Record<keyof ServerOptions, string>;
 
 /** The options that shape a variant's work and size; the load runner offers the same ones. */
 export function variantSettingOptions(): Option[] {
@@ -148,7 +118,16 @@ function serverCommand(): Command {
         .choices(WORK_KINDS)
         .default('cpu'),
     );
+  // --blocking-io-ms is not a shared variant setting (yet): the load runner does not pass it on.
   return withVariantSettings(command)
+    .addOption(
+      intOption(
+        SERVER_FLAGS.blockingIoMs,
+        `ms each request then holds its thread without CPU, as a blocking driver does (${BLOCKING_IO_VARIANTS.join(', ')}); 0 = off`,
+        BLOCKING_IO_MS_RANGE,
+        DEFAULT_BLOCKING_IO_MS,
+      ),
+    )
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
     .addOption(
@@ -163,15 +142,15 @@ function serverCommand(): Command {
 
 /** Parses the server's argv (without node and script). Throws commander's error on bad input. */
 export function parseServerArgs(argv: readonly string[]): ServerOptions {
-  type Parsed = Omit<ServerOptions, 'quiet' | 'maxQueue' | 'timeoutMs' | 'faultRoutes'> & {
-    maxQueue?: number;
-    timeoutMs?: number;
-    faultRoutes?: boolean;
-    quiet?: boolean;
-  };
-  const parsed = serverCommand()
-    .parse([...argv], { from: 'user' })
-    .opts<Parsed>();
+  type Defaulted = 'quiet' | 'maxQueue' | 'timeoutMs' | 'faultRoutes';
+  type Parsed = Omit<ServerOptions, Defaulted> & Partial<Pick<ServerOptions, Defaulted>>;
+  const command = serverCommand();
+  const parsed = command.parse([...argv], { from: 'user' }).opts<Parsed>();
+  if (parsed.blockingIoMs > 0 && !BLOCKING_IO_VARIANTS.includes(parsed.variant)) {
+    command.error(
+      `error: ${SERVER_FLAGS.blockingIoMs} needs a thread to hold (${SERVER_FLAGS.variant} ${BLOCKING_IO_VARIANTS.join(', ')}), got ${SERVER_FLAGS.variant} ${parsed.variant}`,
+    );
+  }
   return Object.freeze({
     ...parsed,
     maxQueue: parsed.maxQueue ?? defaultMaxQueue(parsed.poolSize),

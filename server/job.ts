@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
 import type { Gauge } from './gauge.ts';
 import { formatWorkEvent, type LogKind } from './log-line.ts';
-import { spin, type WorkKind } from './work.ts';
+import { holdThread, spin, type WorkKind } from './work.ts';
 
 /** A failure to inject instead of the work (only reachable with --fault-routes). */
 export type Fault = 'none' | 'throw' | 'exit';
@@ -18,6 +18,8 @@ export interface JobRequest {
   readonly work: WorkKind;
   readonly iterations: number;
   readonly ioMs: number;
+  /** After the work, how long the request holds its thread without CPU (--blocking-io-ms). */
+  readonly blockingIoMs: number;
   readonly quiet: boolean;
   readonly fault: Fault;
 }
@@ -40,7 +42,8 @@ export const wholeWork: WorkBody = (request) =>
 
 /**
  * Runs one request's work on the calling thread, as the original handler did: log the start,
- * work, log the end. The gauge counts it as running in between.
+ * work, hold the thread if asked (a blocking call after the computing), log the end. The gauge
+ * counts it as running in between.
  */
 export async function runJob(request: JobRequest, gauge: Gauge, body: WorkBody = wholeWork): Promise<JobResult> {
   const log = (kind: LogKind, atMs: number): void => {
@@ -57,6 +60,7 @@ export async function runJob(request: JobRequest, gauge: Gauge, body: WorkBody =
   log('Start', startedAtMs);
   try {
     const counter = await body(request);
+    holdThread(request.blockingIoMs);
     const endedAtMs = Date.now();
     log('End', endedAtMs);
     return { clientId: request.clientId, pid: process.pid, threadId, counter, startedAtMs, endedAtMs };

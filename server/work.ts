@@ -1,5 +1,6 @@
-// The work unit every variant runs: the original experiment's busy loop, nothing else.
-// It knows no HTTP, no threads and no logging, so every concurrency model does the same work.
+// The work unit every variant runs: the original experiment's busy loop, and the blocking wait
+// that may follow it. It knows no HTTP, no threads and no logging, so every concurrency model does
+// the same work.
 
 /** What one request does: spin the CPU (the experiment), or wait on a timer (the I/O control). */
 export type WorkKind = 'cpu' | 'io';
@@ -16,4 +17,13 @@ export function spin(iterations: number): number {
   let counter = 0;
   for (let i = 0; i < iterations; i++) counter++;
   return counter;
+}
+
+/**
+ * Holds the calling thread for `ms` without using the CPU, as a synchronous database driver does
+ * while it waits for its answer. Atomics.wait on memory no one else can see: nothing wakes it early.
+ * On the event loop it stalls the whole server (Node allows Atomics.wait on the main thread).
+ */
+export function holdThread(ms: number): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)), 0, 0, ms);
 }

@@ -83,9 +83,9 @@ const badFlags: readonly (readonly [readonly string[], string])[] = [
   ],
   [
     ['--duration', '2.5'],
-    "error: option '--duration <seconds>' argument '2.5' is invalid. Allowed: a whole number from 1 to 3600.",
+    "error: option '--duration <seconds|auto>' argument '2.5' is invalid. Allowed: a whole number from 1 to 3600, or auto.",
   ],
-  [['--quick', '--duration', '5'], "error: option '--quick' cannot be used with option '--duration <seconds>'"],
+  [['--quick', '--duration', '5'], "error: option '--quick' cannot be used with option '--duration <seconds|auto>'"],
   [
     ['--max-queue', '100001'],
     "error: option '--max-queue <n>' argument '100001' is invalid. Allowed: a whole number from 0 to 100000.",

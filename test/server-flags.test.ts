@@ -65,6 +65,7 @@ test('serverArgv is the inverse of parseServerArgs', () => {
     iterations: 1_234,
     sliceIterations: 5_000,
     ioMs: 9,
+    blockingIoMs: 11,
     maxQueue: 5,
     timeoutMs: 250,
     faultRoutes: true,

@@ -4,6 +4,13 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
+import {
+  AUTO_MAX_RELATIVE_HALF_WIDTH,
+  AUTO_MIN_ANSWERS_PER_CLIENT,
+  type AutoDuration,
+  type DurationSettings,
+  LONG_REQUEST_MS,
+} from '../measure/window-plan.ts';
 import type { VariantSettingValues } from '../report/model.ts';
 import { reportsDirProblem } from '../report/write.ts';
 
@@ -11,14 +18,61 @@ export const CONNECTIONS_RANGE: IntRange = { min: 1, max: 1_000 };
 export const DEFAULT_DURATION_SECONDS = 10;
 export const DURATION_RANGE: IntRange = { min: 1, max: 3_600 };
 export const DEFAULT_WARMUP_SECONDS = 2;
+/** The longest an automatic window may grow. */
+export const DEFAULT_MAX_DURATION_SECONDS = 180;
+/** What --duration takes: whole seconds, or `auto`. */
+export type DurationChoice = number | 'auto';
 export const WARMUP_RANGE: IntRange = { min: 0, max: 600 };
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../../reports', import.meta.url));
 
-/** --duration: `per` says what one window measures, e.g. "per variant". */
-export function durationOption(per: string, fallback: number): Option {
-  return new Option('--duration <seconds>', `measured seconds ${per} (${DURATION_RANGE.min}-${DURATION_RANGE.max})`)
+/**
+ * --duration: `per` says what one window measures, e.g. "per variant"; `whenAbsent` says what a
+ * run without the flag does ('when-long': `fallback` seconds, auto when a request is long;
+ * 'never': whole seconds only, `fallback` by default, and no auto at all).
+ */
+export function durationOption(per: string, fallback: number, whenAbsent: AutoDuration = 'when-long'): Option {
+  const seconds = intInRange(DURATION_RANGE);
+  const range = `${DURATION_RANGE.min}-${DURATION_RANGE.max}`;
+  if (whenAbsent === 'never')
+    return new Option('--duration <seconds>', `measured seconds ${per} (${range})`)
+      .argParser(seconds)
+      .default(fallback);
+  const absent =
+    whenAbsent === 'always' ? 'auto' : `${fallback}, or auto when one request takes over ${LONG_REQUEST_MS} ms`;
+  return new Option(
+    '--duration <seconds|auto>',
+    `measured seconds ${per} (${range}), or auto: at least ${fallback} s, until every client has ${AUTO_MIN_ANSWERS_PER_CLIENT} answers and req/s is within ±${AUTO_MAX_RELATIVE_HALF_WIDTH * 100}% (default: ${absent})`,
+  ).argParser((raw): DurationChoice => {
+    if (raw === 'auto') return 'auto';
+    try {
+      return seconds(raw);
+    } catch (error) {
+      if (!(error instanceof InvalidArgumentError)) throw error;
+      throw new InvalidArgumentError(`${error.message.replace(/\.$/, '')}, or auto.`);
+    }
+  });
+}
+
+/** --max-duration: the bound of an automatic window. */
+export function maxDurationOption(): Option {
+  return new Option(
+    '--max-duration <seconds>',
+    `the longest an automatic window may be (${DURATION_RANGE.min}-${DURATION_RANGE.max})`,
+  )
     .argParser(intInRange(DURATION_RANGE))
-    .default(fallback);
+    .default(DEFAULT_MAX_DURATION_SECONDS);
+}
+
+/** The window settings out of --duration (absent, seconds or auto) and --max-duration. */
+export function durationSettings(
+  choice: DurationChoice | undefined,
+  maxDurationSeconds: number,
+  fallback: number,
+  whenAbsent: AutoDuration = 'when-long',
+): DurationSettings {
+  if (choice === undefined) return { durationSeconds: fallback, autoDuration: whenAbsent, maxDurationSeconds };
+  if (choice === 'auto') return { durationSeconds: fallback, autoDuration: 'always', maxDurationSeconds };
+  return { durationSeconds: choice, autoDuration: 'never', maxDurationSeconds };
 }
 
 /** --warmup: `before` says what the uncounted load precedes, e.g. "each point". */

@@ -1,64 +1,28 @@
-// The endless curl loops: N connections, each sending as its own client id and asking again as
-// soon as it is answered (pipelining 1). autocannon measures; we only add per-client counts.
-// --new-connection hands the loop to fresh-connections.ts instead.
-import autocannon from 'autocannon';
-import { ClientTallies } from './client-tallies.ts';
-import { runFreshConnectionLoop } from './fresh-connections.ts';
-import { REQUEST_TIMEOUT_SECONDS, type ClosedLoopOptions, type ClosedLoopResult } from './load-result.ts';
-import { clientPath } from './target-url.ts';
+// A plain fixed-length closed loop on keep-alive connections, all on one path (make bench's
+// /health): the continuous loop with no warm-up, summarised as one window.
+import { runContinuousLoop } from './continuous-loop.ts';
+import { REQUEST_TIMEOUT_SECONDS, type WindowLoad } from './load-result.ts';
+import { windowResult } from './window-result.ts';
 
-export function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
-  return options.newConnection ? runFreshConnectionLoop(options) : runKeepAliveLoop(options);
+export interface ClosedLoopOptions {
+  /** "http://127.0.0.1:8000" */
+  readonly origin: string;
+  /** Every client asks for this path. */
+  readonly path: string;
+  readonly connections: number;
+  readonly durationSeconds: number;
 }
 
-function runKeepAliveLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
-  const tallies = new ClientTallies();
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: options.origin,
-        connections: options.connections,
-        pipelining: 1,
-        duration: options.durationSeconds,
-        timeout: REQUEST_TIMEOUT_SECONDS,
-        // Connection i is client i, like the i-th terminal of the original experiment.
-        setupClient(client) {
-          const tally = tallies.add();
-          client.setRequests([
-            { method: 'GET', path: options.path ?? clientPath(options.pathTemplate, tally.clientId) },
-          ]);
-          client.on('response', (statusCode, _bytes, responseTimeMs) => {
-            if (statusCode >= 200 && statusCode <= 299) tallies.served(tally, responseTimeMs);
-          });
-        },
-      },
-      (error: unknown, result) => {
-        if (error !== null && error !== undefined) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-          return;
-        }
-        const { p50, p90, p99, max, mean } = result.latency;
-        resolve({
-          result: {
-            durationSeconds: result.duration,
-            ok: result['2xx'],
-            errors: result.errors,
-            timeouts: result.timeouts,
-            non2xx: result.non2xx,
-            latencyMs: result['2xx'] > 0 ? { p50, p90, p99, max, mean } : null,
-            servedLatencyMs: tallies.servedLatencySummary(),
-            statusCounts: Object.fromEntries(
-              Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0]),
-            ),
-          },
-          clients: tallies.clients(),
-        });
-      },
-    );
-    autocannon.track(instance, {
-      renderProgressBar: options.showProgress,
-      renderResultsTable: false,
-      renderLatencyTable: false,
-    });
+export async function runClosedLoop(options: ClosedLoopOptions): Promise<WindowLoad> {
+  const outcome = await runContinuousLoop({
+    origin: options.origin,
+    pathOf: () => options.path,
+    connections: options.connections,
+    requestTimeoutSeconds: REQUEST_TIMEOUT_SECONDS,
+    newConnection: false,
+    warmupSeconds: 0,
+    window: { kind: 'fixed', seconds: options.durationSeconds },
+    graceSeconds: REQUEST_TIMEOUT_SECONDS,
   });
+  return windowResult(outcome, options.connections);
 }

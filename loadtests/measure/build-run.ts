@@ -1,6 +1,7 @@
 // What was measured -> one report row. Pure, like autocannon's aggregateResult: no clock, no
 // network, no /proc; the same measurement always gives the same row.
 import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-line.ts';
+import type { ServedInWindow } from '../report/figures.ts';
 import type { VariantRun } from '../report/model.ts';
 import { summarize } from '../report/percentile.ts';
 import type { Measurement } from './measure.ts';
@@ -16,12 +17,24 @@ function servedByProcess(events: readonly WorkEvent[]): { pid: number; served: n
   return [...counts].map(([pid, served]) => ({ pid, served })).sort((a, b) => b.served - a.served);
 }
 
+/** The server's own count inside the window: its End lines, else the served counter of /stats. */
+function servedByServer(measured: Measurement): ServedInWindow | null {
+  if (measured.logged) {
+    const { startMs, endMs } = measured.outcome;
+    const count = measured.events.filter((e) => e.kind === 'End' && e.atMs >= startMs && e.atMs < endMs).length;
+    return { count, source: 'log' };
+  }
+  return measured.stats === null ? null : { count: measured.stats.served, source: 'stats' };
+}
+
 /** The row of a measurement that measure() accepted (a 2xx answer, or under overload only 503/504). */
 export function buildRun(measured: Measurement): VariantRun {
-  const { subject, settings, load, limit, stats, window, probe, events, clients } = measured;
+  const { subject, settings, limit, stats, window, probe, events, outcome, plan } = measured;
+  const { result: load, clients } = measured.load;
   const cpu = window.server;
   const servedCounts = clients.map((client) => client.served);
   const requestsPerSecond = load.ok / load.durationSeconds;
+  const servedInWindow = servedByServer(measured);
   const mostServed = Math.max(...servedCounts);
   return {
     state: 'measured',
@@ -38,6 +51,15 @@ export function buildRun(measured: Measurement): VariantRun {
     durationSeconds: load.durationSeconds,
     requests: load.ok,
     requestsPerSecond,
+    requestsPerSecondCi95: measured.load.requestsPerSecondCi95,
+    window: {
+      rule: plan.window.kind,
+      end: outcome.end,
+      firstRequestMs: plan.firstRequestMs,
+      requestTimeoutSeconds: plan.requestTimeoutSeconds,
+      warmupAnswers: outcome.warmupAnswers,
+      gracefulEnd: outcome.gracefulEnd,
+    },
     latencyMs: load.latencyMs,
     errors: load.errors,
     timeouts: load.timeouts,
@@ -55,6 +77,9 @@ export function buildRun(measured: Measurement): VariantRun {
       pool: stats?.pool ?? null,
       cpuByProcess: window.serverProcesses,
       cpuSamples: window.samples,
+      servedInWindow,
+      cpuMsPerServedRequest:
+        cpu === null || load.ok === 0 ? null : ((cpu.cpuPercent / 100) * load.durationSeconds * 1000) / load.ok,
     },
     health: {
       intervalMs: settings.probeIntervalMs,
@@ -64,7 +89,7 @@ export function buildRun(measured: Measurement): VariantRun {
       latencyMs: summarize(probe.latenciesMs),
     },
     neighbours: { generatorCpuPercent: window.generatorCpuPercent, foreignCpuPercent: window.foreignCpuPercent },
-    timeline: timelineOf(events, measured.windowStartMs),
+    timeline: timelineOf(events, outcome.startMs),
     clients,
     fairness: mostServed > 0 ? Math.min(...servedCounts) / mostServed : null,
     logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),

@@ -1,35 +1,38 @@
-// Measures one target: an uncounted warm-up, the measured window with server-side figures taken
-// at its edges, then the physical limit calibrated on the idle, warm server. Returns what was
-// measured as it came (build-run.ts makes the report row of it). Works the same on a server this
-// run spawned and on one it was pointed at; what a target cannot tell stays null.
+// Measures one target in one continuous closed loop: a first request alone (how long one takes),
+// warm-up, the measured window with server-side figures taken at its edges, a graceful end, then
+// the physical limit calibrated on the idle, warm server. Returns what was measured as it came
+// (build-run.ts makes the report row of it). Works the same on a server this run spawned and on one
+// it was pointed at; what a target cannot tell stays null.
 import type { WorkEvent } from '../../server/log-line.ts';
 import type { StatsBody } from '../../server/stats.ts';
-import { runClosedLoop } from '../load/closed-loop.ts';
-import type { LoadResult } from '../load/load-result.ts';
+import { type LoopOutcome, runContinuousLoop } from '../load/continuous-loop.ts';
+import type { WindowLoad } from '../load/load-result.ts';
+import { clientPath } from '../load/target-url.ts';
+import { windowResult } from '../load/window-result.ts';
 import { calibrateLimit } from '../observe/calibrate.ts';
-import { startSampler, type WindowFigures } from '../observe/cpu-sampler.ts';
-import { drain } from '../observe/drain.ts';
-import { startHealthProbe, type ProbeResult } from '../observe/health-probe.ts';
+import { type RunningSampler, startSampler, type WindowFigures } from '../observe/cpu-sampler.ts';
+import { type ProbeResult, type RunningProbe, startHealthProbe } from '../observe/health-probe.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
 import { readStats, resetStats } from '../observe/stats-client.ts';
 import type { Target } from '../process/target.ts';
-import type { ClientTally, Limit, WorkKind } from '../report/figures.ts';
+import type { Limit, WorkKind } from '../report/figures.ts';
 import * as format from '../report/format.ts';
 import type { VariantRun } from '../report/model.ts';
+import { type DurationSettings, planWindow, type WindowPlan } from './window-plan.ts';
+import { windowProgress } from './window-progress.ts';
 
 /** How one target is measured: only what measure() uses, whoever calls it (loadtest, sweep, bench). */
-export interface MeasureSettings {
+export interface MeasureSettings extends DurationSettings {
   /** Closed-loop clients, one connection each. */
   readonly connections: number;
   readonly warmupSeconds: number;
-  readonly durationSeconds: number;
   /** Pace of the bystander GET /health during the window. */
   readonly probeIntervalMs: number;
   /** One connection per request, closed after the answer (curl's way), instead of keep-alive. */
   readonly newConnection: boolean;
   /** Runs per row; with more than one, the progress line says which run this is. */
   readonly repeat: number;
-  /** autocannon's progress bar on stderr. */
+  /** A live progress line on stderr (a terminal only). */
   readonly showProgress: boolean;
   /**
    * Whether 503 and 504 answers are the outcome being measured (the overload scenario): a server
@@ -59,16 +62,15 @@ export interface Measurement {
   readonly target: VariantRun['target'];
   /** Whether the runner read the server's start/end lines. */
   readonly logged: boolean;
-  readonly load: LoadResult;
-  readonly clients: readonly ClientTally[];
+  readonly plan: WindowPlan;
+  readonly outcome: LoopOutcome;
+  readonly load: WindowLoad;
   readonly window: WindowFigures;
   readonly probe: ProbeResult;
-  /** /stats at the window's end; null for a target without it. */
+  /** /stats at the window's end (counted from its start); null for a target without it. */
   readonly stats: StatsBody | null;
   /** The start/end lines the server logged inside the window. */
   readonly events: readonly WorkEvent[];
-  /** Date.now() when the window opened, for the timeline. */
-  readonly windowStartMs: number;
   readonly limit: Limit | null;
 }
 
@@ -76,18 +78,17 @@ export interface Measurement {
 const TURN_AWAY_STATUSES = ['503', '504'];
 
 /** Whether the server answered, and every answer that was not 2xx was a 503 or 504. */
-function onlyTurnedAway(load: LoadResult): boolean {
+function onlyTurnedAway(load: WindowLoad['result']): boolean {
   const statuses = Object.entries(load.statusCounts).filter(([status, count]) => count > 0 && !status.startsWith('2'));
   return statuses.length > 0 && statuses.every(([status]) => TURN_AWAY_STATUSES.includes(status));
 }
 
 /** Throws when nothing was answered, or nothing but failures: never a row of zeros. */
-function checkAnswered(name: string, load: LoadResult, settings: MeasureSettings): void {
+function checkAnswered(name: string, load: WindowLoad['result'], settings: MeasureSettings): void {
   const failed = load.errors + load.timeouts + load.non2xx;
+  const seconds = load.durationSeconds.toFixed(1);
   if (load.ok === 0 && failed === 0)
-    throw new MeasurementError(
-      `the ${name} server answered none of the requests sent in ${settings.durationSeconds} s`,
-    );
+    throw new MeasurementError(`the ${name} server answered none of the requests sent in a ${seconds} s window`);
   if (load.ok === 0 && settings.turnAwaysMeasured && onlyTurnedAway(load)) return;
   if (load.ok === 0 || load.latencyMs === null) {
     throw new MeasurementError(
@@ -102,43 +103,52 @@ export async function measure(
   settings: MeasureSettings,
   say: (line: string) => void,
 ): Promise<Measurement> {
-  const load = {
-    origin: target.origin,
-    pathTemplate: target.pathTemplate,
-    connections: settings.connections,
-    newConnection: settings.newConnection,
-    showProgress: settings.showProgress,
-  };
-  if (settings.warmupSeconds > 0) {
-    say(`${target.name}: warm-up ${settings.warmupSeconds} s (not counted)`);
-    target.log?.record(); // from an idle server, so the log can tell when the warm-up has drained
-    await runClosedLoop({ ...load, durationSeconds: settings.warmupSeconds });
-    await drain(target);
-  }
+  const plan = await planWindow(target, settings.connections, settings);
   const of = settings.repeat > 1 ? ` (run ${subject.repetition} of ${settings.repeat})` : '';
   const pid = target.pid === null ? 'process not known' : `pid ${target.pid}`;
-  const mode = settings.newConnection ? ', a new connection per request' : '';
-  say(
-    `${target.name}: measuring ${settings.durationSeconds} s with ${format.clients(settings.connections)}${mode}${of} (server ${pid})`,
+  say(`${target.name}: ${windowProgress.describe(plan, settings)}${of} (server ${pid})`);
+  // Filled in by the hooks at the window's edges.
+  const edges: {
+    sampler: RunningSampler | null;
+    probe: RunningProbe | null;
+    window: WindowFigures | null;
+    probed: ProbeResult | null;
+    stats: StatsBody | null;
+  } = { sampler: null, probe: null, window: null, probed: null, stats: null };
+  const maxWindowSeconds = plan.window.kind === 'fixed' ? plan.window.seconds : plan.window.maxSeconds;
+  const outcome = await runContinuousLoop(
+    {
+      origin: target.origin,
+      pathOf: (clientId) => clientPath(target.pathTemplate, clientId),
+      connections: settings.connections,
+      requestTimeoutSeconds: plan.requestTimeoutSeconds,
+      newConnection: settings.newConnection,
+      warmupSeconds: settings.warmupSeconds,
+      window: plan.window,
+      graceSeconds: plan.requestTimeoutSeconds,
+    },
+    {
+      async onWindowOpen() {
+        target.log?.record();
+        edges.sampler = await startSampler(target.pid);
+        const maxProbes = Math.ceil((maxWindowSeconds * 1000) / settings.probeIntervalMs);
+        edges.probe = startHealthProbe(target.origin, settings.probeIntervalMs, maxProbes, target.info !== null);
+        if (target.hasStats) await resetStats(target);
+      },
+      async onWindowClose() {
+        [edges.window, edges.probed] = await Promise.all([edges.sampler?.stop() ?? null, edges.probe?.stop() ?? null]);
+        edges.stats = target.hasStats ? await readStats(target) : null;
+      },
+      onProgress: settings.showProgress ? windowProgress.line(target.name) : undefined,
+    },
   );
-  target.log?.record();
-  if (target.hasStats) await resetStats(target);
-  const windowStartMs = Date.now();
-  const sampler = await startSampler(target.pid);
-  const probe = startHealthProbe(
-    target.origin,
-    settings.probeIntervalMs,
-    Math.ceil((settings.durationSeconds * 1000) / settings.probeIntervalMs),
-    target.info !== null,
-  );
-  const { result, clients } = await runClosedLoop({ ...load, durationSeconds: settings.durationSeconds });
-  const windowEndMs = Date.now();
-  const [window, probed] = await Promise.all([sampler.stop(), probe.stop()]);
-  const stats = target.hasStats ? await readStats(target) : null;
-  // Only what the server logged inside the window: requests still finishing after it (and the
-  // calibration below) are not part of what the clients were answered.
-  const events = (target.log?.recorded() ?? []).filter((event) => event.atMs <= windowEndMs);
-  checkAnswered(target.name, result, settings);
+  if (settings.showProgress) windowProgress.clear();
+  const { window, probed, stats } = edges;
+  if (window === null || probed === null) throw new Error('the window closed before its samplers started');
+  // Only what the server logged inside the window: the graceful end and the calibration are not in it.
+  const events = (target.log?.recorded() ?? []).filter((event) => event.atMs < outcome.endMs);
+  const load = windowResult(outcome, settings.connections);
+  checkAnswered(target.name, load.result, settings);
   const limit = await calibrateLimit(target, {
     work: subject.work,
     parallelism: subject.parallelism,
@@ -151,13 +161,13 @@ export async function measure(
     settings,
     target: target.info,
     logged: target.log !== null,
-    load: result,
-    clients,
+    plan,
+    outcome,
+    load,
     window,
     probe: probed,
     stats,
     events,
-    windowStartMs,
     limit,
   };
 }

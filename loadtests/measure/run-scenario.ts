@@ -1,7 +1,7 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures and builds rows; never renders. A row that
 // cannot be measured becomes a failed row with its reason, and the run goes on to the next.
-import { SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
+import { DEFAULT_BLOCKING_IO_MS, SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
 import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
 import type { EventLog } from '../observe/event-log.ts';
@@ -43,6 +43,7 @@ export function serverOptionsFor(
     maxQueue: plan.maxQueue,
     timeoutMs: plan.timeoutMs,
     faultRoutes: false,
+    blockingIoMs: DEFAULT_BLOCKING_IO_MS,
     quiet: false,
     ...settings,
   };
@@ -54,10 +55,12 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showPr
     connections: plan.connections,
     warmupSeconds: options.warmupSeconds,
     durationSeconds: options.durationSeconds,
+    autoDuration: options.autoDuration,
+    maxDurationSeconds: options.maxDurationSeconds,
     probeIntervalMs: options.probeIntervalMs,
     newConnection: options.newConnection,
     repeat: options.repeat,
-    showProgress: showProgressBar && !options.newConnection,
+    showProgress: showProgressBar,
     turnAwaysMeasured: plan.scenario.turnAwaysMeasured === true,
   };
 }

@@ -14,7 +14,11 @@ import { drain } from './drain.ts';
 import { physicalLimit, type LimitBounds } from './limit.ts';
 import { snapshot, type ProcessSnapshot } from './proc-snapshot.ts';
 
-export const CALIBRATION_REQUESTS = 5;
+/** At least this many single requests, so the median is not one request's luck... */
+export const MIN_CALIBRATION_REQUESTS = 5;
+/** ...then more while their CPU adds up to less than this, up to the most below. */
+const CALIBRATION_BUDGET_MS = 2_000;
+const MAX_CALIBRATION_REQUESTS = 25;
 
 /** One keep-alive connection, so a cluster serves all of them from the same worker. */
 async function getBody(agent: Agent, url: string): Promise<string> {
@@ -50,21 +54,30 @@ function cpuClock(target: Target, agent: Agent): (() => Promise<number>) | null 
 }
 
 /**
- * Median CPU milliseconds the server spent on one request, over CALIBRATION_REQUESTS requests;
- * null when the target has neither /stats nor a known process.
+ * CPU milliseconds the server spent on one request sent alone: the median of at least
+ * MIN_CALIBRATION_REQUESTS (more while they are cheap), with their spread; null when the target
+ * has neither /stats nor a known process.
  */
-export async function calibrateCpuMsPerRequest(target: Target): Promise<number | null> {
+export async function calibrateCpuMsPerRequest(
+  target: Target,
+): Promise<(Limit['calibration'] & { medianMs: number }) | null> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const clock = cpuClock(target, agent);
     if (clock === null) return null;
     const costs: number[] = [];
-    for (let i = 0; i < CALIBRATION_REQUESTS; i++) {
+    let spentMs = 0;
+    while (
+      costs.length < MIN_CALIBRATION_REQUESTS ||
+      (spentMs < CALIBRATION_BUDGET_MS && costs.length < MAX_CALIBRATION_REQUESTS)
+    ) {
       const before = await clock();
       await getBody(agent, `${target.origin}${clientPath(target.pathTemplate, 1)}`);
-      costs.push((await clock()) - before);
+      const cost = (await clock()) - before;
+      costs.push(cost);
+      spentMs += cost;
     }
-    return median(costs);
+    return { medianMs: median(costs), minMs: Math.min(...costs), maxMs: Math.max(...costs), requests: costs.length };
   } finally {
     agent.destroy();
   }
@@ -77,7 +90,15 @@ export async function calibrateCpuMsPerRequest(target: Target): Promise<number |
  */
 export async function calibrateLimit(target: Target, bounds: LimitBounds): Promise<Limit | null> {
   await drain(target);
-  const cpuMsPerRequest = bounds.work === 'cpu' ? await calibrateCpuMsPerRequest(target) : null;
-  if (bounds.work === 'cpu' && cpuMsPerRequest === null) return null;
-  return physicalLimit({ ...bounds, cores: availableParallelism(), cpuMsPerRequest });
+  const calibration = bounds.work === 'cpu' ? await calibrateCpuMsPerRequest(target) : null;
+  if (bounds.work === 'cpu' && calibration === null) return null;
+  return physicalLimit({
+    ...bounds,
+    cores: availableParallelism(),
+    cpuMsPerRequest: calibration?.medianMs ?? null,
+    calibration:
+      calibration === null
+        ? null
+        : { requests: calibration.requests, minMs: calibration.minMs, maxMs: calibration.maxMs },
+  });
 }

@@ -15,6 +15,8 @@ export interface LimitBounds {
 export interface LimitInput extends LimitBounds {
   readonly cores: number;
   readonly cpuMsPerRequest: number | null;
+  /** The requests the CPU cost was calibrated on; null for io work. */
+  readonly calibration?: Limit['calibration'];
 }
 
 export function physicalLimit(input: LimitInput): Limit {
@@ -27,6 +29,7 @@ export function physicalLimit(input: LimitInput): Limit {
       concurrency,
       cpuMsPerRequest: null,
       basis: `min(${bounds.join(', ')}) = ${concurrency} / ${input.ioMs} ms wait per request`,
+      calibration: null,
     };
   }
   if (input.cpuMsPerRequest === null || input.cpuMsPerRequest <= 0) {
@@ -39,5 +42,6 @@ export function physicalLimit(input: LimitInput): Limit {
     concurrency,
     cpuMsPerRequest: input.cpuMsPerRequest,
     basis: `min(${bounds.join(', ')}) = ${concurrency} / ${input.cpuMsPerRequest.toFixed(1)} ms CPU per request`,
+    calibration: input.calibration ?? null,
   };
 }

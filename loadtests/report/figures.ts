@@ -31,6 +31,35 @@ export interface Limit {
   readonly cpuMsPerRequest: number | null;
   /** How the limit was obtained, in numbers. */
   readonly basis: string;
+  /** The single requests the CPU cost was the median of, and their spread; null for io work. */
+  readonly calibration: { readonly requests: number; readonly minMs: number; readonly maxMs: number } | null;
+}
+
+/** How a measured window was set, how it ended, and what its graceful end waited for. */
+export interface MeasuredWindow {
+  /** fixed: --duration seconds; auto: until enough answers (--duration auto, or long requests). */
+  readonly rule: 'fixed' | 'auto';
+  readonly end: 'fixed' | 'converged' | 'max-duration';
+  /** One request sent alone before the load: what the timeout and the rule were chosen from. */
+  readonly firstRequestMs: number;
+  readonly requestTimeoutSeconds: number;
+  /** Answers during the warm-up, by the same clients, not counted. */
+  readonly warmupAnswers: number;
+  readonly gracefulEnd: {
+    /** Requests sent before the window closed and not yet answered then. */
+    readonly outstanding: number;
+    /** Of those, answered within the grace time (not counted). */
+    readonly answered: number;
+    /** Of those, still unanswered when the grace time ran out. */
+    readonly dropped: number;
+    readonly graceSeconds: number;
+  };
+}
+
+/** What the server itself counted as served inside the window: its End lines, else its /stats. */
+export interface ServedInWindow {
+  readonly count: number;
+  readonly source: 'log' | 'stats';
 }
 
 /** One closed-loop client (connection) over the window. */

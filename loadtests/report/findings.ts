@@ -1,11 +1,12 @@
 // The report's sentences, each computed from the measured numbers. Nothing here is free text
 // about the outcome: change the numbers and the sentences change with them.
-import { failedRowFindings } from './failed-rows.ts';
 import { failures, overload, samplesBehind } from './answer-findings.ts';
+import { failedRowFindings } from './failed-rows.ts';
+import { overlaps } from './interval.ts';
+import { percentOfLimitCell, rateWithInterval, trustFindings } from './trust.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { groupByVariant, measuredRuns } from './runs.ts';
-import { baselineRun } from './tables.ts';
+import { baselineRun, groupByVariant, measuredRuns } from './runs.ts';
 
 /** Below this fairness a variant is said to have served its clients unevenly. */
 export const UNEVEN_FAIRNESS = 0.8;
@@ -41,6 +42,9 @@ function cpu(run: VariantRun): string {
 function versusBaseline(run: VariantRun, baseline: VariantRun | undefined): string | null {
   if (baseline === undefined || baseline.variant === run.variant || baseline.requestsPerSecond === 0) return null;
   const times = run.requestsPerSecond / baseline.requestsPerSecond;
+  const [a, b] = [run.requestsPerSecondCi95, baseline.requestsPerSecondCi95];
+  if (a !== null && b !== null && overlaps(a, b))
+    return `${run.variant} and ${baseline.variant} are not distinguishable in this run: their req/s intervals overlap (${rateWithInterval(run)} vs ${rateWithInterval(baseline)}).`;
   return `${run.variant} served ${format.ratio(times)} ${format.possessive(baseline.variant)} throughput (${format.perSecond(run.requestsPerSecond)} vs ${format.perSecond(baseline.requestsPerSecond)} req/s).`;
 }
 
@@ -53,9 +57,10 @@ function fairness(run: VariantRun, inRun: string): string | null {
   return `${run.variant} served its clients unevenly (fairness ${format.share(run.fairness)})${inRun ? `;${inRun}` : ''}: client ${fewest.clientId} got ${format.plural(fewest.served, 'answer')}, client ${most.clientId} got ${most.served}.`;
 }
 
-function againstLimit(run: VariantRun): string {
+function againstLimit(run: VariantRun): string | null {
   if (run.limit === null || run.percentOfLimit === null)
     return `${format.possessive(run.variant)} CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.`;
+  if (percentOfLimitCell(run) !== null) return null; // trust.ts says why, instead of a number above 100%
   return `${run.variant} reached ${format.percent(run.percentOfLimit)} of its limit of ${format.perSecond(run.limit.requestsPerSecond)} req/s (${run.limit.basis}).`;
 }
 
@@ -160,6 +165,7 @@ export function findings(report: Report): string[] {
       : null,
     ...failedRowFindings(report),
     ...overview(runs),
+    ...trustFindings(report),
     ...groups.flatMap((group) => {
       const run = group.summary;
       const inRun = group.runs.length > 1 ? ` in run ${group.shown.repetition}` : '';

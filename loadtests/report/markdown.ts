@@ -5,13 +5,19 @@ import type { Report } from './model.ts';
 import { mermaidCpuChart } from './charts.ts';
 import { provenanceLines } from './provenance-lines.ts';
 import { groupByVariant, measuredRuns, rowGroups } from './runs.ts';
-import { clientsTable, processesTable } from './shown-run-tables.ts';
 import { limitsTable, neighboursTable, resultsTable, serverTable, type Table } from './tables.ts';
+import { windowTable } from './trust.ts';
+import { clientsTable, processesTable } from './client-tables.ts';
 import { MARKDOWN_SWIMLANES, swimlanesOf } from './swimlanes.ts';
 
 /** How every limit's CPU cost was obtained (observe/calibrate.ts); said under every limits table. */
 export const CALIBRATION_NOTE =
-  'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window, in this run.';
+  'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window (at least 5, more while they add up to under 2 s of CPU, at most 25), in this run.';
+
+const WINDOW_NOTE =
+  'One continuous closed loop per row: the same clients run through the warm-up and the window; only answers that arrived inside the window count. ' +
+  'At its end the clients stop sending and wait for their outstanding answers (not counted), so no request runs into the next row. ' +
+  "The server's own count (its End lines, else /stats) may differ from the clients' only by the requests in transit at the window's edges, at most one per connection.";
 
 /** The noise guard: who else used the CPU in each window. Loadtest and sweep reports show it alike. */
 export function noiseGuardSection(table: Table): string[] {
@@ -107,7 +113,10 @@ export function renderMarkdown(report: Report): string {
     provenance(report),
     '## Results',
     markdownTable(resultsTable(report)),
-    'Latencies are client-side (autocannon, whole milliseconds). Columns are explained in reports/README.md.',
+    'req/s ±95%: answers inside the window over its length, with the 95% interval of batch means (10 equal slices of the window). Latencies are client-side, of the 2xx answers inside the window, to the microsecond. Columns are explained in reports/README.md.',
+    '## The window',
+    markdownTable(windowTable(report)),
+    WINDOW_NOTE,
     '## What the server lived through',
     markdownTable(serverTable(report)),
     'Over the measured window only. Health: the bystander GET /health, timed to the microsecond. Loop: the event loop of the process that answered /stats.',

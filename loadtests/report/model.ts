@@ -7,8 +7,10 @@ import type {
   LatencyMs,
   LatencySummary,
   Limit,
+  MeasuredWindow,
   PoolFigures,
   ProcessCpu,
+  ServedInWindow,
   Timeline,
   WorkKind,
 } from './figures.ts';
@@ -18,11 +20,11 @@ export type VariantSettingName = 'poolSize' | 'workers' | 'uvThreads' | 'iterati
 export type VariantSettingValues = Readonly<Record<VariantSettingName, number>>;
 
 /**
- * 2: figures a target cannot give are null; runs say whether they measured a --target.
- * 3: each run has a `state`: 'measured', or 'failed' with its reason; a measured run that served
+ * 3: one continuous loop per run: req/s intervals, the window rule and graceful end, the server's own count.
+ * 4: each run has a `state`: 'measured', or 'failed' with its reason; a measured run that served
  * nothing (overload) has null latencies and fairness.
  */
-export const REPORT_FORMAT_VERSION = 3;
+export const REPORT_FORMAT_VERSION = 4;
 
 /** What the server process itself went through during the measured window. */
 export interface ServerFigures {
@@ -47,6 +49,10 @@ export interface ServerFigures {
   readonly cpuByProcess: readonly ProcessCpu[];
   /** Every SAMPLE_INTERVAL_MS of the window. */
   readonly cpuSamples: readonly CpuSample[];
+  /** The server's own count of requests served inside the window, to check the clients' against. */
+  readonly servedInWindow: ServedInWindow | null;
+  /** Server CPU in the window over the requests served in it: the calibration, checked under load. */
+  readonly cpuMsPerServedRequest: number | null;
 }
 
 /** The bystander: GET /health at a fixed pace during the window. */
@@ -103,6 +109,9 @@ export interface VariantRun {
   /** 2xx answers in the measured window. */
   readonly requests: number;
   readonly requestsPerSecond: number;
+  /** 95% interval of requestsPerSecond (batch means over the window); null when it cannot be had. */
+  readonly requestsPerSecondCi95: readonly [number, number] | null;
+  readonly window: MeasuredWindow;
   /** null when no request was answered with 2xx (an overloaded server may turn every one away). */
   readonly latencyMs: LatencyMs | null;
   readonly errors: number;

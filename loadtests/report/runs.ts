@@ -63,3 +63,8 @@ export function rowGroups(report: Report): RowGroup[] {
 export function groupByVariant(report: Report): VariantGroup[] {
   return rowGroups(report).filter((group): group is VariantGroup => group.state === 'measured');
 }
+
+/** The baseline's summary run: ratios divide by its median req/s. */
+export function baselineRun(report: Report): VariantRun | undefined {
+  return groupByVariant(report).find((group) => group.variant === report.baseline)?.summary;
+}

@@ -4,7 +4,8 @@
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { midpointMedian } from './percentile.ts';
-import { groupByVariant, rowGroups, type RowGroup, type VariantGroup } from './runs.ts';
+import { baselineRun, rowGroups, type RowGroup, type VariantGroup } from './runs.ts';
+import { percentOfLimitCell, rateWithInterval } from './trust.ts';
 
 export type Align = 'left' | 'right';
 
@@ -84,11 +85,6 @@ function tableOfGroups(groups: readonly RowGroup[], fields: readonly Field[], la
 
 const tableOf = (report: Report, fields: readonly Field[]): Table => tableOfGroups(rowGroups(report), fields);
 
-/** The baseline's summary run: ratios divide by its median req/s. */
-export function baselineRun(report: Report): VariantRun | undefined {
-  return groupByVariant(report).find((group) => group.variant === report.baseline)?.summary;
-}
-
 export function sizeCell(run: VariantRun): string {
   return run.size === null ? '–' : `${run.size.flag.replace(/^--/, '')} ${run.size.value}`;
 }
@@ -97,8 +93,17 @@ export function resultsTable(report: Report): Table {
   const baseline = baselineRun(report);
   return tableOf(report, [
     { header: 'size', cell: (group) => sizeCell(group.shown) },
-    { header: 'req/s', cell: spread((run) => run.requestsPerSecond, format.perSecond) },
-    { header: '% of limit', cell: measured((run) => run.percentOfLimit, format.percent) },
+    {
+      header: 'req/s ±95%',
+      cell: (group) =>
+        group.runs.length === 1
+          ? rateWithInterval(group.shown)
+          : spread((run) => run.requestsPerSecond, format.perSecond)(group),
+    },
+    {
+      header: '% of limit',
+      cell: (group) => percentOfLimitCell(group.shown) ?? measured((run) => run.percentOfLimit, format.percent)(group),
+    },
     {
       header: `× ${report.baseline}`,
       cell: spread(

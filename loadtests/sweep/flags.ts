@@ -106,7 +106,7 @@ function sweepCommand(): Command {
         DEFAULT_CLIENT_VARIANTS,
       ),
     )
-    .addOption(durationOption('per point', DEFAULT_DURATION_SECONDS))
+    .addOption(durationOption('per point', DEFAULT_DURATION_SECONDS, 'never'))
     .addOption(warmupOption('each point', DEFAULT_WARMUP_SECONDS));
   return withVariantSettings(command)
     .addOption(

@@ -50,6 +50,8 @@ function windowOf(options: SweepOptions, point: PlannedPoint): MeasureSettings {
     connections: point.clients,
     warmupSeconds: options.warmupSeconds,
     durationSeconds: options.durationSeconds,
+    autoDuration: 'never',
+    maxDurationSeconds: options.durationSeconds,
     probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
     newConnection: false,
     repeat: 1,

@@ -12,7 +12,7 @@ export const inline: Variant = {
   async start(options, gauge) {
     return {
       // The loop holds the thread the deadline's timer would fire on: nothing can abort it.
-      settings: { iterations: options.iterations, abortable: false },
+      settings: { iterations: options.iterations, blockingIoMs: options.blockingIoMs, abortable: false },
       run: (request) => runJob(request, gauge),
       async close() {},
     };

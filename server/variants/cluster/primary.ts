@@ -12,7 +12,12 @@ import { isWorkerMessage, type PrimaryMessage } from './messages.ts';
 /** What the primary's listening line and every worker's /stats report. */
 export function clusterSettings(options: ServerOptions): VariantSettings {
   // Each worker runs the loop on its event loop, like inline: nothing can abort it.
-  return { workers: options.workers, iterations: options.iterations, abortable: false };
+  return {
+    workers: options.workers,
+    iterations: options.iterations,
+    blockingIoMs: options.blockingIoMs,
+    abortable: false,
+  };
 }
 
 export async function runClusterPrimary(options: ServerOptions): Promise<void> {

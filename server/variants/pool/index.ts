@@ -72,6 +72,7 @@ export const pool: Variant = {
         poolSize: options.poolSize,
         work: options.work,
         iterations: options.iterations,
+        blockingIoMs: options.blockingIoMs,
         maxQueue: options.maxQueue,
         timeoutMs: options.timeoutMs,
         abortable: true,

@@ -1,5 +1,5 @@
-// The tables of the run each variant shows (the one nearest its median req/s): its clients, and
-// the processes of a multi-process server. Plain cells, like tables.ts.
+// The per-client and per-process tables of the run each variant shows (the one nearest its median
+// req/s): who was served how much, as plain cells.
 import * as format from './format.ts';
 import type { Report } from './model.ts';
 import { groupByVariant } from './runs.ts';

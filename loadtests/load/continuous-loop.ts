@@ -1,0 +1,183 @@
+// One continuous closed loop per measured run: the same clients run through the warm-up, the
+// window and a graceful end. Only answers that arrive inside the window count; at its end the
+// clients stop sending and wait for their outstanding answers (uncounted), so nothing a client
+// sent runs into the next window, the calibration or the next variant.
+import { startAutocannonDriver } from './autocannon-driver.ts';
+import { startFreshConnectionDriver } from './fresh-connection-driver.ts';
+import { rateInterval, relativeHalfWidth } from '../report/interval.ts';
+import type { DriverOptions, FailureKind } from './load-driver.ts';
+
+/** How often an automatic window checks whether it has enough answers. */
+const AUTO_CHECK_MS = 250;
+const PROGRESS_MS = 1_000;
+
+export type WindowRule =
+  | { readonly kind: 'fixed'; readonly seconds: number }
+  | {
+      readonly kind: 'auto';
+      readonly minSeconds: number;
+      readonly maxSeconds: number;
+      /** Every client must have had this many 2xx answers inside the window. */
+      readonly minAnswersPerClient: number;
+      /** ... and the req/s interval must be within ± this share of req/s (0.05 = ±5%). */
+      readonly maxRelativeHalfWidth: number;
+    };
+
+export interface LoopProgress {
+  readonly phase: 'warm-up' | 'window' | 'graceful end';
+  readonly seconds: number;
+  /** 2xx answers inside the window so far. */
+  readonly servedInWindow: number;
+}
+
+export interface LoopHooks {
+  /** As the window opens (start samplers, the log); neither the clients nor the window wait for it. */
+  readonly onWindowOpen?: () => Promise<void>;
+  /** As the window closes, before the graceful end; the outstanding answers are not awaited yet. */
+  readonly onWindowClose?: () => Promise<void>;
+  /** About once a second, for a progress line. */
+  readonly onProgress?: (progress: LoopProgress) => void;
+}
+
+export interface ContinuousLoopOptions extends DriverOptions {
+  readonly newConnection: boolean;
+  readonly warmupSeconds: number;
+  readonly window: WindowRule;
+  /** How long the graceful end waits for outstanding answers before it drops them. */
+  readonly graceSeconds: number;
+}
+
+export interface WindowAnswer {
+  readonly clientId: number;
+  /** When the answer arrived, epoch ms (fractional), on the same clock as the server's log. */
+  readonly atMs: number;
+  readonly status: number;
+  readonly latencyMs: number;
+}
+
+export interface LoopOutcome {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly seconds: number;
+  /** Why the window ended when it did. */
+  readonly end: 'fixed' | 'converged' | 'max-duration';
+  /** Every answer that arrived inside the window. */
+  readonly answers: readonly WindowAnswer[];
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly warmupAnswers: number;
+  readonly gracefulEnd: {
+    /** Requests sent before the window closed and not yet answered then. */
+    readonly outstanding: number;
+    /** Of those, answered within the grace time (not counted). */
+    readonly answered: number;
+    /** Of those, still unanswered when the grace time ran out: dropped. */
+    readonly dropped: number;
+    readonly graceSeconds: number;
+  };
+}
+
+const nowMs = (): number => performance.timeOrigin + performance.now();
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** True once an automatic window has what it asks for. */
+export function windowConverged(
+  rule: Extract<WindowRule, { kind: 'auto' }>,
+  served: readonly WindowAnswer[],
+  connections: number,
+  startMs: number,
+  atMs: number,
+): boolean {
+  const perClient = new Array<number>(connections).fill(0);
+  for (const answer of served) perClient[answer.clientId - 1] = (perClient[answer.clientId - 1] ?? 0) + 1;
+  if (perClient.some((count) => count < rule.minAnswersPerClient)) return false;
+  const rate = served.length / ((atMs - startMs) / 1000);
+  const interval = rateInterval(
+    served.map((answer) => answer.atMs),
+    startMs,
+    atMs,
+  );
+  return relativeHalfWidth(rate, interval) <= rule.maxRelativeHalfWidth;
+}
+
+export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: LoopHooks = {}): Promise<LoopOutcome> {
+  let phase: 'warmup' | 'window' | 'grace' = 'warmup';
+  const answers: WindowAnswer[] = [];
+  const counts = { warmupAnswers: 0, errors: 0, timeouts: 0, graceAnswered: 0 };
+  const events = {
+    answer(clientId: number, status: number, latencyMs: number) {
+      if (phase === 'window') answers.push({ clientId, atMs: nowMs(), status, latencyMs });
+      else if (phase === 'warmup') counts.warmupAnswers++;
+      else counts.graceAnswered++;
+    },
+    failure(_clientId: number, kind: FailureKind) {
+      if (phase !== 'window') return;
+      if (kind === 'timeout') counts.timeouts++;
+      else counts.errors++;
+    },
+  };
+  const driver = options.newConnection
+    ? startFreshConnectionDriver(options, events)
+    : startAutocannonDriver(options, events);
+  let phaseStartMs = nowMs();
+  const ticker = setInterval(() => {
+    const name = phase === 'warmup' ? 'warm-up' : phase === 'window' ? 'window' : 'graceful end';
+    const servedInWindow = answers.filter((answer) => answer.status >= 200 && answer.status <= 299).length;
+    hooks.onProgress?.({ phase: name, seconds: (nowMs() - phaseStartMs) / 1000, servedInWindow });
+  }, PROGRESS_MS);
+  try {
+    await sleep(options.warmupSeconds * 1000);
+    phase = 'window';
+    const startMs = nowMs();
+    phaseStartMs = startMs;
+    const opened = hooks.onWindowOpen?.();
+    opened?.catch(() => {}); // rethrown below, where it is awaited
+    const end = await windowEnd(options, answers, startMs);
+    phase = 'grace';
+    const endMs = nowMs();
+    phaseStartMs = endMs;
+    const outstanding = driver.outstanding();
+    await opened;
+    await hooks.onWindowClose?.();
+    const ended = await Promise.race([driver.finish().then(() => true), sleep(options.graceSeconds * 1000)]);
+    const dropped = ended ? 0 : driver.outstanding();
+    if (!ended) await driver.abort();
+    return {
+      startMs,
+      endMs,
+      seconds: (endMs - startMs) / 1000,
+      end,
+      answers: answers.filter((answer) => answer.atMs < endMs),
+      errors: counts.errors,
+      timeouts: counts.timeouts,
+      warmupAnswers: counts.warmupAnswers,
+      gracefulEnd: { outstanding, answered: counts.graceAnswered, dropped, graceSeconds: options.graceSeconds },
+    };
+  } catch (error) {
+    await driver.abort();
+    throw error;
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
+/** Waits out the window: a fixed length, or until an automatic window has enough answers. */
+async function windowEnd(
+  options: ContinuousLoopOptions,
+  answers: readonly WindowAnswer[],
+  startMs: number,
+): Promise<LoopOutcome['end']> {
+  const rule = options.window;
+  if (rule.kind === 'fixed') {
+    await sleep(rule.seconds * 1000);
+    return 'fixed';
+  }
+  await sleep(rule.minSeconds * 1000);
+  for (;;) {
+    const atMs = nowMs();
+    const served = answers.filter((answer) => answer.status >= 200 && answer.status <= 299);
+    if (windowConverged(rule, served, options.connections, startMs, atMs)) return 'converged';
+    if (atMs - startMs >= rule.maxSeconds * 1000) return 'max-duration';
+    await sleep(AUTO_CHECK_MS);
+  }
+}

@@ -1,0 +1,45 @@
+// What a closed-loop client engine offers the continuous loop: N clients that ask again as soon as
+// they are answered, report every answer as it comes, and can end gracefully (each client waits
+// for its outstanding answer and sends nothing more) or at once.
+
+export type FailureKind = 'error' | 'timeout';
+
+export interface DriverEvents {
+  /** An HTTP answer: its status and how long the client waited for it (fractional ms). */
+  answer(clientId: number, status: number, latencyMs: number): void;
+  /** A request that got no answer: a connection error or the request timeout. */
+  failure(clientId: number, kind: FailureKind): void;
+}
+
+export interface DriverOptions {
+  /** "http://127.0.0.1:8000" */
+  readonly origin: string;
+  /** The path client `id` asks for. */
+  readonly pathOf: (clientId: number) => string;
+  readonly connections: number;
+  readonly requestTimeoutSeconds: number;
+}
+
+export interface LoadDriver {
+  /** Requests sent and not yet answered or failed. */
+  outstanding(): number;
+  /** Stop sending; resolves once every client has its outstanding answer (or failure). */
+  finish(): Promise<void>;
+  /** Drop whatever is still outstanding; resolves when every client has stopped. */
+  abort(): Promise<void>;
+}
+
+/** Per-client sent/settled counts, shared by the engines so `outstanding()` means the same in both. */
+export class InFlight {
+  #sent = 0;
+  #settled = 0;
+  sent(): void {
+    this.#sent++;
+  }
+  settled(): void {
+    this.#settled++;
+  }
+  count(): number {
+    return this.#sent - this.#settled;
+  }
+}

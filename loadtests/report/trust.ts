@@ -1,0 +1,119 @@
+// What makes a row's numbers trustworthy, as cells and sentences: req/s with its interval, the
+// window (how it was set and ended, its graceful end), the server's own count against the
+// clients', and a limit that the row exceeded beyond its interval. Pure: report in, text out.
+import * as format from './format.ts';
+import { overlaps } from './interval.ts';
+import type { Report, VariantRun } from './model.ts';
+import { groupByVariant, measuredRuns } from './runs.ts';
+import type { Table } from './tables.ts';
+
+/** "52.9 ±1.2": req/s and half its 95% interval; the bare rate when there is no interval. */
+export function rateWithInterval(run: VariantRun): string {
+  const ci = run.requestsPerSecondCi95;
+  if (ci === null) return format.perSecond(run.requestsPerSecond);
+  return `${format.perSecond(run.requestsPerSecond)} ±${format.perSecond((ci[1] - ci[0]) / 2)}`;
+}
+
+/** % of limit of the interval's low end: above 100 means the limit cannot be a limit. */
+function overLimit(run: VariantRun): boolean {
+  const ci = run.requestsPerSecondCi95;
+  if (run.limit === null || ci === null) return false;
+  return ci[0] > run.limit.requestsPerSecond;
+}
+
+/** The % of limit cell: never a figure above 100% that the interval cannot explain. */
+export function percentOfLimitCell(run: VariantRun): string | null {
+  return overLimit(run) ? 'calibration defect' : null;
+}
+
+const ended = (run: VariantRun): string =>
+  run.window.rule === 'fixed' ? 'fixed length' : run.window.end === 'converged' ? 'enough answers' : 'hit its bound';
+
+/** The server's count against the clients': off by more than the connections is a defect. */
+function disagreement(run: VariantRun): number | null {
+  const server = run.server.servedInWindow;
+  return server === null ? null : server.count - run.requests;
+}
+
+export function windowTable(report: Report): Table {
+  return {
+    columns: [
+      { header: 'variant', align: 'left' },
+      { header: 'first request ms', align: 'right' },
+      { header: 'window s', align: 'right' },
+      { header: 'window ended', align: 'left' },
+      { header: 'warm-up answers', align: 'right' },
+      { header: 'answered in window (clients)', align: 'right' },
+      { header: 'served in window (server)', align: 'right' },
+      { header: 'outstanding at end / answered / dropped', align: 'right' },
+    ],
+    rows: measuredRuns(report).map((run) => {
+      const server = run.server.servedInWindow;
+      const grace = run.window.gracefulEnd;
+      const of = report.parameters.repeat > 1 ? ` (run ${run.repetition})` : '';
+      return [
+        `${run.variant}${of}`,
+        format.ms(run.window.firstRequestMs),
+        run.durationSeconds.toFixed(1),
+        ended(run),
+        String(run.window.warmupAnswers),
+        String(run.requests),
+        server === null ? format.NOT_MEASURED : `${server.count} (${server.source === 'log' ? 'End lines' : '/stats'})`,
+        `${grace.outstanding} / ${grace.answered} / ${grace.dropped}`,
+      ];
+    }),
+  };
+}
+
+function runSentences(run: VariantRun): string[] {
+  const sentences: string[] = [];
+  const off = disagreement(run);
+  if (off !== null && Math.abs(off) > run.connections)
+    sentences.push(
+      `${run.variant}: the server counted ${run.server.servedInWindow?.count} requests served in the window, the clients ${run.requests}: a difference of ${Math.abs(off)}, more than the ${format.clients(run.connections)} in transit can explain. Do not trust this row.`,
+    );
+  if (overLimit(run) && run.limit !== null) {
+    const calibration = run.limit.calibration;
+    const spread =
+      calibration === null
+        ? ''
+        : ` (${calibration.requests} single requests, ${format.ms(calibration.minMs)}–${format.ms(calibration.maxMs)} ms)`;
+    const inWindow =
+      run.server.cpuMsPerServedRequest === null
+        ? ''
+        : `; in the window a served request cost ${format.ms(run.server.cpuMsPerServedRequest)} ms of server CPU`;
+    sentences.push(
+      `${run.variant} served more than its limit beyond its interval (${rateWithInterval(run)} vs ${format.perSecond(run.limit.requestsPerSecond)} req/s): the calibration of ${format.ms(run.limit.cpuMsPerRequest ?? 0)} ms CPU per request${spread} overstates the cost${inWindow}. Its % of limit is not a result.`,
+    );
+  }
+  if (run.window.end === 'max-duration')
+    sentences.push(
+      `${run.variant}: the automatic window hit its bound of ${run.durationSeconds.toFixed(0)} s before every client had its answers and req/s its ±5%: read its interval, not just its rate.`,
+    );
+  if (run.window.gracefulEnd.dropped > 0)
+    sentences.push(
+      `${run.variant}: ${run.window.gracefulEnd.dropped} of the ${run.window.gracefulEnd.outstanding} requests outstanding when the window closed got no answer within ${run.window.gracefulEnd.graceSeconds} s; they were dropped, and the server may still have worked on them after the row.`,
+    );
+  return sentences;
+}
+
+/** Which pairs of variants this run cannot rank: their req/s intervals overlap. */
+function indistinguishable(report: Report): string[] {
+  // Pairs with the baseline are said where each row is compared with it (findings.ts).
+  const runs = groupByVariant(report)
+    .map((group) => group.summary)
+    .filter((run) => run.variant !== report.baseline);
+  const pairs: string[] = [];
+  for (const [i, a] of runs.entries())
+    for (const b of runs.slice(i + 1)) {
+      if (a.requestsPerSecondCi95 === null || b.requestsPerSecondCi95 === null) continue;
+      if (overlaps(a.requestsPerSecondCi95, b.requestsPerSecondCi95))
+        pairs.push(`${a.variant} (${rateWithInterval(a)}) and ${b.variant} (${rateWithInterval(b)})`);
+    }
+  if (pairs.length === 0) return [];
+  return [`Not distinguishable in this run (req/s intervals overlap): ${pairs.join('; ')}.`];
+}
+
+export function trustFindings(report: Report): string[] {
+  return [...measuredRuns(report).flatMap(runSentences), ...indistinguishable(report)];
+}

@@ -1,0 +1,46 @@
+// What a server's options are: their type, the variant names and how each flag is spelled. A leaf
+// below flags.ts (which defaults, bounds and parses them, and re-exports all of this).
+import type { WorkKind } from './work.ts';
+
+/** The --variant choices in --help order; the registry (variants/index.ts) must define exactly these. */
+export const VARIANT_NAMES = ['inline', 'pool', 'cluster', 'chunked', 'libuv', 'io'] as const;
+export type VariantName = (typeof VARIANT_NAMES)[number];
+
+export interface ServerOptions {
+  readonly variant: VariantName;
+  readonly port: number;
+  readonly work: WorkKind;
+  readonly poolSize: number;
+  readonly workers: number;
+  readonly uvThreads: number;
+  readonly iterations: number;
+  readonly sliceIterations: number;
+  readonly ioMs: number;
+  /** Milliseconds each request then holds its thread without CPU (a blocking driver's wait); 0 = off. */
+  readonly blockingIoMs: number;
+  /** Requests that may wait for a worker in pooled variants; more get 503 at once. */
+  readonly maxQueue: number;
+  /** A request's deadline, from the moment the handler takes it. */
+  readonly timeoutMs: number;
+  /** Test-only routes that make a job throw or its worker exit. */
+  readonly faultRoutes: boolean;
+  readonly quiet: boolean;
+}
+
+/** Each option's flag: the one place a flag's name is spelled. */
+export const SERVER_FLAGS = {
+  variant: '--variant',
+  port: '--port',
+  work: '--work',
+  poolSize: '--pool-size',
+  workers: '--workers',
+  uvThreads: '--uv-threads',
+  iterations: '--iterations',
+  sliceIterations: '--slice-iterations',
+  ioMs: '--io-ms',
+  blockingIoMs: '--blocking-io-ms',
+  maxQueue: '--max-queue',
+  timeoutMs: '--timeout-ms',
+  faultRoutes: '--fault-routes',
+  quiet: '--quiet',
+} as const satisfies Record<keyof ServerOptions, string>;

@@ -1,0 +1,106 @@
+// The continuous closed loop: one run from warm-up to graceful end, on a real server. Counts must
+// agree with the server's own: nothing sent is left running after the run, nothing is orphaned.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runContinuousLoop, windowConverged } from '../loadtests/load/continuous-loop.ts';
+import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/report/interval.ts';
+import { windowResult } from '../loadtests/load/window-result.ts';
+import { startTestServer, stats } from './helpers/server.ts';
+
+const CONNECTIONS = 4;
+/** Long enough that requests queue on the event loop, as the original's did. */
+const SLOW_WORK = 200_000_000;
+
+for (const newConnection of [false, true]) {
+  const mode = newConnection ? 'a new connection per request' : 'keep-alive';
+  test(`continuous loop (${mode}): the server ends idle and counted what the clients counted`, async (t) => {
+    const server = await startTestServer(t, 'inline', { iterations: SLOW_WORK });
+    const before = await stats(server);
+    server.record();
+    const outcome = await runContinuousLoop({
+      origin: server.baseUrl,
+      pathOf: (clientId) => `/${clientId}`,
+      connections: CONNECTIONS,
+      requestTimeoutSeconds: 120,
+      newConnection,
+      warmupSeconds: 1,
+      window: { kind: 'fixed', seconds: 2 },
+      graceSeconds: 120,
+    });
+    // The graceful end waited for every outstanding answer: nothing is left in the server.
+    const after = await stats(server);
+    assert.equal(after.inHandler, 0);
+    assert.equal(outcome.gracefulEnd.dropped, 0);
+    assert.equal(outcome.gracefulEnd.answered, outcome.gracefulEnd.outstanding);
+    // Every request the server served was answered to a client, in one of the three phases.
+    const clientTotal = outcome.warmupAnswers + outcome.answers.length + outcome.gracefulEnd.answered;
+    assert.equal(after.served - before.served, clientTotal);
+    // Inside the window, the server's End lines and the clients' answers differ only by requests
+    // in transit at the window's edges: at most one per connection.
+    const ends = server
+      .recorded()
+      .filter((e) => e.kind === 'End' && e.atMs >= outcome.startMs && e.atMs < outcome.endMs);
+    assert.ok(
+      Math.abs(ends.length - outcome.answers.length) <= CONNECTIONS,
+      `${ends.length} End lines vs ${outcome.answers.length} answers in the window`,
+    );
+    const { result, clients } = windowResult(outcome, CONNECTIONS);
+    assert.equal(
+      clients.reduce((sum, client) => sum + client.served, 0),
+      result.ok,
+    );
+  });
+}
+
+test('a second run on the same server starts clean: no request of the first runs in its window', async (t) => {
+  const server = await startTestServer(t, 'inline', { iterations: SLOW_WORK });
+  const run = () =>
+    runContinuousLoop({
+      origin: server.baseUrl,
+      pathOf: (clientId) => `/${clientId}`,
+      connections: CONNECTIONS,
+      requestTimeoutSeconds: 120,
+      newConnection: false,
+      warmupSeconds: 0,
+      window: { kind: 'fixed', seconds: 1 },
+      graceSeconds: 120,
+    });
+  await run();
+  server.record();
+  const second = await run();
+  // Every Start the server logged from here on belongs to a request of the second run.
+  const starts = server.recorded().filter((event) => event.kind === 'Start');
+  assert.equal(starts.length, second.warmupAnswers + second.answers.length + second.gracefulEnd.answered);
+});
+
+test('batch means: a steady rate has a tight interval, a rate that stops half-way a wide one', () => {
+  const steady = Array.from({ length: 1000 }, (_, i) => i * 10); // 100 req/s for 10 s
+  const tight = rateInterval(steady, 0, 10_000);
+  assert.ok(tight !== null && tight[0] <= 100 && tight[1] >= 100);
+  assert.ok(relativeHalfWidth(100, tight) < 0.01);
+  const halted = steady.filter((at) => at < 5_000);
+  const wide = rateInterval(halted, 0, 10_000);
+  assert.ok(wide !== null && relativeHalfWidth(50, wide) > 0.5);
+  assert.equal(meanInterval([5]), null);
+  assert.ok(overlaps([1, 3], [2, 4]));
+  assert.ok(!overlaps([1, 2], [3, 4]));
+});
+
+test('an automatic window waits for every client to have its answers', () => {
+  const rule = {
+    kind: 'auto',
+    minSeconds: 0,
+    maxSeconds: 60,
+    minAnswersPerClient: 10,
+    maxRelativeHalfWidth: 0.05,
+  } as const;
+  const even = Array.from({ length: 400 }, (_, i) => ({
+    clientId: (i % 4) + 1,
+    atMs: i * 25,
+    status: 200,
+    latencyMs: 100,
+  }));
+  assert.ok(windowConverged(rule, even, 4, 0, 10_000));
+  const starved = even.filter((answer) => answer.clientId !== 4);
+  assert.ok(!windowConverged(rule, starved, 4, 0, 10_000));
+});
