@@ -1,15 +1,21 @@
 // The continuous closed loop: one run from warm-up to graceful end, on a real server. Counts must
 // agree with the server's own: nothing sent is left running after the run, nothing is orphaned.
 import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { runContinuousLoop, windowConverged } from '../loadtests/load/continuous-loop.ts';
 import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/report/interval.ts';
 import { windowResult } from '../loadtests/load/window-result.ts';
+import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
 import { startTestServer, stats } from './helpers/server.ts';
 
 const CONNECTIONS = 4;
 /** Long enough that requests queue on the event loop, as the original's did. */
 const SLOW_WORK = 200_000_000;
+/** About a second of CPU on the event loop per request, like the original's FastAPI handler. */
+const ONE_SECOND_WORK = 1_500_000_000;
 
 for (const newConnection of [false, true]) {
   const mode = newConnection ? 'a new connection per request' : 'keep-alive';
@@ -103,4 +109,30 @@ test('an automatic window waits for every client to have its answers', () => {
   assert.ok(windowConverged(rule, even, 4, 0, 10_000));
   const starved = even.filter((answer) => answer.clientId !== 4);
   assert.ok(!windowConverged(rule, starved, 4, 0, 10_000));
+});
+
+test('loadtest on a deliberately slow server (about a second a request): client and server counts agree', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-slow-'));
+  try {
+    const args = ['--variants', 'inline', '--iterations', String(ONE_SECOND_WORK), '--duration', '3', '--warmup', '1'];
+    const result = await runCli(LOADTEST_MAIN, [...args, '--reports-dir', dir], 300_000);
+    assert.equal(result.code, 0, result.stderr);
+    const json = (await readdir(dir)).find((name) => name.endsWith('.json'));
+    const report = JSON.parse(await readFile(join(dir, json ?? ''), 'utf8'));
+    const [run] = report.runs;
+    // The server's End lines inside the window and the clients' answers inside it: only the
+    // requests in transit at the window's two edges may differ, one per connection at most.
+    assert.equal(run.server.servedInWindow.source, 'log');
+    assert.ok(
+      Math.abs(run.server.servedInWindow.count - run.requests) <= run.connections,
+      `server ${run.server.servedInWindow.count} vs clients ${run.requests}`,
+    );
+    // Nothing was left running: every request outstanding at the end was answered, none dropped.
+    assert.equal(run.window.gracefulEnd.dropped, 0);
+    assert.equal(run.window.gracefulEnd.answered, run.window.gracefulEnd.outstanding);
+    // A request queued four deep takes about four requests: the timeout was set from the first one.
+    assert.ok(run.window.requestTimeoutSeconds >= (3 * run.connections * run.window.firstRequestMs) / 1000 - 1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

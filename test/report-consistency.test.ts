@@ -26,7 +26,7 @@ test('a failed row: the tables mark it failed, the findings name it with its rea
   const markdown = renderMarkdown(report);
   assert.match(markdown, /^# curl-loops: inline vs chunked vs pool$/m);
   assert.ok(markdown.includes('| chunked | failed | – | – | – | – | – | – | – | – | – | – |'), 'results row');
-  assert.ok(markdown.includes('| pool | pool-size 2 | 54.8 | 96% | 1.94× | 548 |'), 'the other rows stay');
+  assert.ok(markdown.includes('| pool | pool-size 2 | 54.8 ±1.1 | 96% | 1.94× | 548 |'), 'the other rows stay');
   const lines = findings(report);
   assert.ok(
     lines.includes(
@@ -58,6 +58,7 @@ test('overload: a variant that answered every request with 504 is a measured row
     size: null,
     requests: 0,
     requestsPerSecond: 0,
+    requestsPerSecondCi95: null,
     percentOfLimit: 0,
     latencyMs: null,
     non2xx: 93,

@@ -24,10 +24,10 @@ test('markdown: provenance, the results table and the clients table from fixed m
     '- Parameters: 4 clients, 10 s measured after 2 s warm-up per variant; 100,000,000 iterations per request',
     '- Settings: pool-size 2, workers 2, uv-threads 4, iterations 100,000,000, slice-iterations 3,000,000, io-ms 100 (each applies to the variants it sizes)',
     '- Runs per row: 1, each on a fresh server; bystander probe: GET /health every 50 ms',
-    '| variant | size | req/s | % of limit | × inline | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx |',
+    '| variant | size | req/s ±95% | % of limit | × inline | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx |',
     '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    '| inline | – | 28.3 | 99% | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
-    '| pool | pool-size 2 | 54.8 | 96% | 1.94× | 548 | 72.9 | 71.0 | 77.0 | 84.0 | 104 | 0 / 0 / 3 |',
+    '| inline | – | 28.3 ±0.6 | 99% | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
+    '| pool | pool-size 2 | 54.8 ±1.1 | 96% | 1.94× | 548 | 72.9 | 71.0 | 77.0 | 84.0 | 104 | 0 / 0 / 3 |',
     '| inline | 1 | 100% | 1 | 12 | 80 MiB | 110 | 302 | 352 | 140 | 100% | n/a | n/a | n/a | 0.49 |',
     '| pool | 2 | 195% | 2 | 14 | 120 MiB | 0.61 | 2.5 | 3.2 | 3.1 | 7% | 36.1 | 36.4 | 100% | 0.99 |',
     '| pool | 35.0 | 57.1 | min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request |',
@@ -75,7 +75,7 @@ test('with --repeat, cells show the per-run median [min–max], and sentences qu
   ]);
   const repeated = { ...fixedReport, parameters: { ...fixedReport.parameters, repeat: 3 }, runs };
   const markdown = renderMarkdown(repeated);
-  assert.ok(markdown.includes('| variant | size | req/s | % of limit | × inline | requests per run |'), markdown);
+  assert.ok(markdown.includes('| variant | size | req/s ±95% | % of limit | × inline | requests per run |'), markdown);
   assert.ok(markdown.includes('| inline | – | 28.2 [28.1–28.3] | 99% | 1.00× | 282 [281–283] |'));
   assert.ok(markdown.includes('| pool | pool-size 2 | 52.0 [51.0–53.0] | 96% | 1.84× [1.81×–1.88×] | 548 |'));
   const lines = findings(repeated);
@@ -263,7 +263,7 @@ test('a --target row without /stats or --target-pid: "not measured", never 0, an
   const report = { ...fixedReport, runs: [inline!, python] };
   const lines = renderMarkdown(report).split('\n');
   for (const expected of [
-    '| python def | – | 28.3 | not measured | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
+    '| python def | – | 28.3 ±0.6 | not measured | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
     '| python def | 4 | not measured | not measured | not measured | not measured | 110 | 302 | 352 | not measured | not measured | not measured | not measured | not measured | 0.49 |',
     '| python def | not measured | not measured | not measured: the target has no /stats and no --target-pid was given |',
     '- Connections: `inline` keep-alive, one connection per client; `python def` a new connection per request, closed after the answer (like curl)',

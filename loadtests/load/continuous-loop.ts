@@ -120,6 +120,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     ? startFreshConnectionDriver(options, events)
     : startAutocannonDriver(options, events);
   let phaseStartMs = nowMs();
+  let graceTimer: NodeJS.Timeout | undefined;
   const ticker = setInterval(() => {
     const name = phase === 'warmup' ? 'warm-up' : phase === 'window' ? 'window' : 'graceful end';
     const servedInWindow = answers.filter((answer) => answer.status >= 200 && answer.status <= 299).length;
@@ -137,9 +138,17 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     const endMs = nowMs();
     phaseStartMs = endMs;
     const outstanding = driver.outstanding();
+    // The clients stop sending first, so the close hook's own requests (/stats) do not queue
+    // behind new work; the grace time counts from here.
+    const finished = driver.finish().then(() => true);
+    finished.catch(() => {}); // rethrown by the race below
+    const graceOver = new Promise<boolean>((resolve) => {
+      graceTimer = setTimeout(() => resolve(false), options.graceSeconds * 1000);
+    });
     await opened;
     await hooks.onWindowClose?.();
-    const ended = await Promise.race([driver.finish().then(() => true), sleep(options.graceSeconds * 1000)]);
+    const ended = await Promise.race([finished, graceOver]);
+    clearTimeout(graceTimer);
     const dropped = ended ? 0 : driver.outstanding();
     if (!ended) await driver.abort();
     return {
@@ -158,6 +167,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     throw error;
   } finally {
     clearInterval(ticker);
+    clearTimeout(graceTimer);
   }
 }
 

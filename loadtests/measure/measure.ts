@@ -133,11 +133,12 @@ export async function measure(
         edges.sampler = await startSampler(target.pid);
         const maxProbes = Math.ceil((maxWindowSeconds * 1000) / settings.probeIntervalMs);
         edges.probe = startHealthProbe(target.origin, settings.probeIntervalMs, maxProbes, target.info !== null);
-        if (target.hasStats) await resetStats(target);
+        // Asked under load: a blocked event loop answers after the requests queued before it.
+        if (target.hasStats) await resetStats(target, plan.requestTimeoutSeconds * 1000);
       },
       async onWindowClose() {
         [edges.window, edges.probed] = await Promise.all([edges.sampler?.stop() ?? null, edges.probe?.stop() ?? null]);
-        edges.stats = target.hasStats ? await readStats(target) : null;
+        edges.stats = target.hasStats ? await readStats(target, plan.requestTimeoutSeconds * 1000) : null;
       },
       onProgress: settings.showProgress ? windowProgress.line(target.name) : undefined,
     },
