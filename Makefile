@@ -27,7 +27,7 @@ fastapi: install
 	@sh fastapi/install.sh work/fastapi/apt.log
 	@node --import tsx fastapi/main.ts $(ARGS)
 
-# How close the pack's own servers come to what the machine allows (under 5 minutes on 2 cores).
+# How close the pack's own servers come to what the machine allows (about 2 minutes on 2 cores; ARGS="--quick": 20 s).
 bench: install
 	@node --import tsx bench/main.ts $(ARGS)
 

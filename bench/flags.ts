@@ -2,7 +2,7 @@
 // options object. Server settings it passes on (--iterations) come from the server's flags.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { noReportOption, reportsDirOption } from '../loadtests/cli/common-flags.ts';
+import { checkReportsDir, noReportOption, reportsDirOption } from '../loadtests/cli/common-flags.ts';
 import { ITERATIONS_RANGE, SERVER_FLAGS } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { DEFAULT_ITERATIONS } from '../server/work.ts';
@@ -111,9 +111,9 @@ type RawOptions = Omit<BenchOptions, 'durationSeconds' | 'limitDurationSeconds' 
 
 /** Parses bench's argv (without node and script). Throws commander's error on bad input. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const raw = benchCommand()
-    .parse([...argv], { from: 'user' })
-    .opts<RawOptions>();
+  const command = benchCommand();
+  const raw = command.parse([...argv], { from: 'user' }).opts<RawOptions>();
+  checkReportsDir(command, raw);
   const quick = raw.quick === true;
   return Object.freeze({
     connections: raw.connections,

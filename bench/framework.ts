@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { runClosedLoop } from '../loadtests/load/closed-loop.ts';
 import type { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { plural } from '../loadtests/report/format.ts';
 import { startListening, startServer, type ServerProcess } from '../loadtests/process/server-process.ts';
 import { parseServerArgs, SERVER_FLAGS } from '../server/flags.ts';
 import { HEALTH_PATH } from './health-route.ts';
@@ -44,7 +45,7 @@ export async function measureFramework(
     for (let pair = 1; pair <= options.pairs; pair++) {
       for (const server of servers) {
         say(
-          `figure 1: pair ${pair}/${options.pairs}, ${server.name}, ${options.durationSeconds} s with ${options.connections} connections`,
+          `figure 1: pair ${pair}/${options.pairs}, ${server.name}, ${options.durationSeconds} s with ${plural(options.connections, 'connection')}`,
         );
         const { value, cpu } = await measureWindow(server.process.pid, () =>
           load(server.process, options.durationSeconds),

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_PROBE_INTERVAL_MS } from '../loadtests/observe/health-probe.ts';
 import { runVariant } from '../loadtests/measure/run-scenario.ts';
 import type { ProcessGroup } from '../loadtests/process/process-group.ts';
+import { clients } from '../loadtests/report/format.ts';
 import { parseServerArgs, SERVER_FLAGS, type ServerOptions } from '../server/flags.ts';
 import type { BenchOptions } from './flags.ts';
 import { BenchMeasurementError, loadFigures } from './load.ts';
@@ -24,7 +25,7 @@ export async function measureLimit(
     iterations: options.iterations,
   };
   say(
-    `figure ${variant === 'pool' ? 3 : 4}: ${variant}, ${options.limitDurationSeconds} s with ${options.limitConnections} clients`,
+    `figure ${variant === 'pool' ? 3 : 4}: ${variant}, ${options.limitDurationSeconds} s with ${clients(options.limitConnections)}`,
   );
   const measured = await runVariant(
     serverOptions,
@@ -39,6 +40,7 @@ export async function measureLimit(
       newConnection: false,
       repeat: 1,
       showProgress: false,
+      turnAwaysMeasured: false,
     },
     { group, say },
   );

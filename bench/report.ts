@@ -12,9 +12,9 @@ function provenance(report: BenchReport): string {
   return [
     ...provenanceLines(report),
     `- Load generator: autocannon in the bench process, on the same ${machine.cpus} cores as the server it measures (figure 5 says how much it took)`,
-    `- Figure 1: ${framework.connections} connections, ${framework.durationSeconds} s per run after ${framework.warmupSeconds} s warm-up per server, ${framework.runs.length / 2} Hono / bare pairs alternated`,
+    `- Figure 1: ${format.plural(framework.connections, 'connection')}, ${framework.durationSeconds} s per run after ${framework.warmupSeconds} s warm-up per server, ${framework.runs.length / 2} Hono / bare pairs alternated`,
     `- Figure 2: a pool of ${dispatch.poolSize} threads with the server's piscina options; a task that returns its input`,
-    `- Figures 3-4: ${limits.pool.connections} clients, ${limits.pool.durationSeconds} s after ${limits.pool.warmupSeconds} s warm-up, ${format.count(limits.pool.iterations)} iterations per request; measured as \`make loadtest\` measures a row, its /health bystander included`,
+    `- Figures 3-4: ${format.clients(limits.pool.connections)}, ${limits.pool.durationSeconds} s after ${limits.pool.warmupSeconds} s warm-up, ${format.count(limits.pool.iterations)} iterations per request; measured as \`make loadtest\` measures a row, its /health bystander included`,
   ].join('\n');
 }
 

@@ -1,6 +1,7 @@
 // Every figure as a ratio against its reference, judged against the issue's targets. Pure:
 // takes what was measured, returns rows; the report and the unit test read the same rows.
 import { median } from '../loadtests/report/percentile.ts';
+import { clients } from '../loadtests/report/format.ts';
 import { compare, type Comparison } from './comparison.ts';
 import type { BenchReport, DispatchSeries, FrameworkRun, LimitRun } from './model.ts';
 
@@ -113,7 +114,7 @@ function limitRow(figure: number, run: LimitRun, min: number): Comparison {
   const size = run.poolSize === null ? '' : ` (pool-size ${run.poolSize})`;
   return compare({
     figure,
-    what: `${run.variant}${size} req/s, ${run.connections} clients`,
+    what: `${run.variant}${size} req/s, ${clients(run.connections)}`,
     unit: 'req/s',
     measured: run.load.requestsPerSecond,
     reference: run.limit.requestsPerSecond,

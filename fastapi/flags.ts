@@ -7,6 +7,7 @@ import { ITERATIONS_RANGE, SERVER_FLAGS } from '../server/flags.ts';
 import { intInRange, type IntRange } from '../server/int-option.ts';
 import { DEFAULT_ITERATIONS } from '../server/work.ts';
 import {
+  checkReportsDir,
   DEFAULT_DURATION_SECONDS,
   DEFAULT_WARMUP_SECONDS,
   type DurationChoice,
@@ -82,9 +83,9 @@ interface RawOptions {
 }
 
 export function parseFastapiArgs(argv: readonly string[]): FastapiOptions {
-  const raw = fastapiCommand()
-    .parse([...argv], { from: 'user' })
-    .opts<RawOptions>();
+  const command = fastapiCommand();
+  const raw = command.parse([...argv], { from: 'user' }).opts<RawOptions>();
+  checkReportsDir(command, raw);
   return Object.freeze({
     ...durationSettings(raw.duration, raw.maxDuration, DEFAULT_DURATION_SECONDS, 'always'),
     warmupSeconds: raw.warmup,
@@ -95,9 +96,10 @@ export function parseFastapiArgs(argv: readonly string[]): FastapiOptions {
   });
 }
 
-/** The load runner's argv every row shares: the curl-loops scenario, the same window. */
+/** The load runner's argv every row shares: the curl-loops scenario, the same window; make fastapi writes the one report. */
 export function commonLoadtestArgs(options: FastapiOptions): string[] {
   return [
+    '--no-report',
     '--scenario',
     'curl-loops',
     '--duration',

@@ -5,17 +5,18 @@
 import { mkdir } from 'node:fs/promises';
 import { runProgram } from '../loadtests/cli/program.ts';
 import { parseLoadtestArgs } from '../loadtests/flags.ts';
-import { runScenario, type ScenarioContext } from '../loadtests/measure/run-scenario.ts';
+import { failedRowOf, runScenario, type ScenarioContext } from '../loadtests/measure/run-scenario.ts';
 import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
 import { reportParameters, type LoadtestOptions } from '../loadtests/options.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
-import type { VariantRun } from '../loadtests/report/model.ts';
+import type { ReportRow } from '../loadtests/report/model.ts';
 import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { writeReport } from '../loadtests/report/write.ts';
+import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from '../loadtests/row-failures.ts';
 import { commonLoadtestArgs, parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_ROWS, type PythonRow } from './rows.ts';
-import { startUvicorn } from './uvicorn.ts';
+import { startUvicorn, type UvicornServer } from './uvicorn.ts';
 import { pythonVersions } from './versions.ts';
 
 function planOf(options: LoadtestOptions) {
@@ -24,13 +25,19 @@ function planOf(options: LoadtestOptions) {
   return plan;
 }
 
-/** One Python row: start its uvicorn, measure it as a --target, stop it. */
+/** One Python row: start its uvicorn, measure it as a --target, stop it; a uvicorn that fails to start is a failed row. */
 async function pythonRun(
   row: PythonRow,
   options: FastapiOptions,
   context: Omit<ScenarioContext, 'options'>,
-): Promise<VariantRun[]> {
-  const server = await startUvicorn(row, options.loopIterations, context.group, WORK_DIR);
+): Promise<ReportRow[]> {
+  const rowOf = { variant: row.label, repetition: 1, size: null, newConnection: row.newConnection };
+  let server: UvicornServer;
+  try {
+    server = await startUvicorn(row, options.loopIterations, context.group, WORK_DIR);
+  } catch (error) {
+    return [failedRowOf(rowOf, error, context.say)];
+  }
   try {
     const rowOptions = parseLoadtestArgs([
       ...commonLoadtestArgs(options),
@@ -43,7 +50,8 @@ async function pythonRun(
       ...(row.newConnection ? ['--new-connection'] : []),
     ]);
     // Each uvicorn worker runs Python code on one core at a time (the GIL): that is its bound.
-    const target = rowOptions.target === null ? null : { ...rowOptions.target, parallelism: row.workers };
+    const startedBy = `uvicorn (${row.workers === 1 ? '1 worker' : `--workers ${row.workers}`}), started by make fastapi for this row`;
+    const target = rowOptions.target === null ? null : { ...rowOptions.target, parallelism: row.workers, startedBy };
     return await runScenario(planOf(rowOptions), {
       ...context,
       options: { ...rowOptions, target },
@@ -73,6 +81,8 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
   say(`make fastapi: Node ${NODE_VARIANTS.join(', ')}, then ${PYTHON_ROWS.map((row) => row.label).join(', ')}`);
   const runs = await runScenario(plan, { ...context, options: nodeOptions });
   for (const row of PYTHON_ROWS) runs.push(...(await pythonRun(row, options, context)));
+  const failed = failedRowsLine(runs);
+  if (!anyMeasured(runs)) throw new Error(failed ?? 'no row was measured');
   const report = assembleReport({
     scenario: plan.scenario,
     parameters: reportParameters(nodeOptions, plan),
@@ -91,5 +101,7 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
     );
     say(`report: ${written.markdownPath} (+ .json)`);
   }
-  return 0;
+  if (failed === null) return 0;
+  say(`error: ${failed}`);
+  return EXIT_ROW_FAILED;
 });

@@ -13,6 +13,7 @@ import { RecordingLog } from '../loadtests/observe/event-log.ts';
 import type { ProcessGroup } from '../loadtests/process/process-group.ts';
 import { stopChild } from '../loadtests/process/stop-child.ts';
 import type { PythonRow } from './rows.ts';
+import { MeasurementError } from '../loadtests/observe/measurement-error.ts';
 
 const APP_DIR = fileURLToPath(new URL('.', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
@@ -28,7 +29,7 @@ export interface UvicornServer {
   stop(): Promise<void>;
 }
 
-export class UvicornError extends Error {
+export class UvicornError extends MeasurementError {
   override name = 'UvicornError';
 }
 

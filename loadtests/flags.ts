@@ -13,6 +13,7 @@ import { intInRange, type IntRange } from '../server/int-option.ts';
 import { cpuVariantNames, variantNames, type VariantName } from '../server/variants/index.ts';
 import { commaList, commaListOption, oneOf } from './cli/comma-list.ts';
 import {
+  checkReportsDir,
   CONNECTIONS_RANGE,
   DEFAULT_DURATION_SECONDS,
   DEFAULT_WARMUP_SECONDS,
@@ -97,7 +98,7 @@ function loadtestCommand(): Command {
     .addOption(
       new Option(
         '--fail-on-errors <n>',
-        `exit non-zero when a variant had more than n errors + timeouts + non-2xx answers (${FAIL_ON_ERRORS_RANGE.min}-${FAIL_ON_ERRORS_RANGE.max}; default: never)`,
+        `exit 2 when a variant had more than n errors + timeouts + non-2xx answers (${FAIL_ON_ERRORS_RANGE.min}-${FAIL_ON_ERRORS_RANGE.max}; default: never)`,
       ).argParser(intInRange(FAIL_ON_ERRORS_RANGE)),
     )
     .addOption(targetOption('variants'))
@@ -149,6 +150,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     command.error("error: option '--target-pid <pid>' needs --target <url>");
   if (raw.target === undefined && command.getOptionValueSource('label') === 'cli')
     command.error("error: option '--label <name>' needs --target <url>");
+  checkReportsDir(command, raw);
   const quick = raw.quick === true;
   const plans = raw.scenario.map((name): PlannedScenario => {
     const scenario: Scenario = scenarios[name];

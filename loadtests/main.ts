@@ -6,12 +6,16 @@ import { commandLine, provenance } from './observe/provenance.ts';
 import { reportParameters } from './options.ts';
 import { assembleReport } from './report/assemble.ts';
 import { renderMarkdown } from './report/markdown.ts';
+import { isMeasured } from './report/runs.ts';
 import { renderTerminal } from './report/terminal.ts';
 import { writeReport } from './report/write.ts';
 import { runScenario } from './measure/run-scenario.ts';
+import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from './row-failures.ts';
 
 process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, group, say }) => {
   const context = { options, group, say, showProgressBar: process.stderr.isTTY === true };
+  const named = (scenario: string, line: string): string => (options.plans.length > 1 ? `${scenario}: ${line}` : line);
+  const failedRows: string[] = [];
   const tooMany: string[] = [];
   // Each scenario gets its own report, written as soon as it is measured.
   for (const plan of options.plans) {
@@ -19,14 +23,17 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
     say(
       `scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`,
     );
-    const runs = await runScenario(plan, context);
-    const failed = tooManyFailed(runs, options.failOnErrors);
-    if (failed !== null) tooMany.push(options.plans.length > 1 ? `${plan.scenario.name}: ${failed}` : failed);
+    const rows = await runScenario(plan, context);
+    const failed = failedRowsLine(rows);
+    if (failed !== null) failedRows.push(named(plan.scenario.name, failed));
+    if (!anyMeasured(rows)) continue; // nothing to report: no table of failures alone
+    const over = tooManyFailed(rows.filter(isMeasured), options.failOnErrors);
+    if (over !== null) tooMany.push(named(plan.scenario.name, over));
     const report = assembleReport({
       scenario: plan.scenario,
       parameters: reportParameters(options, plan),
       provenance: provenance(commandLine('loadtest', argv), dateUtc),
-      runs,
+      runs: rows,
     });
     process.stdout.write(`${renderTerminal(report)}\n\n`);
     if (options.writeReport) {
@@ -34,7 +41,8 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
       say(`report: ${written.markdownPath} (+ .json)`);
     }
   }
-  if (tooMany.length === 0) return 0;
-  say(`error: ${tooMany.join('; ')}`);
-  return EXIT_TOO_MANY_FAILED;
+  if (failedRows.length === 0 && tooMany.length === 0) return 0;
+  say(`error: ${[...failedRows, ...tooMany].join('; ')}`);
+  // A failed row outranks too many failed requests: the run itself is incomplete.
+  return failedRows.length > 0 ? EXIT_ROW_FAILED : EXIT_TOO_MANY_FAILED;
 });

@@ -28,6 +28,8 @@ export interface TargetOptions {
    * command line leaves it out (no bound known). make fastapi: one per uvicorn worker (the GIL).
    */
   readonly parallelism?: number;
+  /** Who started the server when this run did (make fastapi: its uvicorn); left out: it was already running. */
+  readonly startedBy?: string;
 }
 
 export interface LoadtestOptions extends DurationSettings {

@@ -1,7 +1,11 @@
 // The load runner when things go wrong: interrupted, a server that dies or never starts, every
 // request failing, a failure threshold. It must leave no process behind and say what failed.
 import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Report } from '../loadtests/report/model.ts';
 import { parseServerArgs, type ServerOptions } from '../server/flags.ts';
 import { ProcessGroup } from '../loadtests/process/process-group.ts';
 import { startServer } from '../loadtests/process/server-process.ts';
@@ -31,7 +35,7 @@ for (const [signal, code] of [
     process.kill(run.pid, signal);
     const result = await run.done;
     assert.equal(result.code, code, result.stderr);
-    assert.match(result.stderr, new RegExp(`^${signal}: stopping 1 server\\(s\\); no report is written$`, 'm'));
+    assert.match(result.stderr, new RegExp(`^${signal}: stopping 1 server; no report is written$`, 'm'));
     assert.equal(isAlive(serverPid), false, 'the server it started is gone');
   });
 }
@@ -64,7 +68,7 @@ test('runner: when every request fails it says so and exits 1', async () => {
   assert.equal(result.code, 1);
   assert.match(
     result.stderr.trim().split('\n').at(-1) ?? '',
-    /^error: every request to the pool server failed: 0 errors, 0 timeouts, \d+ non-2xx answers$/,
+    /^error: every request to the pool server failed: 0 errors, 0 timeouts, [\d,]+ non-2xx answers?$/,
   );
   assert.equal(result.stdout, '');
 });
@@ -82,7 +86,11 @@ test('runner: --fail-on-errors turns failed requests into exit 2; without it the
   );
   assert.match(strict.stdout, /errors \/ timeouts \/ non-2xx/, 'the table is still printed');
   assert.equal(lenient.code, 0, lenient.stderr);
-  assert.match(lenient.stdout, /pool had 0 errors, 0 timeouts and [1-9]\d* non-2xx answers/, 'the findings flag them');
+  assert.match(
+    lenient.stdout,
+    /pool had 0 errors, 0 timeouts and [1-9][\d,]* non-2xx answers?/,
+    'the findings flag them',
+  );
 });
 
 const serverOptions: ServerOptions = {
@@ -117,4 +125,64 @@ test('server start: no listening line within the bound is an error, and the serv
   assert.ok(error instanceof Error && 'pid' in error && typeof error.pid === 'number');
   assert.equal(error.message, `the pool server (pid ${error.pid}) printed no listening line within 0.001 s`);
   assert.equal(isAlive(error.pid), false);
+});
+
+/** A tiny curl-loops run of inline and io, where io's 1 s wait always passes its 500 ms deadline (504). */
+const IO_CUT_OFF = [
+  '--variants',
+  'inline,io',
+  '--io-ms',
+  '1000',
+  '--iterations',
+  '100000',
+  '--duration',
+  '1',
+  '--warmup',
+  '0',
+] as const;
+
+test('runner: a variant that fails is a failed row; the report of the others is written, and the run exits 1', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-failed-row-'));
+  const result = await runCli(LOADTEST_MAIN, [
+    '--scenario',
+    'curl-loops',
+    ...IO_CUT_OFF,
+    '--timeout-ms',
+    '500',
+    '--reports-dir',
+    dir,
+  ]);
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(
+    result.stderr.trim().split('\n').at(-1) ?? '',
+    /^error: 1 row could not be measured and is marked failed in the report: io: every request to the io server failed: 0 errors, 0 timeouts, [\d,]+ non-2xx answers?$/,
+  );
+  const files = (await readdir(dir)).sort();
+  assert.equal(files.length, 2, 'the report and its JSON are written');
+  const report = JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as Report;
+  assert.deepEqual(
+    report.runs.map((run) => [run.variant, run.state]),
+    [
+      ['inline', 'measured'],
+      ['io', 'failed'],
+    ],
+  );
+  const markdown = await readFile(join(dir, files[1]!), 'utf8');
+  assert.match(markdown, /^\| io \| failed \| – \|/m);
+  assert.match(
+    markdown,
+    /^- io could not be measured \(every request to the io server failed: .*\), so it has no figures here\.$/m,
+  );
+  assert.match(result.stdout, /inline ran one request at a time/, 'the terminal shows the measured row');
+});
+
+test('runner: under overload, a variant that answered every request with 504 is a measured row, not a failure', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-overload-504-'));
+  const result = await runCli(LOADTEST_MAIN, ['--scenario', 'overload', ...IO_CUT_OFF, '--reports-dir', dir]);
+  assert.equal(result.code, 0, result.stderr);
+  const json = (await readdir(dir)).find((file) => file.endsWith('.json'))!;
+  const report = JSON.parse(await readFile(join(dir, json), 'utf8')) as Report;
+  const io = report.runs.find((run) => run.variant === 'io');
+  assert.equal(io?.state, 'measured');
+  assert.match(result.stdout, /io served 0 of (\d+) requests: all \1 were cut off at the deadline with 504\./);
 });

@@ -125,10 +125,10 @@ function sweepReport(): SweepReport {
   const run = fixedReport.runs[1]!;
   const point = (x: number, requestsPerSecond: number) => ({
     x,
-    run: { ...run, requestsPerSecond, latencyMs: { ...run.latencyMs, p99: 80 + x } },
+    run: { ...run, requestsPerSecond, latencyMs: { ...run.latencyMs!, p99: 80 + x } },
   });
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     command: 'npm run sweep -- --quick',
     dateUtc: fixedReport.dateUtc,
     commit: 'abc1234',
@@ -141,6 +141,7 @@ function sweepReport(): SweepReport {
         variant: 'pool',
         axis: '--pool-size',
         points: [point(1, 28), point(2, 55), point(4, 56), point(8, 50)],
+        failed: [],
       },
     ],
   };
@@ -172,7 +173,32 @@ test('sweep conclusions and charts from fixed points', () => {
     conclusions(report).some((line) => line.startsWith('Noise: other processes used more than 10% of a core')),
     'the fixture run was noisy',
   );
+  assert.ok(
+    conclusions(report).includes(
+      "pool --pool-size 1's latency percentiles rest on 548 requests: its p99 is the slowest 6. The 5% band the knee and the contention claim use is 27.4 requests wide there.",
+    ),
+  );
+  const few = {
+    ...report.series[0]!,
+    points: report.series[0]!.points.map((p) => ({ ...p, run: { ...p.run, requests: 30 } })),
+  };
+  assert.ok(
+    conclusions({ ...report, series: [few] }).some((line) =>
+      line.endsWith('is 1.5 requests wide there, so read the knee and the contention verdict as a hint.'),
+    ),
+  );
+  const workers = { ...longer.series[0]!, variant: 'cluster', axis: '--workers' };
+  assert.ok(
+    conclusions({ ...longer, series: [workers] }).some((line) =>
+      line.startsWith('cluster: more processes cost throughput from --workers 8 on'),
+    ),
+  );
   const markdown = renderSweepMarkdown(report);
+  assert.ok(markdown.includes('## Noise guard'));
+  assert.ok(
+    markdown.split('\n').includes('| pool --pool-size 8 | 9% | 15% | 200 / 0 |'),
+    'one noise-guard row per point',
+  );
   for (const line of [
     '  x-axis "--pool-size" ["1", "2", "4", "8"]',
     '  line [28.0, 55.0, 56.0, 50.0]',
@@ -181,6 +207,21 @@ test('sweep conclusions and charts from fixed points', () => {
   ]) {
     assert.ok(markdown.split('\n').includes(line), `missing: ${line}`);
   }
+});
+
+test('a sweep point that could not be measured is a failed row, and the curve goes on without it', () => {
+  const report = sweepReport();
+  const reason = 'the pool server (pid 7) exited during start-up (code 1): out of memory';
+  const withFailure = { ...report, series: [{ ...report.series[0]!, failed: [{ x: 16, reason }] }] };
+  assert.ok(
+    conclusions(withFailure).includes(
+      `pool --pool-size 16 could not be measured (${reason}); the series goes on without it.`,
+    ),
+  );
+  assert.equal(recommendation(withFailure), recommendation(report), 'the knee is read from the measured points');
+  const lines = renderSweepMarkdown(withFailure).split('\n');
+  assert.ok(lines.includes('| 16 | failed | – | – | – | – | – | – | – | – |'), 'its row says failed');
+  assert.ok(lines.includes('  x-axis "--pool-size" ["1", "2", "4", "8"]'), 'charts show the measured points only');
 });
 
 test('sweep CLI: two tiny points end to end write a report with the knee', async () => {

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import type { Report } from '../loadtests/report/model.ts';
+import type { Report, VariantRun } from '../loadtests/report/model.ts';
 import { clientPath, parseTargetUrl } from '../loadtests/load/target-url.ts';
 import { maxOpenRequests, parseWorkEvents } from '../server/log-line.ts';
 import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
@@ -17,14 +17,22 @@ import { startTestServer } from './helpers/server.ts';
 /** A tiny run: one measured second, no warm-up. */
 const TINY = ['--scenario', 'curl-loops', '--duration', '1', '--warmup', '0'];
 
-async function runAgainst(args: readonly string[]): Promise<{ report: Report; markdown: string }> {
+/** A report whose rows were all measured (asserted). */
+type MeasuredReport = Report & { readonly runs: readonly VariantRun[] };
+
+async function runAgainst(args: readonly string[]): Promise<{ report: MeasuredReport; markdown: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'aop-target-'));
   const result = await runCli(LOADTEST_MAIN, [...TINY, ...args, '--reports-dir', dir]);
   assert.equal(result.code, 0, result.stderr);
   const files = (await readdir(dir)).sort();
   assert.equal(files.length, 2);
+  const report = JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as MeasuredReport;
+  assert.ok(
+    report.runs.every((run) => run.state === 'measured'),
+    'every row measured',
+  );
   return {
-    report: JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as Report,
+    report,
     markdown: await readFile(join(dir, files[1]!), 'utf8'),
   };
 }
@@ -65,6 +73,7 @@ test('--target: the rows name the label, {client} reaches the server, --target-p
     pid: busyPid,
     hasStats: true,
     logged: false,
+    startedBy: null,
   });
   assert.deepEqual(
     run?.clients.map((client) => client.clientId),
@@ -122,9 +131,10 @@ async function exitedPid(): Promise<number> {
   return child.pid!;
 }
 
-test('--target refusals and failures: one line each, non-zero exit, no report', async () => {
+test('--target refusals and failures: one line each, non-zero exit, no report', async (t) => {
   const port = await closedPort();
   const pid = await exitedPid();
+  const unrelatedPid = await busyProcess(t);
   const cases: readonly (readonly [readonly string[], string])[] = [
     [
       ['--target', 'http://192.168.1.10:8000/{client}'],
@@ -142,7 +152,16 @@ test('--target refusals and failures: one line each, non-zero exit, no report', 
       ['--target', `http://127.0.0.1:${port}/`, '--target-pid', String(pid)],
       `error: option '--target-pid <pid>' argument '${pid}' is invalid. Allowed: the id of a running process; no process has id ${pid}.`,
     ],
-    [['--target-pid', String(process.pid)], "error: option '--target-pid <pid>' needs --target <url>"],
+    [['--target-pid', String(unrelatedPid)], "error: option '--target-pid <pid>' needs --target <url>"],
+    // Its descendants would include the runner and its load generator.
+    [
+      ['--target', `http://127.0.0.1:${port}/`, '--target-pid', '1'],
+      "error: option '--target-pid <pid>' argument '1' is invalid. Allowed: the target server's process; 1 is an ancestor of this load runner, so its descendants would include the load generator.",
+    ],
+    [
+      ['--target', `http://127.0.0.1:${port}/`, '--target-pid', String(process.pid)],
+      `error: option '--target-pid <pid>' argument '${process.pid}' is invalid. Allowed: the target server's process; ${process.pid} is an ancestor of this load runner, so its descendants would include the load generator.`,
+    ],
     [
       ['--target', `http://127.0.0.1:${port}/`, '--variants', 'inline'],
       "error: option '--target <url>' cannot be used with option '--variants <list>'",
@@ -165,6 +184,19 @@ test('--target refusals and failures: one line each, non-zero exit, no report', 
   assert.equal(
     unreachable.stderr.trim().split('\n').at(-1),
     `error: --target http://127.0.0.1:${port}/{client}: cannot reach 127.0.0.1:${port} (ECONNREFUSED); is the server running on that port?`,
+  );
+});
+
+test('--target [::1] where the server listens on 127.0.0.1 only: the error says so, not "is it running?"', async (t) => {
+  const server = await startTestServer(t, 'inline');
+  const result = await runCli(LOADTEST_MAIN, [...TINY, '--no-report', '--target', `http://[::1]:${server.port}/`]);
+  assert.equal(result.code, 1);
+  const last = result.stderr.trim().split('\n').at(-1) ?? '';
+  // Where this machine has no IPv6 loopback at all, connecting says so differently: nothing to check.
+  if (!last.includes('(ECONNREFUSED)')) return t.skip(`no refusal on ::1 here: ${last}`);
+  assert.equal(
+    last,
+    `error: --target http://[::1]:${server.port}/: cannot reach [::1]:${server.port} (ECONNREFUSED); nothing listens on ::1, but 127.0.0.1:${server.port} accepts: the server listens on 127.0.0.1 only, so use --target http://127.0.0.1:${server.port}/…`,
   );
 });
 

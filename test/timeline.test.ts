@@ -46,7 +46,7 @@ test('swimlanes: one after another vs interleaved on one thread', () => {
     '            0 s 0.0 s',
     'client 1    ████████',
     'thread main 22222222',
-    '(1 more clients and 0 more threads not shown)',
+    '(1 more client not shown)',
   ]);
 });
 

@@ -2,7 +2,7 @@
 // ranges, where reports go, and the variant settings out of parsed flags. One spelling each.
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import {
   AUTO_MAX_RELATIVE_HALF_WIDTH,
@@ -12,6 +12,7 @@ import {
   LONG_REQUEST_MS,
 } from '../measure/window-plan.ts';
 import type { VariantSettingValues } from '../report/model.ts';
+import { reportsDirProblem } from '../report/write.ts';
 
 export const CONNECTIONS_RANGE: IntRange = { min: 1, max: 1_000 };
 export const DEFAULT_DURATION_SECONDS = 10;
@@ -98,6 +99,22 @@ export function reportsDirOption(): Option {
       return raw;
     })
     .default(DEFAULT_REPORTS_DIR, 'reports/');
+}
+
+/**
+ * Before any load: makes the reports folder if missing and writes a probe file there, so a run is
+ * not measured only to fail at the end. One line naming the flag (commander's form) when it cannot.
+ */
+export function checkReportsDir(
+  command: Command,
+  options: { readonly report: boolean; readonly reportsDir: string },
+): void {
+  if (!options.report) return;
+  const problem = reportsDirProblem(options.reportsDir);
+  if (problem === null) return;
+  command.error(
+    `error: option '--reports-dir <path>' argument '${options.reportsDir}' is invalid. Allowed: a folder this run can write to, or a path where one can be made; ${problem}.`,
+  );
 }
 
 /** The variant settings out of a program's parsed flags (withVariantSettings in server/flags.ts). */

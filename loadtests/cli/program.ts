@@ -3,6 +3,7 @@
 // SIGTERM, turn an error into one line and exit 1, and always stop its servers before exiting.
 import { CommanderError } from 'commander';
 import { ProcessGroup } from '../process/process-group.ts';
+import { plural } from '../report/format.ts';
 
 const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -28,7 +29,7 @@ export async function runProgram<Options>(
   const group = new ProcessGroup();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      process.stderr.write(`\n${signal}: stopping ${group.size} server(s); no report is written\n`);
+      process.stderr.write(`\n${signal}: stopping ${plural(group.size, 'server')}; no report is written\n`);
       void group.stopAll().finally(() => process.exit(EXIT_SIGNAL[signal]));
     });
   }

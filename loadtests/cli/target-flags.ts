@@ -3,6 +3,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import { parseTargetUrl, TargetUrlError, type TargetUrl } from '../load/target-url.ts';
+import { ancestorsOf } from '../observe/proc-snapshot.ts';
 
 export const DEFAULT_TARGET_LABEL = 'target';
 /** Linux's largest pid (pid_max on 64-bit). */
@@ -26,6 +27,14 @@ function runningPid(raw: string): number {
     // EPERM: it exists but belongs to another user; /proc still shows its CPU.
     if ((error as NodeJS.ErrnoException).code !== 'EPERM')
       throw new InvalidArgumentError(`Allowed: the id of a running process; no process has id ${pid}.`);
+  }
+  // Its descendants are sampled with it: this runner's own line would count the load generator as the server.
+  if (pid === process.pid)
+    throw new InvalidArgumentError(`Allowed: the target server's process; ${pid} is this load runner itself.`);
+  if (ancestorsOf(process.pid).includes(pid)) {
+    throw new InvalidArgumentError(
+      `Allowed: the target server's process; ${pid} is an ancestor of this load runner, so its descendants would include the load generator.`,
+    );
   }
   return pid;
 }

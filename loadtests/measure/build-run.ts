@@ -27,16 +27,17 @@ function servedByServer(measured: Measurement): ServedInWindow | null {
   return measured.stats === null ? null : { count: measured.stats.served, source: 'stats' };
 }
 
-/** The row of a measurement that measure() accepted (at least one 2xx answer). */
+/** The row of a measurement that measure() accepted (a 2xx answer, or under overload only 503/504). */
 export function buildRun(measured: Measurement): VariantRun {
   const { subject, settings, limit, stats, window, probe, events, outcome, plan } = measured;
   const { result: load, clients } = measured.load;
-  if (load.latencyMs === null) throw new Error(`${measured.name}: a row needs at least one 2xx answer`);
   const cpu = window.server;
   const servedCounts = clients.map((client) => client.served);
   const requestsPerSecond = load.ok / load.durationSeconds;
   const servedInWindow = servedByServer(measured);
+  const mostServed = Math.max(...servedCounts);
   return {
+    state: 'measured',
     variant: measured.name,
     repetition: subject.repetition,
     poolSize: subject.poolSize,
@@ -90,7 +91,7 @@ export function buildRun(measured: Measurement): VariantRun {
     neighbours: { generatorCpuPercent: window.generatorCpuPercent, foreignCpuPercent: window.foreignCpuPercent },
     timeline: timelineOf(events, outcome.startMs),
     clients,
-    fairness: Math.min(...servedCounts) / Math.max(...servedCounts),
+    fairness: mostServed > 0 ? Math.min(...servedCounts) / mostServed : null,
     logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),
     servedByProcess: servedByProcess(events),
   };

@@ -16,6 +16,7 @@ import { MeasurementError } from '../observe/measurement-error.ts';
 import { readStats, resetStats } from '../observe/stats-client.ts';
 import type { Target } from '../process/target.ts';
 import type { Limit, WorkKind } from '../report/figures.ts';
+import * as format from '../report/format.ts';
 import type { VariantRun } from '../report/model.ts';
 import { type DurationSettings, planWindow, type WindowPlan } from './window-plan.ts';
 import { windowProgress } from './window-progress.ts';
@@ -33,6 +34,11 @@ export interface MeasureSettings extends DurationSettings {
   readonly repeat: number;
   /** A live progress line on stderr (a terminal only). */
   readonly showProgress: boolean;
+  /**
+   * Whether 503 and 504 answers are the outcome being measured (the overload scenario): a server
+   * that answered every request with them is then a measured row, not a failed one.
+   */
+  readonly turnAwaysMeasured: boolean;
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */
@@ -68,15 +74,25 @@ export interface Measurement {
   readonly limit: Limit | null;
 }
 
+/** The statuses a server answers with when it turns a request away (503) or its deadline passes (504). */
+const TURN_AWAY_STATUSES = ['503', '504'];
+
+/** Whether the server answered, and every answer that was not 2xx was a 503 or 504. */
+function onlyTurnedAway(load: WindowLoad['result']): boolean {
+  const statuses = Object.entries(load.statusCounts).filter(([status, count]) => count > 0 && !status.startsWith('2'));
+  return statuses.length > 0 && statuses.every(([status]) => TURN_AWAY_STATUSES.includes(status));
+}
+
 /** Throws when nothing was answered, or nothing but failures: never a row of zeros. */
-function checkAnswered(name: string, load: WindowLoad['result']): void {
+function checkAnswered(name: string, load: WindowLoad['result'], settings: MeasureSettings): void {
   const failed = load.errors + load.timeouts + load.non2xx;
   const seconds = load.durationSeconds.toFixed(1);
   if (load.ok === 0 && failed === 0)
     throw new MeasurementError(`the ${name} server answered none of the requests sent in a ${seconds} s window`);
+  if (load.ok === 0 && settings.turnAwaysMeasured && onlyTurnedAway(load)) return;
   if (load.ok === 0 || load.latencyMs === null) {
     throw new MeasurementError(
-      `every request to the ${name} server failed: ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx answers`,
+      `every request to the ${name} server failed: ${format.plural(load.errors, 'error')}, ${format.plural(load.timeouts, 'timeout')}, ${format.plural(load.non2xx, 'non-2xx answer')}`,
     );
   }
 }
@@ -142,7 +158,7 @@ export async function measure(
   // Only what the server logged inside the window: the graceful end and the calibration are not in it.
   const events = (target.log?.recorded() ?? []).filter((event) => event.atMs < outcome.endMs);
   const load = windowResult(outcome, settings.connections);
-  checkAnswered(target.name, load.result);
+  checkAnswered(target.name, load.result, settings);
   const limit = await calibrateLimit(target, {
     work: subject.work,
     parallelism: subject.parallelism,

@@ -1,14 +1,17 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
-// --target, the server the user points at. Measures and builds rows; never renders.
+// --target, the server the user points at. Measures and builds rows; never renders. A row that
+// cannot be measured becomes a failed row with its reason, and the run goes on to the next.
 import { DEFAULT_BLOCKING_IO_MS, SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
 import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
 import type { EventLog } from '../observe/event-log.ts';
+import { MeasurementError } from '../observe/measurement-error.ts';
 import type { LoadtestOptions, PlannedScenario } from '../options.ts';
 import type { ProcessGroup } from '../process/process-group.ts';
 import { startServer } from '../process/server-process.ts';
 import { openExternalTarget, spawnedTarget } from '../process/target.ts';
-import type { VariantRun, VariantSettingValues } from '../report/model.ts';
+import * as format from '../report/format.ts';
+import type { FailedRun, ReportRow, VariantRun, VariantSettingValues } from '../report/model.ts';
 import { buildRun } from './build-run.ts';
 import { measure, type Measurement, type MeasureSettings } from './measure.ts';
 
@@ -58,7 +61,37 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showPr
     newConnection: options.newConnection,
     repeat: options.repeat,
     showProgress: showProgressBar,
+    turnAwaysMeasured: plan.scenario.turnAwaysMeasured === true,
   };
+}
+
+/** The identity of a row, whether it is measured or fails. */
+export type RowKey = Omit<FailedRun, 'state' | 'reason'>;
+
+/** A MeasurementError (the server did not start or answer) as a failed row; anything else is a broken run. */
+export function failedRowOf(row: RowKey, error: unknown, say: (line: string) => void): FailedRun {
+  if (!(error instanceof MeasurementError)) throw error;
+  say(`${row.variant}: could not be measured, reported as a failed row: ${error.message}`);
+  return { state: 'failed', ...row, reason: error.message };
+}
+
+/** Measures one row, or makes it a failed row. */
+export async function measuredOrFailed(
+  row: RowKey,
+  measureRow: () => Promise<VariantRun>,
+  say: (line: string) => void,
+): Promise<ReportRow> {
+  try {
+    return await measureRow();
+  } catch (error) {
+    return failedRowOf(row, error, say);
+  }
+}
+
+/** The flag that sizes a variant and its value, as its row shows it. */
+function sizeOf(serverOptions: ServerOptions): VariantRun['size'] {
+  const setting = variants[serverOptions.variant].sizeSetting;
+  return setting === null ? null : { flag: SERVER_FLAGS[setting], value: serverOptions[setting] };
 }
 
 /** Starts the server of one variant, measures it, stops it. */
@@ -72,7 +105,7 @@ export async function runVariant(
   const definition: Variant = variants[variant];
   if (definition.sizeSetting === 'workers' && settings.connections < serverOptions.workers) {
     context.say(
-      `warning: ${variant} has ${serverOptions.workers} workers but only ${settings.connections} connections: node:cluster hands out connections, not requests, so some workers stay idle`,
+      `warning: ${variant} has ${serverOptions.workers} workers but only ${format.plural(settings.connections, 'connection')}: node:cluster hands out connections, not requests, so some workers stay idle`,
     );
   }
   const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
@@ -82,10 +115,7 @@ export async function runVariant(
       work: workOf(definition, serverOptions),
       parallelism: definition.parallelism(serverOptions),
       poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
-      size:
-        definition.sizeSetting === null
-          ? null
-          : { flag: SERVER_FLAGS[definition.sizeSetting], value: serverOptions[definition.sizeSetting] },
+      size: sizeOf(serverOptions),
       ioMs: serverOptions.ioMs,
     };
     return await measure(spawnedTarget(variant, server), subject, settings, context.say);
@@ -99,12 +129,18 @@ export async function runVariant(
  * --repeat, the whole round again, so a slow spell of the machine does not hit one variant only.
  * With --target, the same rounds on the one server pointed at.
  */
-export async function runScenario(plan: PlannedScenario, context: ScenarioContext): Promise<VariantRun[]> {
-  const { options } = context;
+export async function runScenario(plan: PlannedScenario, context: ScenarioContext): Promise<ReportRow[]> {
+  const { options, say } = context;
   const settings = measureSettings(options, plan, context.showProgressBar);
-  const runs: VariantRun[] = [];
+  const rows: ReportRow[] = [];
+  const row = (variant: string, repetition: number, size: VariantRun['size']): RowKey => ({
+    variant,
+    repetition,
+    size,
+    newConnection: options.newConnection,
+  });
   if (options.target !== null) {
-    const target = await openExternalTarget(options.target, context.targetLog ?? null);
+    const { label } = options.target;
     // The scenario's work kind says what the target is expected to do; its bound, if anyone knows it.
     const subject = {
       work: plan.scenario.work,
@@ -113,15 +149,20 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
       size: null,
       ioMs: options.settings.ioMs,
     };
-    for (let repetition = 1; repetition <= options.repeat; repetition++)
-      runs.push(buildRun(await measure(target, { ...subject, repetition }, settings, context.say)));
-    return runs;
+    const opened = openExternalTarget(options.target, context.targetLog ?? null);
+    for (let repetition = 1; repetition <= options.repeat; repetition++) {
+      const measureTarget = async () =>
+        buildRun(await measure(await opened, { ...subject, repetition }, settings, say));
+      rows.push(await measuredOrFailed(row(label, repetition, null), measureTarget, say));
+    }
+    return rows;
   }
   for (let repetition = 1; repetition <= options.repeat; repetition++) {
     for (const variant of plan.variants) {
       const serverOptions = serverOptionsFor(variant, plan, options.settings);
-      runs.push(buildRun(await runVariant(serverOptions, repetition, settings, context)));
+      const measureVariant = async () => buildRun(await runVariant(serverOptions, repetition, settings, context));
+      rows.push(await measuredOrFailed(row(variant, repetition, sizeOf(serverOptions)), measureVariant, say));
     }
   }
-  return runs;
+  return rows;
 }

@@ -1,6 +1,7 @@
 // The physical limit of a run: the most requests per second the machine could serve with the
 // concurrency the model allows. Every row shows its throughput as a share of it.
 import type { Limit, WorkKind } from '../report/figures.ts';
+import { clients } from '../report/format.ts';
 
 /** What bounds the server's throughput besides the machine: the model, the clients, the wait. */
 export interface LimitBounds {
@@ -19,7 +20,7 @@ export interface LimitInput extends LimitBounds {
 }
 
 export function physicalLimit(input: LimitInput): Limit {
-  const bounds = [`${input.connections} clients`];
+  const bounds = [clients(input.connections)];
   if (input.parallelism !== null) bounds.push(`${input.parallelism} at once`);
   if (input.work === 'io') {
     const concurrency = Math.min(input.connections, input.parallelism ?? Number.POSITIVE_INFINITY);

@@ -1,6 +1,7 @@
 // Reads a process's (and its children's) CPU time per thread from /proc: the `top -H` view. Two snapshots taken at
 // the edges of the measured window give CPU% and which threads were busy in between.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import type { ProcessCpu } from '../report/figures.ts';
 
@@ -56,6 +57,30 @@ export function parseStat(line: string): ThreadTime & { residentPages: number } 
   };
 }
 
+/** The parent pid, field 4 of a /proc/N/stat line (after the name, which may hold spaces). */
+function parentPid(statLine: string): number {
+  return Number(statLine.slice(statLine.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/**
+ * `pid`'s parent, grandparent… up to the first process, from /proc; where /proc cannot be read,
+ * only what Node knows (this process's own parent).
+ */
+export function ancestorsOf(pid: number): number[] {
+  const ancestors: number[] = [];
+  for (let at = pid; at > 0; ) {
+    let line: string;
+    try {
+      line = readFileSync(`/proc/${at}/stat`, 'utf8');
+    } catch {
+      return pid === process.pid && ancestors.length === 0 ? [process.ppid] : ancestors;
+    }
+    at = parentPid(line);
+    if (at > 0) ancestors.push(at);
+  }
+  return ancestors;
+}
+
 /** `pid` and all its descendants (a cluster's workers), from the parent field of /proc/N/stat. */
 export async function processTree(pid: number): Promise<number[]> {
   const parents = new Map<number, number[]>();
@@ -64,7 +89,7 @@ export async function processTree(pid: number): Promise<number[]> {
     entries.map(async (entry) => {
       const line = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
       if (line === null) return; // gone since readdir
-      const ppid = Number(line.slice(line.lastIndexOf(')') + 2).split(' ')[1]);
+      const ppid = parentPid(line);
       parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
     }),
   );

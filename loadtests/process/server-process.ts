@@ -9,6 +9,7 @@ import type { WorkEvent } from '../../server/log-line.ts';
 import { RecordingLog } from '../observe/event-log.ts';
 import type { ProcessGroup } from './process-group.ts';
 import { stopChild } from './stop-child.ts';
+import { MeasurementError } from '../observe/measurement-error.ts';
 
 const SERVER_MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 /** A cluster of 64 workers took 17 s to start on the 2-core test machine. */
@@ -39,7 +40,7 @@ export interface ExitStatus {
   readonly signal: NodeJS.Signals | null;
 }
 
-export class ServerStartError extends Error {
+export class ServerStartError extends MeasurementError {
   override name = 'ServerStartError';
   constructor(
     message: string,

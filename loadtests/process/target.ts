@@ -1,5 +1,6 @@
 // What a measurement runs against: a server this run spawned, or one already running
 // (--target). The measurement asks only this; figures a target cannot give stay null.
+import { createConnection } from 'node:net';
 import { getText } from '../load/http-get.ts';
 import type { StatsBody } from '../../server/stats.ts';
 import type { EventLog } from '../observe/event-log.ts';
@@ -7,6 +8,7 @@ import type { TargetOptions } from '../options.ts';
 import type { TargetInfo } from '../report/model.ts';
 import { describeExit, type ServerProcess } from './server-process.ts';
 import { OWN_PATH_TEMPLATE } from '../load/target-url.ts';
+import { MeasurementError } from '../observe/measurement-error.ts';
 
 /** How long a target gets to answer the first request before it is called unreachable. */
 export const REACH_TIMEOUT_MS = 5_000;
@@ -32,7 +34,7 @@ export interface Target {
 /** A refused connection can come before the news that the process exited: give the news this long. */
 const EXIT_NEWS_MS = 1_000;
 
-export class TargetError extends Error {
+export class TargetError extends MeasurementError {
   override name = 'TargetError';
 }
 
@@ -65,6 +67,29 @@ function looksLikeStats(body: unknown): body is StatsBody {
   );
 }
 
+/** Whether something accepts a connection on 127.0.0.1 at `port`. */
+function acceptsOnIpv4(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port, timeout: REACH_TIMEOUT_MS });
+    const done = (accepted: boolean) => () => {
+      socket.destroy();
+      resolve(accepted);
+    };
+    socket.once('connect', done(true)).once('error', done(false)).once('timeout', done(false));
+  });
+}
+
+/**
+ * What to ask when the target refused: a refusal on ::1 ([::1], or a localhost that resolved to it)
+ * while 127.0.0.1 accepts means the server listens on 127.0.0.1 only, as this project's servers do.
+ */
+async function refusedHint(origin: string, error: unknown): Promise<string> {
+  const port = Number(new URL(origin).port || 80);
+  if ((error as { address?: string }).address === '::1' && (await acceptsOnIpv4(port)))
+    return `nothing listens on ::1, but 127.0.0.1:${port} accepts: the server listens on 127.0.0.1 only, so use --target http://127.0.0.1:${port}/…`;
+  return 'is the server running on that port?';
+}
+
 /** Whether the target answers at all (else one clear error), and whether it has /stats. */
 async function askStats(origin: string, given: string): Promise<boolean> {
   let answer: { status: number; body: string };
@@ -74,9 +99,8 @@ async function askStats(origin: string, given: string): Promise<boolean> {
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     if (code === 'TIMEOUT')
       throw new TargetError(`--target ${given}: connected, but no answer within ${REACH_TIMEOUT_MS / 1000} s`);
-    throw new TargetError(
-      `--target ${given}: cannot reach ${new URL(origin).host} (${code}); is the server running on that port?`,
-    );
+    const hint = code === 'ECONNREFUSED' ? await refusedHint(origin, error) : 'is the server running on that port?';
+    throw new TargetError(`--target ${given}: cannot reach ${new URL(origin).host} (${code}); ${hint}`);
   }
   if (answer.status !== 200) return false;
   try {
@@ -96,6 +120,6 @@ export async function openExternalTarget(options: TargetOptions, log: EventLog |
     pid: options.pid,
     hasStats,
     log,
-    info: { url, pid: options.pid, hasStats, logged: log !== null },
+    info: { url, pid: options.pid, hasStats, logged: log !== null, startedBy: options.startedBy ?? null },
   };
 }

@@ -5,8 +5,10 @@ import {
   type Provenance,
   type Report,
   type ReportParameters,
+  type ReportRow,
   type VariantRun,
 } from './model.ts';
+import { isMeasured } from './runs.ts';
 
 /** Ratios are taken against the async-style variant when it ran, else the first one that did. */
 const PREFERRED_BASELINE = 'inline';
@@ -16,7 +18,8 @@ export interface ReportInput {
   readonly parameters: ReportParameters;
   /** Gathered by the runner at the start of the scenario (observe/provenance.ts). */
   readonly provenance: Provenance;
-  readonly runs: readonly VariantRun[];
+  /** Measured and failed rows, in the order run. */
+  readonly runs: readonly ReportRow[];
   /** Facts about how some rows were measured that only the caller knows. */
   readonly notes?: readonly string[];
 }
@@ -27,7 +30,7 @@ function targetNotes(runs: readonly VariantRun[]): string[] {
   return runs.flatMap((run) => {
     if (run.target === null || seen.has(run.variant)) return [];
     seen.add(run.variant);
-    const { url, pid, hasStats, logged } = run.target;
+    const { url, pid, hasStats, logged, startedBy } = run.target;
     const process =
       pid === null
         ? 'no --target-pid, so its CPU % and threads were not sampled'
@@ -40,24 +43,29 @@ function targetNotes(runs: readonly VariantRun[]): string[] {
       : 'its start/end lines were not read, so timelines are empty' +
         (hasStats ? '' : ' and max in flight was not measured');
     const connection = run.newConnection ? 'a new connection per request' : 'keep-alive connections';
+    const server =
+      startedBy === null
+        ? `a server already running at ${url}, not started by this run`
+        : `${startedBy} at ${url}, measured like a --target`;
     return [
-      `\`${run.variant}\`: a server already running at ${url}, not started by this run; ${connection}; ${process}; ${stats}; ${log}; the /health bystander counts any answer.`,
+      `\`${run.variant}\`: ${server}; ${connection}; ${process}; ${stats}; ${log}; the /health bystander counts any answer.`,
     ];
   });
 }
 
 export function assembleReport(input: ReportInput): Report {
   const { runs } = input;
+  const measured = runs.filter(isMeasured);
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     scenario: input.scenario.name,
     scenarioDescription: input.scenario.description,
     ...input.provenance,
     parameters: input.parameters,
-    notes: [...targetNotes(runs), ...(input.notes ?? [])],
-    baseline: runs.some((run) => run.variant === PREFERRED_BASELINE)
+    notes: [...targetNotes(measured), ...(input.notes ?? [])],
+    baseline: measured.some((run) => run.variant === PREFERRED_BASELINE)
       ? PREFERRED_BASELINE
-      : (runs[0]?.variant ?? PREFERRED_BASELINE),
+      : (measured[0]?.variant ?? PREFERRED_BASELINE),
     runs,
   };
 }

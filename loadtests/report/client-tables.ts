@@ -1,4 +1,5 @@
-// The per-client and per-process tables: who was served how much, as plain cells.
+// The per-client and per-process tables of the run each variant shows (the one nearest its median
+// req/s): who was served how much, as plain cells.
 import * as format from './format.ts';
 import type { Report } from './model.ts';
 import { groupByVariant } from './runs.ts';
@@ -13,7 +14,7 @@ export function clientsTable(report: Report): Table {
       { header: 'share of most', align: 'right' },
       { header: 'mean latency ms', align: 'right' },
     ],
-    rows: groupByVariant(report).flatMap(({ median: run }) => {
+    rows: groupByVariant(report).flatMap(({ shown: run }) => {
       const most = Math.max(...run.clients.map((client) => client.served));
       return run.clients.map((client) => [
         run.variant,
@@ -35,7 +36,7 @@ export function processesTable(report: Report): Table {
       { header: 'served', align: 'right' },
     ],
     rows: groupByVariant(report)
-      .map((group) => group.median)
+      .map((group) => group.shown)
       .filter((run) => run.servedByProcess.length > 1)
       .flatMap((run) => run.servedByProcess.map((entry) => [run.variant, String(entry.pid), String(entry.served)])),
   };

@@ -1,17 +1,19 @@
 // The report's sentences, each computed from the measured numbers. Nothing here is free text
 // about the outcome: change the numbers and the sentences change with them.
+import { failures, overload, samplesBehind } from './answer-findings.ts';
+import { failedRowFindings } from './failed-rows.ts';
 import { overlaps } from './interval.ts';
 import { percentOfLimitCell, rateWithInterval, trustFindings } from './trust.ts';
-import { tailCount } from './percentile.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { groupByVariant } from './runs.ts';
-import { baselineRun } from './tables.ts';
+import { baselineRun, groupByVariant, measuredRuns } from './runs.ts';
 
 /** Below this fairness a variant is said to have served its clients unevenly. */
 export const UNEVEN_FAIRNESS = 0.8;
 /** Above this CPU% a variant is said to have used more than one core. */
 export const MULTI_CORE_PERCENT = 150;
+/** At most this CPU% a variant is said to have stayed on about one core; in between, partly on a second. */
+export const ONE_CORE_MAX_PERCENT = 120;
 /** A process of a multi-process server is said to have worked when it used this share of a core. */
 export const WORKING_PROCESS_MIN_PERCENT = 10;
 /** The noise guard: CPU used by other processes during a run, in % of one core, that flags it. */
@@ -20,7 +22,7 @@ export const FOREIGN_CPU_LIMIT_PERCENT = 10;
 function concurrency(run: VariantRun): string {
   const { maxInFlight, maxInHandler } = run.server;
   if (maxInFlight === null)
-    return `${run.variant}'s requests in flight were not measured (no /stats, and its start/end lines were not read)`;
+    return `${format.possessive(run.variant)} requests in flight were not measured (no /stats, and its start/end lines were not read)`;
   const source = maxInHandler === null ? 'by its own start/end lines' : `${maxInHandler} inside the handler`;
   if (maxInFlight <= 1) {
     return `${run.variant} ran one request at a time (at most ${maxInFlight} in flight, ${source}): requests were served one after another`;
@@ -34,54 +36,55 @@ function cpu(run: VariantRun): string {
   const { cpuPercent, busyThreads, threads } = run.server;
   if (cpuPercent === null)
     return `its CPU was not measured (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system'})`;
-  return `it used ${format.cores(cpuPercent)} cores (${format.percent(cpuPercent)} CPU) with ${busyThreads} busy of ${threads} threads`;
+  return `it used ${format.cores(cpuPercent)} cores (${format.percent(cpuPercent)} CPU) with ${busyThreads} busy of ${format.plural(threads ?? 0, 'thread')}`;
 }
 
 function versusBaseline(run: VariantRun, baseline: VariantRun | undefined): string | null {
-  if (baseline === undefined || baseline === run) return null;
+  if (baseline === undefined || baseline.variant === run.variant || baseline.requestsPerSecond === 0) return null;
   const times = run.requestsPerSecond / baseline.requestsPerSecond;
   const [a, b] = [run.requestsPerSecondCi95, baseline.requestsPerSecondCi95];
   if (a !== null && b !== null && overlaps(a, b))
     return `${run.variant} and ${baseline.variant} are not distinguishable in this run: their req/s intervals overlap (${rateWithInterval(run)} vs ${rateWithInterval(baseline)}).`;
-  return `${run.variant} served ${format.ratio(times)} ${baseline.variant}'s throughput (${format.perSecond(run.requestsPerSecond)} vs ${format.perSecond(baseline.requestsPerSecond)} req/s).`;
+  return `${run.variant} served ${format.ratio(times)} ${format.possessive(baseline.variant)} throughput (${format.perSecond(run.requestsPerSecond)} vs ${format.perSecond(baseline.requestsPerSecond)} req/s).`;
 }
 
-function fairness(run: VariantRun): string | null {
-  if (run.fairness >= UNEVEN_FAIRNESS || run.clients.length < 2) return null;
+/** `inRun`: " in run 2" when the figures are medians over runs and the detail is one run's. */
+function fairness(run: VariantRun, inRun: string): string | null {
+  if (run.fairness === null || run.fairness >= UNEVEN_FAIRNESS || run.clients.length < 2) return null;
   const sorted = [...run.clients].sort((a, b) => a.served - b.served);
   const fewest = sorted[0]!;
   const most = sorted[sorted.length - 1]!;
-  return `${run.variant} served its clients unevenly (fairness ${format.share(run.fairness)}): client ${fewest.clientId} got ${fewest.served} answers, client ${most.clientId} got ${most.served}.`;
+  return `${run.variant} served its clients unevenly (fairness ${format.share(run.fairness)})${inRun ? `;${inRun}` : ''}: client ${fewest.clientId} got ${format.plural(fewest.served, 'answer')}, client ${most.clientId} got ${most.served}.`;
 }
 
 function againstLimit(run: VariantRun): string | null {
   if (run.limit === null || run.percentOfLimit === null)
-    return `${run.variant}'s CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.`;
+    return `${format.possessive(run.variant)} CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.`;
   if (percentOfLimitCell(run) !== null) return null; // trust.ts says why, instead of a number above 100%
   return `${run.variant} reached ${format.percent(run.percentOfLimit)} of its limit of ${format.perSecond(run.limit.requestsPerSecond)} req/s (${run.limit.basis}).`;
 }
 
-function processes(run: VariantRun): string | null {
+function processes(run: VariantRun, inRun: string): string | null {
   if (run.size?.flag !== '--workers') return null;
   const idle = run.size.value - run.servedByProcess.length;
   const split = run.servedByProcess.map((entry) => entry.served).join(' / ');
-  const served = `${run.variant} served from ${run.servedByProcess.length} of its ${run.size.value} worker processes (${split} requests)`;
+  const served = `${run.variant} served from ${run.servedByProcess.length} of its ${format.plural(run.size.value, 'worker process', 'worker processes')}${inRun} (${split} requests)`;
   if (idle <= 0) return `${served}.`;
   const why =
     run.connections < run.size.value
-      ? `: ${run.connections} connections for ${run.size.value} workers, and node:cluster hands out connections, not requests`
+      ? `: ${format.plural(run.connections, 'connection')} for ${run.size.value} workers, and node:cluster hands out connections, not requests`
       : '';
   return `${served}; ${idle} stayed idle${why}.`;
 }
 
 /** For a server of several processes: which of them did the work (uvicorn's or a cluster's workers). */
-function processCpu(run: VariantRun): string | null {
+function processCpu(run: VariantRun, inRun: string): string | null {
   const processes = run.server.cpuByProcess;
   // A single-process variant's tree also holds tsx's idle esbuild helper: not a worker.
   if (processes.length < 2 || (run.target === null && run.size?.flag !== '--workers')) return null;
   const working = processes.filter((entry) => entry.cpuPercent >= WORKING_PROCESS_MIN_PERCENT);
   const named = working.map((entry) => `pid ${entry.pid} ${format.percent(entry.cpuPercent)}`).join(', ');
-  return `${run.variant} worked in ${working.length} of its ${processes.length} processes (at least ${WORKING_PROCESS_MIN_PERCENT}% of a core each${working.length > 0 ? `: ${named}` : ''}).`;
+  return `${run.variant} worked in ${working.length} of its ${format.plural(processes.length, 'process', 'processes')}${inRun} (at least ${WORKING_PROCESS_MIN_PERCENT}% of a core each${working.length > 0 ? `: ${named}` : ''}).`;
 }
 
 /** Across variants: which used more than a core, which interleaved, which ran one at a time. */
@@ -104,27 +107,35 @@ function overview(runs: readonly VariantRun[]): string[] {
   }
   if (overlapped.length > 0) lines.push(`Had more than one request in flight at once: ${names(overlapped)}.`);
   if (serial.length > 0) lines.push(`Served one request at a time: ${names(serial)}.`);
-  const interleavedOnOneCore = overlapped.filter(
-    (run) => run.work === 'cpu' && run.server.cpuPercent !== null && run.server.cpuPercent <= MULTI_CORE_PERCENT,
-  );
+  const cpuOf = (run: VariantRun): number | null => (run.work === 'cpu' ? run.server.cpuPercent : null);
+  const partly = runs.filter((run) => {
+    const cpu = cpuOf(run);
+    return cpu !== null && cpu > ONE_CORE_MAX_PERCENT && cpu <= MULTI_CORE_PERCENT;
+  });
+  if (partly.length > 0)
+    lines.push(
+      `Partly used a second core (${ONE_CORE_MAX_PERCENT}–${MULTI_CORE_PERCENT}% CPU): ${partly.map((run) => `${run.variant} (${format.percent(cpuOf(run))})`).join(', ')}.`,
+    );
+  const interleavedOnOneCore = overlapped.filter((run) => {
+    const cpu = cpuOf(run);
+    return cpu !== null && cpu <= ONE_CORE_MAX_PERCENT;
+  });
   if (interleavedOnOneCore.length > 0)
-    lines.push(`Interleaved requests yet stayed on about one core: ${names(interleavedOnOneCore)}.`);
+    lines.push(
+      `Interleaved requests yet stayed on about one core (at most ${ONE_CORE_MAX_PERCENT}% CPU): ${names(interleavedOnOneCore)}.`,
+    );
   return lines;
 }
 
 function bystander(run: VariantRun): string {
   const { latencyMs, sent, failed, intervalMs } = run.health;
-  const failures = failed > 0 ? `; ${failed} probes failed` : '';
-  if (latencyMs === null) return `${run.variant} answered none of its ${sent} /health probes${failures}.`;
+  const failures = failed > 0 ? `; ${format.plural(failed, 'probe')} failed` : '';
+  if (latencyMs === null)
+    return `${run.variant} answered none of its ${format.plural(sent, '/health probe')}${failures}.`;
   return (
     `${run.variant} answered the /health bystander (every ${intervalMs} ms) in p50 ${format.ms(latencyMs.p50)} ms, ` +
-    `p99 ${format.ms(latencyMs.p99)} ms, max ${format.ms(latencyMs.max)} ms over ${latencyMs.count} probes${failures}.`
+    `p99 ${format.ms(latencyMs.p99)} ms, max ${format.ms(latencyMs.max)} ms over ${format.plural(latencyMs.count, 'probe')}${failures}.`
   );
-}
-
-function samplesBehind(run: VariantRun): string {
-  const tail = tailCount(run.requests, 99);
-  return `${run.variant}'s latency percentiles rest on ${run.requests} requests: its p99 is the slowest ${tail === 1 ? 'one' : `${tail}`}.`;
 }
 
 function noise(run: VariantRun): string | null {
@@ -134,7 +145,7 @@ function noise(run: VariantRun): string | null {
 }
 
 function generator(report: Report): string {
-  const shares = report.runs
+  const shares = measuredRuns(report)
     .map((run) => run.neighbours.generatorCpuPercent)
     .filter((share): share is number => share !== null);
   const on = `on the same ${report.machine.cpus} cores as the server`;
@@ -143,46 +154,35 @@ function generator(report: Report): string {
   return `The load generator (autocannon and the probe) ran ${on} and used ${low === high ? low : `${low}–${high}`} of a core during the runs.`;
 }
 
-function failures(run: VariantRun): string | null {
-  if (run.errors + run.timeouts + run.non2xx === 0) return null;
-  return `${run.variant} had ${run.errors} errors, ${run.timeouts} timeouts and ${run.non2xx} non-2xx answers: its figures count only the ${run.requests} requests answered with 2xx.`;
-}
-
-/** Overload: who was turned away or cut off, and how fast the rest were served (2xx only). */
-function overload(run: VariantRun): string | null {
-  const turnedAway = run.statusCounts['503'] ?? 0;
-  const cutOff = run.statusCounts['504'] ?? 0;
-  if (turnedAway + cutOff === 0) return null;
-  const served =
-    run.servedLatencyMs === null
-      ? 'served none'
-      : `served ${run.requests} in p50 ${format.ms(run.servedLatencyMs.p50)} ms, p99 ${format.ms(run.servedLatencyMs.p99)} ms (max ${format.ms(run.servedLatencyMs.max)} ms)`;
-  return `${run.variant} turned away ${turnedAway} requests with 503 and cut off ${cutOff} with 504, and ${served}.`;
-}
-
 export function findings(report: Report): string[] {
   const baseline = baselineRun(report);
-  const runs = groupByVariant(report).map((group) => group.median);
+  const groups = groupByVariant(report);
+  const runs = groups.map((group) => group.summary);
   const repeat = report.parameters.repeat;
   const lines = [
     repeat > 1
-      ? `Each variant ran ${repeat} times on a fresh server; tables show the median [min–max], and the sentences below describe each variant's run with the median req/s.`
+      ? `Each variant ran ${repeat} times on a fresh server. Tables and sentences give each figure per run as the median over the runs (the mean of the middle two for an even count), tables followed by [min–max]; timelines, clients and processes show the run nearest the median req/s.`
       : null,
+    ...failedRowFindings(report),
     ...overview(runs),
     ...trustFindings(report),
-    ...runs.flatMap((run) => [
-      `${concurrency(run)}; ${cpu(run)}.`,
-      againstLimit(run),
-      versusBaseline(run, baseline),
-      bystander(run),
-      processes(run),
-      processCpu(run),
-      fairness(run),
-      failures(run),
-      overload(run),
-      samplesBehind(run),
-    ]),
-    ...report.runs.map(noise),
+    ...groups.flatMap((group) => {
+      const run = group.summary;
+      const inRun = group.runs.length > 1 ? ` in run ${group.shown.repetition}` : '';
+      return [
+        `${concurrency(run)}; ${cpu(run)}.`,
+        againstLimit(run),
+        versusBaseline(run, baseline),
+        bystander(run),
+        processes(run, inRun),
+        processCpu(run, inRun),
+        fairness(run, inRun),
+        failures(run),
+        overload(run),
+        samplesBehind(group),
+      ];
+    }),
+    ...measuredRuns(report).map(noise),
     generator(report),
   ];
   return lines.filter((line): line is string => line !== null);

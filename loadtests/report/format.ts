@@ -1,6 +1,6 @@
 // How each kind of number is written, for the terminal and markdown alike.
 import type { WorkKind } from './figures.ts';
-import type { Report, VariantSettingValues } from './model.ts';
+import type { Report, VariantRun, VariantSettingValues } from './model.ts';
 
 /** Does not apply to this row (no pool, no CPU work). */
 export const MISSING = 'n/a';
@@ -40,9 +40,18 @@ export function gibibytes(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 }
 
-/** "1 client", "4 clients". */
+/** "1 client", "4 clients": the one plural helper, so no sentence says "1 clients". */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count(n)} ${n === 1 ? singular : pluralForm}`;
+}
+
 export function clients(n: number): string {
-  return `${count(n)} ${n === 1 ? 'client' : 'clients'}`;
+  return plural(n, 'client');
+}
+
+/** "pool's", and "python def ×2 workers'" for a name that ends in s. */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
 export function count(value: number): string {
@@ -59,10 +68,10 @@ export function workUnit(work: WorkKind, settings: VariantSettingValues): string
 /** What one request did in a report: the work unit, or the target's own when only targets ran. */
 export function reportWorkUnit(report: Report): string {
   const { work, settings } = report.parameters;
-  if (report.runs.length > 0 && report.runs.every((run) => run.target !== null))
-    return "each request does the target's own work";
+  const runs = report.runs.filter((run): run is VariantRun => run.state === 'measured');
+  if (runs.length > 0 && runs.every((run) => run.target !== null)) return "each request does the target's own work";
   const unit = workUnit(work, settings);
-  return report.runs.some((run) => run.target !== null)
+  return runs.some((run) => run.target !== null)
     ? `${unit} on this project's servers; --target rows do their own work`
     : unit;
 }

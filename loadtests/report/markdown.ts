@@ -1,14 +1,14 @@
 // Report -> markdown. Pure: takes the report, returns text; never measures or writes.
-import { findings } from './findings.ts';
+import { FOREIGN_CPU_LIMIT_PERCENT, findings } from './findings.ts';
 import * as format from './format.ts';
 import type { Report } from './model.ts';
 import { mermaidCpuChart } from './charts.ts';
 import { provenanceLines } from './provenance-lines.ts';
-import { groupByVariant } from './runs.ts';
+import { groupByVariant, measuredRuns, rowGroups } from './runs.ts';
 import { limitsTable, neighboursTable, resultsTable, serverTable, type Table } from './tables.ts';
 import { windowTable } from './trust.ts';
 import { clientsTable, processesTable } from './client-tables.ts';
-import { MARKDOWN_SWIMLANES, renderSwimlanes } from './swimlanes.ts';
+import { MARKDOWN_SWIMLANES, swimlanesOf } from './swimlanes.ts';
 
 /** How every limit's CPU cost was obtained (observe/calibrate.ts); said under every limits table. */
 export const CALIBRATION_NOTE =
@@ -18,6 +18,15 @@ const WINDOW_NOTE =
   'One continuous closed loop per row: the same clients run through the warm-up and the window; only answers that arrived inside the window count. ' +
   'At its end the clients stop sending and wait for their outstanding answers (not counted), so no request runs into the next row. ' +
   "The server's own count (its End lines, else /stats) may differ from the clients' only by the requests in transit at the window's edges, at most one per connection.";
+
+/** The noise guard: who else used the CPU in each window. Loadtest and sweep reports show it alike. */
+export function noiseGuardSection(table: Table): string[] {
+  return [
+    '## Noise guard',
+    markdownTable(table),
+    `CPU the load generator and every other process used during each window, in % of one core; foreign CPU over ${FOREIGN_CPU_LIMIT_PERCENT}% of a core is flagged above as noise.`,
+  ];
+}
 
 function escapeCell(cell: string): string {
   return cell.replaceAll('|', '\\|');
@@ -39,13 +48,13 @@ function connections(report: Report): string {
   const modes = new Set(report.runs.map((run) => run.newConnection));
   if (modes.size <= 1) return connectionMode(modes.has(true));
   return groupByVariant(report)
-    .map(({ median }) => `\`${median.variant}\` ${connectionMode(median.newConnection)}`)
+    .map(({ shown }) => `\`${shown.variant}\` ${connectionMode(shown.newConnection)}`)
     .join('; ');
 }
 
 function provenance(report: Report): string {
   const { parameters } = report;
-  const spawned = report.runs.some((run) => run.target === null);
+  const spawned = measuredRuns(report).some((run) => run.target === null);
   return [
     ...provenanceLines(report),
     `- Scenario: \`${report.scenario}\`: ${report.scenarioDescription}`,
@@ -66,7 +75,7 @@ function provenance(report: Report): string {
 
 function excerpts(report: Report): string {
   return groupByVariant(report)
-    .map(({ median: run }) => {
+    .map(({ shown: run }) => {
       const silent =
         run.target !== null && !run.target.logged
           ? "(the runner did not read this server's output)"
@@ -79,19 +88,16 @@ function excerpts(report: Report): string {
 
 function timelines(report: Report): string {
   return groupByVariant(report)
-    .map(({ median: run }) => {
-      const unread = run.target !== null && !run.target.logged;
-      const lanes = unread
-        ? ["(not measured: the runner did not read this server's start/end lines)"]
-        : renderSwimlanes(run.timeline, MARKDOWN_SWIMLANES);
-      return `### ${run.variant}\n\n\`\`\`text\n${lanes.join('\n')}\n\`\`\``;
-    })
+    .map(
+      ({ shown: run }) =>
+        `### ${run.variant}\n\n\`\`\`text\n${swimlanesOf(run, MARKDOWN_SWIMLANES).join('\n')}\n\`\`\``,
+    )
     .join('\n\n');
 }
 
 function cpuCharts(report: Report): string {
   return groupByVariant(report)
-    .map(({ median: run }) =>
+    .map(({ shown: run }) =>
       run.server.cpuSamples.length === 0
         ? `${run.variant}: no CPU samples (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system, or a window shorter than one sample'})`
         : mermaidCpuChart(`${run.variant}: server CPU %`, run.server.cpuSamples, report.machine.cpus),
@@ -101,7 +107,7 @@ function cpuCharts(report: Report): string {
 
 export function renderMarkdown(report: Report): string {
   return `${[
-    `# ${report.scenario}: ${groupByVariant(report)
+    `# ${report.scenario}: ${rowGroups(report)
       .map((group) => group.variant)
       .join(' vs ')}`,
     provenance(report),
@@ -119,13 +125,12 @@ export function renderMarkdown(report: Report): string {
       .map((line) => `- ${line}`)
       .join('\n'),
     '## Timelines',
-    `The first ${(report.runs[0]?.timeline.spanMs ?? 0) / 1000} s of each variant's window (its median run), from the server's own start/end lines. ` +
+    `The first ${(measuredRuns(report)[0]?.timeline.spanMs ?? 0) / 1000} s of each variant's window (with --repeat, the run nearest its median req/s), from the server's own start/end lines. ` +
       'Client lanes: █/▓ a request being worked on (alternating per request). Thread lanes: how many requests that thread had in progress.',
     timelines(report),
     '## CPU over time',
     cpuCharts(report),
-    '## Noise guard',
-    markdownTable(neighboursTable(report)),
+    ...noiseGuardSection(neighboursTable(report)),
     '## Physical limits',
     markdownTable(limitsTable(report)),
     CALIBRATION_NOTE,

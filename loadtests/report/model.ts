@@ -19,8 +19,12 @@ import type {
 export type VariantSettingName = 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs';
 export type VariantSettingValues = Readonly<Record<VariantSettingName, number>>;
 
-/** 3: one continuous loop per run: req/s intervals, the window rule and graceful end, the server's own count. */
-export const REPORT_FORMAT_VERSION = 3;
+/**
+ * 3: one continuous loop per run: req/s intervals, the window rule and graceful end, the server's own count.
+ * 4: each run has a `state`: 'measured', or 'failed' with its reason; a measured run that served
+ * nothing (overload) has null latencies and fairness.
+ */
+export const REPORT_FORMAT_VERSION = 4;
 
 /** What the server process itself went through during the measured window. */
 export interface ServerFigures {
@@ -77,9 +81,13 @@ export interface TargetInfo {
   readonly hasStats: boolean;
   /** Whether the runner read the server's start/end lines (timestamped on arrival when they carry no time). */
   readonly logged: boolean;
+  /** Who started it, when this run did (make fastapi's uvicorn); null: it was already running. */
+  readonly startedBy: string | null;
 }
 
+/** A row that was measured: every figure below comes from its window. */
 export interface VariantRun {
+  readonly state: 'measured';
   readonly variant: string;
   /** 1-based; a variant measured --repeat times has one run per repetition. */
   readonly repetition: number;
@@ -104,7 +112,8 @@ export interface VariantRun {
   /** 95% interval of requestsPerSecond (batch means over the window); null when it cannot be had. */
   readonly requestsPerSecondCi95: readonly [number, number] | null;
   readonly window: MeasuredWindow;
-  readonly latencyMs: LatencyMs;
+  /** null when no request was answered with 2xx (an overloaded server may turn every one away). */
+  readonly latencyMs: LatencyMs | null;
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
@@ -117,13 +126,27 @@ export interface VariantRun {
   readonly neighbours: Neighbours;
   readonly timeline: Timeline;
   readonly clients: readonly ClientTally[];
-  /** Fewest served ÷ most served over the clients: 1 = every client got the same share. */
-  readonly fairness: number;
+  /** Fewest served ÷ most served over the clients: 1 = every client got the same share; null when none was served. */
+  readonly fairness: number | null;
   /** The first start/end lines the server logged in the window, in the original's form. */
   readonly logExcerpt: readonly string[];
   /** Requests each server process finished in the window, from its End lines. */
   readonly servedByProcess: readonly { readonly pid: number; readonly served: number }[];
 }
+
+/** A row that could not be measured: its server did not start, answered nothing, or failed every request. */
+export interface FailedRun {
+  readonly state: 'failed';
+  readonly variant: string;
+  readonly repetition: number;
+  readonly size: VariantRun['size'];
+  readonly newConnection: boolean;
+  /** The one line that says what failed. */
+  readonly reason: string;
+}
+
+/** One row of a report, in the order measured: measured, or failed with its reason. */
+export type ReportRow = VariantRun | FailedRun;
 
 export interface Machine {
   readonly cpus: number;
@@ -166,5 +189,5 @@ export interface Report extends Provenance {
   readonly notes: readonly string[];
   /** The variant every ratio is taken against, measured in the same run. */
   readonly baseline: string;
-  readonly runs: readonly VariantRun[];
+  readonly runs: readonly ReportRow[];
 }

@@ -22,6 +22,16 @@ export function median(values: readonly number[]): number {
   return percentile(values, 50);
 }
 
+/**
+ * The middle value, or the mean of the two middle ones for an even count: the median of figures
+ * over --repeat runs, where the lower median would always pick the smaller of two.
+ */
+export function midpointMedian(values: readonly number[]): number {
+  const sorted = ascending(values);
+  const upper = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[upper]! : (sorted[upper - 1]! + sorted[upper]!) / 2;
+}
+
 function summaryOf(sorted: readonly number[]): LatencySummary {
   return {
     count: sorted.length,

@@ -3,6 +3,8 @@
 // Client lanes alternate █ and ▓ per request so back-to-back requests stay apart; thread lanes
 // show how many requests that thread had in progress (█ = 1, digits for more).
 import { UNKNOWN_THREAD, type Timeline, type TimelineBar } from './figures.ts';
+import { plural } from './format.ts';
+import type { VariantRun } from './model.ts';
 
 export interface SwimlaneOptions {
   readonly columns: number;
@@ -79,7 +81,17 @@ export function renderSwimlanes(timeline: Timeline, options: SwimlaneOptions): s
   for (const [label, cells] of lanes) lines.push(`${label.padEnd(width)} ${cells}`);
   const hiddenClients = clients.length - Math.min(clients.length, options.maxClientLanes);
   const hiddenThreads = threads.length - Math.min(threads.length, options.maxThreadLanes);
-  if (hiddenClients + hiddenThreads > 0)
-    lines.push(`(${hiddenClients} more clients and ${hiddenThreads} more threads not shown)`);
+  const hidden = [
+    hiddenClients > 0 ? plural(hiddenClients, 'more client') : null,
+    hiddenThreads > 0 ? plural(hiddenThreads, 'more thread') : null,
+  ].filter((part): part is string => part !== null);
+  if (hidden.length > 0) lines.push(`(${hidden.join(' and ')} not shown)`);
   return lines;
+}
+
+/** A row's swimlanes, or why it has none: the terminal and the markdown say the same. */
+export function swimlanesOf(run: VariantRun, options: SwimlaneOptions): string[] {
+  if (run.target !== null && !run.target.logged)
+    return ["(not measured: the runner did not read this server's start/end lines)"];
+  return renderSwimlanes(run.timeline, options);
 }

@@ -1,9 +1,10 @@
 // The report's tables as plain cells: the terminal and the markdown render the same ones. With
-// --repeat, each numeric cell is the median of the runs followed by [min–max].
+// --repeat, each numeric cell is the per-run median of the runs followed by [min–max]; a variant
+// that could not be measured is a row that says so.
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { median } from './percentile.ts';
-import { groupByVariant, type VariantGroup } from './runs.ts';
+import { midpointMedian } from './percentile.ts';
+import { baselineRun, rowGroups, type RowGroup, type VariantGroup } from './runs.ts';
 import { percentOfLimitCell, rateWithInterval } from './trust.ts';
 
 export type Align = 'left' | 'right';
@@ -25,7 +26,7 @@ interface Field {
   readonly cell: (group: VariantGroup) => string;
 }
 
-/** Median [min–max] of a figure over the runs; `missing` where no run has it. */
+/** Median [min–max] of a figure over the runs (the summary run's figure first); `missing` where no run has it. */
 function spread(
   value: (run: VariantRun) => number | null,
   show: (n: number) => string,
@@ -35,7 +36,7 @@ function spread(
     const values = group.runs.map(value).filter((v): v is number => v !== null);
     if (values.length === 0) return missing;
     const [low, high] = [show(Math.min(...values)), show(Math.max(...values))];
-    return low === high ? low : `${show(median(values))} [${low}–${high}]`;
+    return low === high ? low : `${show(midpointMedian(values))} [${low}–${high}]`;
   };
 }
 
@@ -49,26 +50,40 @@ function fromStats(
   show: (n: number) => string,
 ): (group: VariantGroup) => string {
   return (group) =>
-    group.median.target !== null && !group.median.target.hasStats ? format.NOT_MEASURED : spread(value, show)(group);
+    group.shown.target !== null && !group.shown.target.hasStats ? format.NOT_MEASURED : spread(value, show)(group);
 }
 
-const total = (value: (run: VariantRun) => number) => (group: VariantGroup) =>
-  String(group.runs.reduce((sum, run) => sum + value(run), 0));
+/** A count per run, like every other cell (with --repeat the header says "per run"). */
+const counted = (value: (run: VariantRun) => number) => spread(value, format.count);
 
-function tableOf(report: Report, fields: readonly Field[]): Table {
-  const groups = groupByVariant(report);
+/** Where a variant that could not be measured has no figure; the findings say why. */
+export const FAILED_CELL = 'failed';
+
+/** What the first column names: the variant, or a sweep's point. */
+export interface RowLabel {
+  readonly header: string;
+  readonly of: (group: RowGroup) => string;
+}
+
+const VARIANT_LABEL: RowLabel = { header: 'variant', of: (group) => group.variant };
+
+/** One row per group. */
+function tableOfGroups(groups: readonly RowGroup[], fields: readonly Field[], label = VARIANT_LABEL): Table {
   return {
     columns: [
-      { header: 'variant', align: 'left' },
+      { header: label.header, align: 'left' },
       ...fields.map((field) => ({ header: field.header, align: field.align ?? 'right' })),
     ],
-    rows: groups.map((group) => [group.variant, ...fields.map((field) => field.cell(group))]),
+    rows: groups.map((group) => [
+      label.of(group),
+      ...fields.map((field, index) =>
+        group.state === 'measured' ? field.cell(group) : index === 0 ? FAILED_CELL : '–',
+      ),
+    ]),
   };
 }
 
-export function baselineRun(report: Report): VariantRun | undefined {
-  return groupByVariant(report).find((group) => group.variant === report.baseline)?.median;
-}
+const tableOf = (report: Report, fields: readonly Field[]): Table => tableOfGroups(rowGroups(report), fields);
 
 export function sizeCell(run: VariantRun): string {
   return run.size === null ? '–' : `${run.size.flag.replace(/^--/, '')} ${run.size.value}`;
@@ -77,35 +92,38 @@ export function sizeCell(run: VariantRun): string {
 export function resultsTable(report: Report): Table {
   const baseline = baselineRun(report);
   return tableOf(report, [
-    { header: 'size', cell: (group) => sizeCell(group.median) },
+    { header: 'size', cell: (group) => sizeCell(group.shown) },
     {
       header: 'req/s ±95%',
       cell: (group) =>
         group.runs.length === 1
-          ? rateWithInterval(group.median)
+          ? rateWithInterval(group.shown)
           : spread((run) => run.requestsPerSecond, format.perSecond)(group),
     },
     {
       header: '% of limit',
-      cell: (group) => percentOfLimitCell(group.median) ?? measured((run) => run.percentOfLimit, format.percent)(group),
+      cell: (group) => percentOfLimitCell(group.shown) ?? measured((run) => run.percentOfLimit, format.percent)(group),
     },
     {
       header: `× ${report.baseline}`,
       cell: spread(
-        (run) => (baseline === undefined ? null : run.requestsPerSecond / baseline.requestsPerSecond),
+        (run) =>
+          baseline === undefined || baseline.requestsPerSecond === 0
+            ? null
+            : run.requestsPerSecond / baseline.requestsPerSecond,
         format.ratio,
       ),
     },
-    { header: 'requests', cell: total((run) => run.requests) },
-    { header: 'mean ms', cell: spread((run) => run.latencyMs.mean, format.ms) },
-    { header: 'p50 ms', cell: spread((run) => run.latencyMs.p50, format.ms) },
-    { header: 'p90 ms', cell: spread((run) => run.latencyMs.p90, format.ms) },
-    { header: 'p99 ms', cell: spread((run) => run.latencyMs.p99, format.ms) },
-    { header: 'max ms', cell: spread((run) => run.latencyMs.max, format.ms) },
+    { header: report.parameters.repeat > 1 ? 'requests per run' : 'requests', cell: counted((run) => run.requests) },
+    { header: 'mean ms', cell: spread((run) => run.latencyMs?.mean ?? null, format.ms) },
+    { header: 'p50 ms', cell: spread((run) => run.latencyMs?.p50 ?? null, format.ms) },
+    { header: 'p90 ms', cell: spread((run) => run.latencyMs?.p90 ?? null, format.ms) },
+    { header: 'p99 ms', cell: spread((run) => run.latencyMs?.p99 ?? null, format.ms) },
+    { header: 'max ms', cell: spread((run) => run.latencyMs?.max ?? null, format.ms) },
     {
       header: 'errors / timeouts / non-2xx',
       cell: (group) =>
-        [total((run) => run.errors), total((run) => run.timeouts), total((run) => run.non2xx)]
+        [counted((run) => run.errors), counted((run) => run.timeouts), counted((run) => run.non2xx)]
           .map((f) => f(group))
           .join(' / '),
     },
@@ -140,15 +158,23 @@ export function serverTable(report: Report): Table {
   ]);
 }
 
+/** The noise guard's columns: who else used the CPU during each window. */
+const NEIGHBOUR_FIELDS: readonly Field[] = [
+  { header: 'load generator CPU %', cell: measured((run) => run.neighbours.generatorCpuPercent, format.percent) },
+  { header: 'foreign CPU %', cell: measured((run) => run.neighbours.foreignCpuPercent, format.percent) },
+  {
+    header: 'health probes sent / failed',
+    cell: (group) => `${counted((run) => run.health.sent)(group)} / ${counted((run) => run.health.failed)(group)}`,
+  },
+];
+
+/** The noise guard for any groups: a report's variants, or a sweep's points named by `label`. */
+export function noiseGuardTable(groups: readonly RowGroup[], label?: RowLabel): Table {
+  return tableOfGroups(groups, NEIGHBOUR_FIELDS, label);
+}
+
 export function neighboursTable(report: Report): Table {
-  return tableOf(report, [
-    { header: 'load generator CPU %', cell: measured((run) => run.neighbours.generatorCpuPercent, format.percent) },
-    { header: 'foreign CPU %', cell: measured((run) => run.neighbours.foreignCpuPercent, format.percent) },
-    {
-      header: 'health probes sent / failed',
-      cell: (group) => `${total((run) => run.health.sent)(group)} / ${total((run) => run.health.failed)(group)}`,
-    },
-  ]);
+  return noiseGuardTable(rowGroups(report));
 }
 
 export function limitsTable(report: Report): Table {
@@ -156,16 +182,16 @@ export function limitsTable(report: Report): Table {
     {
       header: 'CPU ms / request',
       cell: (group) =>
-        group.median.limit === null
+        group.shown.limit === null
           ? format.NOT_MEASURED
           : spread((run) => run.limit?.cpuMsPerRequest ?? null, format.ms)(group),
     },
     { header: 'limit req/s', cell: measured((run) => run.limit?.requestsPerSecond ?? null, format.perSecond) },
     {
-      header: 'how the limit was obtained (median run)',
+      header: 'how the limit was obtained',
       align: 'left',
       cell: (group) =>
-        group.median.limit?.basis ?? `${format.NOT_MEASURED}: the target has no /stats and no --target-pid was given`,
+        group.summary.limit?.basis ?? `${format.NOT_MEASURED}: the target has no /stats and no --target-pid was given`,
     },
   ]);
 }

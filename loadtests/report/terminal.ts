@@ -7,7 +7,7 @@ import * as format from './format.ts';
 import type { Report } from './model.ts';
 import { groupByVariant } from './runs.ts';
 import { resultsTable, serverTable, type Table as CellTable } from './tables.ts';
-import { renderSwimlanes, TERMINAL_SWIMLANES } from './swimlanes.ts';
+import { swimlanesOf, TERMINAL_SWIMLANES } from './swimlanes.ts';
 
 function render(table: CellTable): string {
   const out = new Table({
@@ -25,9 +25,9 @@ export function renderTerminal(report: Report): string {
     `${report.scenario} — ${format.clients(parameters.connections)}, ${parameters.durationSeconds} s per variant, ` +
       `${format.reportWorkUnit(report)}, ${report.machine.cpus} cores`,
   );
-  const views = groupByVariant(report).flatMap(({ median: run }) => [
+  const views = groupByVariant(report).flatMap(({ shown: run }) => [
     `${chalk.cyan(run.variant)}  CPU ${sparkline(run.server.cpuSamples, report.machine.cpus)}`,
-    ...renderSwimlanes(run.timeline, TERMINAL_SWIMLANES).map((line) => `  ${line}`),
+    ...swimlanesOf(run, TERMINAL_SWIMLANES).map((line) => `  ${line}`),
   ]);
   return [
     title,

@@ -4,7 +4,7 @@
 import * as format from './format.ts';
 import { overlaps } from './interval.ts';
 import type { Report, VariantRun } from './model.ts';
-import { groupByVariant } from './runs.ts';
+import { groupByVariant, measuredRuns } from './runs.ts';
 import type { Table } from './tables.ts';
 
 /** "52.9 ±1.2": req/s and half its 95% interval; the bare rate when there is no interval. */
@@ -47,7 +47,7 @@ export function windowTable(report: Report): Table {
       { header: 'served in window (server)', align: 'right' },
       { header: 'outstanding at end / answered / dropped', align: 'right' },
     ],
-    rows: report.runs.map((run) => {
+    rows: measuredRuns(report).map((run) => {
       const server = run.server.servedInWindow;
       const grace = run.window.gracefulEnd;
       const of = report.parameters.repeat > 1 ? ` (run ${run.repetition})` : '';
@@ -101,7 +101,7 @@ function runSentences(run: VariantRun): string[] {
 function indistinguishable(report: Report): string[] {
   // Pairs with the baseline are said where each row is compared with it (findings.ts).
   const runs = groupByVariant(report)
-    .map((group) => group.median)
+    .map((group) => group.summary)
     .filter((run) => run.variant !== report.baseline);
   const pairs: string[] = [];
   for (const [i, a] of runs.entries())
@@ -115,5 +115,5 @@ function indistinguishable(report: Report): string[] {
 }
 
 export function trustFindings(report: Report): string[] {
-  return [...report.runs.flatMap(runSentences), ...indistinguishable(report)];
+  return [...measuredRuns(report).flatMap(runSentences), ...indistinguishable(report)];
 }

@@ -1,5 +1,6 @@
 // Writes a report and its .json twin. Each is written to a temp file first and then linked to a
 // new, unique name: a reader never sees half a report, and no earlier report is overwritten.
+import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { link, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
@@ -62,6 +63,50 @@ async function makeDirectory(dir: string): Promise<void> {
     await mkdir(level).catch((error: unknown) => {
       if (errorCode(error) !== 'EEXIST') throw error; // another run made it first
     });
+  }
+}
+
+/** Why `dir` cannot hold reports, in a few words, or null when it can. */
+function unwritableBecause(code: string | undefined, at: string): string {
+  if (code === 'ENOTDIR' || code === 'EEXIST') return `${at} is a file`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `${at} is not writable`;
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'ENOENT') return `a folder cannot be made in ${at}`;
+  return `${at}: ${code ?? 'unknown error'}`;
+}
+
+/**
+ * Makes `dir` if missing (one level at a time, as writeReport does) and writes and removes a probe
+ * file in it, before any load is sent: null when reports can be written there, else why not.
+ */
+export function reportsDirProblem(dir: string): string | null {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    try {
+      if (!statSync(at).isDirectory()) return unwritableBecause('ENOTDIR', at);
+      break;
+    } catch (error) {
+      // ENOTDIR: a file further up the path, which the walk up finds and names.
+      if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR')
+        return unwritableBecause(errorCode(error), at);
+      missing.unshift(at);
+      at = dirname(at);
+    }
+  }
+  const probe = join(resolve(dir), `.probe-${process.pid}`);
+  let current = at;
+  try {
+    for (const level of missing) {
+      current = level;
+      mkdirSync(level);
+    }
+    current = probe;
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+    return null;
+  } catch (error) {
+    return unwritableBecause(errorCode(error), current === probe ? resolve(dir) : dirname(current));
   }
 }
 

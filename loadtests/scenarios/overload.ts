@@ -11,4 +11,5 @@ export const overload: Scenario = {
   work: 'cpu',
   variants: 'cpu',
   server: { maxQueue: 4, timeoutMs: 500 },
+  turnAwaysMeasured: true,
 };

@@ -14,4 +14,9 @@ export interface Scenario {
   readonly variants: 'cpu' | readonly VariantName[];
   /** Server settings the scenario is about; --max-queue / --timeout-ms on the command line win. */
   readonly server?: { readonly maxQueue?: number; readonly timeoutMs?: number };
+  /**
+   * 503 and 504 answers are what the scenario measures: a variant that answered every request with
+   * them is a measured row ("served 0 of 93; all 504"), not a failed one.
+   */
+  readonly turnAwaysMeasured?: boolean;
 }

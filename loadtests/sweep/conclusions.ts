@@ -1,4 +1,5 @@
 // The sweep report's sentences, each computed from its points.
+import { sampleSize } from '../report/answer-findings.ts';
 import { FOREIGN_CPU_LIMIT_PERCENT } from '../report/findings.ts';
 import * as format from '../report/format.ts';
 import { KNEE_TOLERANCE, sizeVerdict, type SizePoint } from './knee.ts';
@@ -8,7 +9,7 @@ export function sizePoints(series: SweepSeries): SizePoint[] {
   return series.points.map(({ x, run }) => ({
     size: x,
     requestsPerSecond: run.requestsPerSecond,
-    p99Ms: run.latencyMs.p99,
+    p99Ms: run.latencyMs?.p99 ?? null,
     healthP99Ms: run.health.latencyMs?.p99 ?? null,
     residentBytes: run.server.residentBytes,
   }));
@@ -19,9 +20,37 @@ const change = (from: number | null, to: number | null, show: (n: number) => str
   from === null || to === null ? 'not measured' : `${show(from)} → ${show(to)}`;
 const msText = (value: number): string => `${format.ms(value)} ms`;
 
+/** How sentences and the noise guard name a point: "pool --pool-size 4", "inline at 8 clients". */
+export function pointName(series: SweepSeries, x: number): string {
+  return series.kind === 'size' ? `${series.variant} ${series.axis} ${x}` : `${series.variant} at ${format.clients(x)}`;
+}
+
+/** Below this many requests' width, the knee's band is within counting noise. */
+const MIN_BAND_REQUESTS = 5;
+
+/** What the swept size counts: cluster's --workers are processes, the other sizes threads. */
+const unitsOf = (axis: string): string => (axis === '--workers' ? 'processes' : 'threads');
+
+/**
+ * How few requests a series' points rest on, at its smallest point: the loadtest report's sentence,
+ * and for a size series how wide the knee's band is there, in requests.
+ */
+function sampleCaveat(series: SweepSeries): string {
+  const fewest = series.points.reduce((low, point) => (point.run.requests < low.run.requests ? point : low));
+  const where = pointName(series, fewest.x);
+  const { requests } = fewest.run;
+  if (requests === 0) return `${where} served no request, so its point has no latency figures.`;
+  if (series.kind !== 'size') return sampleSize(where, requests);
+  // A difference of a request or two can move a point across a band this narrow.
+  const band = KNEE_TOLERANCE * requests;
+  const hint = band < MIN_BAND_REQUESTS ? ', so read the knee and the contention verdict as a hint' : '';
+  return `${sampleSize(where, requests)} The ${tolerance} band the knee and the contention claim use is ${band.toFixed(1)} requests wide there${hint}.`;
+}
+
 function sizeSentences(series: SweepSeries): string[] {
   const { knee, best, largest, fellAt, lowOnlyAtLargest } = sizeVerdict(sizePoints(series));
   const axis = series.axis;
+  const more = `more ${unitsOf(axis)}`;
   const lines = [
     `${series.variant}: the knee is ${axis} ${knee.size}: ${format.perSecond(knee.requestsPerSecond)} req/s, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} req/s at ${best.size}).`,
   ];
@@ -36,32 +65,34 @@ function sizeSentences(series: SweepSeries): string[] {
     lowOnlyAtLargest !== null
       ? `${series.variant}: only the largest size, ${axis} ${lowOnlyAtLargest.size}, fell below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(lowOnlyAtLargest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)} req/s at ${best.size}): one point, so the contention claim is neither confirmed nor refuted here.`
       : fellAt === null
-        ? `${series.variant}: more threads did not cost throughput: req/s stayed within ${tolerance} of the best up to ${axis} ${largest.size} (${format.perSecond(largest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)}), so the contention claim is refuted up to ${largest.size} on this machine.`
-        : `${series.variant}: more threads cost throughput from ${axis} ${fellAt.size} on: ${format.perSecond(fellAt.requestsPerSecond)} req/s there, and every larger size stayed below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
+        ? `${series.variant}: ${more} did not cost throughput: req/s stayed within ${tolerance} of the best up to ${axis} ${largest.size} (${format.perSecond(largest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)}), so the contention claim is refuted up to ${largest.size} on this machine.`
+        : `${series.variant}: ${more} cost throughput from ${axis} ${fellAt.size} on: ${format.perSecond(fellAt.requestsPerSecond)} req/s there, and every larger size stayed below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
   );
+  lines.push(sampleCaveat(series));
   return lines;
 }
 
-function clientSentence(series: SweepSeries): string {
+function clientSentences(series: SweepSeries): string[] {
   const first = series.points[0]!;
   const last = series.points[series.points.length - 1]!;
-  return (
+  return [
     `${series.variant} from ${first.x} to ${last.x} clients: req/s ${change(first.run.requestsPerSecond, last.run.requestsPerSecond, format.perSecond)}, ` +
-    `p99 ${change(first.run.latencyMs.p99, last.run.latencyMs.p99, msText)}, /health p99 ${change(first.run.health.latencyMs?.p99 ?? null, last.run.health.latencyMs?.p99 ?? null, msText)}.`
-  );
+      `p99 ${change(first.run.latencyMs?.p99 ?? null, last.run.latencyMs?.p99 ?? null, msText)}, /health p99 ${change(first.run.health.latencyMs?.p99 ?? null, last.run.health.latencyMs?.p99 ?? null, msText)}.`,
+    sampleCaveat(series),
+  ];
 }
 
 /** The pool's knee as a flag to pass, with its reasons in numbers; null when no pool was swept. */
 export function recommendation(report: SweepReport): string | null {
   const poolSeries = report.series.find((series) => series.kind === 'size' && series.axis === '--pool-size');
-  if (poolSeries === undefined) return null;
+  if (poolSeries === undefined || poolSeries.points.length === 0) return null;
   const { knee, best, largest } = sizeVerdict(sizePoints(poolSeries));
   const past =
     largest.size > knee.size
       ? `; going on to ${largest.size} threads changed req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)} and p99 ${change(knee.p99Ms, largest.p99Ms, msText)}`
       : '';
   return (
-    `Recommendation for this machine (${report.machine.cpus} cores, ${report.parameters.sizeClients} clients): --pool-size ${knee.size}. ` +
+    `Recommendation for this machine (${report.machine.cpus} cores, ${format.clients(report.parameters.sizeClients)}): --pool-size ${knee.size}. ` +
     `It served ${format.perSecond(knee.requestsPerSecond)} req/s, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} at ${best.size})${past}.`
   );
 }
@@ -71,18 +102,23 @@ function noise(report: SweepReport): string | null {
   const noisy = report.series.flatMap((series) =>
     series.points
       .filter(({ run }) => (run.neighbours.foreignCpuPercent ?? 0) > FOREIGN_CPU_LIMIT_PERCENT)
-      .map(
-        ({ x, run }) => `${series.variant} ${series.axis} ${x} (${format.percent(run.neighbours.foreignCpuPercent)})`,
-      ),
+      .map(({ x, run }) => `${pointName(series, x)} (${format.percent(run.neighbours.foreignCpuPercent)})`),
   );
   if (noisy.length === 0) return null;
   return `Noise: other processes used more than ${FOREIGN_CPU_LIMIT_PERCENT}% of a core while these points were measured, so their figures may be off: ${noisy.join(', ')}.`;
 }
 
+/** Each point that could not be measured, with its reason: the curve goes on without it. */
+function failedPoints(series: SweepSeries): string[] {
+  const rest = series.points.length === 0 ? 'so the series has no measured point' : 'the series goes on without it';
+  return series.failed.map(({ x, reason }) => `${pointName(series, x)} could not be measured (${reason}); ${rest}.`);
+}
+
 export function conclusions(report: SweepReport): string[] {
-  const lines = report.series.flatMap((series) =>
-    series.kind === 'size' ? sizeSentences(series) : [clientSentence(series)],
-  );
+  const lines = report.series.flatMap((series) => [
+    ...failedPoints(series),
+    ...(series.points.length === 0 ? [] : series.kind === 'size' ? sizeSentences(series) : clientSentences(series)),
+  ]);
   const advice = recommendation(report);
   return [advice, ...lines, noise(report)].filter((line): line is string => line !== null);
 }

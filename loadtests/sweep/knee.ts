@@ -7,7 +7,8 @@ export const KNEE_TOLERANCE = 0.05;
 export interface SizePoint {
   readonly size: number;
   readonly requestsPerSecond: number;
-  readonly p99Ms: number;
+  /** null when no request was served (never on curl-loops, where that is a failed point). */
+  readonly p99Ms: number | null;
   readonly healthP99Ms: number | null;
   readonly residentBytes: number | null;
 }

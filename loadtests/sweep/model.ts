@@ -9,16 +9,27 @@ export interface SweepPoint {
   readonly run: VariantRun;
 }
 
+/** A point that could not be measured (its server did not start or answer), and why. */
+export interface FailedPoint {
+  readonly x: number;
+  readonly reason: string;
+}
+
 export interface SweepSeries {
   readonly kind: SweepKind;
   readonly variant: string;
   /** What x is: "--pool-size", "--workers", "--uv-threads" or "clients". */
   readonly axis: string;
+  /** The measured points, in the order of x. */
   readonly points: readonly SweepPoint[];
+  readonly failed: readonly FailedPoint[];
 }
 
+/** 2: each series lists the points it could not measure. */
+export const SWEEP_FORMAT_VERSION = 2;
+
 export interface SweepReport extends Provenance {
-  readonly formatVersion: 1;
+  readonly formatVersion: typeof SWEEP_FORMAT_VERSION;
   readonly parameters: {
     readonly durationSeconds: number;
     readonly warmupSeconds: number;

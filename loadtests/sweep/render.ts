@@ -2,10 +2,12 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import * as format from '../report/format.ts';
-import { markdownTable } from '../report/markdown.ts';
+import { markdownTable, noiseGuardSection } from '../report/markdown.ts';
 import { provenanceLines } from '../report/provenance-lines.ts';
-import type { Table as CellTable } from '../report/tables.ts';
-import { conclusions } from './conclusions.ts';
+import { groupOf } from '../report/runs.ts';
+import type { VariantRun } from '../report/model.ts';
+import { FAILED_CELL, noiseGuardTable, type Table as CellTable } from '../report/tables.ts';
+import { conclusions, pointName } from './conclusions.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
 
 const BAR_WIDTH = 30;
@@ -24,29 +26,42 @@ function seriesTable(series: SweepSeries): CellTable {
       { header: 'memory', align: 'right' },
       { header: 'errors / timeouts / non-2xx', align: 'right' },
     ],
-    rows: series.points.map(({ x, run }) => [
-      String(x),
-      format.perSecond(run.requestsPerSecond),
-      format.percent(run.percentOfLimit),
-      format.ms(run.latencyMs.p50),
-      format.ms(run.latencyMs.p99),
-      run.health.latencyMs === null ? format.MISSING : format.ms(run.health.latencyMs.p99),
-      format.percent(run.server.cpuPercent),
-      run.server.busyThreads === null ? format.MISSING : String(run.server.busyThreads),
-      format.mebibytes(run.server.residentBytes),
-      `${run.errors} / ${run.timeouts} / ${run.non2xx}`,
-    ]),
+    rows: [
+      ...series.points.map(({ x, run }) => ({ x, cells: measuredCells(run) })),
+      ...series.failed.map(({ x }) => ({ x, cells: [FAILED_CELL, ...Array<string>(8).fill('–')] })),
+    ]
+      .sort((a, b) => a.x - b.x)
+      .map(({ x, cells }) => [String(x), ...cells]),
   };
+}
+
+function measuredCells(run: VariantRun): string[] {
+  return [
+    format.perSecond(run.requestsPerSecond),
+    format.percent(run.percentOfLimit),
+    run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p50),
+    run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p99),
+    run.health.latencyMs === null ? format.MISSING : format.ms(run.health.latencyMs.p99),
+    format.percent(run.server.cpuPercent),
+    run.server.busyThreads === null ? format.MISSING : String(run.server.busyThreads),
+    format.mebibytes(run.server.residentBytes),
+    `${run.errors} / ${run.timeouts} / ${run.non2xx}`,
+  ];
 }
 
 function title(series: SweepSeries, report: SweepReport): string {
   return series.kind === 'size'
-    ? `${series.variant}: ${series.axis} with ${report.parameters.sizeClients} clients`
+    ? `${series.variant}: ${series.axis} with ${format.clients(report.parameters.sizeClients)}`
     : `${series.variant}: clients`;
 }
 
-function chart(series: SweepSeries, what: 'req/s' | 'p99 ms'): string {
-  const values = series.points.map(({ run }) => (what === 'req/s' ? run.requestsPerSecond : run.latencyMs.p99));
+/** null when a point has no such figure (it served nothing): no chart rather than a made-up 0. */
+function chart(series: SweepSeries, what: 'req/s' | 'p99 ms'): string | null {
+  const maybe = series.points.map(({ run }) =>
+    what === 'req/s' ? run.requestsPerSecond : (run.latencyMs?.p99 ?? null),
+  );
+  if (maybe.length === 0 || maybe.some((value) => value === null)) return null;
+  const values = maybe as number[];
   return [
     '```mermaid',
     'xychart-beta',
@@ -65,7 +80,7 @@ export function renderSweepMarkdown(report: SweepReport): string {
     [
       ...provenanceLines(report),
       `- Each point: a fresh server, ${parameters.warmupSeconds} s warm-up, ${parameters.durationSeconds} s measured with the curl-loops clients; ${format.workUnit('cpu', parameters.settings)}`,
-      `- Size sweeps ran ${parameters.sizeClients} clients; other settings: ${format.settings(parameters.settings)}`,
+      `- Size sweeps ran ${format.clients(parameters.sizeClients)}; other settings: ${format.settings(parameters.settings)}`,
     ].join('\n'),
     '## Conclusions',
     conclusions(report)
@@ -77,7 +92,15 @@ export function renderSweepMarkdown(report: SweepReport): string {
       chart(series, 'req/s'),
       chart(series, 'p99 ms'),
     ]),
-  ].join('\n\n')}\n`;
+    ...noiseGuardSection(noiseGuardTable(pointGroups(report), { header: 'point', of: (group) => group.variant })),
+  ]
+    .filter((block): block is string => block !== null)
+    .join('\n\n')}\n`;
+}
+
+/** Each point as a group of one run, named as the conclusions name it: "pool --pool-size 4". */
+function pointGroups(report: SweepReport) {
+  return report.series.flatMap((series) => series.points.map(({ x, run }) => groupOf(pointName(series, x), [run])));
 }
 
 export function renderSweepTerminal(report: SweepReport): string {

@@ -4,13 +4,13 @@ import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, SERVER_FLAGS } from '../../server/
 import { variants, type VariantName } from '../../server/variants/index.ts';
 import { buildRun } from '../measure/build-run.ts';
 import type { MeasureSettings } from '../measure/measure.ts';
-import { runVariant, serverOptionsFor, type RunContext } from '../measure/run-scenario.ts';
+import { measuredOrFailed, runVariant, serverOptionsFor, type RunContext } from '../measure/run-scenario.ts';
 import { DEFAULT_PROBE_INTERVAL_MS } from '../observe/health-probe.ts';
 import * as format from '../report/format.ts';
 import type { VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
 import type { SweepOptions } from './flags.ts';
-import type { SweepKind, SweepPoint, SweepSeries } from './model.ts';
+import type { FailedPoint, SweepKind, SweepPoint, SweepSeries } from './model.ts';
 
 interface PlannedPoint {
   readonly kind: SweepKind;
@@ -56,12 +56,16 @@ function windowOf(options: SweepOptions, point: PlannedPoint): MeasureSettings {
     newConnection: false,
     repeat: 1,
     showProgress: false,
+    turnAwaysMeasured: false,
   };
 }
 
 export async function runSweep(options: SweepOptions, context: RunContext): Promise<SweepSeries[]> {
   const points = planPoints(options);
-  const series = new Map<string, { kind: SweepKind; variant: VariantName; points: SweepPoint[] }>();
+  const series = new Map<
+    string,
+    { kind: SweepKind; variant: VariantName; points: SweepPoint[]; failed: FailedPoint[] }
+  >();
   for (const [index, point] of points.entries()) {
     // The curl-loops scenario on one variant, with the server's default queue and deadline.
     const plan = {
@@ -73,10 +77,16 @@ export async function runSweep(options: SweepOptions, context: RunContext): Prom
       `point ${index + 1} of ${points.length}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}`,
     );
     const serverOptions = serverOptionsFor(point.variant, plan, point.settings);
-    const run = buildRun(await runVariant(serverOptions, 1, windowOf(options, point), context));
+    // A point that cannot be measured is kept as failed: the sweep goes on with the others.
+    const row = await measuredOrFailed(
+      { variant: point.variant, repetition: 1, size: null, newConnection: false },
+      async () => buildRun(await runVariant(serverOptions, 1, windowOf(options, point), context)),
+      context.say,
+    );
     const key = `${point.kind}/${point.variant}`;
-    const entry = series.get(key) ?? { kind: point.kind, variant: point.variant, points: [] };
-    entry.points.push({ x: point.x, run });
+    const entry = series.get(key) ?? { kind: point.kind, variant: point.variant, points: [], failed: [] };
+    if (row.state === 'measured') entry.points.push({ x: point.x, run: row });
+    else entry.failed.push({ x: point.x, reason: row.reason });
     series.set(key, entry);
   }
   return [...series.values()].map((entry) => ({ ...entry, axis: axisOf(entry.kind, entry.variant) }));
