@@ -1,6 +1,7 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures and builds rows; never renders.
 import { DEFAULT_BLOCKING_IO_MS, SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
+import { DEFAULT_ROUNDS, DEFAULT_TRANSFER } from '../../server/workload-flags.ts';
 import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
 import type { EventLog } from '../observe/event-log.ts';
@@ -41,6 +42,9 @@ export function serverOptionsFor(
     timeoutMs: plan.timeoutMs,
     faultRoutes: false,
     blockingIoMs: DEFAULT_BLOCKING_IO_MS,
+    rounds: DEFAULT_ROUNDS,
+    handler: null,
+    transfer: DEFAULT_TRANSFER,
     quiet: false,
     ...settings,
   };
