@@ -55,7 +55,7 @@ function validate(order: unknown): Answer {
     errors.push('currency is not EUR, USD or GBP');
   const items: unknown[] = Array.isArray(order.items) ? order.items : [];
   if (items.length === 0) errors.push('items is empty');
-  items.forEach((line, index) => errors.push(...lineErrors(line, index)));
+  for (const [index, line] of items.entries()) errors.push(...lineErrors(line, index));
   if (errors.length > 0) return { valid: false, errors: errors.slice(0, 10) };
   const lines = items as Line[];
   return {
