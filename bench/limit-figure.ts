@@ -39,6 +39,7 @@ export async function measureLimit(
       newConnection: false,
       repeat: 1,
       showProgress: false,
+      requestBody: null,
     },
     { group, say },
   );

@@ -18,6 +18,13 @@ export interface DriverOptions {
   readonly pathOf: (clientId: number) => string;
   readonly connections: number;
   readonly requestTimeoutSeconds: number;
+  /** --payload-bytes: every request POSTs these bytes as JSON; absent or null: every request is a GET. */
+  readonly body?: Uint8Array | null;
+}
+
+/** The headers of a POST of `body` as JSON. */
+export function postHeaders(body: Uint8Array): Record<string, string> {
+  return { 'content-type': 'application/json', 'content-length': String(body.byteLength) };
 }
 
 export interface LoadDriver {

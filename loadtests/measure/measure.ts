@@ -33,6 +33,8 @@ export interface MeasureSettings extends DurationSettings {
   readonly repeat: number;
   /** A live progress line on stderr (a terminal only). */
   readonly showProgress: boolean;
+  /** What every request POSTs (--payload-bytes), the calibration's included; null: GETs. */
+  readonly requestBody: Uint8Array | null;
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */
@@ -87,7 +89,7 @@ export async function measure(
   settings: MeasureSettings,
   say: (line: string) => void,
 ): Promise<Measurement> {
-  const plan = await planWindow(target, settings.connections, settings);
+  const plan = await planWindow(target, settings.connections, settings, settings.requestBody);
   const of = settings.repeat > 1 ? ` (run ${subject.repetition} of ${settings.repeat})` : '';
   const pid = target.pid === null ? 'process not known' : `pid ${target.pid}`;
   say(`${target.name}: ${windowProgress.describe(plan, settings)}${of} (server ${pid})`);
@@ -104,6 +106,7 @@ export async function measure(
     {
       origin: target.origin,
       pathOf: (clientId) => clientPath(target.pathTemplate, clientId),
+      body: settings.requestBody,
       connections: settings.connections,
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
       newConnection: settings.newConnection,
@@ -133,12 +136,16 @@ export async function measure(
   const events = (target.log?.recorded() ?? []).filter((event) => event.atMs < outcome.endMs);
   const load = windowResult(outcome, settings.connections);
   checkAnswered(target.name, load.result);
-  const limit = await calibrateLimit(target, {
-    work: subject.work,
-    parallelism: subject.parallelism,
-    connections: settings.connections,
-    ioMs: subject.ioMs,
-  });
+  const limit = await calibrateLimit(
+    target,
+    {
+      work: subject.work,
+      parallelism: subject.parallelism,
+      connections: settings.connections,
+      ioMs: subject.ioMs,
+    },
+    settings.requestBody,
+  );
   return {
     name: target.name,
     subject,

@@ -4,6 +4,7 @@ import { DEFAULT_BLOCKING_IO_MS, SERVER_FLAGS, type ServerOptions } from '../../
 import { DEFAULT_ROUNDS, DEFAULT_TRANSFER } from '../../server/workload-flags.ts';
 import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
+import { jsonPayload } from '../load/payload.ts';
 import type { EventLog } from '../observe/event-log.ts';
 import type { LoadtestOptions, PlannedScenario } from '../options.ts';
 import type { ProcessGroup } from '../process/process-group.ts';
@@ -33,6 +34,7 @@ export function serverOptionsFor(
   variant: VariantName,
   plan: Pick<PlannedScenario, 'scenario' | 'maxQueue' | 'timeoutMs'>,
   settings: VariantSettingValues,
+  workload: Pick<ServerOptions, 'handler' | 'transfer'> = { handler: null, transfer: DEFAULT_TRANSFER },
 ): ServerOptions {
   return {
     variant,
@@ -43,8 +45,7 @@ export function serverOptionsFor(
     faultRoutes: false,
     blockingIoMs: DEFAULT_BLOCKING_IO_MS,
     rounds: DEFAULT_ROUNDS,
-    handler: null,
-    transfer: DEFAULT_TRANSFER,
+    ...workload,
     quiet: false,
     ...settings,
   };
@@ -62,6 +63,7 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showPr
     newConnection: options.newConnection,
     repeat: options.repeat,
     showProgress: showProgressBar,
+    requestBody: options.workload.payloadBytes > 0 ? jsonPayload(options.workload.payloadBytes) : null,
   };
 }
 
@@ -123,7 +125,8 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
   }
   for (let repetition = 1; repetition <= options.repeat; repetition++) {
     for (const variant of plan.variants) {
-      const serverOptions = serverOptionsFor(variant, plan, options.settings);
+      const { handlerPath, transfer } = options.workload;
+      const serverOptions = serverOptionsFor(variant, plan, options.settings, { handler: handlerPath, transfer });
       runs.push(buildRun(await runVariant(serverOptions, repetition, settings, context)));
     }
   }

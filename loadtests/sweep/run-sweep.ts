@@ -56,6 +56,7 @@ function windowOf(options: SweepOptions, point: PlannedPoint): MeasureSettings {
     newConnection: false,
     repeat: 1,
     showProgress: false,
+    requestBody: null,
   };
 }
 
