@@ -2,7 +2,7 @@
 // again as soon as it is answered. We read every answer from the clients' own `response` events
 // (fractional ms), so the window, not autocannon's run, decides what counts.
 import autocannon from 'autocannon';
-import { type DriverEvents, type DriverOptions, InFlight, type LoadDriver, postHeaders } from './load-driver.ts';
+import { type DriverEvents, type DriverOptions, InFlight, JSON_CONTENT_TYPE, type LoadDriver } from './load-driver.ts';
 
 /** Checked every this many ms for "every client has stopped"; autocannon's default is a second. */
 const SAMPLE_INTERVAL_MS = 100;
@@ -52,7 +52,7 @@ export function startAutocannonDriver(options: DriverOptions, events: DriverEven
                 method: 'POST',
                 path,
                 body: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
-                headers: postHeaders(body),
+                headers: { ...JSON_CONTENT_TYPE },
               },
         ]);
         // 'request', 'timeout' and 'connError' are autocannon client events its types leave out.

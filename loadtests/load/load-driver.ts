@@ -22,9 +22,11 @@ export interface DriverOptions {
   readonly body?: Uint8Array | null;
 }
 
-/** The headers of a POST of `body` as JSON. */
+export const JSON_CONTENT_TYPE = { 'content-type': 'application/json' } as const;
+
+/** The headers of a POST of `body` as JSON, on node:http (autocannon adds its own Content-Length). */
 export function postHeaders(body: Uint8Array): Record<string, string> {
-  return { 'content-type': 'application/json', 'content-length': String(body.byteLength) };
+  return { ...JSON_CONTENT_TYPE, 'content-length': String(body.byteLength) };
 }
 
 export interface LoadDriver {
