@@ -41,6 +41,7 @@ export async function measureLimit(
       repeat: 1,
       showProgress: false,
       turnAwaysMeasured: false,
+      requestBody: null,
     },
     { group, say },
   );

@@ -28,6 +28,7 @@ import {
 } from './cli/common-flags.ts';
 import { labelOption, targetOption, targetPidOption } from './cli/target-flags.ts';
 import type { TargetUrl } from './load/target-url.ts';
+import { handlerFit, withWorkload, type WorkloadFlags, workloadOf } from './cli/workload-flags.ts';
 import { DEFAULT_PROBE_INTERVAL_MS } from './observe/health-probe.ts';
 import type { LoadtestOptions, PlannedScenario } from './options.ts';
 import type { VariantSettingValues } from './report/model.ts';
@@ -76,7 +77,7 @@ function loadtestCommand(): Command {
     .addOption(durationOption('per variant', DEFAULT_DURATION_SECONDS))
     .addOption(maxDurationOption())
     .addOption(warmupOption('each measurement', DEFAULT_WARMUP_SECONDS));
-  return withVariantSettings(command)
+  return withWorkload(withVariantSettings(command))
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
     .addOption(
@@ -121,7 +122,7 @@ function loadtestCommand(): Command {
     .exitOverride();
 }
 
-interface RawOptions extends VariantSettingValues {
+interface RawOptions extends VariantSettingValues, WorkloadFlags {
   scenario: ScenarioName[];
   variants?: VariantName[];
   connections?: number;
@@ -151,12 +152,15 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
   if (raw.target === undefined && command.getOptionValueSource('label') === 'cli')
     command.error("error: option '--label <name>' needs --target <url>");
   checkReportsDir(command, raw);
+  const fitting = raw.handler === undefined ? null : handlerFit(command, raw);
   const quick = raw.quick === true;
-  const plans = raw.scenario.map((name): PlannedScenario => {
+  const planned = fitting === null ? raw.scenario : raw.scenario.filter(fitting.scenario);
+  const plans = planned.map((name): PlannedScenario => {
     const scenario: Scenario = scenarios[name];
+    const own = scenario.variants === 'cpu' ? cpuVariantNames : scenario.variants;
     return {
       scenario,
-      variants: raw.variants ?? (scenario.variants === 'cpu' ? cpuVariantNames : scenario.variants),
+      variants: raw.variants ?? (fitting === null ? own : own.filter(fitting.variant)),
       connections: raw.connections ?? scenario.connections,
       maxQueue: raw.maxQueue ?? scenario.server?.maxQueue ?? defaultMaxQueue(raw.poolSize),
       timeoutMs: raw.timeoutMs ?? scenario.server?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -169,6 +173,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
       : durationSettings(raw.duration, raw.maxDuration, DEFAULT_DURATION_SECONDS)),
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
     settings: settingsOf(raw),
+    workload: workloadOf(raw),
     repeat: raw.repeat,
     probeIntervalMs: raw.probeIntervalMs,
     failOnErrors: raw.failOnErrors ?? null,

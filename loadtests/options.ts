@@ -3,7 +3,7 @@
 import type { VariantName } from '../server/variants/index.ts';
 import type { TargetUrl } from './load/target-url.ts';
 import type { DurationSettings } from './measure/window-plan.ts';
-import type { ReportParameters, VariantSettingValues } from './report/model.ts';
+import type { ReportParameters, VariantSettingValues, Workload } from './report/model.ts';
 import type { Scenario } from './scenarios/types.ts';
 
 /** One scenario as this invocation runs it. */
@@ -36,6 +36,8 @@ export interface LoadtestOptions extends DurationSettings {
   readonly plans: readonly PlannedScenario[];
   readonly warmupSeconds: number;
   readonly settings: VariantSettingValues;
+  /** --handler (its absolute path, passed to every server, beside what the report states of it), --payload-bytes, --transfer. */
+  readonly workload: Workload & { readonly handlerPath: string | null };
   /** Fresh-server runs per variant; tables show the median and the range. */
   readonly repeat: number;
   readonly probeIntervalMs: number;
@@ -57,6 +59,11 @@ export function reportParameters(options: LoadtestOptions, plan: PlannedScenario
     warmupSeconds: options.warmupSeconds,
     work: plan.scenario.work,
     settings: options.settings,
+    workload: {
+      handler: options.workload.handler,
+      payloadBytes: options.workload.payloadBytes,
+      transfer: options.workload.transfer,
+    },
     repeat: options.repeat,
     probeIntervalMs: options.probeIntervalMs,
     maxQueue: plan.maxQueue,

@@ -1,12 +1,26 @@
 // The HTTP routes every variant serves: the work route, /health, /stats, and the test-only faults.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { EventLoopMonitor } from './event-loop.ts';
-import { CLIENT_ID_RANGE, internal, notFound, parseClientId, ServerError } from './errors.ts';
+import { bodyTooLarge, CLIENT_ID_RANGE, internal, notFound, parseClientId, ServerError } from './errors.ts';
 import type { ServerOptions } from './flags.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
-import type { Fault } from './job.ts';
+import type { Fault, JobResult } from './job.ts';
 import { countersOf, RequestStats, statsBody, type StatsBody } from './stats.ts';
 import type { RunningVariant } from './variants/types.ts';
+import { MAX_BODY_BYTES } from './workload-flags.ts';
+
+/**
+ * Says what became of the request body's bytes on the thread that received it: `detached` once they
+ * were transferred to a worker (--transfer move), `kept` when the work read them here or got a copy.
+ */
+export const BODY_BUFFER_HEADER = 'x-body-buffer';
+
+/** The answer: the handler's own, as JSON, or the built-in work's figures with the variant's name. */
+function answerOf(variant: string, result: JobResult): string {
+  if ('handlerAnswer' in result) return JSON.stringify(result.handlerAnswer ?? null);
+  return JSON.stringify({ variant, ...result });
+}
 
 /** The HTTP face of a server: the same routes whatever the variant. */
 export function buildApp(options: ServerOptions, variant: RunningVariant, gauge: ConcurrencyGauge): Hono {
@@ -44,7 +58,7 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     return c.json(body);
   });
 
-  const work = async (clientId: number, fault: Fault) => {
+  const work = async (clientId: number, fault: Fault, body: Uint8Array<ArrayBuffer> | null = null) => {
     requests.begin();
     let ok = false;
     try {
@@ -53,14 +67,16 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
         clientId,
         work: options.work,
         iterations: options.iterations,
+        rounds: options.rounds,
         ioMs: options.ioMs,
         blockingIoMs: options.blockingIoMs,
         quiet: options.quiet,
         fault,
+        body,
       };
       const result = await variant.run(request, deadline);
       ok = true;
-      return { variant: options.variant, ...result };
+      return result;
     } finally {
       requests.end(ok);
     }
@@ -72,7 +88,29 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     app.get('/fault/exit', async (c) => c.json(await work(CLIENT_ID_RANGE.min, 'exit')));
   }
 
-  app.get('/:clientId', async (c) => c.json(await work(parseClientId(c.req.param('clientId')), 'none')));
+  const json = { 'content-type': 'application/json' };
+  app.get('/:clientId', async (c) =>
+    c.body(answerOf(options.variant, await work(parseClientId(c.req.param('clientId')), 'none')), 200, json),
+  );
+
+  app.post(
+    '/:clientId',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw bodyTooLarge(MAX_BODY_BYTES);
+      },
+    }),
+    async (c) => {
+      const clientId = parseClientId(c.req.param('clientId'));
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      const receivedBytes = body.byteLength;
+      const answer = answerOf(options.variant, await work(clientId, 'none', body));
+      // A transferred buffer reads 0 bytes long here, and so does every view of it.
+      const buffer = receivedBytes > 0 && body.buffer.byteLength === 0 ? 'detached' : 'kept';
+      return c.body(answer, 200, { ...json, [BODY_BUFFER_HEADER]: buffer });
+    },
+  );
 
   app.notFound((c) => {
     const error = notFound(c.req.method, c.req.path);

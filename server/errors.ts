@@ -64,6 +64,13 @@ export const deadlineRunning = (timeoutMs: number): ServerError =>
 export const workerFailed = (cause: unknown): ServerError =>
   new ServerError(500, 'worker_failed', `the worker running this request failed: ${messageOf(cause)}`);
 
+/** The user's --handler threw on this request; the server goes on serving. */
+export const handlerFailed = (cause: unknown): ServerError =>
+  new ServerError(500, 'handler_failed', `the handler threw: ${messageOf(cause)}`);
+
+export const bodyTooLarge = (maxBytes: number): ServerError =>
+  new ServerError(413, 'body_too_large', `a request body may have at most ${maxBytes} bytes`);
+
 /** Any failure that is not in the catalogue: the server answers 500 and keeps serving. */
 export const internal = (cause: unknown): ServerError => new ServerError(500, 'internal', messageOf(cause));
 

@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { intInRange, intOption, type IntRange } from './int-option.ts';
 import { DEFAULT_ITERATIONS, WORK_KINDS, type WorkKind } from './work.ts';
 import { SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName } from './options.ts';
+import { DEFAULT_ROUNDS, handlerOption, ROUNDS_RANGE, transferOption, workloadConflict } from './workload-flags.ts';
 
 /** Re-exported so that the programs that build a server's argv import one module. */
 export { SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName, type WorkKind };
@@ -114,7 +115,10 @@ function serverCommand(): Command {
     .addOption(variantOption())
     .addOption(intOption(SERVER_FLAGS.port, `port on ${HOST}, 0 = any free port`, PORT_RANGE, DEFAULT_PORT))
     .addOption(
-      new Option(`${SERVER_FLAGS.work} <kind>`, 'what a request does: spin the CPU, or wait --io-ms on a timer')
+      new Option(
+        `${SERVER_FLAGS.work} <kind>`,
+        'what a request does: spin the CPU, wait --io-ms on a timer, or json/sha256/gzip on its body',
+      )
         .choices(WORK_KINDS)
         .default('cpu'),
     );
@@ -128,6 +132,16 @@ function serverCommand(): Command {
         DEFAULT_BLOCKING_IO_MS,
       ),
     )
+    .addOption(
+      intOption(
+        SERVER_FLAGS.rounds,
+        'times --work json, sha256 or gzip runs on one body',
+        ROUNDS_RANGE,
+        DEFAULT_ROUNDS,
+      ),
+    )
+    .addOption(handlerOption())
+    .addOption(transferOption())
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
     .addOption(
@@ -142,7 +156,7 @@ function serverCommand(): Command {
 
 /** Parses the server's argv (without node and script). Throws commander's error on bad input. */
 export function parseServerArgs(argv: readonly string[]): ServerOptions {
-  type Defaulted = 'quiet' | 'maxQueue' | 'timeoutMs' | 'faultRoutes';
+  type Defaulted = 'quiet' | 'maxQueue' | 'timeoutMs' | 'faultRoutes' | 'handler';
   type Parsed = Omit<ServerOptions, Defaulted> & Partial<Pick<ServerOptions, Defaulted>>;
   const command = serverCommand();
   const parsed = command.parse([...argv], { from: 'user' }).opts<Parsed>();
@@ -151,8 +165,12 @@ export function parseServerArgs(argv: readonly string[]): ServerOptions {
       `error: ${SERVER_FLAGS.blockingIoMs} needs a thread to hold (${SERVER_FLAGS.variant} ${BLOCKING_IO_VARIANTS.join(', ')}), got ${SERVER_FLAGS.variant} ${parsed.variant}`,
     );
   }
+  const handler = parsed.handler ?? null;
+  const conflict = workloadConflict({ ...parsed, handler });
+  if (conflict !== null) command.error(conflict);
   return Object.freeze({
     ...parsed,
+    handler,
     maxQueue: parsed.maxQueue ?? defaultMaxQueue(parsed.poolSize),
     timeoutMs: parsed.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     faultRoutes: parsed.faultRoutes === true,
@@ -164,6 +182,7 @@ export function parseServerArgs(argv: readonly string[]): ServerOptions {
 export function serverArgv(options: ServerOptions): string[] {
   return (Object.keys(SERVER_FLAGS) as (keyof ServerOptions)[]).flatMap((key) => {
     const value = options[key];
+    if (value === null) return [];
     // A switch is present or absent; every other flag is followed by its value.
     if (typeof value === 'boolean') return value ? [SERVER_FLAGS[key]] : [];
     return [SERVER_FLAGS[key], String(value)];

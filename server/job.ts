@@ -1,9 +1,12 @@
 // One request's work on the calling thread, as the original handler did it: log, count, work, log.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
+import { bodyWork } from './body-work.ts';
+import { handlerFailed } from './errors.ts';
 import type { Gauge } from './gauge.ts';
+import { type Handler, loadHandler } from './handler.ts';
 import { formatWorkEvent, type LogKind } from './log-line.ts';
-import { holdThread, spin, type WorkKind } from './work.ts';
+import { holdThread, isBodyWork, spin, type WorkKind } from './work.ts';
 
 /** A failure to inject instead of the work (only reachable with --fault-routes). */
 export type Fault = 'none' | 'throw' | 'exit';
@@ -17,28 +20,58 @@ export interface JobRequest {
   readonly clientId: number;
   readonly work: WorkKind;
   readonly iterations: number;
+  /** Times a body work kind runs on the body (--rounds). */
+  readonly rounds: number;
   readonly ioMs: number;
   /** After the work, how long the request holds its thread without CPU (--blocking-io-ms). */
   readonly blockingIoMs: number;
   readonly quiet: boolean;
   readonly fault: Fault;
+  /** The request's body (a POST), or null (a GET). Its own ArrayBuffer, so it can be transferred. */
+  readonly body: Uint8Array<ArrayBuffer> | null;
 }
 
-export interface JobResult {
+/** What the work gave: the built-in work's number, or the answer of the user's --handler. */
+export type WorkOutput = { readonly counter: number } | { readonly handlerAnswer: unknown };
+
+export type JobResult = {
   readonly clientId: number;
   readonly pid: number;
   readonly threadId: number;
-  readonly counter: number;
   readonly startedAtMs: number;
   readonly endedAtMs: number;
+} & WorkOutput;
+
+/** The work itself: the built-in work's number (the loop's count, 0 for a wait), or a handler's answer. */
+export type WorkBody = (request: JobRequest) => WorkOutput | Promise<WorkOutput>;
+
+/** The built-in work by its number: its WorkBody. */
+export const counted =
+  (work: (request: JobRequest) => number | Promise<number>): WorkBody =>
+  async (request) => ({ counter: await work(request) });
+
+/** The whole loop at once, the timer, or the body work. None yields: on the event loop they block. */
+export const wholeWork: WorkBody = counted((request) => {
+  if (request.work === 'io') return sleep(request.ioMs).then(() => 0);
+  if (isBodyWork(request.work)) return bodyWork(request.work, request.body, request.rounds);
+  return spin(request.iterations);
+});
+
+/** The user's --handler as the work: it gets the client and the body, its answer is the response. */
+export const handlerWork =
+  (handler: Handler): WorkBody =>
+  async (request) => {
+    try {
+      return { handlerAnswer: await handler({ clientId: request.clientId, body: request.body }) };
+    } catch (cause) {
+      throw handlerFailed(cause);
+    }
+  };
+
+/** The work of a thread that runs whole requests: the user's handler, loaded here, or the built-in work. */
+export async function workBodyFor(handlerPath: string | null): Promise<WorkBody> {
+  return handlerPath === null ? wholeWork : handlerWork(await loadHandler(handlerPath));
 }
-
-/** The work itself; returns the loop's count (0 for a wait). */
-export type WorkBody = (request: JobRequest) => number | Promise<number>;
-
-/** The whole loop at once, or the timer. The loop never yields: on the event loop it blocks. */
-export const wholeWork: WorkBody = (request) =>
-  request.work === 'io' ? sleep(request.ioMs).then(() => 0) : spin(request.iterations);
 
 /**
  * Runs one request's work on the calling thread, as the original handler did: log the start,
@@ -59,11 +92,11 @@ export async function runJob(request: JobRequest, gauge: Gauge, body: WorkBody =
   const startedAtMs = Date.now();
   log('Start', startedAtMs);
   try {
-    const counter = await body(request);
+    const output = await body(request);
     holdThread(request.blockingIoMs);
     const endedAtMs = Date.now();
     log('End', endedAtMs);
-    return { clientId: request.clientId, pid: process.pid, threadId, counter, startedAtMs, endedAtMs };
+    return { clientId: request.clientId, pid: process.pid, threadId, ...output, startedAtMs, endedAtMs };
   } finally {
     gauge.leave();
   }

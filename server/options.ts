@@ -2,6 +2,10 @@
 // below flags.ts (which defaults, bounds and parses them, and re-exports all of this).
 import type { WorkKind } from './work.ts';
 
+/** How the pool variant hands a request's body to its worker: transfer its bytes, or copy them. */
+export type TransferMode = 'move' | 'clone';
+export const TRANSFER_MODES: readonly TransferMode[] = ['move', 'clone'];
+
 /** The --variant choices in --help order; the registry (variants/index.ts) must define exactly these. */
 export const VARIANT_NAMES = ['inline', 'pool', 'cluster', 'chunked', 'libuv', 'io'] as const;
 export type VariantName = (typeof VARIANT_NAMES)[number];
@@ -14,10 +18,15 @@ export interface ServerOptions {
   readonly workers: number;
   readonly uvThreads: number;
   readonly iterations: number;
+  /** How many times a body work kind (json, sha256, gzip) runs on one request's body. */
+  readonly rounds: number;
   readonly sliceIterations: number;
   readonly ioMs: number;
   /** Milliseconds each request then holds its thread without CPU (a blocking driver's wait); 0 = off. */
   readonly blockingIoMs: number;
+  /** The user's handler module (an absolute path), run instead of --work; null = none. */
+  readonly handler: string | null;
+  readonly transfer: TransferMode;
   /** Requests that may wait for a worker in pooled variants; more get 503 at once. */
   readonly maxQueue: number;
   /** A request's deadline, from the moment the handler takes it. */
@@ -36,9 +45,12 @@ export const SERVER_FLAGS = {
   workers: '--workers',
   uvThreads: '--uv-threads',
   iterations: '--iterations',
+  rounds: '--rounds',
   sliceIterations: '--slice-iterations',
   ioMs: '--io-ms',
   blockingIoMs: '--blocking-io-ms',
+  handler: '--handler',
+  transfer: '--transfer',
   maxQueue: '--max-queue',
   timeoutMs: '--timeout-ms',
   faultRoutes: '--fault-routes',

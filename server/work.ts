@@ -2,9 +2,18 @@
 // that may follow it. It knows no HTTP, no threads and no logging, so every concurrency model does
 // the same work.
 
-/** What one request does: spin the CPU (the experiment), or wait on a timer (the I/O control). */
-export type WorkKind = 'cpu' | 'io';
-export const WORK_KINDS: readonly WorkKind[] = ['cpu', 'io'];
+import { BODY_WORK_KINDS, type BodyWorkKind } from './body-work.ts';
+
+/**
+ * What one request does: spin the CPU (the experiment), wait on a timer (the I/O control), or one
+ * of the kinds that work on the request's body (body-work.ts).
+ */
+export type WorkKind = 'cpu' | 'io' | BodyWorkKind;
+export const WORK_KINDS: readonly WorkKind[] = ['cpu', 'io', ...BODY_WORK_KINDS];
+
+export function isBodyWork(kind: WorkKind): kind is BodyWorkKind {
+  return (BODY_WORK_KINDS as readonly WorkKind[]).includes(kind);
+}
 
 /** The original FastAPI handler counted to 100,000,000; so do we by default. */
 export const DEFAULT_ITERATIONS = 100_000_000;

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { FAULT_EXIT_CODE } from '../server/job.ts';
 import type { WorkEvent } from '../server/log-line.ts';
 import { getJson, startTestServer, stats } from './helpers/server.ts';
+import { MAX_BODY_BYTES } from '../server/workload-flags.ts';
 
 interface ErrorBody {
   readonly error: string;
@@ -101,12 +102,14 @@ test('inline: /stats says its work cannot be aborted, and a deadline does not cu
   assert.equal(answer.body.counter, QUEUEING_WORK, 'the loop ran to its end, past the 1 ms deadline');
 });
 
-test('oversized headers get 431 from Node, a body nobody reads gets 404, and the server keeps serving', async (t) => {
+test('oversized headers get 431 from Node, a body over the bound 413, one nobody reads 404, and the server keeps serving', async (t) => {
   const server = await startTestServer(t, 'inline');
   const big = await fetch(`${server.baseUrl}/health`, { headers: { 'x-big': 'a'.repeat(64 * 1024) } });
   assert.equal(big.status, 431);
-  const body = await fetch(`${server.baseUrl}/1`, { method: 'POST', body: new Uint8Array(8 * 2 ** 20) });
-  assert.equal(body.status, 404);
+  const tooLarge = await fetch(`${server.baseUrl}/1`, { method: 'POST', body: new Uint8Array(MAX_BODY_BYTES + 1) });
+  assert.equal(tooLarge.status, 413);
+  const unread = await fetch(`${server.baseUrl}/no/route`, { method: 'POST', body: new Uint8Array(8 * 2 ** 20) });
+  assert.equal(unread.status, 404);
   assert.equal((await getJson(server, '/health')).status, 200);
 });
 

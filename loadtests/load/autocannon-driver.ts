@@ -2,7 +2,7 @@
 // again as soon as it is answered. We read every answer from the clients' own `response` events
 // (fractional ms), so the window, not autocannon's run, decides what counts.
 import autocannon from 'autocannon';
-import { type DriverEvents, type DriverOptions, InFlight, type LoadDriver } from './load-driver.ts';
+import { type DriverEvents, type DriverOptions, InFlight, JSON_CONTENT_TYPE, type LoadDriver } from './load-driver.ts';
 
 /** Checked every this many ms for "every client has stopped"; autocannon's default is a second. */
 const SAMPLE_INTERVAL_MS = 100;
@@ -43,7 +43,18 @@ export function startAutocannonDriver(options: DriverOptions, events: DriverEven
       setupClient(client) {
         const clientId = ++clientCount;
         budgets.push(client as unknown as RequestBudget);
-        client.setRequests([{ method: 'GET', path: options.pathOf(clientId) }]);
+        const path = options.pathOf(clientId);
+        const { body } = options;
+        client.setRequests([
+          body === undefined || body === null
+            ? { method: 'GET', path }
+            : {
+                method: 'POST',
+                path,
+                body: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+                headers: { ...JSON_CONTENT_TYPE },
+              },
+        ]);
         // 'request', 'timeout' and 'connError' are autocannon client events its types leave out.
         const emitter: NodeJS.EventEmitter = client;
         emitter.on('request', () => inFlight.sent());

@@ -1,17 +1,18 @@
 // --new-connection: curl's loop, a new TCP connection for every request, closed after the answer.
 // autocannon's reconnectRate recorded no answers from uvicorn here, so this engine runs on Node's
 // own HTTP client with no agent (no socket reuse).
-import { type ClientRequest, get } from 'node:http';
+import { type ClientRequest, request as send } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type DriverEvents, type DriverOptions, InFlight, type LoadDriver } from './load-driver.ts';
+import { type DriverEvents, type DriverOptions, InFlight, type LoadDriver, postHeaders } from './load-driver.ts';
 
 type Outcome = { readonly state: 'answered'; readonly status: number } | { readonly state: 'error' | 'timeout' };
 
 /** One request on its own connection; settles when the connection is closed, whatever happened. */
-function attempt(url: string, timeoutMs: number, open: Set<ClientRequest>): Promise<Outcome> {
+function attempt(url: string, timeoutMs: number, open: Set<ClientRequest>, body: Uint8Array | null): Promise<Outcome> {
   return new Promise((settle) => {
     let outcome: Outcome = { state: 'error' };
-    const request = get(url, { agent: false, timeout: timeoutMs }, (response) => {
+    const method = body === null ? { method: 'GET' } : { method: 'POST', headers: postHeaders(body) };
+    const request = send(url, { agent: false, timeout: timeoutMs, ...method }, (response) => {
       response.resume();
       response.on('end', () => {
         outcome = { state: 'answered', status: response.statusCode ?? 0 };
@@ -27,6 +28,7 @@ function attempt(url: string, timeoutMs: number, open: Set<ClientRequest>): Prom
       open.delete(request);
       settle(outcome);
     });
+    request.end(body ?? undefined);
   });
 }
 
@@ -41,7 +43,7 @@ export function startFreshConnectionDriver(options: DriverOptions, events: Drive
     while (!stopping) {
       const sentAt = performance.now();
       inFlight.sent();
-      const outcome = await attempt(url, options.requestTimeoutSeconds * 1000, open);
+      const outcome = await attempt(url, options.requestTimeoutSeconds * 1000, open, options.body ?? null);
       inFlight.settled();
       if (aborted) return; // dropped by abort(): neither an answer nor a failure
       if (outcome.state === 'answered') events.answer(clientId, outcome.status, performance.now() - sentAt);

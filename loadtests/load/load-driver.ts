@@ -18,6 +18,15 @@ export interface DriverOptions {
   readonly pathOf: (clientId: number) => string;
   readonly connections: number;
   readonly requestTimeoutSeconds: number;
+  /** --payload-bytes: every request POSTs these bytes as JSON; absent or null: every request is a GET. */
+  readonly body?: Uint8Array | null;
+}
+
+export const JSON_CONTENT_TYPE = { 'content-type': 'application/json' } as const;
+
+/** The headers of a POST of `body` as JSON, on node:http (autocannon adds its own Content-Length). */
+export function postHeaders(body: Uint8Array): Record<string, string> {
+  return { ...JSON_CONTENT_TYPE, 'content-length': String(body.byteLength) };
 }
 
 export interface LoadDriver {

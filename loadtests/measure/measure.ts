@@ -39,6 +39,8 @@ export interface MeasureSettings extends DurationSettings {
    * that answered every request with them is then a measured row, not a failed one.
    */
   readonly turnAwaysMeasured: boolean;
+  /** What every request POSTs (--payload-bytes), the calibration's included; null: GETs. */
+  readonly requestBody: Uint8Array | null;
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */
@@ -103,7 +105,7 @@ export async function measure(
   settings: MeasureSettings,
   say: (line: string) => void,
 ): Promise<Measurement> {
-  const plan = await planWindow(target, settings.connections, settings);
+  const plan = await planWindow(target, settings.connections, settings, settings.requestBody);
   const of = settings.repeat > 1 ? ` (run ${subject.repetition} of ${settings.repeat})` : '';
   const pid = target.pid === null ? 'process not known' : `pid ${target.pid}`;
   say(`${target.name}: ${windowProgress.describe(plan, settings)}${of} (server ${pid})`);
@@ -127,6 +129,7 @@ export async function measure(
     {
       origin: target.origin,
       pathOf: (clientId) => clientPath(target.pathTemplate, clientId),
+      body: settings.requestBody,
       connections: settings.connections,
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
       newConnection: settings.newConnection,
@@ -159,12 +162,16 @@ export async function measure(
   const events = (target.log?.recorded() ?? []).filter((event) => event.atMs < outcome.endMs);
   const load = windowResult(outcome, settings.connections);
   checkAnswered(target.name, load.result, settings);
-  const limit = await calibrateLimit(target, {
-    work: subject.work,
-    parallelism: subject.parallelism,
-    connections: settings.connections,
-    ioMs: subject.ioMs,
-  });
+  const limit = await calibrateLimit(
+    target,
+    {
+      work: subject.work,
+      parallelism: subject.parallelism,
+      connections: settings.connections,
+      ioMs: subject.ioMs,
+    },
+    settings.requestBody,
+  );
   return {
     name: target.name,
     subject,

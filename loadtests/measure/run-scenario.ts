@@ -2,8 +2,10 @@
 // --target, the server the user points at. Measures and builds rows; never renders. A row that
 // cannot be measured becomes a failed row with its reason, and the run goes on to the next.
 import { DEFAULT_BLOCKING_IO_MS, SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
+import { DEFAULT_ROUNDS, DEFAULT_TRANSFER } from '../../server/workload-flags.ts';
 import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
+import { jsonPayload } from '../load/payload.ts';
 import type { EventLog } from '../observe/event-log.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
 import type { LoadtestOptions, PlannedScenario } from '../options.ts';
@@ -35,6 +37,7 @@ export function serverOptionsFor(
   variant: VariantName,
   plan: Pick<PlannedScenario, 'scenario' | 'maxQueue' | 'timeoutMs'>,
   settings: VariantSettingValues,
+  workload: Pick<ServerOptions, 'handler' | 'transfer'> = { handler: null, transfer: DEFAULT_TRANSFER },
 ): ServerOptions {
   return {
     variant,
@@ -44,6 +47,8 @@ export function serverOptionsFor(
     timeoutMs: plan.timeoutMs,
     faultRoutes: false,
     blockingIoMs: DEFAULT_BLOCKING_IO_MS,
+    rounds: DEFAULT_ROUNDS,
+    ...workload,
     quiet: false,
     ...settings,
   };
@@ -62,6 +67,7 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showPr
     repeat: options.repeat,
     showProgress: showProgressBar,
     turnAwaysMeasured: plan.scenario.turnAwaysMeasured === true,
+    requestBody: options.workload.payloadBytes > 0 ? jsonPayload(options.workload.payloadBytes) : null,
   };
 }
 
@@ -159,7 +165,8 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
   }
   for (let repetition = 1; repetition <= options.repeat; repetition++) {
     for (const variant of plan.variants) {
-      const serverOptions = serverOptionsFor(variant, plan, options.settings);
+      const { handlerPath, transfer } = options.workload;
+      const serverOptions = serverOptionsFor(variant, plan, options.settings, { handler: handlerPath, transfer });
       const measureVariant = async () => buildRun(await runVariant(serverOptions, repetition, settings, context));
       rows.push(await measuredOrFailed(row(variant, repetition, sizeOf(serverOptions)), measureVariant, say));
     }

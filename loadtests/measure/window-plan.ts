@@ -36,12 +36,13 @@ export interface WindowPlan {
 }
 
 /** Times one request sent alone on a connection of its own; any status counts, no answer does not. */
-async function timeFirstRequest(target: Target): Promise<number> {
+async function timeFirstRequest(target: Target, body: Uint8Array | null): Promise<number> {
   const started = performance.now();
   try {
     await getText(`${target.origin}${clientPath(target.pathTemplate, 1)}`, {
       agent: false,
       timeoutMs: FIRST_REQUEST_TIMEOUT_MS,
+      body,
     });
   } catch (error) {
     const exit = (await target.exitNews?.()) ?? null;
@@ -71,6 +72,12 @@ export function planFor(firstRequestMs: number, connections: number, duration: D
   };
 }
 
-export async function planWindow(target: Target, connections: number, duration: DurationSettings) {
-  return planFor(await timeFirstRequest(target), connections, duration);
+/** `body`: what every request of the run POSTs (--payload-bytes), null for GETs. */
+export async function planWindow(
+  target: Target,
+  connections: number,
+  duration: DurationSettings,
+  body: Uint8Array | null = null,
+) {
+  return planFor(await timeFirstRequest(target, body), connections, duration);
 }

@@ -21,11 +21,11 @@ const CALIBRATION_BUDGET_MS = 2_000;
 const MAX_CALIBRATION_REQUESTS = 25;
 
 /** One keep-alive connection, so a cluster serves all of them from the same worker. */
-async function getBody(agent: Agent, url: string): Promise<string> {
-  const { status, body } = await getText(url, { agent });
+async function getBody(agent: Agent, url: string, payload: Uint8Array | null = null): Promise<string> {
+  const { status, body } = await getText(url, { agent, body: payload });
   if (status !== 200)
     throw new Error(
-      `a calibration request (GET ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`,
+      `a calibration request (${payload === null ? 'GET' : 'POST'} ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`,
     );
   return body;
 }
@@ -60,6 +60,7 @@ function cpuClock(target: Target, agent: Agent): (() => Promise<number>) | null 
  */
 export async function calibrateCpuMsPerRequest(
   target: Target,
+  payload: Uint8Array | null = null,
 ): Promise<(Limit['calibration'] & { medianMs: number }) | null> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
@@ -72,7 +73,7 @@ export async function calibrateCpuMsPerRequest(
       (spentMs < CALIBRATION_BUDGET_MS && costs.length < MAX_CALIBRATION_REQUESTS)
     ) {
       const before = await clock();
-      await getBody(agent, `${target.origin}${clientPath(target.pathTemplate, 1)}`);
+      await getBody(agent, `${target.origin}${clientPath(target.pathTemplate, 1)}`, payload);
       const cost = (await clock()) - before;
       costs.push(cost);
       spentMs += cost;
@@ -88,9 +89,14 @@ export async function calibrateCpuMsPerRequest(
  * server, so the calibration cannot disturb the window; null when the CPU cost of a request
  * cannot be measured (a target with neither /stats nor a known process).
  */
-export async function calibrateLimit(target: Target, bounds: LimitBounds): Promise<Limit | null> {
+export async function calibrateLimit(
+  target: Target,
+  bounds: LimitBounds,
+  payload: Uint8Array | null = null,
+): Promise<Limit | null> {
   await drain(target);
-  const calibration = bounds.work === 'cpu' ? await calibrateCpuMsPerRequest(target) : null;
+  // With --payload-bytes each calibration request carries the run's body, so a handler costs what it did under load.
+  const calibration = bounds.work === 'cpu' ? await calibrateCpuMsPerRequest(target, payload) : null;
   if (bounds.work === 'cpu' && calibration === null) return null;
   return physicalLimit({
     ...bounds,

@@ -1,8 +1,8 @@
 // The figures inside one measured run, as the report's .json twin stores them. Runners fill
 // them in and import these types from here; the report imports nothing from the runners.
 
-/** What one request did on the server, as the server's --work says: spin the CPU, or wait. */
-export type WorkKind = 'cpu' | 'io';
+/** What one request did on the server, as the server's --work says: spin the CPU, wait, or work on its body. */
+export type WorkKind = 'cpu' | 'io' | 'json' | 'sha256' | 'gzip';
 
 /** autocannon's latency columns (whole milliseconds), or ours for the fresh-connection loop. */
 export interface LatencyMs {

@@ -1,6 +1,6 @@
 // How each kind of number is written, for the terminal and markdown alike.
 import type { WorkKind } from './figures.ts';
-import type { Report, VariantRun, VariantSettingValues } from './model.ts';
+import type { Report, VariantRun, VariantSettingValues, Workload } from './model.ts';
 
 /** Does not apply to this row (no pool, no CPU work). */
 export const MISSING = 'n/a';
@@ -65,12 +65,22 @@ export function workUnit(work: WorkKind, settings: VariantSettingValues): string
     : `${count(settings.iterations)} iterations per request`;
 }
 
+/** What every request carried: a body, and how the pool handed it over; nothing for GETs. */
+function bodyCarried({ payloadBytes, transfer }: Workload): string {
+  if (payloadBytes === 0) return '';
+  const handedOver = transfer === 'move' ? 'transferred to its worker, not copied' : 'copied to its worker';
+  return `; each request POSTs a ${count(payloadBytes)}-byte JSON body (pool: ${handedOver})`;
+}
+
 /** What one request did in a report: the work unit, or the target's own when only targets ran. */
 export function reportWorkUnit(report: Report): string {
-  const { work, settings } = report.parameters;
+  const { work, settings, workload } = report.parameters;
+  const carried = bodyCarried(workload);
   const runs = report.runs.filter((run): run is VariantRun => run.state === 'measured');
-  if (runs.length > 0 && runs.every((run) => run.target !== null)) return "each request does the target's own work";
-  const unit = workUnit(work, settings);
+  if (runs.length > 0 && runs.every((run) => run.target !== null))
+    return `each request does the target's own work${carried}`;
+  const { handler } = workload;
+  const unit = `${handler === null ? workUnit(work, settings) : `your handler ${handler.path} (SHA-256 ${handler.sha256}) runs per request`}${carried}`;
   return runs.some((run) => run.target !== null)
     ? `${unit} on this project's servers; --target rows do their own work`
     : unit;

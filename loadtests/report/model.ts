@@ -165,6 +165,16 @@ export interface Provenance {
   readonly packages: Readonly<Record<string, string>>;
 }
 
+/** What each request carried and ran beyond the built-in work: the user's handler and the body. */
+export interface Workload {
+  /** --handler: the file as given (relative to where the run started) and its SHA-256 (hex); null = the built-in work. */
+  readonly handler: { readonly path: string; readonly sha256: string } | null;
+  /** --payload-bytes: every request POSTed a JSON body this long; 0 = GETs. */
+  readonly payloadBytes: number;
+  /** --transfer: how the pool variant handed each body to its worker. */
+  readonly transfer: 'move' | 'clone';
+}
+
 /** How the scenario was run: the same for every row of one report. */
 export interface ReportParameters {
   readonly connections: number;
@@ -172,6 +182,7 @@ export interface ReportParameters {
   readonly warmupSeconds: number;
   readonly work: WorkKind;
   readonly settings: VariantSettingValues;
+  readonly workload: Workload;
   readonly repeat: number;
   readonly probeIntervalMs: number;
   /** Pooled variants: requests that may wait; more get 503. */

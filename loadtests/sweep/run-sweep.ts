@@ -57,6 +57,7 @@ function windowOf(options: SweepOptions, point: PlannedPoint): MeasureSettings {
     repeat: 1,
     showProgress: false,
     turnAwaysMeasured: false,
+    requestBody: null,
   };
 }
 

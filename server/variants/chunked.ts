@@ -1,7 +1,7 @@
 // The chunked variant: the loop in slices on the event loop, yielding between them.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { deadlineRunning } from '../errors.ts';
-import { runJob, type JobRequest } from '../job.ts';
+import { counted, runJob, type JobRequest } from '../job.ts';
 import { spin } from '../work.ts';
 import type { Variant } from './types.ts';
 
@@ -42,7 +42,7 @@ export const chunked: Variant = {
           gauge,
           request.work === 'io'
             ? undefined
-            : (job) => spinInSlices(job, options.sliceIterations, deadline, options.timeoutMs),
+            : counted((job) => spinInSlices(job, options.sliceIterations, deadline, options.timeoutMs)),
         ),
       async close() {},
     };

@@ -1,7 +1,7 @@
 // The io variant: the I/O-bound control, a timer instead of CPU work.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deadlineRunning } from '../errors.ts';
-import { runJob } from '../job.ts';
+import { counted, runJob } from '../job.ts';
 import type { Variant } from './types.ts';
 
 // The I/O-bound control: the handler awaits a timer of --io-ms and does no CPU work. The event
@@ -16,10 +16,14 @@ export const io: Variant = {
     return {
       settings: { ioMs: options.ioMs, abortable: true },
       run: (request, deadline) =>
-        runJob({ ...request, work: 'io' }, gauge, () =>
-          sleep(options.ioMs, 0, { signal: deadline }).catch(() => {
-            throw deadlineRunning(options.timeoutMs);
-          }),
+        runJob(
+          { ...request, work: 'io' },
+          gauge,
+          counted(() =>
+            sleep(options.ioMs, 0, { signal: deadline }).catch(() => {
+              throw deadlineRunning(options.timeoutMs);
+            }),
+          ),
         ),
       async close() {},
     };

@@ -1,7 +1,8 @@
 // The libuv variant: the work as crypto.pbkdf2 on libuv's threadpool, calibrated to the loop's cost.
 import { pbkdf2, pbkdf2Sync } from 'node:crypto';
-import { runJob, type JobRequest } from '../job.ts';
-import { spin } from '../work.ts';
+import { asyncBodyWork } from '../body-work.ts';
+import { counted, runJob, type JobRequest } from '../job.ts';
+import { isBodyWork, spin } from '../work.ts';
 import type { Variant } from './types.ts';
 
 const PASSWORD = 'async-or-pool';
@@ -54,6 +55,8 @@ export const libuv: Variant = {
   env: (options) => ({ UV_THREADPOOL_SIZE: String(options.uvThreads) }),
   async start(options, gauge) {
     const rounds = calibrateRounds(options.iterations);
+    // --work gzip: zlib.gzip, the async form of the same call, on the same threadpool (flags allow no other body kind).
+    const onThreadpool = isBodyWork(options.work) ? asyncBodyWork(options.work) : null;
     return {
       // A job handed to libuv runs to its end: nothing can abort it.
       settings: {
@@ -62,7 +65,18 @@ export const libuv: Variant = {
         pbkdf2Rounds: rounds,
         abortable: false,
       },
-      run: (request: JobRequest) => runJob({ ...request, work: 'cpu' }, gauge, () => hashOnThreadpool(rounds)),
+      run: (request: JobRequest) =>
+        onThreadpool === null
+          ? runJob(
+              { ...request, work: 'cpu' },
+              gauge,
+              counted(() => hashOnThreadpool(rounds)),
+            )
+          : runJob(
+              request,
+              gauge,
+              counted((job) => onThreadpool(job.body, job.rounds)),
+            ),
       async close() {},
     };
   },

@@ -1,5 +1,5 @@
 // The cluster variant: node:cluster workers that each run the loop inline, and their primary.
-import { runJob } from '../../job.ts';
+import { runJob, workBodyFor } from '../../job.ts';
 import type { Counters } from '../../stats.ts';
 import type { Variant } from '../types.ts';
 import { isPrimaryMessage, type WorkerMessage } from './messages.ts';
@@ -19,6 +19,7 @@ export const cluster: Variant = {
   primary: runClusterPrimary,
   // In each worker process: run jobs inline and keep the primary's tally up to date.
   async start(options, gauge) {
+    const work = await workBodyFor(options.handler);
     const waiting = new Map<number, (counters: Counters) => void>();
     let nextId = 0;
     process.on('message', (message: unknown) => {
@@ -38,7 +39,7 @@ export const cluster: Variant = {
         send({ aop: 'enter' });
         let ok = false;
         try {
-          const result = await runJob(request, gauge);
+          const result = await runJob(request, gauge, work);
           ok = true;
           return result;
         } finally {

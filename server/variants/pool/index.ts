@@ -49,7 +49,7 @@ export const pool: Variant = {
   // One task per worker at a time (piscina's default), whether it spins or waits.
   parallelism: (options) => options.poolSize,
   async start(options, gauge) {
-    const workerData: PoolWorkerData = { gaugeBuffer: gauge.buffer };
+    const workerData: PoolWorkerData = { gaugeBuffer: gauge.buffer, handler: options.handler };
     const piscina = createPool<PoolTask, JobResult>({
       filename: new URL('./worker.ts', import.meta.url).href,
       poolSize: options.poolSize,
@@ -75,6 +75,7 @@ export const pool: Variant = {
         blockingIoMs: options.blockingIoMs,
         maxQueue: options.maxQueue,
         timeoutMs: options.timeoutMs,
+        transfer: options.transfer,
         abortable: true,
       },
       poolTiming: timer,
@@ -85,9 +86,11 @@ export const pool: Variant = {
         try {
           if (deadline.aborted) throw deadlineQueued(options.timeoutMs); // expired as its slot came free
           const progress = new TaskProgress();
+          // move: the body's bytes go to the worker and leave this thread (no copy); clone copies them.
+          const transferList = options.transfer === 'move' && request.body !== null ? [request.body.buffer] : [];
           // With the signal, piscina drops a task from its queue, or stops it by terminating its worker.
           return await piscina
-            .run({ request, progress: progress.buffer }, { signal: deadline })
+            .run({ request, progress: progress.buffer }, { signal: deadline, transferList })
             .catch((error: unknown) => {
               const where = progress.abandon(gauge);
               if (!deadline.aborted) throw workerFailed(error);

@@ -2,11 +2,13 @@
 // so /stats counts a job as running only while a worker actually runs it, not while it queues.
 import { workerData } from 'node:worker_threads';
 import { ConcurrencyGauge } from '../../gauge.ts';
-import { runJob, type JobRequest, type JobResult } from '../../job.ts';
+import { runJob, workBodyFor, type JobRequest, type JobResult } from '../../job.ts';
 import { TaskProgress } from './task-progress.ts';
 
 export interface PoolWorkerData {
   readonly gaugeBuffer: SharedArrayBuffer;
+  /** --handler, loaded in each worker; null = the built-in work. */
+  readonly handler: string | null;
 }
 
 /** What crosses to the worker: the job, and the shared cell that tracks its progress. */
@@ -15,8 +17,11 @@ export interface PoolTask {
   readonly progress: SharedArrayBuffer;
 }
 
-const gauge = new ConcurrencyGauge((workerData as PoolWorkerData).gaugeBuffer);
+const data = workerData as PoolWorkerData;
+const gauge = new ConcurrencyGauge(data.gaugeBuffer);
+// Loaded once per worker, on its first task; the server checked the handler before it started.
+const work = workBodyFor(data.handler);
 
-export default function poolJob(task: PoolTask): Promise<JobResult> {
-  return runJob(task.request, new TaskProgress(task.progress).tracking(gauge));
+export default async function poolJob(task: PoolTask): Promise<JobResult> {
+  return runJob(task.request, new TaskProgress(task.progress).tracking(gauge), await work);
 }
