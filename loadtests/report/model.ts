@@ -14,6 +14,9 @@ import type {
   Timeline,
   WorkKind,
 } from './figures.ts';
+import type { Provenance } from './provenance-model.ts';
+
+export type { Machine, Provenance } from './provenance-model.ts';
 
 /** The server settings a run passes to every server it starts, by their flags' option names. */
 export type VariantSettingName = 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs';
@@ -147,23 +150,6 @@ export interface FailedRun {
 
 /** One row of a report, in the order measured: measured, or failed with its reason. */
 export type ReportRow = VariantRun | FailedRun;
-
-export interface Machine {
-  readonly cpus: number;
-  readonly cpuModel: string;
-  readonly memoryBytes: number;
-  readonly node: string;
-  readonly platform: string;
-}
-
-/** Where a report's numbers come from; every report opens with it. */
-export interface Provenance {
-  readonly command: string;
-  readonly dateUtc: string;
-  readonly commit: string;
-  readonly machine: Machine;
-  readonly packages: Readonly<Record<string, string>>;
-}
 
 /** What each request carried and ran beyond the built-in work: the user's handler and the body. */
 export interface Workload {
