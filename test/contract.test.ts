@@ -12,12 +12,12 @@ import { HOLD_MS } from './helpers/hold.ts';
 import { getJson, loggedEvents, startTestServer, statsWhen } from './helpers/server.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
-/** Hundreds of ms of hashing: the work libuv holds a request with. */
-const HASHING_WORK = 300_000_000;
+/** About a second of hashing (its calibration at start costs three times that): libuv's only hold. */
+const HASHING_WORK = 1_000_000_000;
 
 /**
  * Work that keeps one request in flight while the test signals the server: a wait, where the variant
- * can wait, for the bounded HOLD_MS; libuv only hashes, for long enough to outlast the test's few polls.
+ * can wait, for the bounded HOLD_MS; libuv only hashes, for far longer than the test's few polls take.
  */
 function heldWork(variant: VariantName): Partial<ServerOptions> {
   return (variants[variant] as Variant).fixedWork === 'cpu'
