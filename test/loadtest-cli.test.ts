@@ -15,9 +15,9 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
     'inline,pool',
     '--duration',
     '1',
-    // Uncounted, so a pool still starting its workers on a loaded machine is not measured cold.
+    // Uncounted seconds, so a pool still starting its workers on a loaded machine is not measured cold.
     '--warmup',
-    '1',
+    '2',
     '--iterations',
     '100000',
     '--pool-size',
@@ -130,7 +130,7 @@ test('overload: 503s counted by status, served latency and /health answers land 
     '--duration',
     '1',
     '--warmup',
-    '1',
+    '2',
     '--iterations',
     '20000000',
     '--reports-dir',

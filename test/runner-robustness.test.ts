@@ -10,10 +10,10 @@ import { isAlive, LOADTEST_MAIN, runCli, startCli } from './helpers/cli.ts';
 const POOL_OF_ONE = ['--scenario', 'curl-loops', '--variants', 'pool', '--pool-size', '1', '--no-report'] as const;
 const TINY = [...POOL_OF_ONE, '--warmup', '0'] as const;
 /**
- * An uncounted second first: the pool's worker may still be starting when the server says it listens,
- * and on a loaded machine that can take up to the whole measured second.
+ * Uncounted seconds first: the pool's worker may still be starting when the server says it listens,
+ * and on a loaded machine that took longer than the measured second.
  */
-const WARMED = [...POOL_OF_ONE, '--warmup', '1'] as const;
+const WARMED = [...POOL_OF_ONE, '--warmup', '2'] as const;
 const MEASURING = /measuring .* \(server pid (\d+)\)$/;
 
 for (const [signal, code] of [

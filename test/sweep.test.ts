@@ -198,9 +198,9 @@ test('sweep CLI: two tiny points end to end write a report with the knee', async
     'inline',
     '--duration',
     '1',
-    // Uncounted, so a pool still starting its workers on a loaded machine is not measured cold.
+    // Uncounted seconds, so a pool still starting its workers on a loaded machine is not measured cold.
     '--warmup',
-    '1',
+    '2',
     '--iterations',
     '1000000',
   ];
