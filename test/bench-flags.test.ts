@@ -1,3 +1,4 @@
+// make bench's flags: the defaults, --quick, and refusals in commander's words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CommanderError } from 'commander';

@@ -1,3 +1,4 @@
+// make bench's judgement and report from fixed figures: each ratio against its target, and the note.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseProcStat } from '../loadtests/observe/proc-snapshot.ts';

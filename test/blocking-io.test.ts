@@ -8,7 +8,8 @@ import type { JobResult } from '../server/job.ts';
 import { maxOpenRequests } from '../server/log-line.ts';
 import { variantNames } from '../server/variants/index.ts';
 import { runCli, SERVER_MAIN } from './helpers/cli.ts';
-import { concurrentRequests, getJson, startTestServer, stats } from './helpers/server.ts';
+import { sendAll } from './helpers/hold.ts';
+import { getJson, startTestServer, stats } from './helpers/server.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
 /** Long enough that two requests sent together are certainly held at the same time where they can be. */
@@ -23,7 +24,10 @@ const cpuMs = (body: { cpuUserMs: number; cpuSystemMs: number }): number => body
 test('pool of 2: two held requests overlap, each on its own worker, and the CPU stays idle while they wait', async (t) => {
   const server = await startTestServer(t, 'pool', { poolSize: 2, blockingIoMs: HOLD_MS });
   // Each worker loads (and tsx compiles) its module on its first task: that CPU is not the wait's.
-  assert.deepEqual(await concurrentRequests(server, 2), [200, 200]);
+  assert.deepEqual(
+    (await Promise.all(sendAll(server, 2))).map((answer) => answer.status),
+    [200, 200],
+  );
   server.record();
   const before = await stats(server);
   const answers = await Promise.all([1, 2].map((id) => getJson<JobResult>(server, `/${id}`)));
@@ -45,7 +49,10 @@ test('pool of 2: two held requests overlap, each on its own worker, and the CPU 
 test('inline: held requests run strictly one after another (the wait stalls the event loop)', async (t) => {
   const server = await startTestServer(t, 'inline', { blockingIoMs: HOLD_MS });
   server.record();
-  assert.deepEqual(await concurrentRequests(server, 2), [200, 200]);
+  assert.deepEqual(
+    (await Promise.all(sendAll(server, 2))).map((answer) => answer.status),
+    [200, 200],
+  );
   await waitFor(() => server.recorded().length === 4, 'four Start/End lines');
   const events = server.recorded();
   assert.deepEqual(
@@ -59,7 +66,10 @@ test('inline: held requests run strictly one after another (the wait stalls the 
 test('cluster: held requests are spread over worker processes and overlap', async (t) => {
   const server = await startTestServer(t, 'cluster', { workers: 2, blockingIoMs: HOLD_MS });
   server.record();
-  assert.deepEqual(await concurrentRequests(server, 4), [200, 200, 200, 200]);
+  assert.deepEqual(
+    (await Promise.all(sendAll(server, 4))).map((answer) => answer.status),
+    [200, 200, 200, 200],
+  );
   const body = await stats(server);
   assert.equal(body.settings.blockingIoMs, HOLD_MS, 'the workers got the flag');
   assert.ok(body.maxInFlight > 1, "the primary's tally saw two workers held at once");

@@ -2,18 +2,27 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { processTree } from '../loadtests/observe/proc-snapshot.ts';
-import { variantNames, variants } from '../server/variants/index.ts';
+import { variantNames, variants, type VariantName } from '../server/variants/index.ts';
 import { FAULT_THROW_MESSAGE } from '../server/job.ts';
 import type { StatsBody } from '../server/stats.ts';
-import { getJson, startTestServer } from './helpers/server.ts';
+import type { ServerOptions } from '../server/flags.ts';
+import type { Variant } from '../server/variants/types.ts';
+import { isAlive } from './helpers/cli.ts';
+import { HOLD_MS } from './helpers/hold.ts';
+import { getJson, loggedEvents, startTestServer, statsWhen } from './helpers/server.ts';
+import { waitFor } from './helpers/wait-for.ts';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/** About a second of hashing (its calibration at start costs three times that): libuv's only hold. */
+const HASHING_WORK = 1_000_000_000;
+
+/**
+ * Work that keeps one request in flight while the test signals the server: a wait, where the variant
+ * can wait, for the bounded HOLD_MS; libuv only hashes, for far longer than the test's few polls take.
+ */
+function heldWork(variant: VariantName): Partial<ServerOptions> {
+  return (variants[variant] as Variant).fixedWork === 'cpu'
+    ? { iterations: HASHING_WORK }
+    : { work: 'io', ioMs: HOLD_MS };
 }
 
 for (const variant of variantNames) {
@@ -79,9 +88,8 @@ for (const variant of variantNames) {
       const server = await startTestServer(t, variant);
       server.record();
       const { pid } = (await (await fetch(`${server.baseUrl}/3`)).json()) as { pid: number };
-      for (let i = 0; i < 100 && server.recorded().length < 2; i++) await new Promise((r) => setTimeout(r, 20));
       assert.deepEqual(
-        server.recorded().map((event) => [event.kind, event.clientId, event.pid]),
+        (await loggedEvents(server, 2)).map((event) => [event.kind, event.clientId, event.pid]),
         [
           ['Start', 3, pid],
           ['End', 3, pid],
@@ -91,19 +99,22 @@ for (const variant of variantNames) {
     });
 
     test('SIGTERM lets the request in flight finish, then exits 0 and leaves no process', async (t) => {
-      const server = await startTestServer(t, variant, { iterations: 300_000_000 });
+      const server = await startTestServer(t, variant, heldWork(variant));
+      const processes = await processTree(server.pid);
       server.record();
       const answer = fetch(`${server.baseUrl}/1`);
-      // Signal only once the work has started, as its Start line tells.
-      for (let i = 0; i < 500 && server.recorded().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-      assert.equal(server.recorded()[0]?.kind, 'Start');
-      const processes = await processTree(server.pid);
+      await statsWhen(server, (body) => body.inFlight === 1, 'the request to be in flight');
+      const signalledAtMs = Date.now();
       process.kill(server.pid, 'SIGTERM');
       assert.equal((await answer).status, 200);
       assert.deepEqual(await server.exited, { code: 0, signal: null });
-      // A cluster's workers may exit a moment after their primary: give them a bounded while.
-      for (let i = 0; i < 100 && processes.some(isAlive); i++) await new Promise((r) => setTimeout(r, 20));
-      assert.deepEqual(processes.filter(isAlive), [], 'no server process (nor worker) outlived the server');
+      assert.match(server.stderrTail(), /SIGTERM: closing/, 'the server took the signal while it served');
+      // The server's own log: the work ended after the signal was sent, so it was in flight when it came.
+      const [start, end] = await loggedEvents(server, 2);
+      assert.deepEqual([start?.kind, end?.kind], ['Start', 'End']);
+      assert.ok(end!.atMs >= signalledAtMs, `the work ended ${signalledAtMs - end!.atMs} ms before SIGTERM was sent`);
+      // A cluster's workers may exit a moment after their primary.
+      await waitFor(() => !processes.some(isAlive), 'every server process (and worker) to exit');
     });
   });
 }

@@ -1,3 +1,4 @@
+// The physical limit a report compares req/s with: cores, clients and the model's bound over the cost.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { physicalLimit } from '../loadtests/observe/limit.ts';

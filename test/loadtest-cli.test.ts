@@ -15,8 +15,9 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
     'inline,pool',
     '--duration',
     '1',
+    // Uncounted seconds, so a pool still starting its workers on a loaded machine is not measured cold.
     '--warmup',
-    '0',
+    '2',
     '--iterations',
     '100000',
     '--pool-size',
@@ -129,7 +130,7 @@ test('overload: 503s counted by status, served latency and /health answers land 
     '--duration',
     '1',
     '--warmup',
-    '0',
+    '2',
     '--iterations',
     '20000000',
     '--reports-dir',
@@ -145,7 +146,11 @@ test('overload: 503s counted by status, served latency and /health answers land 
   const [run] = report.runs;
   assert.ok(run.statusCounts['503'] > 0, '32 clients on 1 thread + 4 waiting: most are turned away');
   assert.equal(run.statusCounts['200'], run.requests);
-  assert.ok(run.servedLatencyMs.p50 <= run.servedLatencyMs.p99 && run.servedLatencyMs.p99 <= run.servedLatencyMs.max);
+  assert.equal(
+    run.servedLatencyMs.count,
+    run.statusCounts['200'],
+    'served latency is that of the 200 answers, all of them',
+  );
   assert.ok(
     run.health.sent > 0 && run.health.failed === 0 && run.health.latencyMs.count === run.health.sent,
     'the pool kept /health answering',

@@ -1,3 +1,4 @@
+// Pool utilization and queue/run times as /stats reports them, and the percentiles behind them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { poolUtilization, PoolTimer, type TimedPool } from '../server/variants/pool/timing.ts';

@@ -1,3 +1,4 @@
+// The server's flags: defaults, ranges, the argv round trip, and a busy port refused in one line.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { test } from 'node:test';

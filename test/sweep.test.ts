@@ -1,17 +1,11 @@
+// The sweep's pure parts from fixed points: the knee, the contention verdict, conclusions and charts.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { conclusions, recommendation } from '../loadtests/sweep/conclusions.ts';
 import { knee, sizeVerdict, type SizePoint } from '../loadtests/sweep/knee.ts';
 import type { SweepReport } from '../loadtests/sweep/model.ts';
 import { renderSweepMarkdown } from '../loadtests/sweep/render.ts';
 import { fixedReport } from './fixtures/report.ts';
-import { runCli } from './helpers/cli.ts';
-import { fileURLToPath } from 'node:url';
-
-const SWEEP_MAIN = fileURLToPath(new URL('../loadtests/sweep/main.ts', import.meta.url));
 
 const curve = (pairs: readonly (readonly [number, number])[]): SizePoint[] =>
   pairs.map(([size, requestsPerSecond]) => ({
@@ -222,56 +216,4 @@ test('a sweep point that could not be measured is a failed row, and the curve go
   const lines = renderSweepMarkdown(withFailure).split('\n');
   assert.ok(lines.includes('| 16 | failed | – | – | – | – | – | – | – | – |'), 'its row says failed');
   assert.ok(lines.includes('  x-axis "--pool-size" ["1", "2", "4", "8"]'), 'charts show the measured points only');
-});
-
-test('sweep CLI: two tiny points end to end write a report with the knee', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'aop-sweep-'));
-  const args = [
-    '--sizes',
-    '1,2',
-    '--size-variants',
-    'pool',
-    '--size-clients',
-    '2',
-    '--clients',
-    '1',
-    '--client-variants',
-    'inline',
-    '--duration',
-    '1',
-    '--warmup',
-    '0',
-    '--iterations',
-    '1000000',
-  ];
-  const result = await runCli(SWEEP_MAIN, [...args, '--reports-dir', dir]);
-  assert.equal(result.code, 0, result.stderr);
-  const files = (await readdir(dir)).sort();
-  assert.equal(files.length, 2);
-  const report = JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as SweepReport;
-  assert.deepEqual(
-    report.series.map((series) => [series.kind, series.variant, series.axis, series.points.map((point) => point.x)]),
-    [
-      ['size', 'pool', '--pool-size', [1, 2]],
-      ['clients', 'inline', 'clients', [1]],
-    ],
-  );
-  assert.match(
-    await readFile(join(dir, files[1]!), 'utf8'),
-    /^- Recommendation for this machine \(\d+ cores, 2 clients\): --pool-size [12]\./m,
-  );
-});
-
-test('sweep CLI: a bad list names the flag and what is allowed', async () => {
-  const result = await runCli(SWEEP_MAIN, ['--sizes', '1,0']);
-  assert.notEqual(result.code, 0);
-  assert.equal(
-    result.stderr.trim(),
-    "error: option '--sizes <list>' argument '1,0' is invalid. Allowed: a comma list of 1 to 16 whole numbers from 1 to 64.",
-  );
-  const variants = await runCli(SWEEP_MAIN, ['--size-variants', 'inline']);
-  assert.equal(
-    variants.stderr.trim(),
-    "error: option '--size-variants <list>' argument 'inline' is invalid. Allowed: a comma list of pool, cluster, libuv.",
-  );
 });

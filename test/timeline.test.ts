@@ -1,3 +1,4 @@
+// The per-client timeline: start/end lines paired into bars and drawn as swimlanes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WorkEvent } from '../server/log-line.ts';

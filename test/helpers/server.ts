@@ -5,6 +5,8 @@ import { serverEnv, type VariantName } from '../../server/variants/index.ts';
 import { ProcessGroup } from '../../loadtests/process/process-group.ts';
 import { startServer, type ServerProcess } from '../../loadtests/process/server-process.ts';
 import type { StatsBody } from '../../server/stats.ts';
+import type { WorkEvent } from '../../server/log-line.ts';
+import { waitFor } from './wait-for.ts';
 
 export async function startTestServer(
   t: TestContext,
@@ -35,8 +37,22 @@ export async function stats(server: ServerProcess): Promise<StatsBody> {
   return (await getJson<StatsBody>(server, '/stats')).body;
 }
 
-/** Sends one request per client id at the same time and waits for all answers. */
-export async function concurrentRequests(server: ServerProcess, clients: number): Promise<number[]> {
-  const ids = Array.from({ length: clients }, (_, i) => i + 1);
-  return Promise.all(ids.map(async (id) => (await fetch(`${server.baseUrl}/${id}`)).status));
+/** Waits until the server's own /stats says `holds`, and returns that body. */
+export function statsWhen(
+  server: ServerProcess,
+  holds: (body: StatsBody) => boolean,
+  what: string,
+): Promise<StatsBody> {
+  return waitFor(async () => {
+    const body = await stats(server);
+    return holds(body) && body;
+  }, what);
+}
+
+/** Waits until the server has logged `count` work events since record() (they come through a pipe). */
+export function loggedEvents(server: ServerProcess, count: number): Promise<readonly WorkEvent[]> {
+  return waitFor(() => {
+    const events = server.recorded();
+    return events.length >= count && events;
+  }, `${count} start/end lines in the server's log`);
 }
