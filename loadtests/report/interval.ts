@@ -30,9 +30,16 @@ export function meanInterval(samples: readonly number[]): Interval | null {
 
 /**
  * Batch means: the window [startMs, endMs) cut into `batches` equal parts, the rate of answers in
- * each, and the t-interval of their mean. Answer times outside the window are ignored.
+ * each, and the t-interval of their mean. Answer times outside the window are ignored. The
+ * interval is never narrower than one answer over the window: a closed loop of slow requests
+ * answers in lockstep, every batch alike, and batch means alone would claim a zero-width interval.
  */
-export function rateInterval(answerTimesMs: readonly number[], startMs: number, endMs: number, batches = BATCHES) {
+export function rateInterval(
+  answerTimesMs: readonly number[],
+  startMs: number,
+  endMs: number,
+  batches = BATCHES,
+): Interval | null {
   const lengthMs = endMs - startMs;
   if (!(lengthMs > 0)) throw new RangeError(`a window must have a length (got ${lengthMs} ms)`);
   const counts = new Array<number>(batches).fill(0);
@@ -42,7 +49,11 @@ export function rateInterval(answerTimesMs: readonly number[], startMs: number, 
     counts[batch] = (counts[batch] ?? 0) + 1;
   }
   const batchSeconds = lengthMs / 1000 / batches;
-  return meanInterval(counts.map((count) => count / batchSeconds));
+  const interval = meanInterval(counts.map((count) => count / batchSeconds));
+  if (interval === null) return null;
+  const rate = answerTimesMs.filter((at) => at >= startMs && at < endMs).length / (lengthMs / 1000);
+  const half = Math.max((interval[1] - interval[0]) / 2, 1000 / lengthMs);
+  return [Math.max(0, rate - half), rate + half];
 }
 
 /** Half the interval's width relative to the value, e.g. 0.05 for ±5%; Infinity without an interval. */

@@ -11,7 +11,9 @@ import type { Table } from './tables.ts';
 export function rateWithInterval(run: VariantRun): string {
   const ci = run.requestsPerSecondCi95;
   if (ci === null) return format.perSecond(run.requestsPerSecond);
-  return `${format.perSecond(run.requestsPerSecond)} ±${format.perSecond((ci[1] - ci[0]) / 2)}`;
+  // Slow rates (a request of a second or more) need hundredths to show their interval at all.
+  const digits = run.requestsPerSecond < 10 ? 2 : 1;
+  return `${run.requestsPerSecond.toFixed(digits)} ±${((ci[1] - ci[0]) / 2).toFixed(digits)}`;
 }
 
 /** % of limit of the interval's low end: above 100 means the limit cannot be a limit. */
