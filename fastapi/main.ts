@@ -9,10 +9,11 @@ import { runScenario, type ScenarioContext } from '../loadtests/measure/run-scen
 import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
 import { reportParameters, type LoadtestOptions } from '../loadtests/options.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
+import { renderHtml } from '../loadtests/report/html.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { renderTerminal } from '../loadtests/report/terminal.ts';
-import { writeReport } from '../loadtests/report/write.ts';
+import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { commonLoadtestArgs, parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_ROWS, type PythonRow } from './rows.ts';
 import { startUvicorn } from './uvicorn.ts';
@@ -88,8 +89,9 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
       `fastapi-${report.scenario}`,
       renderMarkdown(report),
       report,
+      renderHtml(report),
     );
-    say(`report: ${written.markdownPath} (+ .json)`);
+    say(writtenLine(written));
   }
   return 0;
 });
