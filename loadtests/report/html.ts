@@ -129,15 +129,15 @@ export function renderHtml(report: Report): string {
     section(
       'Each variant over time',
       paragraph(
-        "From the server's own start/end lines (the median run of each variant). Client lanes: one bar per request, alternate requests textured differently. " +
-          'Thread lanes: the requests that thread had in progress; requests that overlapped on one thread stack in rows. Hover a bar for its client and times.',
+        "From the server's own start/end lines (the median run of each variant). Client lanes: one bar per request, each client in its own fill and texture. " +
+          "Thread lanes: the requests that thread had in progress, in their client's fill and, where wide enough, with the client's number; requests that overlapped on one thread stack in rows. Hover a bar for its client and times.",
       ),
       ...runs.map(
         (run, index) =>
           `<h3>${escapeHtml(run.variant)}</h3>${timeline(run, index)}${cpuOverTime(run, report.machine.cpus)}`,
       ),
     ),
-    section('The window', htmlTable(windowTable(report)), paragraph(WINDOW_NOTE)),
+    section('The window', htmlTable(windowTable(report), 'window'), paragraph(WINDOW_NOTE)),
     section('What the server lived through', htmlTable(serverTable(report))),
     section('Noise guard', htmlTable(neighboursTable(report))),
     section('Physical limits', htmlTable(limitsTable(report)), paragraph(CALIBRATION_NOTE)),

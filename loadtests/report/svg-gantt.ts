@@ -1,6 +1,7 @@
-// The seed's start/end log as an SVG Gantt chart: one lane per client (a bar per request, alternate
-// requests textured differently so back-to-back ones stay apart) and one per thread, where requests
-// that overlap on the same thread stack in sub-rows: interleaving and queueing become visible.
+// The seed's start/end log as an SVG Gantt chart: one lane per client (a bar per request, a thin gap
+// between back-to-back ones) and one per thread, where requests that overlap on the same thread
+// stack in sub-rows: interleaving and queueing become visible. Each client keeps its fill on every
+// lane, and a thread's bars wide enough carry the client's number: it reads without colour too.
 import type { Timeline, TimelineBar } from './figures.ts';
 import { threadLabels } from './swimlanes.ts';
 import { CHART_WIDTH, escapeXml, fillDefs, fillOf, linearScale, svg, text, xAxis } from './svg.ts';
@@ -15,7 +16,7 @@ const TOP = 8;
 const CLIENT_LANE = 16;
 const SUB_ROW = 12;
 const LANE_GAP = 6;
-/** The client and thread fills: client lanes use the first two, thread lanes one per client id. */
+/** Clients' fills: client n gets fill (n - 1) mod this, on its own lane and on the threads. */
 const FILL_COUNT = 6;
 /** A thread lane's bar this wide (px) or wider carries its client's number: the lane reads without colour. */
 const LABELLED_BAR = 14;
@@ -42,7 +43,7 @@ interface Lane {
   readonly height: number;
   readonly barHeight: number;
   readonly isThread: boolean;
-  readonly bars: readonly { readonly bar: TimelineBar; readonly row: number; readonly fill: number }[];
+  readonly bars: readonly { readonly bar: TimelineBar; readonly row: number }[];
 }
 
 function lanes(timeline: Timeline): { shown: Lane[]; hidden: string | null } {
@@ -54,9 +55,7 @@ function lanes(timeline: Timeline): { shown: Lane[]; hidden: string | null } {
     height: CLIENT_LANE,
     barHeight: CLIENT_LANE - 4,
     isThread: false,
-    bars: timeline.bars
-      .filter((bar) => bar.clientId === clientId)
-      .map((bar, index) => ({ bar, row: 0, fill: index % 2 })),
+    bars: timeline.bars.filter((bar) => bar.clientId === clientId).map((bar) => ({ bar, row: 0 })),
   }));
   const threadLanes = threads.slice(0, MAX_THREAD_LANES).map((thread) => {
     const placed = subRows(
@@ -69,7 +68,7 @@ function lanes(timeline: Timeline): { shown: Lane[]; hidden: string | null } {
       height: rows * SUB_ROW + 4,
       barHeight: SUB_ROW - 2,
       isThread: true,
-      bars: placed.map((entry) => ({ ...entry, fill: entry.bar.clientId % FILL_COUNT })),
+      bars: placed,
     };
   });
   const hiddenClients = clients.length - clientLanes.length;
@@ -88,14 +87,15 @@ export function ganttChart(id: string, title: string, timeline: Timeline): strin
   const drawn = shown.map((lane) => {
     const laneTop = top;
     top += lane.height + LANE_GAP;
-    const bars = lane.bars.map(({ bar, row, fill }) => {
+    const bars = lane.bars.map(({ bar, row }) => {
+      const fill = fillOf(id, (bar.clientId - 1 + FILL_COUNT) % FILL_COUNT);
       const start = x.toPixel(bar.startMs);
       const end = x.toPixel(Math.min(bar.endMs ?? timeline.spanMs, timeline.spanMs));
       const y = laneTop + 2 + row * SUB_ROW;
       const ended =
         bar.endMs === null ? 'not ended within the span' : `${bar.startMs.toFixed(0)}–${bar.endMs.toFixed(0)} ms`;
       const tip = `client ${bar.clientId}, ${ended}`;
-      const rect = `<rect x="${start.toFixed(1)}" y="${y}" width="${Math.max(1.5, end - start).toFixed(1)}" height="${lane.barHeight}" fill="${fillOf(id, fill)}" stroke="#222" stroke-width="0.4"><title>${escapeXml(tip)}</title></rect>`;
+      const rect = `<rect x="${start.toFixed(1)}" y="${y}" width="${Math.max(1.5, end - start).toFixed(1)}" height="${lane.barHeight}" fill="${fill}" stroke="#fff" stroke-width="0.8"><title>${escapeXml(tip)}</title></rect>`;
       const labelled = lane.isThread && end - start >= LABELLED_BAR;
       return labelled ? rect + clientNumber((start + end) / 2, y + lane.barHeight - 2, bar.clientId) : rect;
     });
