@@ -21,11 +21,12 @@ async function runAgainst(args: readonly string[]): Promise<{ report: Report; ma
   const dir = await mkdtemp(join(tmpdir(), 'aop-target-'));
   const result = await runCli(LOADTEST_MAIN, [...TINY, ...args, '--reports-dir', dir]);
   assert.equal(result.code, 0, result.stderr);
+  // The report's .html, .json and .md, sorted.
   const files = (await readdir(dir)).sort();
-  assert.equal(files.length, 2);
+  assert.equal(files.length, 3);
   return {
-    report: JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as Report,
-    markdown: await readFile(join(dir, files[1]!), 'utf8'),
+    report: JSON.parse(await readFile(join(dir, files[1]!), 'utf8')) as Report,
+    markdown: await readFile(join(dir, files[2]!), 'utf8'),
   };
 }
 
