@@ -50,4 +50,4 @@ server: install
 
 # Generated reports only; reports/README.md and reports/examples/ stay.
 clean-reports:
-	find reports -maxdepth 1 -type f \( -name '*.md' -o -name '*.json' \) ! -name README.md -delete
+	find reports -maxdepth 1 -type f \( -name '*.md' -o -name '*.json' -o -name '*.html' \) ! -name README.md -delete

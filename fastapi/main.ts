@@ -9,10 +9,11 @@ import { failedRowOf, runScenario, type ScenarioContext } from '../loadtests/mea
 import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
 import { reportParameters, type LoadtestOptions } from '../loadtests/options.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
+import { renderHtml } from '../loadtests/report/html.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import type { ReportRow } from '../loadtests/report/model.ts';
 import { renderTerminal } from '../loadtests/report/terminal.ts';
-import { writeReport } from '../loadtests/report/write.ts';
+import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from '../loadtests/row-failures.ts';
 import { commonLoadtestArgs, parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_ROWS, type PythonRow } from './rows.ts';
@@ -98,8 +99,9 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
       `fastapi-${report.scenario}`,
       renderMarkdown(report),
       report,
+      renderHtml(report),
     );
-    say(`report: ${written.markdownPath} (+ .json)`);
+    say(writtenLine(written));
   }
   if (failed === null) return 0;
   say(`error: ${failed}`);

@@ -5,10 +5,11 @@ import { runProgram } from './cli/program.ts';
 import { commandLine, provenance } from './observe/provenance.ts';
 import { reportParameters } from './options.ts';
 import { assembleReport } from './report/assemble.ts';
+import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { isMeasured } from './report/runs.ts';
 import { renderTerminal } from './report/terminal.ts';
-import { writeReport } from './report/write.ts';
+import { writeReport, writtenLine } from './report/write.ts';
 import { runScenario } from './measure/run-scenario.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from './row-failures.ts';
 
@@ -37,8 +38,15 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
     });
     process.stdout.write(`${renderTerminal(report)}\n\n`);
     if (options.writeReport) {
-      const written = await writeReport(options.reportsDir, dateUtc, report.scenario, renderMarkdown(report), report);
-      say(`report: ${written.markdownPath} (+ .json)`);
+      const written = await writeReport(
+        options.reportsDir,
+        dateUtc,
+        report.scenario,
+        renderMarkdown(report),
+        report,
+        renderHtml(report),
+      );
+      say(writtenLine(written));
     }
   }
   if (failedRows.length === 0 && tooMany.length === 0) return 0;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
 
-test('a tiny run writes a markdown report and its JSON twin with the documented fields', async () => {
+test('a tiny run writes a markdown report, its JSON twin and its HTML page, with the documented fields', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'aop-cli-'));
   const args = [
     '--scenario',
@@ -27,11 +27,13 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /curl-loops/);
   const files = (await readdir(dir)).sort();
-  assert.equal(files.length, 2);
-  assert.match(files[0] ?? '', /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-curl-loops\.json$/);
-  assert.equal(files[1], files[0]?.replace(/\.json$/, '.md'));
+  assert.equal(files.length, 3);
+  const json = files.find((file) => file.endsWith('.json')) ?? '';
+  assert.match(json, /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-curl-loops\.json$/);
+  assert.deepEqual(files, [json.replace(/\.json$/, '.html'), json, json.replace(/\.json$/, '.md')]);
+  assert.match(result.stderr.trim().split('\n').at(-1) ?? '', /^report: .*\.md \(\+ \.json, \.html\)$/);
 
-  const report = JSON.parse(await readFile(join(dir, files[0] ?? ''), 'utf8'));
+  const report = JSON.parse(await readFile(join(dir, json), 'utf8'));
   assert.equal(report.scenario, 'curl-loops');
   assert.match(report.command, /--duration 1/);
   assert.equal(typeof report.machine.cpus, 'number');
@@ -60,7 +62,7 @@ test('a tiny run writes a markdown report and its JSON twin with the documented 
     );
   }
   assert.equal(report.runs[0].server.maxInFlight, 1, 'inline never ran two at once');
-  const markdown = await readFile(join(dir, files[1] ?? ''), 'utf8');
+  const markdown = await readFile(join(dir, json.replace(/\.json$/, '.md')), 'utf8');
   assert.match(markdown, /^# curl-loops: inline vs pool$/m);
 });
 

@@ -24,16 +24,17 @@ async function runAgainst(args: readonly string[]): Promise<{ report: MeasuredRe
   const dir = await mkdtemp(join(tmpdir(), 'aop-target-'));
   const result = await runCli(LOADTEST_MAIN, [...TINY, ...args, '--reports-dir', dir]);
   assert.equal(result.code, 0, result.stderr);
+  // The report's .html, .json and .md, sorted.
   const files = (await readdir(dir)).sort();
-  assert.equal(files.length, 2);
-  const report = JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as MeasuredReport;
+  assert.equal(files.length, 3);
+  const report = JSON.parse(await readFile(join(dir, files[1]!), 'utf8')) as MeasuredReport;
   assert.ok(
     report.runs.every((run) => run.state === 'measured'),
     'every row measured',
   );
   return {
     report,
-    markdown: await readFile(join(dir, files[1]!), 'utf8'),
+    markdown: await readFile(join(dir, files[2]!), 'utf8'),
   };
 }
 

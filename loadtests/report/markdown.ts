@@ -14,7 +14,7 @@ import { MARKDOWN_SWIMLANES, swimlanesOf } from './swimlanes.ts';
 export const CALIBRATION_NOTE =
   'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window (at least 5, more while they add up to under 2 s of CPU, at most 25), in this run.';
 
-const WINDOW_NOTE =
+export const WINDOW_NOTE =
   'One continuous closed loop per row: the same clients run through the warm-up and the window; only answers that arrived inside the window count. ' +
   'At its end the clients stop sending and wait for their outstanding answers (not counted), so no request runs into the next row. ' +
   "The server's own count (its End lines, else /stats) may differ from the clients' only by the requests in transit at the window's edges, at most one per connection.";
@@ -52,7 +52,7 @@ function connections(report: Report): string {
     .join('; ');
 }
 
-function provenance(report: Report): string {
+export function provenance(report: Report): string {
   const { parameters } = report;
   const spawned = measuredRuns(report).some((run) => run.target === null);
   return [

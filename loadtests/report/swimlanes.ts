@@ -34,7 +34,7 @@ function mostAtOnce(bars: readonly TimelineBar[], fromMs: number, toMs: number):
   return Math.max(0, ...instants.map((at) => overlapping.filter((bar) => bar.startMs <= at && ends(bar) > at).length));
 }
 
-function threadLabels(bars: readonly TimelineBar[]): Map<string, string> {
+export function threadLabels(bars: readonly TimelineBar[]): Map<string, string> {
   const threads = [...new Set(bars.map((bar) => bar.thread))].sort();
   if (threads.length === 1 && threads[0] === UNKNOWN_THREAD)
     return new Map([[UNKNOWN_THREAD, 'server (thread not logged)']]);

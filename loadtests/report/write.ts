@@ -1,4 +1,4 @@
-// Writes a report and its .json twin. Each is written to a temp file first and then linked to a
+// Writes a report, its .json twin and, where given, its .html page. Each is written to a temp file first and then linked to a
 // new, unique name: a reader never sees half a report, and no earlier report is overwritten.
 import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { link, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
@@ -14,6 +14,13 @@ export class ReportWriteError extends Error {
 export interface WrittenReport {
   readonly markdownPath: string;
   readonly jsonPath: string;
+  /** null when no page was given (sweep and bench reports have none yet). */
+  readonly htmlPath: string | null;
+}
+
+/** The terminal's last line: where the report went. */
+export function writtenLine(written: WrittenReport): string {
+  return `report: ${written.markdownPath} (+ .json${written.htmlPath === null ? '' : ', .html'})`;
 }
 
 /** 2026-11-24T19:30:01.123Z -> 2026-11-24T19-30-01Z: sortable, and legal in every file system. */
@@ -116,19 +123,28 @@ export async function writeReport(
   scenario: string,
   markdown: string,
   json: unknown,
+  html: string | null = null,
 ): Promise<WrittenReport> {
   const temp = join(dir, `.writing-${process.pid}-${Date.now()}`);
-  const temps = { md: `${temp}.md`, json: `${temp}.json` };
+  const temps = { md: `${temp}.md`, json: `${temp}.json`, html: `${temp}.html` };
   try {
     await makeDirectory(dir);
     await writeFile(temps.md, markdown);
     await writeFile(temps.json, `${JSON.stringify(json, null, 2)}\n`);
+    if (html !== null) await writeFile(temps.html, html);
     for (let n = 1; n <= MAX_SAME_STAMP; n++) {
       const base = join(dir, `${fileStamp(dateUtc)}${n === 1 ? '' : `-${n}`}-${scenario}`);
-      const paths = { markdownPath: `${base}.md`, jsonPath: `${base}.json` };
-      // The .json claims the name; the .md follows it, or the claim is given back.
+      const paths = {
+        markdownPath: `${base}.md`,
+        jsonPath: `${base}.json`,
+        htmlPath: html === null ? null : `${base}.html`,
+      };
+      // The .json claims the name; the .md and .html follow it, or the claim is given back.
       if (!(await linkNew(temps.json, paths.jsonPath))) continue;
-      if (await linkNew(temps.md, paths.markdownPath)) return paths;
+      if (await linkNew(temps.md, paths.markdownPath)) {
+        if (paths.htmlPath === null || (await linkNew(temps.html, paths.htmlPath))) return paths;
+        await unlink(paths.markdownPath);
+      }
       await unlink(paths.jsonPath);
     }
     throw new ReportWriteError(`cannot find a free report name in ${dir} after ${MAX_SAME_STAMP} tries`);
@@ -136,6 +152,6 @@ export async function writeReport(
     if (error instanceof ReportWriteError) throw error;
     throw new ReportWriteError(`cannot write the report to ${dir}: ${describe(error)}`);
   } finally {
-    await Promise.allSettled([unlink(temps.md), unlink(temps.json)]);
+    await Promise.allSettled([unlink(temps.md), unlink(temps.json), unlink(temps.html)]);
   }
 }
