@@ -2,7 +2,7 @@
 // physical limit calibrated on the same server in the same run. Measured by the load runner's own
 // runVariant (warm-up, window, then the calibration on the idle server), as a report row would be.
 import { availableParallelism } from 'node:os';
-import { DEFAULT_PROBE_INTERVAL_MS } from '../loadtests/observe/health-probe.ts';
+import { fixedWindow } from '../loadtests/measure/measure.ts';
 import { runVariant } from '../loadtests/measure/run-scenario.ts';
 import type { ProcessGroup } from '../loadtests/process/process-group.ts';
 import { clients } from '../loadtests/report/format.ts';
@@ -30,19 +30,7 @@ export async function measureLimit(
   const measured = await runVariant(
     serverOptions,
     1,
-    {
-      connections: options.limitConnections,
-      warmupSeconds: options.warmupSeconds,
-      durationSeconds: options.limitDurationSeconds,
-      autoDuration: 'never',
-      maxDurationSeconds: options.limitDurationSeconds,
-      probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
-      newConnection: false,
-      repeat: 1,
-      showProgress: false,
-      turnAwaysMeasured: false,
-      requestBody: null,
-    },
+    fixedWindow(options.limitConnections, options.warmupSeconds, options.limitDurationSeconds),
     { group, say },
   );
   if (measured.limit === null)

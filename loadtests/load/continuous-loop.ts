@@ -5,6 +5,7 @@
 import { startAutocannonDriver } from './autocannon-driver.ts';
 import { startFreshConnectionDriver } from './fresh-connection-driver.ts';
 import { rateInterval, relativeHalfWidth } from '../report/interval.ts';
+import type { GracefulEnd } from '../report/figures.ts';
 import type { DriverOptions, FailureKind } from './load-driver.ts';
 
 /** How often an automatic window checks whether it has enough answers. */
@@ -66,15 +67,7 @@ export interface LoopOutcome {
   readonly errors: number;
   readonly timeouts: number;
   readonly warmupAnswers: number;
-  readonly gracefulEnd: {
-    /** Requests sent before the window closed and not yet answered then. */
-    readonly outstanding: number;
-    /** Of those, answered within the grace time (not counted). */
-    readonly answered: number;
-    /** Of those, still unanswered when the grace time ran out: dropped. */
-    readonly dropped: number;
-    readonly graceSeconds: number;
-  };
+  readonly gracefulEnd: GracefulEnd;
 }
 
 const nowMs = (): number => performance.timeOrigin + performance.now();

@@ -45,15 +45,18 @@ export interface MeasuredWindow {
   readonly requestTimeoutSeconds: number;
   /** Answers during the warm-up, by the same clients, not counted. */
   readonly warmupAnswers: number;
-  readonly gracefulEnd: {
-    /** Requests sent before the window closed and not yet answered then. */
-    readonly outstanding: number;
-    /** Of those, answered within the grace time (not counted). */
-    readonly answered: number;
-    /** Of those, still unanswered when the grace time ran out. */
-    readonly dropped: number;
-    readonly graceSeconds: number;
-  };
+  readonly gracefulEnd: GracefulEnd;
+}
+
+/** What the end of a window waited for: the requests its clients had out when it closed. */
+export interface GracefulEnd {
+  /** Requests sent before the window closed and not yet answered then. */
+  readonly outstanding: number;
+  /** Of those, answered within the grace time (not counted). */
+  readonly answered: number;
+  /** Of those, still unanswered when the grace time ran out. */
+  readonly dropped: number;
+  readonly graceSeconds: number;
 }
 
 /** What the server itself counted as served inside the window: its End lines, else its /stats. */

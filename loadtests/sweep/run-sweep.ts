@@ -3,9 +3,8 @@
 import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, SERVER_FLAGS } from '../../server/flags.ts';
 import { variants, type VariantName } from '../../server/variants/index.ts';
 import { buildRun } from '../measure/build-run.ts';
-import type { MeasureSettings } from '../measure/measure.ts';
+import { fixedWindow, type MeasureSettings } from '../measure/measure.ts';
 import { measuredOrFailed, runVariant, serverOptionsFor, type RunContext } from '../measure/run-scenario.ts';
-import { DEFAULT_PROBE_INTERVAL_MS } from '../observe/health-probe.ts';
 import * as format from '../report/format.ts';
 import type { VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
@@ -46,19 +45,7 @@ export function axisOf(kind: SweepKind, variant: VariantName): string {
 
 /** One point's window: the curl-loops clients, keep-alive, the default bystander, no progress bar. */
 function windowOf(options: SweepOptions, point: PlannedPoint): MeasureSettings {
-  return {
-    connections: point.clients,
-    warmupSeconds: options.warmupSeconds,
-    durationSeconds: options.durationSeconds,
-    autoDuration: 'never',
-    maxDurationSeconds: options.durationSeconds,
-    probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
-    newConnection: false,
-    repeat: 1,
-    showProgress: false,
-    turnAwaysMeasured: false,
-    requestBody: null,
-  };
+  return fixedWindow(point.clients, options.warmupSeconds, options.durationSeconds);
 }
 
 export async function runSweep(options: SweepOptions, context: RunContext): Promise<SweepSeries[]> {
