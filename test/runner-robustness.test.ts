@@ -163,8 +163,8 @@ test('runner: a variant that fails is a failed row; the report of the others is 
     /^error: 1 row could not be measured and is marked failed in the report: io: every request to the io server failed: 0 errors, 0 timeouts, [\d,]+ non-2xx answers?$/,
   );
   const files = (await readdir(dir)).sort();
-  assert.equal(files.length, 2, 'the report and its JSON are written');
-  const report = JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as Report;
+  assert.equal(files.length, 3, 'the report, its JSON and its page are written');
+  const report = JSON.parse(await readFile(join(dir, files[1]!), 'utf8')) as Report;
   assert.deepEqual(
     report.runs.map((run) => [run.variant, run.state]),
     [
@@ -172,7 +172,7 @@ test('runner: a variant that fails is a failed row; the report of the others is 
       ['io', 'failed'],
     ],
   );
-  const markdown = await readFile(join(dir, files[1]!), 'utf8');
+  const markdown = await readFile(join(dir, files[2]!), 'utf8');
   assert.match(markdown, /^\| io \| failed \| – \|/m);
   assert.match(
     markdown,
