@@ -2,7 +2,7 @@
 // physical limit calibrated on the same server in the same run. Measured by the load runner's own
 // runVariant (warm-up, window, then the calibration on the idle server), as a report row would be.
 import { availableParallelism } from 'node:os';
-import { fixedWindow } from '../loadtests/measure/measure.ts';
+import { fixedWindow } from '../loadtests/measure/fixed-window.ts';
 import { runVariant } from '../loadtests/measure/run-scenario.ts';
 import type { ProcessGroup } from '../loadtests/process/process-group.ts';
 import { clients } from '../loadtests/report/format.ts';

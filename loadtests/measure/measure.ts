@@ -11,12 +11,7 @@ import { clientPath } from '../load/target-url.ts';
 import { windowResult } from '../load/window-result.ts';
 import { calibrateLimit } from '../observe/calibrate.ts';
 import { type RunningSampler, startSampler, type WindowFigures } from '../observe/cpu-sampler.ts';
-import {
-  DEFAULT_PROBE_INTERVAL_MS,
-  type ProbeResult,
-  type RunningProbe,
-  startHealthProbe,
-} from '../observe/health-probe.ts';
+import { type ProbeResult, type RunningProbe, startHealthProbe } from '../observe/health-probe.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
 import { readStats, resetStats } from '../observe/stats-client.ts';
 import type { Target } from '../process/target.ts';
@@ -46,23 +41,6 @@ export interface MeasureSettings extends DurationSettings {
   readonly turnAwaysMeasured: boolean;
   /** What every request POSTs (--payload-bytes), the calibration's included; null: GETs. */
   readonly requestBody: Uint8Array | null;
-}
-
-/** A plain fixed window of keep-alive curl-loops clients (sweep points, bench figures): no body, no progress line. */
-export function fixedWindow(connections: number, warmupSeconds: number, durationSeconds: number): MeasureSettings {
-  return {
-    connections,
-    warmupSeconds,
-    durationSeconds,
-    autoDuration: 'never',
-    maxDurationSeconds: durationSeconds,
-    probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
-    newConnection: false,
-    repeat: 1,
-    showProgress: false,
-    turnAwaysMeasured: false,
-    requestBody: null,
-  };
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */

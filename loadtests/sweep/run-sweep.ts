@@ -3,7 +3,8 @@
 import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, SERVER_FLAGS } from '../../server/flags.ts';
 import { variants, type VariantName } from '../../server/variants/index.ts';
 import { buildRun } from '../measure/build-run.ts';
-import { fixedWindow, type MeasureSettings } from '../measure/measure.ts';
+import { fixedWindow } from '../measure/fixed-window.ts';
+import type { MeasureSettings } from '../measure/measure.ts';
 import { measuredOrFailed, runVariant, serverOptionsFor, type RunContext } from '../measure/run-scenario.ts';
 import * as format from '../report/format.ts';
 import type { VariantSettingValues } from '../report/model.ts';
