@@ -35,21 +35,28 @@ export interface WindowPlan {
   readonly window: WindowRule;
 }
 
-/** Times one request sent alone on a connection of its own; any status counts, no answer does not. */
+/** Requests timed alone before the load: the faster is the warm one (a pool's first starts its worker). */
+const FIRST_REQUESTS = 2;
+
+/** Times requests sent alone, each on a connection of its own; any status counts, no answer does not. */
 async function timeFirstRequest(target: Target, body: Uint8Array | null): Promise<number> {
-  const started = performance.now();
-  try {
-    await getText(`${target.origin}${clientPath(target.pathTemplate, 1)}`, {
-      agent: false,
-      timeoutMs: FIRST_REQUEST_TIMEOUT_MS,
-      body,
-    });
-  } catch (error) {
-    const exit = (await target.exitNews?.()) ?? null;
-    const why = exit ?? (error instanceof Error ? error.message : String(error));
-    throw new MeasurementError(`the ${target.name} server did not answer a first request sent alone: ${why}`);
+  let fastestMs = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < FIRST_REQUESTS; i++) {
+    const started = performance.now();
+    try {
+      await getText(`${target.origin}${clientPath(target.pathTemplate, 1)}`, {
+        agent: false,
+        timeoutMs: FIRST_REQUEST_TIMEOUT_MS,
+        body,
+      });
+    } catch (error) {
+      const exit = (await target.exitNews?.()) ?? null;
+      const why = exit ?? (error instanceof Error ? error.message : String(error));
+      throw new MeasurementError(`the ${target.name} server did not answer a first request sent alone: ${why}`);
+    }
+    fastestMs = Math.min(fastestMs, performance.now() - started);
   }
-  return performance.now() - started;
+  return fastestMs;
 }
 
 /** The plan from a first request's time: pure, so the rules can be tested on fixed numbers. */
