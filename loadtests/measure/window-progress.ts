@@ -18,7 +18,7 @@ function describe(plan: WindowPlan, settings: Described): string {
   const mode = settings.newConnection ? ', a new connection per request' : '';
   return (
     `measuring a ${window} after ${settings.warmupSeconds} s warm-up, ${format.clients(settings.connections)}${mode}, ` +
-    `one continuous loop; a first request alone took ${format.ms(plan.firstRequestMs)} ms`
+    `one continuous loop; the faster of two requests sent alone took ${format.ms(plan.firstRequestMs)} ms`
   );
 }
 

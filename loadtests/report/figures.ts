@@ -40,7 +40,7 @@ export interface MeasuredWindow {
   /** fixed: --duration seconds; auto: until enough answers (--duration auto, or long requests). */
   readonly rule: 'fixed' | 'auto';
   readonly end: 'fixed' | 'converged' | 'max-duration';
-  /** One request sent alone before the load: what the timeout and the rule were chosen from. */
+  /** The faster of two requests sent alone before the load: what the timeout and the rule were chosen from. */
   readonly firstRequestMs: number;
   readonly requestTimeoutSeconds: number;
   /** Answers during the warm-up, by the same clients, not counted. */
