@@ -9,12 +9,11 @@ import { getText } from '../load/http-get.ts';
 import { clientPath } from '../load/target-url.ts';
 import type { Target } from '../process/target.ts';
 import type { Limit } from '../report/figures.ts';
-import { median } from '../report/percentile.ts';
 import { drain } from './drain.ts';
 import { physicalLimit, type LimitBounds } from './limit.ts';
 import { snapshot, type ProcessSnapshot } from './proc-snapshot.ts';
 
-/** At least this many single requests, so the median is not one request's luck... */
+/** At least this many single requests, so the fastest is not one request's luck... */
 export const MIN_CALIBRATION_REQUESTS = 5;
 /** ...then more while their CPU adds up to less than this, up to the most below. */
 const CALIBRATION_BUDGET_MS = 2_000;
@@ -54,14 +53,14 @@ function cpuClock(target: Target, agent: Agent): (() => Promise<number>) | null 
 }
 
 /**
- * CPU milliseconds the server spent on one request sent alone: the median of at least
- * MIN_CALIBRATION_REQUESTS (more while they are cheap), with their spread; null when the target
- * has neither /stats nor a known process.
+ * CPU milliseconds the server spent on single requests sent alone: at least
+ * MIN_CALIBRATION_REQUESTS (more while they are cheap), their fastest and slowest; null when the
+ * target has neither /stats nor a known process.
  */
 export async function calibrateCpuMsPerRequest(
   target: Target,
   payload: Uint8Array | null = null,
-): Promise<(Limit['calibration'] & { medianMs: number }) | null> {
+): Promise<Limit['calibration']> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const clock = cpuClock(target, agent);
@@ -78,7 +77,7 @@ export async function calibrateCpuMsPerRequest(
       costs.push(cost);
       spentMs += cost;
     }
-    return { medianMs: median(costs), minMs: Math.min(...costs), maxMs: Math.max(...costs), requests: costs.length };
+    return { minMs: Math.min(...costs), maxMs: Math.max(...costs), requests: costs.length };
   } finally {
     agent.destroy();
   }
@@ -101,10 +100,9 @@ export async function calibrateLimit(
   return physicalLimit({
     ...bounds,
     cores: availableParallelism(),
-    cpuMsPerRequest: calibration?.medianMs ?? null,
-    calibration:
-      calibration === null
-        ? null
-        : { requests: calibration.requests, minMs: calibration.minMs, maxMs: calibration.maxMs },
+    // The fastest single request: interference only adds CPU time (caches, frequency, GC), so the
+    // fastest is the closest to the work's own cost, and the limit stays an upper bound.
+    cpuMsPerRequest: calibration?.minMs ?? null,
+    calibration,
   });
 }

@@ -12,7 +12,7 @@ import { MARKDOWN_SWIMLANES, swimlanesOf } from './swimlanes.ts';
 
 /** How every limit's CPU cost was obtained (observe/calibrate.ts); said under every limits table. */
 export const CALIBRATION_NOTE =
-  'CPU ms / request is the median server CPU time of single requests sent one at a time after the measured window (at least 5, more while they add up to under 2 s of CPU, at most 25), in this run.';
+  'CPU ms / request is the server CPU time of the fastest of single requests sent one at a time after the measured window (at least 5, more while they add up to under 2 s of CPU, at most 25), in this run.';
 
 export const WINDOW_NOTE =
   'One continuous closed loop per row: the same clients run through the warm-up and the window; only answers that arrived inside the window count. ' +
