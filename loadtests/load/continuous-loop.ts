@@ -70,6 +70,9 @@ export interface LoopOutcome {
   readonly gracefulEnd: GracefulEnd;
 }
 
+/** A 2xx answer: what req/s, latencies and the automatic window count. */
+export const isServed = (status: number): boolean => status >= 200 && status <= 299;
+
 const nowMs = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -116,7 +119,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   let graceTimer: NodeJS.Timeout | undefined;
   const ticker = setInterval(() => {
     const name = phase === 'warmup' ? 'warm-up' : phase === 'window' ? 'window' : 'graceful end';
-    const servedInWindow = answers.filter((answer) => answer.status >= 200 && answer.status <= 299).length;
+    const servedInWindow = answers.filter((answer) => isServed(answer.status)).length;
     hooks.onProgress?.({ phase: name, seconds: (nowMs() - phaseStartMs) / 1000, servedInWindow });
   }, PROGRESS_MS);
   try {
@@ -149,7 +152,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
       endMs,
       seconds: (endMs - startMs) / 1000,
       end,
-      answers: answers.filter((answer) => answer.atMs < endMs),
+      answers,
       errors: counts.errors,
       timeouts: counts.timeouts,
       warmupAnswers: counts.warmupAnswers,
@@ -178,7 +181,7 @@ async function windowEnd(
   await sleep(rule.minSeconds * 1000);
   for (;;) {
     const atMs = nowMs();
-    const served = answers.filter((answer) => answer.status >= 200 && answer.status <= 299);
+    const served = answers.filter((answer) => isServed(answer.status));
     if (windowConverged(rule, served, options.connections, startMs, atMs)) return 'converged';
     if (atMs - startMs >= rule.maxSeconds * 1000) return 'max-duration';
     await sleep(AUTO_CHECK_MS);

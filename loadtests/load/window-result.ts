@@ -1,11 +1,9 @@
 // What one measured window amounts to, from the answers that arrived inside it: counts by status,
 // latencies of the served answers, per-client tallies, and req/s with its 95% interval. Pure.
-import type { LoopOutcome } from './continuous-loop.ts';
+import { isServed, type LoopOutcome } from './continuous-loop.ts';
 import { rateInterval } from '../report/interval.ts';
 import { latencyColumns, summarize } from '../report/percentile.ts';
 import type { WindowLoad } from './load-result.ts';
-
-const isServed = (status: number): boolean => status >= 200 && status <= 299;
 
 export function windowResult(outcome: LoopOutcome, connections: number): WindowLoad {
   const served = outcome.answers.filter((answer) => isServed(answer.status));
