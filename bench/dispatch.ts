@@ -4,6 +4,7 @@ import { DEFAULT_POOL_SIZE } from '../server/flags.ts';
 import { createPool, type PoolAtomics } from '../server/variants/pool/index.ts';
 import type { DispatchFigure, DispatchSeries } from './model.ts';
 import noop from './noop-worker.ts';
+import { announce, type Watch } from '../loadtests/observe/run-progress.ts';
 import { median, percentile } from '../loadtests/report/percentile.ts';
 
 /** Sequential (one caller) and the issue's 8 callers at once. */
@@ -59,12 +60,15 @@ async function series(
   return rows;
 }
 
-export async function measureDispatch(tasks: number, say: (line: string) => void): Promise<DispatchFigure> {
+/** One step for the direct calls, one per atomics setting tried. */
+export const DISPATCH_STEPS = 1 + ATOMICS_TRIED.length;
+
+export async function measureDispatch(tasks: number, watch: Watch): Promise<DispatchFigure> {
   const rows: DispatchSeries[] = [];
-  say(`figure 2: ${tasks} no-op round-trips per series, direct call`);
+  announce(watch, `figure 2: ${tasks} no-op round-trips per series, direct call`);
   rows.push(...(await series('direct', null, async (task) => noop(task), tasks)));
   for (const atomics of ATOMICS_TRIED) {
-    say(`figure 2: through a pool of ${DEFAULT_POOL_SIZE} threads, atomics ${atomics}`);
+    announce(watch, `figure 2: through a pool of ${DEFAULT_POOL_SIZE} threads, atomics ${atomics}`);
     const pool = createPool<number, number>({
       filename: NOOP_WORKER,
       poolSize: DEFAULT_POOL_SIZE,

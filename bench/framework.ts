@@ -12,6 +12,7 @@ import type { BenchOptions } from './flags.ts';
 import { loadFigures } from './load.ts';
 import type { FrameworkFigure, FrameworkRun } from './model.ts';
 import { measureWindow } from './window.ts';
+import { announce, type Watch } from '../loadtests/observe/run-progress.ts';
 
 export const BARE_SERVER = fileURLToPath(new URL('./bare-http-server.ts', import.meta.url));
 
@@ -22,7 +23,7 @@ export function startBareServer(group: ProcessGroup): Promise<ServerProcess> {
 export async function measureFramework(
   options: BenchOptions,
   group: ProcessGroup,
-  say: (line: string) => void,
+  watch: Watch,
 ): Promise<FrameworkFigure> {
   const servers: { name: FrameworkRun['server']; process: ServerProcess }[] = [];
   try {
@@ -39,12 +40,14 @@ export async function measureFramework(
         durationSeconds,
       });
     if (options.warmupSeconds > 0) {
+      watch.progress.step(`figure 1: warm-up, ${options.warmupSeconds} s per server`);
       for (const server of servers) await load(server.process, options.warmupSeconds);
     }
     const runs: FrameworkRun[] = [];
     for (let pair = 1; pair <= options.pairs; pair++) {
       for (const server of servers) {
-        say(
+        announce(
+          watch,
           `figure 1: pair ${pair}/${options.pairs}, ${server.name}, ${options.durationSeconds} s with ${plural(options.connections, 'connection')}`,
         );
         const { value, cpu } = await measureWindow(server.process.pid, () =>

@@ -11,12 +11,13 @@ import type { BenchOptions } from './flags.ts';
 import { BenchMeasurementError, loadFigures } from './load.ts';
 import type { LimitRun } from './model.ts';
 import { windowCpu } from './window.ts';
+import { announce, type Watch } from '../loadtests/observe/run-progress.ts';
 
 export async function measureLimit(
   variant: LimitRun['variant'],
   options: BenchOptions,
   group: ProcessGroup,
-  say: (line: string) => void,
+  watch: Watch,
 ): Promise<LimitRun> {
   // The pack's own settings (work lines logged as in `make loadtest`), pool-size = cores.
   const serverOptions: ServerOptions = {
@@ -24,14 +25,15 @@ export async function measureLimit(
     poolSize: availableParallelism(),
     iterations: options.iterations,
   };
-  say(
+  announce(
+    watch,
     `figure ${variant === 'pool' ? 3 : 4}: ${variant}, ${options.limitDurationSeconds} s with ${clients(options.limitConnections)}`,
   );
   const measured = await runVariant(
     serverOptions,
     1,
     fixedWindow(options.limitConnections, options.warmupSeconds, options.limitDurationSeconds),
-    { group, say },
+    { group, ...watch },
   );
   if (measured.limit === null)
     throw new BenchMeasurementError(`the ${variant} server's CPU per request could not be calibrated`);

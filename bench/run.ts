@@ -2,7 +2,8 @@
 // Start-up first (nothing else running), the pool-free figures next, the CPU-bound ones last.
 import type { ProcessGroup } from '../loadtests/process/process-group.ts';
 import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
-import { measureDispatch } from './dispatch.ts';
+import type { Watch } from '../loadtests/observe/run-progress.ts';
+import { DISPATCH_STEPS, measureDispatch } from './dispatch.ts';
 import type { BenchOptions } from './flags.ts';
 import { measureFramework } from './framework.ts';
 import { measureLimit } from './limit-figure.ts';
@@ -11,18 +12,24 @@ import { measureStartup } from './startup.ts';
 
 export const BENCH_SCRIPT = 'bench';
 
+/** The steps runBench announces, for the progress line: start-up rounds, dispatch series, figure 1's runs, two limits. */
+export function benchSteps(options: BenchOptions): number {
+  const warmup = options.warmupSeconds > 0 ? 1 : 0;
+  return options.startups + DISPATCH_STEPS + warmup + options.pairs * 2 + 2;
+}
+
 export async function runBench(
   options: BenchOptions,
   argv: readonly string[],
   group: ProcessGroup,
-  say: (line: string) => void,
+  watch: Watch,
 ): Promise<BenchReport> {
   const dateUtc = new Date().toISOString();
-  const startup = await measureStartup(options.startups, group, say);
-  const dispatch = await measureDispatch(options.dispatchTasks, say);
-  const framework = await measureFramework(options, group, say);
-  const pool = await measureLimit('pool', options, group, say);
-  const inline = await measureLimit('inline', options, group, say);
+  const startup = await measureStartup(options.startups, group, watch);
+  const dispatch = await measureDispatch(options.dispatchTasks, watch);
+  const framework = await measureFramework(options, group, watch);
+  const pool = await measureLimit('pool', options, group, watch);
+  const inline = await measureLimit('inline', options, group, watch);
   return {
     formatVersion: BENCH_FORMAT_VERSION,
     ...provenance(commandLine(BENCH_SCRIPT, argv), dateUtc),

@@ -10,6 +10,7 @@ import { serverEnv, variantNames } from '../server/variants/index.ts';
 import { startBareServer } from './framework.ts';
 import { HEALTH_PATH } from './health-route.ts';
 import type { StartupRow } from './model.ts';
+import { announce, type Watch } from '../loadtests/observe/run-progress.ts';
 import { STARTUP_REFERENCE } from './targets.ts';
 
 /** Start-up is not about the work: the smallest work unit and wait the server accepts. */
@@ -53,11 +54,7 @@ function answered(url: string): Promise<void> {
   });
 }
 
-export async function measureStartup(
-  startups: number,
-  group: ProcessGroup,
-  say: (line: string) => void,
-): Promise<StartupRow[]> {
+export async function measureStartup(startups: number, group: ProcessGroup, watch: Watch): Promise<StartupRow[]> {
   const rows = starters(group).map((starter) => ({
     starter,
     startupMs: [] as number[],
@@ -65,7 +62,7 @@ export async function measureStartup(
   }));
   const requests = availableParallelism();
   for (let attempt = 1; attempt <= startups; attempt++) {
-    say(`figure 6: start-up, round ${attempt}/${startups}`);
+    announce(watch, `figure 6: start-up, round ${attempt}/${startups}`);
     for (const row of rows) {
       const server = await row.starter.start();
       try {

@@ -5,7 +5,8 @@
 import { mkdir } from 'node:fs/promises';
 import { runProgram } from '../loadtests/cli/program.ts';
 import { parseLoadtestArgs } from '../loadtests/flags.ts';
-import { failedRowOf, runScenario, type ScenarioContext } from '../loadtests/measure/run-scenario.ts';
+import { failedRowOf, plannedRows, runScenario, type ScenarioContext } from '../loadtests/measure/run-scenario.ts';
+import { watching } from '../loadtests/observe/run-progress.ts';
 import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
 import { reportParameters, type LoadtestOptions } from '../loadtests/options.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
@@ -73,15 +74,23 @@ function notes(options: FastapiOptions): string[] {
   ];
 }
 
-process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, group, say }) => {
-  const context = { group, say, showProgressBar: process.stderr.isTTY === true };
+process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, group, say: sayLine }) => {
   await mkdir(WORK_DIR, { recursive: true });
   const dateUtc = new Date().toISOString();
   const nodeOptions = parseLoadtestArgs([...commonLoadtestArgs(options), '--variants', NODE_VARIANTS.join(',')]);
   const plan = planOf(nodeOptions);
+  // Each Python row is one --target row per repetition, as runScenario counts it.
+  const rowCount = plannedRows(plan, nodeOptions) + PYTHON_ROWS.length * nodeOptions.repeat;
+  const context = { group, ...watching(sayLine, rowCount) };
+  const { say } = context;
   say(`make fastapi: Node ${NODE_VARIANTS.join(', ')}, then ${PYTHON_ROWS.map((row) => row.label).join(', ')}`);
-  const runs = await runScenario(plan, { ...context, options: nodeOptions });
-  for (const row of PYTHON_ROWS) runs.push(...(await pythonRun(row, options, context)));
+  const runs: ReportRow[] = [];
+  try {
+    runs.push(...(await runScenario(plan, { ...context, options: nodeOptions })));
+    for (const row of PYTHON_ROWS) runs.push(...(await pythonRun(row, options, context)));
+  } finally {
+    context.progress.clear(); // before the table, or an error, is printed
+  }
   const failed = failedRowsLine(runs);
   if (!anyMeasured(runs)) throw new Error(failed ?? 'no row was measured');
   const report = assembleReport({
@@ -101,9 +110,8 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
       report,
       renderHtml(report),
     );
-    say(writtenLine(written));
-  }
-  if (failed === null) return 0;
-  say(`error: ${failed}`);
-  return EXIT_ROW_FAILED;
+    if (failed !== null) say(`error: ${failed}`);
+    say(writtenLine(written)); // the last line names the page to open
+  } else if (failed !== null) say(`error: ${failed}`);
+  return failed === null ? 0 : EXIT_ROW_FAILED;
 });

@@ -10,47 +10,59 @@ import { renderMarkdown } from './report/markdown.ts';
 import { isMeasured } from './report/runs.ts';
 import { renderTerminal } from './report/terminal.ts';
 import { writeReport, writtenLine } from './report/write.ts';
-import { runScenario } from './measure/run-scenario.ts';
+import { plannedRows, runScenario } from './measure/run-scenario.ts';
+import { watching } from './observe/run-progress.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from './row-failures.ts';
 
-process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, group, say }) => {
-  const context = { options, group, say, showProgressBar: process.stderr.isTTY === true };
+process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, group, say: sayLine }) => {
+  const rowCount = options.plans.reduce((sum, plan) => sum + plannedRows(plan, options), 0);
+  const { say, progress } = watching(sayLine, rowCount);
+  const context = { options, group, say, progress };
   const named = (scenario: string, line: string): string => (options.plans.length > 1 ? `${scenario}: ${line}` : line);
   const failedRows: string[] = [];
   const tooMany: string[] = [];
+  // Said last, after any error: the terminal's last line names the page to open.
+  const writtenLines: string[] = [];
   // Each scenario gets its own report, written as soon as it is measured.
-  for (const plan of options.plans) {
-    const dateUtc = new Date().toISOString();
-    say(
-      `scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`,
-    );
-    const rows = await runScenario(plan, context);
-    const failed = failedRowsLine(rows);
-    if (failed !== null) failedRows.push(named(plan.scenario.name, failed));
-    if (!anyMeasured(rows)) continue; // nothing to report: no table of failures alone
-    const over = tooManyFailed(rows.filter(isMeasured), options.failOnErrors);
-    if (over !== null) tooMany.push(named(plan.scenario.name, over));
-    const report = assembleReport({
-      scenario: plan.scenario,
-      parameters: reportParameters(options, plan),
-      provenance: provenance(commandLine('loadtest', argv), dateUtc),
-      runs: rows,
-    });
-    process.stdout.write(`${renderTerminal(report)}\n\n`);
-    if (options.writeReport) {
-      const written = await writeReport(
-        options.reportsDir,
-        dateUtc,
-        report.scenario,
-        renderMarkdown(report),
-        report,
-        renderHtml(report),
+  try {
+    for (const plan of options.plans) {
+      const dateUtc = new Date().toISOString();
+      say(
+        `scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`,
       );
-      say(writtenLine(written));
+      const rows = await runScenario(plan, context).finally(() => progress.clear());
+      const failed = failedRowsLine(rows);
+      if (failed !== null) failedRows.push(named(plan.scenario.name, failed));
+      if (!anyMeasured(rows)) continue; // nothing to report: no table of failures alone
+      const over = tooManyFailed(rows.filter(isMeasured), options.failOnErrors);
+      if (over !== null) tooMany.push(named(plan.scenario.name, over));
+      const report = assembleReport({
+        scenario: plan.scenario,
+        parameters: reportParameters(options, plan),
+        provenance: provenance(commandLine('loadtest', argv), dateUtc),
+        runs: rows,
+      });
+      process.stdout.write(`${renderTerminal(report)}\n\n`);
+      if (options.writeReport) {
+        const written = await writeReport(
+          options.reportsDir,
+          dateUtc,
+          report.scenario,
+          renderMarkdown(report),
+          report,
+          renderHtml(report),
+        );
+        writtenLines.push(writtenLine(written));
+      }
     }
+  } catch (error) {
+    for (const line of writtenLines) say(line); // the scenarios measured before the break have their reports
+    throw error;
   }
-  if (failedRows.length === 0 && tooMany.length === 0) return 0;
-  say(`error: ${[...failedRows, ...tooMany].join('; ')}`);
+  const ok = failedRows.length === 0 && tooMany.length === 0;
+  if (!ok) say(`error: ${[...failedRows, ...tooMany].join('; ')}`);
+  for (const line of writtenLines) say(line);
+  if (ok) return 0;
   // A failed row outranks too many failed requests: the run itself is incomplete.
   return failedRows.length > 0 ? EXIT_ROW_FAILED : EXIT_TOO_MANY_FAILED;
 });

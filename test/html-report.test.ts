@@ -48,7 +48,10 @@ test('the page is written beside the .md and .json under the same name, or not a
   assert.equal(first.htmlPath, join(dir, '2026-11-24T19-08-14Z-curl-loops.html'));
   assert.equal(second.htmlPath, join(dir, '2026-11-24T19-08-14Z-3-curl-loops.html'));
   assert.equal(await readFile(second.htmlPath ?? '', 'utf8'), html);
-  assert.equal(writtenLine(first), `report: ${first.markdownPath} (+ .json, .html)`);
+  assert.equal(
+    writtenLine(first),
+    `report: ${first.htmlPath} (open it in a browser; the same report as .md, its numbers as .json)`,
+  );
   assert.deepEqual((await readdir(dir)).sort(), [
     '2026-11-24T19-08-14Z-2-curl-loops.html',
     '2026-11-24T19-08-14Z-3-curl-loops.html',

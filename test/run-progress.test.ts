@@ -1,7 +1,15 @@
 // Live progress: what a terminal shows, and that pipes and CI logs get nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ERASE_LINE, clockTime, runProgress, type ProgressStream } from '../loadtests/observe/run-progress.ts';
+import { windowProgress } from '../loadtests/measure/window-progress.ts';
+import {
+  announce,
+  clockTime,
+  ERASE_LINE,
+  type ProgressStream,
+  runProgress,
+  watching,
+} from '../loadtests/observe/run-progress.ts';
 
 interface FakeTerminal extends ProgressStream {
   readonly writes: string[];
@@ -97,4 +105,23 @@ test('clock time: minutes and seconds, hours only past an hour', () => {
 test('a step count that is not a whole number ≥ 1 is a programming error, named', () => {
   assert.throws(() => runProgress(0), /totalSteps must be a whole number ≥ 1, received 0/);
   assert.throws(() => runProgress(2.5), /received 2.5/);
+});
+
+test('a say through watching() erases the live line first; announce() logs a step and shows it', () => {
+  const tty = terminal(true);
+  const said: string[] = [];
+  const watch = watching((line) => said.push(line), 2, { stream: tty, env: NO_CI, nowMs: clock().nowMs });
+  announce(watch, 'figure 1');
+  watch.say('a line that stays');
+  assert.deepEqual(said, ['figure 1', 'a line that stays']);
+  assert.deepEqual(tty.writes, [`${ERASE_LINE}[1/2 · 0:00 elapsed] figure 1`, ERASE_LINE]);
+});
+
+test("the window's live detail: phase and seconds, then what was served and at what rate", () => {
+  assert.equal(windowProgress.detail({ phase: 'warm-up', seconds: 1.2, servedInWindow: 0 }), 'warm-up 1 s');
+  assert.equal(windowProgress.detail({ phase: 'window', seconds: 0.2, servedInWindow: 3 }), 'window 0 s, 3 served');
+  assert.equal(
+    windowProgress.detail({ phase: 'window', seconds: 4, servedInWindow: 130 }),
+    'window 4 s, 130 served, 32.5 req/s',
+  );
 });

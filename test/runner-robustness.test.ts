@@ -158,8 +158,10 @@ test('runner: a variant that fails is a failed row; the report of the others is 
     dir,
   ]);
   assert.equal(result.code, 1, result.stderr);
+  const [errorLine, lastLine] = result.stderr.trim().split('\n').slice(-2);
+  assert.match(lastLine ?? '', /^report: .*-curl-loops\.html \(open it in a browser/, 'the last line names the page');
   assert.match(
-    result.stderr.trim().split('\n').at(-1) ?? '',
+    errorLine ?? '',
     /^error: 1 row could not be measured and is marked failed in the report: io: every request to the io server failed: 0 errors, 0 timeouts, [\d,]+ non-2xx answers?$/,
   );
   const files = (await readdir(dir)).sort();

@@ -1,9 +1,9 @@
 // The settings of a plain fixed window, as sweep points and bench figures measure: keep-alive
-// curl-loops clients, no body, no automatic length, no progress line.
+// curl-loops clients, no body, no automatic length.
 import { DEFAULT_PROBE_INTERVAL_MS } from '../observe/health-probe.ts';
 import type { MeasureSettings } from './measure.ts';
 
-/** A plain fixed window of keep-alive curl-loops clients (sweep points, bench figures): no body, no progress line. */
+/** A plain fixed window of keep-alive curl-loops clients (sweep points, bench figures): no body. */
 export function fixedWindow(connections: number, warmupSeconds: number, durationSeconds: number): MeasureSettings {
   return {
     connections,
@@ -14,7 +14,6 @@ export function fixedWindow(connections: number, warmupSeconds: number, duration
     probeIntervalMs: DEFAULT_PROBE_INTERVAL_MS,
     newConnection: false,
     repeat: 1,
-    showProgress: false,
     turnAwaysMeasured: false,
     requestBody: null,
   };

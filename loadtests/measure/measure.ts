@@ -13,6 +13,7 @@ import { calibrateLimit } from '../observe/calibrate.ts';
 import { type RunningSampler, startSampler, type WindowFigures } from '../observe/cpu-sampler.ts';
 import { type ProbeResult, type RunningProbe, startHealthProbe } from '../observe/health-probe.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
+import type { Watch } from '../observe/run-progress.ts';
 import { readStats, resetStats } from '../observe/stats-client.ts';
 import type { Target } from '../process/target.ts';
 import type { Limit, WorkKind } from '../report/figures.ts';
@@ -30,10 +31,8 @@ export interface MeasureSettings extends DurationSettings {
   readonly probeIntervalMs: number;
   /** One connection per request, closed after the answer (curl's way), instead of keep-alive. */
   readonly newConnection: boolean;
-  /** Runs per row; with more than one, the progress line says which run this is. */
+  /** Runs per row; with more than one, the log says which run this is. */
   readonly repeat: number;
-  /** A live progress line on stderr (a terminal only). */
-  readonly showProgress: boolean;
   /**
    * Whether 503 and 504 answers are the outcome being measured (the overload scenario): a server
    * that answered every request with them is then a measured row, not a failed one.
@@ -103,8 +102,9 @@ export async function measure(
   target: Target,
   subject: Subject,
   settings: MeasureSettings,
-  say: (line: string) => void,
+  { say, progress }: Watch,
 ): Promise<Measurement> {
+  progress.detail('two requests alone');
   const plan = await planWindow(target, settings.connections, settings, settings.requestBody);
   const of = settings.repeat > 1 ? ` (run ${subject.repetition} of ${settings.repeat})` : '';
   const pid = target.pid === null ? 'process not known' : `pid ${target.pid}`;
@@ -150,18 +150,16 @@ export async function measure(
         await stopObservers();
         edges.stats = target.hasStats ? await readStats(target, plan.requestTimeoutSeconds * 1000) : null;
       },
-      onProgress: settings.showProgress ? windowProgress.line(target.name) : undefined,
+      onProgress: (loop) => progress.detail(windowProgress.detail(loop)),
     },
-  ).finally(async () => {
-    if (settings.showProgress) windowProgress.clear();
-    await stopObservers();
-  });
+  ).finally(stopObservers);
   const { window, probed, stats } = edges;
   if (window === null || probed === null) throw new Error('the window closed before its samplers started');
   // Only what the server logged inside the window: the graceful end and the calibration are not in it.
   const events = (target.log?.recorded() ?? []).filter((event) => event.atMs < outcome.endMs);
   const load = windowResult(outcome, settings.connections);
   checkAnswered(target.name, load.result, settings);
+  progress.detail('calibrating the limit on the idle server');
   const limit = await calibrateLimit(
     target,
     {

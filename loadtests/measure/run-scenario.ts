@@ -7,6 +7,7 @@ import { serverEnv, variants, type VariantName } from '../../server/variants/ind
 import { workOf, type Variant } from '../../server/variants/types.ts';
 import { jsonPayload } from '../load/payload.ts';
 import type { EventLog } from '../observe/event-log.ts';
+import type { Watch } from '../observe/run-progress.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
 import type { LoadtestOptions, PlannedScenario } from '../options.ts';
 import type { ProcessGroup } from '../process/process-group.ts';
@@ -17,17 +18,14 @@ import type { FailedRun, ReportRow, VariantRun, VariantSettingValues } from '../
 import { buildRun } from './build-run.ts';
 import { measure, type Measurement, type MeasureSettings } from './measure.ts';
 
-/** What every measurement of a program shares: its processes and its progress lines. */
-export interface RunContext {
+/** What every measurement of a program shares: its processes, its log lines and its progress line. */
+export interface RunContext extends Watch {
   readonly group: ProcessGroup;
-  /** One line of progress for the person watching (stderr). */
-  readonly say: (line: string) => void;
 }
 
-/** A scenario's run: the program's options, where its progress bar may go, and a --target's log. */
+/** A scenario's run: the program's options, and a --target's log. */
 export interface ScenarioContext extends RunContext {
   readonly options: LoadtestOptions;
-  readonly showProgressBar: boolean;
   /** The --target server's start/end lines, when whoever started it can hand them over. */
   readonly targetLog?: EventLog;
 }
@@ -54,8 +52,8 @@ export function serverOptionsFor(
   };
 }
 
-/** One measured window of the scenario; the progress bar only where autocannon drives the load. */
-function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showProgressBar: boolean): MeasureSettings {
+/** One measured window of the scenario. */
+function measureSettings(options: LoadtestOptions, plan: PlannedScenario): MeasureSettings {
   return {
     connections: plan.connections,
     warmupSeconds: options.warmupSeconds,
@@ -65,7 +63,6 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario, showPr
     probeIntervalMs: options.probeIntervalMs,
     newConnection: options.newConnection,
     repeat: options.repeat,
-    showProgress: showProgressBar,
     turnAwaysMeasured: plan.scenario.turnAwaysMeasured === true,
     requestBody: options.workload.payloadBytes > 0 ? jsonPayload(options.workload.payloadBytes) : null,
   };
@@ -124,10 +121,15 @@ export async function runVariant(
       size: sizeOf(serverOptions),
       ioMs: serverOptions.ioMs,
     };
-    return await measure(spawnedTarget(variant, server), subject, settings, context.say);
+    return await measure(spawnedTarget(variant, server), subject, settings, context);
   } finally {
     await server.stop();
   }
+}
+
+/** How many rows runScenario measures: the steps of the run's progress line. */
+export function plannedRows(plan: PlannedScenario, options: LoadtestOptions): number {
+  return options.repeat * (options.target === null ? plan.variants.length : 1);
 }
 
 /**
@@ -136,8 +138,9 @@ export async function runVariant(
  * With --target, the same rounds on the one server pointed at.
  */
 export async function runScenario(plan: PlannedScenario, context: ScenarioContext): Promise<ReportRow[]> {
-  const { options, say } = context;
-  const settings = measureSettings(options, plan, context.showProgressBar);
+  const { options, say, progress } = context;
+  const settings = measureSettings(options, plan);
+  const of = (repetition: number) => (options.repeat > 1 ? `, run ${repetition} of ${options.repeat}` : '');
   const rows: ReportRow[] = [];
   const row = (variant: string, repetition: number, size: VariantRun['size']): RowKey => ({
     variant,
@@ -157,8 +160,9 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
     };
     const opened = openExternalTarget(options.target, context.targetLog ?? null);
     for (let repetition = 1; repetition <= options.repeat; repetition++) {
+      progress.step(`${plan.scenario.name}, ${label}${of(repetition)}`);
       const measureTarget = async () =>
-        buildRun(await measure(await opened, { ...subject, repetition }, settings, say));
+        buildRun(await measure(await opened, { ...subject, repetition }, settings, context));
       rows.push(await measuredOrFailed(row(label, repetition, null), measureTarget, say));
     }
     return rows;
@@ -167,6 +171,7 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
     for (const variant of plan.variants) {
       const { handlerPath, transfer } = options.workload;
       const serverOptions = serverOptionsFor(variant, plan, options.settings, { handler: handlerPath, transfer });
+      progress.step(`${plan.scenario.name}, ${variant}${of(repetition)}`);
       const measureVariant = async () => buildRun(await runVariant(serverOptions, repetition, settings, context));
       rows.push(await measuredOrFailed(row(variant, repetition, sizeOf(serverOptions)), measureVariant, say));
     }

@@ -1,5 +1,5 @@
 // What the person watching sees of a measurement: one line that says how the window was planned,
-// and, on a terminal, a live line (phase, seconds, answers so far) rewritten in place.
+// and the live detail (phase, seconds, answers and req/s so far) that the run's progress line shows.
 import type { LoopProgress } from '../load/continuous-loop.ts';
 import * as format from '../report/format.ts';
 import type { DurationSettings, WindowPlan } from './window-plan.ts';
@@ -9,6 +9,9 @@ interface Described extends DurationSettings {
   readonly warmupSeconds: number;
   readonly newConnection: boolean;
 }
+
+/** The shortest window a live req/s is shown for. */
+const MIN_RATE_SECONDS = 0.5;
 
 function describe(plan: WindowPlan, settings: Described): string {
   const window =
@@ -22,15 +25,16 @@ function describe(plan: WindowPlan, settings: Described): string {
   );
 }
 
-function line(name: string): (progress: LoopProgress) => void {
-  return (progress) => {
-    const answers = progress.phase === 'window' ? `, ${progress.servedInWindow} served` : '';
-    process.stderr.write(`\r\x1b[2K${name}: ${progress.phase} ${progress.seconds.toFixed(0)} s${answers}`);
-  };
+/** The live detail of the current step: the phase, its seconds, and in the window what was served and at what rate. */
+function detail(progress: LoopProgress): string {
+  const phase = `${progress.phase} ${progress.seconds.toFixed(0)} s`;
+  if (progress.phase !== 'window') return phase;
+  // The loop reports about once a second; a rate over a fraction of that would be a guess.
+  const rate =
+    progress.seconds >= MIN_RATE_SECONDS
+      ? `, ${format.perSecond(progress.servedInWindow / progress.seconds)} req/s`
+      : '';
+  return `${phase}, ${progress.servedInWindow} served${rate}`;
 }
 
-function clear(): void {
-  process.stderr.write('\r\x1b[2K');
-}
-
-export const windowProgress = { describe, line, clear };
+export const windowProgress = { describe, detail };

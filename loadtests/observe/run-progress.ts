@@ -103,3 +103,28 @@ export function runProgress(totalSteps: number, settings: ProgressSettings = {})
     },
   };
 }
+
+/** What a long run reports through: lines that stay (say) and the one live line (progress). */
+export interface Watch {
+  /** One line for the person watching (stderr); it erases the progress line first, so never lands on its end. */
+  readonly say: (line: string) => void;
+  readonly progress: RunProgress;
+}
+
+/** A run of totalSteps steps: its progress line, and a say that keeps clear of it. */
+export function watching(say: (line: string) => void, totalSteps: number, settings: ProgressSettings = {}): Watch {
+  const progress = runProgress(totalSteps, settings);
+  return {
+    progress,
+    say: (line) => {
+      progress.clear();
+      say(line);
+    },
+  };
+}
+
+/** A step that is also worth a line in the log: said (it stays), then shown as the live line. */
+export function announce({ say, progress }: Watch, name: string): void {
+  say(name);
+  progress.step(name);
+}

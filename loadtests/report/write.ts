@@ -18,9 +18,10 @@ export interface WrittenReport {
   readonly htmlPath: string | null;
 }
 
-/** The terminal's last line: where the report went. */
+/** The terminal's last line: where the report went, the page first, since that is what a person opens. */
 export function writtenLine(written: WrittenReport): string {
-  return `report: ${written.markdownPath} (+ .json${written.htmlPath === null ? '' : ', .html'})`;
+  if (written.htmlPath === null) return `report: ${written.markdownPath} (+ .json)`;
+  return `report: ${written.htmlPath} (open it in a browser; the same report as .md, its numbers as .json)`;
 }
 
 /** 2026-11-24T19:30:01.123Z -> 2026-11-24T19-30-01Z: sortable, and legal in every file system. */

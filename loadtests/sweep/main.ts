@@ -2,17 +2,19 @@
 import { runProgram } from '../cli/program.ts';
 import { commandLine, provenance } from '../observe/provenance.ts';
 import * as format from '../report/format.ts';
-import { writeReport } from '../report/write.ts';
+import { watching } from '../observe/run-progress.ts';
+import { writeReport, writtenLine } from '../report/write.ts';
 import { EXIT_ROW_FAILED } from '../row-failures.ts';
 import { pointName } from './conclusions.ts';
 import { parseSweepArgs } from './flags.ts';
 import { SWEEP_FORMAT_VERSION, type SweepReport } from './model.ts';
 import { renderSweepMarkdown, renderSweepTerminal } from './render.ts';
-import { runSweep } from './run-sweep.ts';
+import { planPoints, runSweep } from './run-sweep.ts';
 
 process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, group, say }) => {
   const dateUtc = new Date().toISOString();
-  const series = await runSweep(options, { group, say });
+  const watch = watching(say, planPoints(options).length);
+  const series = await runSweep(options, { group, ...watch }).finally(() => watch.progress.clear());
   const failed = series.flatMap((one) => one.failed.map(({ x, reason }) => `${pointName(one, x)}: ${reason}`));
   // Only a sweep that measured no point at all writes nothing.
   if (series.every((one) => one.points.length === 0)) throw new Error(failed.join('; '));
@@ -28,13 +30,14 @@ process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, grou
     series,
   };
   process.stdout.write(`${renderSweepTerminal(report)}\n`);
+  if (failed.length > 0) {
+    say(
+      `error: ${format.plural(failed.length, 'point')} could not be measured and ${failed.length === 1 ? 'is' : 'are'} marked failed in the report: ${failed.join('; ')}`,
+    );
+  }
   if (options.writeReport) {
     const written = await writeReport(options.reportsDir, dateUtc, 'sweep', renderSweepMarkdown(report), report);
-    say(`report: ${written.markdownPath} (+ .json)`);
+    say(writtenLine(written)); // the last line: where the report went
   }
-  if (failed.length === 0) return 0;
-  say(
-    `error: ${format.plural(failed.length, 'point')} could not be measured and ${failed.length === 1 ? 'is' : 'are'} marked failed in the report: ${failed.join('; ')}`,
-  );
-  return EXIT_ROW_FAILED;
+  return failed.length === 0 ? 0 : EXIT_ROW_FAILED;
 });

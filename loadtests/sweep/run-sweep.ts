@@ -62,9 +62,9 @@ export async function runSweep(options: SweepOptions, context: RunContext): Prom
       maxQueue: defaultMaxQueue(point.settings.poolSize),
       timeoutMs: DEFAULT_TIMEOUT_MS,
     };
-    context.say(
-      `point ${index + 1} of ${points.length}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}`,
-    );
+    const name = `${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}`;
+    context.progress.step(name);
+    context.say(`point ${index + 1} of ${points.length}: ${name}`);
     const serverOptions = serverOptionsFor(point.variant, plan, point.settings);
     // A point that cannot be measured is kept as failed: the sweep goes on with the others.
     const row = await measuredOrFailed(
