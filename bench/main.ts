@@ -4,6 +4,7 @@ import { markdownTable } from '../loadtests/report/markdown.ts';
 import { watching } from '../loadtests/observe/run-progress.ts';
 import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { parseBenchArgs } from './flags.ts';
+import { renderBenchHtml } from './html.ts';
 import { renderBenchMarkdown } from './report.ts';
 import { BENCH_SCRIPT, benchSteps, runBench } from './run.ts';
 import { comparisonsTable } from './tables.ts';
@@ -20,6 +21,7 @@ process.exitCode = await runProgram(parseBenchArgs, async (options, { argv, grou
       BENCH_SCRIPT,
       renderBenchMarkdown(report),
       report,
+      renderBenchHtml(report),
     );
     say(writtenLine(written));
   }

@@ -14,7 +14,7 @@ export class ReportWriteError extends Error {
 export interface WrittenReport {
   readonly markdownPath: string;
   readonly jsonPath: string;
-  /** null when no page was given (sweep and bench reports have none yet). */
+  /** null when no page was given (a report kind without a page of its own). */
   readonly htmlPath: string | null;
 }
 

@@ -4,6 +4,7 @@
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -43,8 +44,17 @@ export async function chromiumMissing(): Promise<string | null> {
   }
 }
 
-/** A fresh browser with a fresh profile, closed and removed after the test. */
-export async function launchBrowser(t: TestContext): Promise<BrowserContext> {
+/** The browser, or a skip outside CI; in CI a missing browser fails (.ci/run installs it). */
+export async function browserOrSkip(t: TestContext): Promise<boolean> {
+  const missing = await chromiumMissing();
+  if (missing === null) return true;
+  if (process.env.CI === 'true') assert.fail(missing);
+  t.skip(missing);
+  return false;
+}
+
+/** A fresh browser with a fresh profile; close() ends it and removes the profile. */
+export async function openBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'aop-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -52,10 +62,17 @@ export async function launchBrowser(t: TestContext): Promise<BrowserContext> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1100, height: 900 },
   });
-  t.after(async () => {
+  const close = async (): Promise<void> => {
     await context.close();
     await rm(profile, { recursive: true, force: true });
-  });
+  };
+  return { context, close };
+}
+
+/** A fresh browser with a fresh profile, closed and removed after the test. */
+export async function launchBrowser(t: TestContext): Promise<BrowserContext> {
+  const { context, close } = await openBrowser();
+  t.after(close);
   return context;
 }
 
@@ -75,4 +92,45 @@ export async function openFile(context: BrowserContext, path: string): Promise<O
   });
   await page.goto(`file://${path}`, { waitUntil: 'load' });
   return { page, errors, offsite };
+}
+
+/** A4's width less the print margins (210 − 2 × 12 mm) in CSS px: what a printed page has room for. */
+export const A4_PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
+
+/**
+ * What every report page must do in the browser: no console error, no request off the page, and
+ * every chart drawn with a size and with marks (not only a frame: an empty chart fails). Returns
+ * the number of charts, for the caller to compare with what the report should draw.
+ */
+export async function assertPageSound({ page, errors, offsite }: OpenedPage): Promise<number> {
+  assert.deepEqual(errors, [], 'no console error');
+  assert.deepEqual(offsite, [], 'no request left the page');
+  const charts = await page.locator('svg.chart').all();
+  for (const chart of charts) {
+    const box = await chart.boundingBox();
+    const title = await chart.locator('title').first().textContent();
+    assert.ok(
+      box !== null && box.width > 100 && box.height > 50,
+      `${title}: drawn with a size (${JSON.stringify(box)})`,
+    );
+    assert.ok((await chart.locator('rect, path').count()) > 2, `${title}: has marks, not only a frame`);
+  }
+  return charts.length;
+}
+
+/** In print on A4, the page is no wider than the paper: no table or chart runs off its edge. */
+export async function assertFitsA4(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: A4_PRINT_WIDTH_PX, height: 1000 });
+  const printWidth = await page.evaluate('document.documentElement.scrollWidth');
+  assert.ok(
+    Number(printWidth) <= A4_PRINT_WIDTH_PX,
+    `in print, ${printWidth} px wide for ${A4_PRINT_WIDTH_PX} px of A4`,
+  );
+}
+
+/** The table of class `name`: each row's cells as the reader sees them (header cell included). */
+export async function tableCells(page: Page, name: string): Promise<string[][]> {
+  const rows = await page.locator(`table.${name} tbody tr`).all();
+  return Promise.all(rows.map((row) => row.locator('th, td').allTextContents()));
 }
