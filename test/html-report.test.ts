@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { findings } from '../loadtests/report/findings.ts';
 import { renderHtml } from '../loadtests/report/html.ts';
 import { inlineMarkdown } from '../loadtests/report/html-page.ts';
+import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import type { Report } from '../loadtests/report/model.ts';
 import { resultsTable } from '../loadtests/report/tables.ts';
 import { windowTable } from '../loadtests/report/trust.ts';
@@ -38,6 +39,30 @@ test('the page holds every finding, the results cells, and refers to nothing out
     Array(html.split('<svg ').length - 1).fill('http://www.w3.org/2000/svg'),
     'the only URL is the SVG namespace, a name that is never fetched',
   );
+});
+
+/** The markdown's sentences: its list items and paragraphs, without tables, code blocks and headings. */
+function markdownSentences(markdown: string): string[] {
+  let inCode = false;
+  return markdown.split('\n').flatMap((line) => {
+    if (line.startsWith('```')) inCode = !inCode;
+    if (inCode || line.startsWith('```') || line.startsWith('|') || line.startsWith('#') || line.trim() === '')
+      return [];
+    return [line.replace(/^- /, '')];
+  });
+}
+
+test('every sentence of the markdown is on the page, but how the text swimlanes are drawn', () => {
+  for (const report of [fixedReport, { ...fixedReport, notes: ['A note the runner adds, as `make fastapi` does.'] }]) {
+    const html = renderHtml(report);
+    const sentences = markdownSentences(renderMarkdown(report));
+    assert.ok(sentences.length > findings(report).length, 'findings, notes and provenance');
+    for (const sentence of sentences) {
+      // The markdown's timeline legend explains its █/▓ characters; the page has bars and says so itself.
+      const shown = sentence.includes('█') ? sentence.slice(0, sentence.indexOf(' Client lanes')) : sentence;
+      assert.ok(html.includes(inlineMarkdown(shown)), shown);
+    }
+  }
 });
 
 test('the page is written beside the .md and .json under the same name, or not at all', async () => {

@@ -4,7 +4,16 @@ import { clientsTable, processesTable } from './client-tables.ts';
 import { findings } from './findings.ts';
 import * as format from './format.ts';
 import { escapeHtml, figure, htmlTable, list, page, paragraph, section } from './html-page.ts';
-import { CALIBRATION_NOTE, provenance, WINDOW_NOTE } from './markdown.ts';
+import {
+  CALIBRATION_NOTE,
+  NOISE_NOTE,
+  noCpuSamples,
+  provenance,
+  RESULTS_NOTE,
+  SERVER_NOTE,
+  timelinesIntro,
+  WINDOW_NOTE,
+} from './markdown.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant } from './runs.ts';
 import { barChart } from './svg-bars.ts';
@@ -12,10 +21,6 @@ import { cpuChart } from './svg-cpu.ts';
 import { ganttChart } from './svg-gantt.ts';
 import { limitsTable, neighboursTable, resultsTable, serverTable } from './tables.ts';
 import { windowTable } from './trust.ts';
-
-const RESULTS_NOTE =
-  'req/s ±95%: answers inside the window over its length, with the 95% interval of batch means (10 equal slices of the window). ' +
-  'Latencies are client-side, of the 2xx answers inside the window. Columns are explained in reports/README.md.';
 
 /** What each chart and sentence describes: one run per variant (the median one with --repeat). */
 const medians = (report: Report): VariantRun[] => groupByVariant(report).map((group) => group.shown);
@@ -78,13 +83,8 @@ function timeline(run: VariantRun, index: number): string {
 
 function cpuOverTime(run: VariantRun, cores: number): string {
   const caption = `${run.variant}: server CPU over the window`;
-  if (run.server.cpuSamples.length === 0) {
-    const why =
-      run.target !== null && run.target.pid === null
-        ? 'no --target-pid'
-        : 'no /proc on this system, or a window shorter than one sample';
-    return figure(caption, paragraph(`(no CPU samples: ${why})`));
-  }
+  const missing = noCpuSamples(run);
+  if (missing !== null) return figure(caption, paragraph(missing));
   return figure(caption, cpuChart(caption, run.server.cpuSamples, cores));
 }
 
@@ -114,7 +114,7 @@ export function renderHtml(report: Report): string {
     section(
       'Results',
       htmlTable(resultsTable(report), 'results'),
-      `<p class="note">${RESULTS_NOTE}</p>`,
+      `<p class="note">${escapeHtml(RESULTS_NOTE)}</p>`,
       figure('Requests per second (whiskers: 95% interval)', throughputChart(runs)),
     ),
     section('Findings', list(findings(report), 'findings')),
@@ -129,7 +129,8 @@ export function renderHtml(report: Report): string {
     section(
       'Each variant over time',
       paragraph(
-        "From the server's own start/end lines (the median run of each variant). Client lanes: one bar per request, each client in its own fill and texture. " +
+        `${timelinesIntro(report)} ` +
+          'Client lanes: one bar per request, each client in its own fill and texture. ' +
           "Thread lanes: the requests that thread had in progress, in their client's fill and, where wide enough, with the client's number; requests that overlapped on one thread stack in rows. Hover a bar for its client and times.",
       ),
       ...runs.map(
@@ -138,8 +139,8 @@ export function renderHtml(report: Report): string {
       ),
     ),
     section('The window', htmlTable(windowTable(report), 'window'), paragraph(WINDOW_NOTE)),
-    section('What the server lived through', htmlTable(serverTable(report))),
-    section('Noise guard', htmlTable(neighboursTable(report))),
+    section('What the server lived through', htmlTable(serverTable(report)), paragraph(SERVER_NOTE)),
+    section('Noise guard', htmlTable(neighboursTable(report)), paragraph(NOISE_NOTE)),
     section('Physical limits', htmlTable(limitsTable(report)), paragraph(CALIBRATION_NOTE)),
     section('Clients', htmlTable(clientsTable(report))),
     ...(processes.rows.length > 0 ? [section('Processes', htmlTable(processes))] : []),

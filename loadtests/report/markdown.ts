@@ -1,7 +1,7 @@
 // Report -> markdown. Pure: takes the report, returns text; never measures or writes.
 import { FOREIGN_CPU_LIMIT_PERCENT, findings } from './findings.ts';
 import * as format from './format.ts';
-import type { Report } from './model.ts';
+import type { Report, VariantRun } from './model.ts';
 import { mermaidCpuChart } from './charts.ts';
 import { provenanceLines } from './provenance-lines.ts';
 import { groupByVariant, measuredRuns, rowGroups } from './runs.ts';
@@ -19,13 +19,31 @@ export const WINDOW_NOTE =
   'At its end the clients stop sending and wait for their outstanding answers (not counted), so no request runs into the next row. ' +
   "The server's own count (its End lines, else /stats) may differ from the clients' only by the requests in transit at the window's edges, at most one per connection.";
 
+export const RESULTS_NOTE =
+  'req/s ±95%: answers inside the window over its length, with the 95% interval of batch means (10 equal slices of the window). Latencies are client-side, of the 2xx answers inside the window, to the microsecond. Columns are explained in reports/README.md.';
+
+export const SERVER_NOTE =
+  'Over the measured window only. Health: the bystander GET /health, timed to the microsecond. Loop: the event loop of the process that answered /stats.';
+
+export const NOISE_NOTE = `CPU the load generator and every other process used during each window, in % of one core; foreign CPU over ${FOREIGN_CPU_LIMIT_PERCENT}% of a core is flagged above as noise.`;
+
+/** What the timelines show, before each renderer says how it draws them. */
+export const timelinesIntro = (report: Report): string =>
+  `The first ${(measuredRuns(report)[0]?.timeline.spanMs ?? 0) / 1000} s of each variant's window (with --repeat, the run nearest its median req/s), from the server's own start/end lines.`;
+
+/** Why a run has no CPU chart; null when it has one. */
+export function noCpuSamples(run: VariantRun): string | null {
+  if (run.server.cpuSamples.length > 0) return null;
+  const why =
+    run.target !== null && run.target.pid === null
+      ? 'no --target-pid'
+      : 'no /proc on this system, or a window shorter than one sample';
+  return `${run.variant}: no CPU samples (${why})`;
+}
+
 /** The noise guard: who else used the CPU in each window. Loadtest and sweep reports show it alike. */
 export function noiseGuardSection(table: Table): string[] {
-  return [
-    '## Noise guard',
-    markdownTable(table),
-    `CPU the load generator and every other process used during each window, in % of one core; foreign CPU over ${FOREIGN_CPU_LIMIT_PERCENT}% of a core is flagged above as noise.`,
-  ];
+  return ['## Noise guard', markdownTable(table), NOISE_NOTE];
 }
 
 function escapeCell(cell: string): string {
@@ -97,10 +115,10 @@ function timelines(report: Report): string {
 
 function cpuCharts(report: Report): string {
   return groupByVariant(report)
-    .map(({ shown: run }) =>
-      run.server.cpuSamples.length === 0
-        ? `${run.variant}: no CPU samples (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system, or a window shorter than one sample'})`
-        : mermaidCpuChart(`${run.variant}: server CPU %`, run.server.cpuSamples, report.machine.cpus),
+    .map(
+      ({ shown: run }) =>
+        noCpuSamples(run) ??
+        mermaidCpuChart(`${run.variant}: server CPU %`, run.server.cpuSamples, report.machine.cpus),
     )
     .join('\n\n');
 }
@@ -113,19 +131,19 @@ export function renderMarkdown(report: Report): string {
     provenance(report),
     '## Results',
     markdownTable(resultsTable(report)),
-    'req/s ±95%: answers inside the window over its length, with the 95% interval of batch means (10 equal slices of the window). Latencies are client-side, of the 2xx answers inside the window, to the microsecond. Columns are explained in reports/README.md.',
+    RESULTS_NOTE,
     '## The window',
     markdownTable(windowTable(report)),
     WINDOW_NOTE,
     '## What the server lived through',
     markdownTable(serverTable(report)),
-    'Over the measured window only. Health: the bystander GET /health, timed to the microsecond. Loop: the event loop of the process that answered /stats.',
+    SERVER_NOTE,
     '## Findings',
     findings(report)
       .map((line) => `- ${line}`)
       .join('\n'),
     '## Timelines',
-    `The first ${(measuredRuns(report)[0]?.timeline.spanMs ?? 0) / 1000} s of each variant's window (with --repeat, the run nearest its median req/s), from the server's own start/end lines. ` +
+    `${timelinesIntro(report)} ` +
       'Client lanes: █/▓ a request being worked on (alternating per request). Thread lanes: how many requests that thread had in progress.',
     timelines(report),
     '## CPU over time',

@@ -1,7 +1,7 @@
 // The server's CPU over the window as an SVG line, with a dashed line at each whole core so that
 // "one core busy" and "both cores busy" read off the chart without arithmetic.
 import type { CpuSample } from './figures.ts';
-import { CHART_WIDTH, linearScale, svg, text, xAxis, yAxis } from './svg.ts';
+import { CHART_WIDTH, escapeXml, linearScale, svg, text, xAxis, yAxis } from './svg.ts';
 
 const LEFT = 60;
 const RIGHT = 70;
@@ -24,10 +24,11 @@ export function cpuChart(title: string, samples: readonly CpuSample[], cores: nu
   const path = points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${px.toFixed(1)} ${py.toFixed(1)}`).join(' ');
   // Square markers on each sample: the line's points stay visible where it runs flat along a core line.
   const markers = points
-    .map(
-      ([px, py]) =>
-        `<rect x="${(px - 2.5).toFixed(1)}" y="${(py - 2.5).toFixed(1)}" width="5" height="5" fill="#0072B2"/>`,
-    )
+    .map(([px, py], i) => {
+      const sample = samples[i]!;
+      const tip = `${sample.atSeconds.toFixed(2)} s: ${sample.cpuPercent.toFixed(0)}% CPU`;
+      return `<rect x="${(px - 2.5).toFixed(1)}" y="${(py - 2.5).toFixed(1)}" width="5" height="5" fill="#0072B2"><title>${escapeXml(tip)}</title></rect>`;
+    })
     .join('');
   const body = [
     yAxis(y, LEFT, CHART_WIDTH - RIGHT, 'CPU, % of one core'),

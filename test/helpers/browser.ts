@@ -99,7 +99,7 @@ export const A4_PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
 
 /**
  * What every report page must do in the browser: no console error, no request off the page, and
- * every chart drawn with a size and with marks (not only a frame: an empty chart fails). Returns
+ * every chart drawn with a size and with at least one value (an empty chart, axes and lanes only, fails). Returns
  * the number of charts, for the caller to compare with what the report should draw.
  */
 export async function assertPageSound({ page, errors, offsite }: OpenedPage): Promise<number> {
@@ -114,6 +114,8 @@ export async function assertPageSound({ page, errors, offsite }: OpenedPage): Pr
       `${title}: drawn with a size (${JSON.stringify(box)})`,
     );
     assert.ok((await chart.locator('rect, path').count()) > 2, `${title}: has marks, not only a frame`);
+    // Every data mark (a bar, a request, a CPU sample) carries its value as a tooltip; axes and lanes do not.
+    assert.ok((await chart.locator('rect > title, path > title').count()) > 0, `${title}: draws at least one value`);
   }
   return charts.length;
 }
