@@ -21,48 +21,43 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
   const named = (scenario: string, line: string): string => (options.plans.length > 1 ? `${scenario}: ${line}` : line);
   const failedRows: string[] = [];
   const tooMany: string[] = [];
-  // Said last, after any error: the terminal's last line names the page to open.
   const writtenLines: string[] = [];
   // Each scenario gets its own report, written as soon as it is measured.
-  try {
-    for (const plan of options.plans) {
-      const dateUtc = new Date().toISOString();
-      say(
-        `scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`,
+  for (const plan of options.plans) {
+    const dateUtc = new Date().toISOString();
+    say(
+      `scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`,
+    );
+    const rows = await runScenario(plan, context).finally(() => progress.clear());
+    const failed = failedRowsLine(rows);
+    if (failed !== null) failedRows.push(named(plan.scenario.name, failed));
+    if (!anyMeasured(rows)) continue; // nothing to report: no table of failures alone
+    const over = tooManyFailed(rows.filter(isMeasured), options.failOnErrors);
+    if (over !== null) tooMany.push(named(plan.scenario.name, over));
+    const report = assembleReport({
+      scenario: plan.scenario,
+      parameters: reportParameters(options, plan),
+      provenance: provenance(commandLine('loadtest', argv), dateUtc),
+      runs: rows,
+    });
+    process.stdout.write(`${renderTerminal(report)}\n\n`);
+    if (options.writeReport) {
+      const written = await writeReport(
+        options.reportsDir,
+        dateUtc,
+        report.scenario,
+        renderMarkdown(report),
+        report,
+        renderHtml(report),
       );
-      const rows = await runScenario(plan, context).finally(() => progress.clear());
-      const failed = failedRowsLine(rows);
-      if (failed !== null) failedRows.push(named(plan.scenario.name, failed));
-      if (!anyMeasured(rows)) continue; // nothing to report: no table of failures alone
-      const over = tooManyFailed(rows.filter(isMeasured), options.failOnErrors);
-      if (over !== null) tooMany.push(named(plan.scenario.name, over));
-      const report = assembleReport({
-        scenario: plan.scenario,
-        parameters: reportParameters(options, plan),
-        provenance: provenance(commandLine('loadtest', argv), dateUtc),
-        runs: rows,
-      });
-      process.stdout.write(`${renderTerminal(report)}\n\n`);
-      if (options.writeReport) {
-        const written = await writeReport(
-          options.reportsDir,
-          dateUtc,
-          report.scenario,
-          renderMarkdown(report),
-          report,
-          renderHtml(report),
-        );
-        writtenLines.push(writtenLine(written));
-      }
+      writtenLines.push(writtenLine(written));
+      say(writtenLine(written));
     }
-  } catch (error) {
-    for (const line of writtenLines) say(line); // the scenarios measured before the break have their reports
-    throw error;
   }
-  const ok = failedRows.length === 0 && tooMany.length === 0;
-  if (!ok) say(`error: ${[...failedRows, ...tooMany].join('; ')}`);
+  if (failedRows.length === 0 && tooMany.length === 0) return 0;
+  say(`error: ${[...failedRows, ...tooMany].join('; ')}`);
+  // Said again below the error: the terminal's last line names the page to open.
   for (const line of writtenLines) say(line);
-  if (ok) return 0;
   // A failed row outranks too many failed requests: the run itself is incomplete.
   return failedRows.length > 0 ? EXIT_ROW_FAILED : EXIT_TOO_MANY_FAILED;
 });
