@@ -31,6 +31,7 @@ test('a tiny run writes a markdown report, its JSON twin and its HTML page, with
   const json = files.find((file) => file.endsWith('.json')) ?? '';
   assert.match(json, /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-curl-loops\.json$/);
   assert.deepEqual(files, [json.replace(/\.json$/, '.html'), json, json.replace(/\.json$/, '.md')]);
+  assert.doesNotMatch(result.stderr, /\r|\u001b\[/, 'no progress line rewritten in place in a pipe');
   assert.match(
     result.stderr.trim().split('\n').at(-1) ?? '',
     /^report: .*-curl-loops\.html \(open it in a browser; the same report as \.md, its numbers as \.json\)$/,
