@@ -1,24 +1,50 @@
-// The Python rows of `make fastapi`: which app, how many uvicorn workers, which connection mode.
-// Data only; one line per row. Labels are the rows' names in the report.
+// The models `make fastapi` compares: the original app as `async def` and as `def`, Python's own
+// answers for CPU work (a process pool behind `async def`; `def` under uvicorn --workers), and Node's
+// inline, pool and cluster. Data only; one line per model. Labels are the models' names in the report.
+import * as format from '../loadtests/report/format.ts';
+import type { VariantName } from '../server/variants/index.ts';
 
-export type PythonApp = 'app_async' | 'app_def';
+export type PythonApp = 'app_async' | 'app_def' | 'app_process_pool';
 
-export interface PythonRow {
+/** How many processes a model uses: one, or one per effective core (sized like Node's pool). */
+export type ModelSize = 'one' | 'cores';
+
+export interface PythonModel {
   readonly label: string;
-  /** fastapi/<app>.py: the original handler as `async def` or as plain `def`. */
+  /** fastapi/<app>.py: the original handler as `async def`, as plain `def`, or `async def` over a process pool. */
   readonly app: PythonApp;
   /** uvicorn --workers. */
-  readonly workers: number;
+  readonly workers: ModelSize;
+  /** POOL_PROCESSES of app_process_pool.py; 'one' where the app has no pool. */
+  readonly poolProcesses: ModelSize;
   /** --new-connection: curl's connection per request, which lets uvicorn's workers share the load. */
   readonly newConnection: boolean;
 }
 
-export const PYTHON_ROWS: readonly PythonRow[] = [
-  { label: 'python async def', app: 'app_async', workers: 1, newConnection: false },
-  { label: 'python def', app: 'app_def', workers: 1, newConnection: false },
-  { label: 'python def ×2 workers', app: 'app_def', workers: 2, newConnection: false },
-  { label: 'python def ×2 workers new-conn', app: 'app_def', workers: 2, newConnection: true },
-];
+export const PYTHON_MODELS = {
+  async: { label: 'python async def', app: 'app_async', workers: 'one', poolProcesses: 'one', newConnection: false },
+  def: { label: 'python def', app: 'app_def', workers: 'one', poolProcesses: 'one', newConnection: false },
+  processPool: {
+    label: 'python async def + process pool',
+    app: 'app_process_pool',
+    workers: 'one',
+    poolProcesses: 'cores',
+    newConnection: false,
+  },
+  workers: {
+    label: 'python def, uvicorn --workers',
+    app: 'app_def',
+    workers: 'cores',
+    poolProcesses: 'one',
+    newConnection: true,
+  },
+} as const satisfies Record<string, PythonModel>;
 
-/** The Node rows measured in the same invocation. */
-export const NODE_VARIANTS = ['inline', 'pool'] as const;
+/** The Node variants measured at the same client counts, in the same invocation. */
+export const NODE_VARIANTS = ['inline', 'pool', 'cluster'] as const satisfies readonly VariantName[];
+
+/** A row's name in the report: the model and its client count, so each count is a row of its own. */
+export const rowLabel = (model: string, clients: number): string => `${model} · ${format.clients(clients)}`;
+
+/** The model of a row, from its label (rowLabel's inverse). */
+export const modelOf = (label: string): string => label.split(' · ')[0] ?? label;

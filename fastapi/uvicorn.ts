@@ -12,7 +12,7 @@ import { HOST } from '../server/flags.ts';
 import { RecordingLog } from '../loadtests/observe/event-log.ts';
 import type { ProcessGroup } from '../loadtests/process/process-group.ts';
 import { stopChild } from '../loadtests/process/stop-child.ts';
-import type { PythonRow } from './rows.ts';
+import type { PythonModel } from './rows.ts';
 import { MeasurementError } from '../loadtests/observe/measurement-error.ts';
 
 const APP_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -45,37 +45,50 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startUvicorn(
-  row: PythonRow,
-  loopIterations: number,
-  group: ProcessGroup,
-  workDir: string,
-): Promise<UvicornServer> {
+/** How one model's uvicorn runs: its app and model, sized, and the loop of every request. */
+export interface UvicornSpec {
+  readonly model: PythonModel;
+  /** The row's name, for its log file. */
+  readonly label: string;
+  /** uvicorn --workers. */
+  readonly workers: number;
+  /** POOL_PROCESSES of the process-pool app. */
+  readonly poolProcesses: number;
+  readonly loopIterations: number;
+}
+
+export async function startUvicorn(spec: UvicornSpec, group: ProcessGroup, workDir: string): Promise<UvicornServer> {
+  const { model, workers } = spec;
   const port = await freePort();
   const args = [
     '--app-dir',
     APP_DIR,
-    `${row.app}:app`,
+    `${model.app}:app`,
     '--host',
     HOST,
     '--port',
     String(port),
     '--workers',
-    String(row.workers),
+    String(workers),
     '--no-access-log',
   ];
   const child = spawn('uvicorn', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stop() reaches the workers too.
     detached: true,
-    env: { ...process.env, LOOP_ITERATIONS: String(loopIterations), PYTHONDONTWRITEBYTECODE: '1' },
+    env: {
+      ...process.env,
+      LOOP_ITERATIONS: String(spec.loopIterations),
+      POOL_PROCESSES: String(spec.poolProcesses),
+      PYTHONDONTWRITEBYTECODE: '1',
+    },
   });
   // uvicorn waits for requests in progress on SIGTERM; a loop of a few seconds is not waited for longer.
   const member = { stop: () => stopChild(child, { group: true }) };
   group.add(member);
 
   const log = new RecordingLog();
-  const file = createWriteStream(join(workDir, `${row.label.replace(/[^\w]+/g, '-')}.log`));
+  const file = createWriteStream(join(workDir, `${spec.label.replace(/[^\w]+/g, '-')}.log`));
   const tail: string[] = [];
   let ready = 0;
   let listening = false;
@@ -83,7 +96,9 @@ export async function startUvicorn(
     const timer = setTimeout(
       () =>
         reject(
-          new UvicornError(`uvicorn ${row.app} was not ready within ${START_TIMEOUT_MS / 1000} s: ${tail.join(' | ')}`),
+          new UvicornError(
+            `uvicorn ${model.app} was not ready within ${START_TIMEOUT_MS / 1000} s: ${tail.join(' | ')}`,
+          ),
         ),
       START_TIMEOUT_MS,
     );
@@ -94,7 +109,7 @@ export async function startUvicorn(
       if (tail.length > OUTPUT_TAIL_LINES) tail.shift();
       if (line.includes(LISTENING_LINE)) listening = true;
       if (line.includes(READY_LINE)) ready++;
-      if (listening && ready === row.workers) {
+      if (listening && ready === workers) {
         clearTimeout(timer);
         resolve();
       }
@@ -116,7 +131,7 @@ export async function startUvicorn(
       setImmediate(() =>
         reject(
           new UvicornError(
-            `uvicorn ${row.app} exited during start-up (${signal ?? `code ${code}`}): ${tail.join(' | ')}`,
+            `uvicorn ${model.app} exited during start-up (${signal ?? `code ${code}`}): ${tail.join(' | ')}`,
           ),
         ),
       );

@@ -11,7 +11,7 @@ import type { Target } from '../process/target.ts';
 import type { Limit } from '../report/figures.ts';
 import { drain } from './drain.ts';
 import { physicalLimit, type LimitBounds } from './limit.ts';
-import { snapshot, type ProcessSnapshot } from './proc-snapshot.ts';
+import { snapshot, totalCpuMs } from './proc-snapshot.ts';
 
 /** At least this many single requests, so the fastest is not one request's luck... */
 export const MIN_CALIBRATION_REQUESTS = 5;
@@ -27,12 +27,6 @@ async function getBody(agent: Agent, url: string, payload: Uint8Array | null = n
       `a calibration request (${payload === null ? 'GET' : 'POST'} ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`,
     );
   return body;
-}
-
-function totalCpuMs(tree: ProcessSnapshot): number {
-  let sum = 0;
-  for (const thread of tree.threads.values()) sum += thread.cpuMs;
-  return sum;
 }
 
 /** The server's CPU time so far, in ms, as the target can tell it. */

@@ -21,6 +21,13 @@ export interface OwnedThreadTime extends ThreadTime {
 export interface ProcessSnapshot {
   readonly atMs: number;
   readonly threads: ReadonlyMap<number, OwnedThreadTime>;
+  /**
+   * CPU ms of each process of the tree, from its own /proc/N/stat: its threads that have exited
+   * included (and its reaped children). The sum over live threads misses a thread that ended
+   * between two snapshots: a threadpool that prunes idle threads (anyio's, under uvicorn) would
+   * then read as using less CPU than it did.
+   */
+  readonly processCpuMs: ReadonlyMap<number, number>;
   readonly residentBytes: number;
 }
 
@@ -44,15 +51,16 @@ const TICKS_PER_SECOND = clockTicksPerSecond();
 const PAGE_BYTES = 4096;
 
 /** utime + stime in ms and the thread's name, from one /proc/.../stat line. */
-export function parseStat(line: string): ThreadTime & { residentPages: number } {
+export function parseStat(line: string): ThreadTime & { residentPages: number; reapedChildrenCpuMs: number } {
   const open = line.indexOf('(');
   const close = line.lastIndexOf(')');
-  // Fields after the name, starting with field 3 (state): utime is field 14, stime 15, rss 24.
+  // Fields after the name, starting with field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17, rss 24.
   const fields = line.slice(close + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
   return {
     name: line.slice(open + 1, close),
     cpuMs: (ticks * 1000) / TICKS_PER_SECOND,
+    reapedChildrenCpuMs: ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND,
     residentPages: Number(fields[21]),
   };
 }
@@ -106,6 +114,7 @@ export async function snapshot(pid: number, withDescendants = true): Promise<Pro
   try {
     const atMs = performance.now();
     const threads = new Map<number, OwnedThreadTime>();
+    const processCpuMs = new Map<number, number>();
     let residentBytes = 0;
     for (const member of withDescendants ? await processTree(pid) : [pid]) {
       const tids = await readdir(`/proc/${member}/task`).catch(() => []);
@@ -117,10 +126,13 @@ export async function snapshot(pid: number, withDescendants = true): Promise<Pro
         }),
       );
       const stat = await readFile(`/proc/${member}/stat`, 'utf8').catch(() => null);
-      if (stat !== null) residentBytes += parseStat(stat).residentPages * PAGE_BYTES;
+      if (stat === null) continue;
+      const process = parseStat(stat);
+      residentBytes += process.residentPages * PAGE_BYTES;
+      processCpuMs.set(member, process.cpuMs + process.reapedChildrenCpuMs);
     }
     if (threads.size === 0) return null;
-    return { atMs, threads, residentBytes };
+    return { atMs, threads, processCpuMs, residentBytes };
   } catch {
     return null;
   }
@@ -140,16 +152,30 @@ export async function machineBusyMs(): Promise<number | null> {
   return text === null ? null : (parseProcStat(text).busy * 1000) / TICKS_PER_SECOND;
 }
 
+/** The tree's CPU time so far, in ms, exited threads included. */
+export function totalCpuMs(tree: ProcessSnapshot): number {
+  let sum = 0;
+  for (const ms of tree.processCpuMs.values()) sum += ms;
+  return sum;
+}
+
+/** Per process of the tree, the CPU ms it used between the snapshots; a process new since `before` from 0. */
+function processCpuBetween(before: ProcessSnapshot, after: ProcessSnapshot): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const [pid, ms] of after.processCpuMs) used.set(pid, ms - (before.processCpuMs.get(pid) ?? 0));
+  return used;
+}
+
 /** CPU over the window between two snapshots of the same process. */
 export function cpuBetween(before: ProcessSnapshot, after: ProcessSnapshot): WindowCpu {
   const windowMs = after.atMs - before.atMs;
-  let totalMs = 0;
   let busyThreads = 0;
   for (const [tid, thread] of after.threads) {
     const usedMs = thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0);
-    totalMs += usedMs;
     if ((usedMs / windowMs) * 100 >= BUSY_THREAD_MIN_PERCENT) busyThreads++;
   }
+  let totalMs = 0;
+  for (const ms of processCpuBetween(before, after).values()) totalMs += ms;
   return {
     cpuPercent: (totalMs / windowMs) * 100,
     threads: after.threads.size,
@@ -161,11 +187,7 @@ export function cpuBetween(before: ProcessSnapshot, after: ProcessSnapshot): Win
 /** CPU over the window per process of the tree (a cluster's or uvicorn's workers), busiest first. */
 export function cpuByProcess(before: ProcessSnapshot, after: ProcessSnapshot): ProcessCpu[] {
   const windowMs = after.atMs - before.atMs;
-  const usedMs = new Map<number, number>();
-  for (const [tid, thread] of after.threads) {
-    usedMs.set(thread.pid, (usedMs.get(thread.pid) ?? 0) + thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0));
-  }
-  return [...usedMs]
+  return [...processCpuBetween(before, after)]
     .map(([pid, ms]) => ({ pid, cpuPercent: (ms / windowMs) * 100 }))
     .sort((a, b) => b.cpuPercent - a.cpuPercent);
 }

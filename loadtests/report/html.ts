@@ -101,7 +101,8 @@ function excerpts(runs: readonly VariantRun[]): string {
     .join('');
 }
 
-export function renderHtml(report: Report): string {
+/** `lead`: sections a program adds ahead of the results (make fastapi: its claim), already HTML. */
+export function renderHtml(report: Report, lead: readonly string[] = []): string {
   const runs = medians(report);
   const title = `${report.scenario}: ${runs.map((run) => run.variant).join(' vs ')}`;
   const provenanceLines = provenance(report)
@@ -111,6 +112,7 @@ export function renderHtml(report: Report): string {
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
     list(provenanceLines, 'provenance'),
+    ...lead,
     section(
       'Results',
       htmlTable(resultsTable(report), 'results'),

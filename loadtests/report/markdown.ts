@@ -123,12 +123,14 @@ function cpuCharts(report: Report): string {
     .join('\n\n');
 }
 
-export function renderMarkdown(report: Report): string {
+/** `lead`: sections a program adds ahead of the results (make fastapi: its claim), already markdown. */
+export function renderMarkdown(report: Report, lead: readonly string[] = []): string {
   return `${[
     `# ${report.scenario}: ${rowGroups(report)
       .map((group) => group.variant)
       .join(' vs ')}`,
     provenance(report),
+    ...lead,
     '## Results',
     markdownTable(resultsTable(report)),
     RESULTS_NOTE,

@@ -1,0 +1,138 @@
+// The claim's section of the report, worded from the measured rows: the table of every model at
+// every client count and the computed verdict. Pure: rows in, strings and tables out.
+import * as format from '../loadtests/report/format.ts';
+import { overlaps } from '../loadtests/report/interval.ts';
+import type { VariantRun } from '../loadtests/report/model.ts';
+import type { Table } from '../loadtests/report/tables.ts';
+import { rateWithInterval } from '../loadtests/report/trust.ts';
+import {
+  type ClaimPoint,
+  claimVerdict,
+  type ClaimVerdict,
+  LATENCY_RATIO_DISTINGUISHABLE,
+  type PointVerdict,
+} from './claim.ts';
+import { modelOf, PYTHON_MODELS } from './rows.ts';
+
+/** The rows of one model, by client count. */
+export function runsOf(runs: readonly VariantRun[], model: string): VariantRun[] {
+  return runs.filter((run) => modelOf(run.variant) === model).sort((a, b) => a.connections - b.connections);
+}
+
+/** The models in the order their rows were run. */
+export const modelsOf = (runs: readonly VariantRun[]): string[] => [
+  ...new Set(runs.map((run) => modelOf(run.variant))),
+];
+
+export function claimPoints(runs: readonly VariantRun[]): ClaimPoint[] {
+  const at = (model: string, clients: number) =>
+    runs.find((run) => modelOf(run.variant) === model && run.connections === clients) ?? null;
+  const counts = [...new Set(runs.map((run) => run.connections))].sort((a, b) => a - b);
+  return counts.map((clients) => ({
+    clients,
+    asyncDef: at(PYTHON_MODELS.async.label, clients),
+    def: at(PYTHON_MODELS.def.label, clients),
+  }));
+}
+
+const ms = (value: number | null | undefined): string => (value == null ? format.MISSING : `${format.ms(value)} ms`);
+const percentDifference = (ratio: number): string => `${Math.abs((1 - ratio) * 100).toFixed(0)}%`;
+
+function throughputPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
+  const figures = `${rateWithInterval(def)} against ${rateWithInterval(asyncDef)} req/s`;
+  if (point.throughput === 'not distinguishable')
+    return `at ${point.clients} clients the intervals overlap (${figures})`;
+  const ratio = point.throughputRatio ?? 1;
+  return `at ${point.clients} clients \`def\` served ${percentDifference(ratio)} ${ratio < 1 ? 'fewer' : 'more'} requests than \`async def\` (${figures})`;
+}
+
+function latencyPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
+  const p50 = point.p50Ratio === null ? '' : `\`def\`'s p50 was ${format.ratio(point.p50Ratio)} \`async def\`'s; `;
+  const first = point.steady ? '' : ' (not every client was answered inside the window: first-round latencies)';
+  return `at ${point.clients} clients ${p50}/health waited ${ms(asyncDef.health.latencyMs?.p99)} at p99 beside \`async def\` and ${ms(def.health.latencyMs?.p99)} beside \`def\`${first}`;
+}
+
+/** The largest count's figures of Python's own answers, against `async def` at the same count. */
+function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: VariantRun): string {
+  const others = [PYTHON_MODELS.processPool.label, PYTHON_MODELS.workers.label].flatMap((model) => {
+    const run = runsOf(runs, model).find((candidate) => candidate.connections === clients);
+    if (run === undefined) return [];
+    const times = format.ratio(run.requestsPerSecond / asyncDef.requestsPerSecond);
+    return [
+      `\`${model}\` ${rateWithInterval(run)} req/s (${times} \`async def\`, /health p99 ${ms(run.health.latencyMs?.p99)})`,
+    ];
+  });
+  return others.length === 0 ? '' : `Python's own answers for CPU work at ${clients} clients: ${others.join('; ')}.`;
+}
+
+/** Whether Node's pool lost throughput as clients grew: its fewest-client and most-client rows. */
+function nodePool(runs: readonly VariantRun[]): string {
+  const pool = runsOf(runs, 'pool');
+  const first = pool[0];
+  const last = pool.at(-1);
+  if (first === undefined || last === undefined || first === last) return '';
+  const apart =
+    first.requestsPerSecondCi95 !== null &&
+    last.requestsPerSecondCi95 !== null &&
+    !overlaps(first.requestsPerSecondCi95, last.requestsPerSecondCi95);
+  const change = last.requestsPerSecond < first.requestsPerSecond ? 'fell' : 'rose';
+  const verdict = apart
+    ? `${change} ${percentDifference(last.requestsPerSecond / first.requestsPerSecond)}`
+    : 'did not change beyond its intervals';
+  return `Node's pool: ${rateWithInterval(first)} req/s at ${format.clients(first.connections)}, ${rateWithInterval(last)} at ${last.connections}: its throughput ${verdict}.`;
+}
+
+/** The verdict's sentences; every one from the measured rows. */
+export function claimSentences(
+  runs: readonly VariantRun[],
+  verdict: ClaimVerdict = claimVerdict(claimPoints(runs)),
+): string[] {
+  const points = claimPoints(runs);
+  const measured = verdict.points.flatMap((point, index) => {
+    const { asyncDef, def } = points[index] ?? { asyncDef: null, def: null };
+    return asyncDef === null || def === null ? [] : [{ point, asyncDef, def }];
+  });
+  if (measured.length === 0 || verdict.decidingClients === null)
+    return ['The claim could not be tested: `async def` and `def` were not both measured at any client count.'];
+  const deciding = measured.find(({ point }) => point.clients === verdict.decidingClients)!;
+  return [
+    `Throughput: ${measured.map(({ point, asyncDef, def }) => throughputPhrase(point, asyncDef, def)).join('; ')}.`,
+    `Responsiveness: ${measured.map(({ point, asyncDef, def }) => latencyPhrase(point, asyncDef, def)).join('; ')}.`,
+    `Verdict at ${verdict.decidingClients} clients, the most measured: the claim ${verdict.throughput === 'not distinguishable' ? 'is not distinguishable from its opposite' : verdict.throughput} for throughput and ${verdict.responsiveness === 'not distinguishable' ? 'is not distinguishable from its opposite' : verdict.responsiveness} for responsiveness (latencies count as different at ${format.ratio(LATENCY_RATIO_DISTINGUISHABLE)} or more).`,
+    ownAnswers(runs, deciding.point.clients, deciding.asyncDef),
+    nodePool(runs),
+  ].filter((sentence) => sentence !== '');
+}
+
+/** Every model at every client count: the figures the claim is judged on. */
+export function claimTable(runs: readonly VariantRun[]): Table {
+  const right = (header: string) => ({ header, align: 'right' as const });
+  return {
+    columns: [
+      { header: 'model', align: 'left' },
+      right('clients'),
+      right('req/s ±95%'),
+      right('p50 ms'),
+      right('p99 ms'),
+      right('threads'),
+      right('busy threads'),
+      right('CPU %'),
+      right('/health p99 ms'),
+      right('clients answered'),
+    ],
+    rows: modelsOf(runs).flatMap((model) =>
+      runsOf(runs, model).map((run) => [
+        model,
+        String(run.connections),
+        rateWithInterval(run),
+        run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p50),
+        run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p99),
+        run.server.threads === null ? format.NOT_MEASURED : String(run.server.threads),
+        run.server.busyThreads === null ? format.NOT_MEASURED : String(run.server.busyThreads),
+        format.percent(run.server.cpuPercent),
+        run.health.latencyMs === null ? format.MISSING : format.ms(run.health.latencyMs.p99),
+        `${run.clients.filter((client) => client.served > 0).length} / ${run.connections}`,
+      ]),
+    ),
+  };
+}
