@@ -21,8 +21,9 @@ loadtest: install
 sweep: install
 	@node --import tsx loadtests/sweep/main.ts $(ARGS)
 
-# Optional, not part of loadtest or test: the original FastAPI app beside Node, measured the same
-# way. Installs python3-fastapi and uvicorn with apt-get when missing; writes only reports/ and work/.
+# Optional, not part of loadtest or test: the original FastAPI app's claim tested beside Node, measured
+# the same way (about 30 minutes; ARGS="--quick": about one). Installs python3-fastapi and uvicorn
+# with apt-get when missing; writes only reports/ and work/.
 fastapi: install
 	@sh fastapi/install.sh work/fastapi/apt.log
 	@node --import tsx fastapi/main.ts $(ARGS)
