@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { claimVerdict, LATENCY_RATIO_DISTINGUISHABLE, pointVerdict } from '../fastapi/claim.ts';
+import { claimHtml } from '../fastapi/claim-html.ts';
 import { claimPoints, claimSentences, claimTable } from '../fastapi/claim-text.ts';
 import { PYTHON_MODELS, rowLabel } from '../fastapi/rows.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
@@ -98,4 +99,22 @@ test('without both routes the sentences say the claim was not tested', () => {
 test('a row whose clients were not all answered in the window is not steady', () => {
   const starved = { ...def(64, 0.7, 0.05, 40), clients: [{ clientId: 1, served: 0, meanLatencyMs: null }] };
   assert.equal(pointVerdict({ clients: 64, asyncDef: asyncDef(64, 1, 0.05, 2400), def: starved }).steady, false);
+});
+
+test('the HTML section holds the verdict, the table and req/s and p50 against clients per model', () => {
+  const runs = [
+    asyncDef(4, 1.0, 0.05, 2400),
+    def(4, 0.77, 0.04, 40),
+    asyncDef(64, 1.0, 0.05, 2400),
+    def(64, 0.69, 0.04, 40),
+  ];
+  const html = claimHtml(runs);
+  assert.equal(html.match(/<svg/g)?.length, 2);
+  assert.match(
+    html,
+    /Verdict at 64 clients, the most measured: the claim holds for throughput and fails for responsiveness/,
+  );
+  // One bar group per model, one series per client count.
+  for (const name of [PYTHON_MODELS.async.label, PYTHON_MODELS.def.label, '4 clients', '64 clients'])
+    assert.ok(html.includes(name), name);
 });
