@@ -11,6 +11,7 @@ import {
   type ClaimVerdict,
   LATENCY_RATIO_DISTINGUISHABLE,
   type PointVerdict,
+  type Verdict,
 } from './claim.ts';
 import { modelOf, PYTHON_MODELS } from './rows.ts';
 
@@ -34,6 +35,14 @@ export function claimPoints(runs: readonly VariantRun[]): ClaimPoint[] {
     def: at(PYTHON_MODELS.def.label, clients),
   }));
 }
+
+/** How a verdict reads after "the claim". */
+const VERDICT_WORDS: Record<Verdict, string> = {
+  holds: 'holds',
+  fails: 'fails',
+  'not distinguishable': 'cannot be decided (the routes are not distinguishable)',
+  'not measured': 'was not measured',
+};
 
 const ms = (value: number | null | undefined): string => (value == null ? format.MISSING : `${format.ms(value)} ms`);
 const percentDifference = (ratio: number): string => `${Math.abs((1 - ratio) * 100).toFixed(0)}%`;
@@ -98,7 +107,7 @@ export function claimSentences(
   return [
     `Throughput: ${measured.map(({ point, asyncDef, def }) => throughputPhrase(point, asyncDef, def)).join('; ')}.`,
     `Responsiveness: ${measured.map(({ point, asyncDef, def }) => latencyPhrase(point, asyncDef, def)).join('; ')}.`,
-    `Verdict at ${verdict.decidingClients} clients, the most measured: the claim ${verdict.throughput === 'not distinguishable' ? 'is not distinguishable from its opposite' : verdict.throughput} for throughput and ${verdict.responsiveness === 'not distinguishable' ? 'is not distinguishable from its opposite' : verdict.responsiveness} for responsiveness (latencies count as different at ${format.ratio(LATENCY_RATIO_DISTINGUISHABLE)} or more).`,
+    `Verdict at ${verdict.decidingClients} clients, the most measured: the claim ${VERDICT_WORDS[verdict.throughput]} for throughput and ${VERDICT_WORDS[verdict.responsiveness]} for responsiveness (latencies count as different at ${format.ratio(LATENCY_RATIO_DISTINGUISHABLE)} or more).`,
     ownAnswers(runs, deciding.point.clients, deciding.asyncDef),
     nodePool(runs),
   ].filter((sentence) => sentence !== '');
