@@ -21,6 +21,7 @@ import { parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_MODELS } from './rows.ts';
 import { nodeOptions, nodeRows, planOf, pythonRow } from './run-rows.ts';
 import { pythonVersions } from './versions.ts';
+import { watchRows } from './watch-rows.ts';
 
 function notes(options: FastapiOptions, cores: number): string[] {
   const loop = options.loopIterations.toLocaleString('en-US');
@@ -33,20 +34,27 @@ function notes(options: FastapiOptions, cores: number): string[] {
   ];
 }
 
-process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, group, say }) => {
-  const context = { group, say, showProgressBar: process.stderr.isTTY === true };
+process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, group, say: sayLine }) => {
   await mkdir(WORK_DIR, { recursive: true });
   const dateUtc = new Date().toISOString();
   const cores = Math.max(1, Math.ceil(effectiveCores().effective));
   const models = Object.values(PYTHON_MODELS);
+  const watch = watchRows(options.clients.length * (NODE_VARIANTS.length + models.length), sayLine);
+  // The run's progress line replaces the window's own live line.
+  const context = { group, say: watch.say, step: watch.step, showProgressBar: false };
+  const { say } = context;
   say(
     `make fastapi: at ${options.clients.join(', ')} clients, Node ${NODE_VARIANTS.join(', ')}, then ${models.map((model) => model.label).join(', ')}`,
   );
   const runs: ReportRow[] = [];
   // Client count by client count, so a slow spell of the machine does not fall on one model only.
-  for (const clients of options.clients) {
-    runs.push(...(await nodeRows(options, clients, cores, context)));
-    for (const model of models) runs.push(...(await pythonRow(model, options, clients, cores, context)));
+  try {
+    for (const clients of options.clients) {
+      runs.push(...(await nodeRows(options, clients, cores, context)));
+      for (const model of models) runs.push(...(await pythonRow(model, options, clients, cores, context)));
+    }
+  } finally {
+    watch.stop(); // before the table, or an error, is printed
   }
   const failed = failedRowsLine(runs);
   if (!anyMeasured(runs)) throw new Error(failed ?? 'no row was measured');

@@ -9,7 +9,10 @@ import { commonLoadtestArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, type PythonModel, rowLabel } from './rows.ts';
 import { startUvicorn, type UvicornServer } from './uvicorn.ts';
 
-export type RowContext = Omit<ScenarioContext, 'options'>;
+export interface RowContext extends Omit<ScenarioContext, 'options'> {
+  /** Starts the next row on the run's progress line. */
+  readonly step: (name: string) => void;
+}
 
 export function planOf(options: LoadtestOptions): PlannedScenario {
   const plan = options.plans[0];
@@ -18,11 +21,16 @@ export function planOf(options: LoadtestOptions): PlannedScenario {
 }
 
 /** Node's rows at one client count; the pool and the cluster sized like the Python pool (`cores`). */
-export function nodeOptions(options: FastapiOptions, clients: number, cores: number): LoadtestOptions {
+export function nodeOptions(
+  options: FastapiOptions,
+  clients: number,
+  cores: number,
+  variants: readonly string[] = NODE_VARIANTS,
+): LoadtestOptions {
   return parseLoadtestArgs([
     ...commonLoadtestArgs(options, clients),
     '--variants',
-    NODE_VARIANTS.join(','),
+    variants.join(','),
     SERVER_FLAGS.poolSize,
     String(cores),
     SERVER_FLAGS.workers,
@@ -36,9 +44,15 @@ export async function nodeRows(
   cores: number,
   context: RowContext,
 ): Promise<ReportRow[]> {
-  const loadtest = nodeOptions(options, clients, cores);
-  const rows = await runScenario(planOf(loadtest), { ...context, options: loadtest });
-  return rows.map((row) => ({ ...row, variant: rowLabel(row.variant, clients) }));
+  const rows: ReportRow[] = [];
+  // One variant at a time, so the progress line steps per row.
+  for (const variant of NODE_VARIANTS) {
+    context.step(rowLabel(variant, clients));
+    const loadtest = nodeOptions(options, clients, cores, [variant]);
+    const measured = await runScenario(planOf(loadtest), { ...context, options: loadtest });
+    rows.push(...measured.map((row) => ({ ...row, variant: rowLabel(row.variant, clients) })));
+  }
+  return rows;
 }
 
 /** One Python model at one client count: start its uvicorn, measure it as a --target, stop it. */
@@ -50,6 +64,7 @@ export async function pythonRow(
   context: RowContext,
 ): Promise<ReportRow[]> {
   const label = rowLabel(model.label, clients);
+  context.step(label);
   const rowOf = { variant: label, repetition: 1, size: null, newConnection: model.newConnection };
   const workers = model.workers === 'cores' ? cores : 1;
   const poolProcesses = model.poolProcesses === 'cores' ? cores : 1;
