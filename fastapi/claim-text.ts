@@ -50,15 +50,15 @@ const percentDifference = (ratio: number): string => `${Math.abs((1 - ratio) * 1
 function throughputPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
   const figures = `${rateWithInterval(def)} against ${rateWithInterval(asyncDef)} req/s`;
   if (point.throughput === 'not distinguishable')
-    return `at ${point.clients} clients the intervals overlap (${figures})`;
+    return `at ${format.clients(point.clients)} the intervals overlap (${figures})`;
   const ratio = point.throughputRatio ?? 1;
-  return `at ${point.clients} clients \`def\` served ${percentDifference(ratio)} ${ratio < 1 ? 'fewer' : 'more'} requests than \`async def\` (${figures})`;
+  return `at ${format.clients(point.clients)} \`def\` served ${percentDifference(ratio)} ${ratio < 1 ? 'fewer' : 'more'} requests than \`async def\` (${figures})`;
 }
 
 function latencyPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
   const p50 = point.p50Ratio === null ? '' : `\`def\`'s p50 was ${format.ratio(point.p50Ratio)} \`async def\`'s; `;
   const first = point.steady ? '' : ' (not every client was answered inside the window: first-round latencies)';
-  return `at ${point.clients} clients ${p50}/health waited ${ms(asyncDef.health.latencyMs?.p99)} at p99 beside \`async def\` and ${ms(def.health.latencyMs?.p99)} beside \`def\`${first}`;
+  return `at ${format.clients(point.clients)} ${p50}/health waited ${ms(asyncDef.health.latencyMs?.p99)} at p99 beside \`async def\` and ${ms(def.health.latencyMs?.p99)} beside \`def\`${first}`;
 }
 
 /** The largest count's figures of Python's own answers, against `async def` at the same count. */
@@ -71,7 +71,7 @@ function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: Vari
       `\`${model}\` ${rateWithInterval(run)} req/s (${times} \`async def\`, /health p99 ${ms(run.health.latencyMs?.p99)})`,
     ];
   });
-  return others.length === 0 ? '' : `Python's own answers for CPU work at ${clients} clients: ${others.join('; ')}.`;
+  return others.length === 0 ? '' : `Python's own answers for CPU work at ${format.clients(clients)}: ${others.join('; ')}.`;
 }
 
 /** Whether Node's pool lost throughput as clients grew: its fewest-client and most-client rows. */
@@ -107,7 +107,7 @@ export function claimSentences(
   return [
     `Throughput: ${measured.map(({ point, asyncDef, def }) => throughputPhrase(point, asyncDef, def)).join('; ')}.`,
     `Responsiveness: ${measured.map(({ point, asyncDef, def }) => latencyPhrase(point, asyncDef, def)).join('; ')}.`,
-    `Verdict at ${verdict.decidingClients} clients, the most measured: the claim ${VERDICT_WORDS[verdict.throughput]} for throughput and ${VERDICT_WORDS[verdict.responsiveness]} for responsiveness (latencies count as different at ${format.ratio(LATENCY_RATIO_DISTINGUISHABLE)} or more).`,
+    `Verdict at ${format.clients(verdict.decidingClients)}, the most measured: the claim ${VERDICT_WORDS[verdict.throughput]} for throughput and ${VERDICT_WORDS[verdict.responsiveness]} for responsiveness (latencies count as different at ${format.ratio(LATENCY_RATIO_DISTINGUISHABLE)} or more).`,
     ownAnswers(runs, deciding.point.clients, deciding.asyncDef),
     nodePool(runs),
   ].filter((sentence) => sentence !== '');
