@@ -71,7 +71,9 @@ function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: Vari
       `\`${model}\` ${rateWithInterval(run)} req/s (${times} \`async def\`, /health p99 ${ms(run.health.latencyMs?.p99)})`,
     ];
   });
-  return others.length === 0 ? '' : `Python's own answers for CPU work at ${format.clients(clients)}: ${others.join('; ')}.`;
+  return others.length === 0
+    ? ''
+    : `Python's own answers for CPU work at ${format.clients(clients)}: ${others.join('; ')}.`;
 }
 
 /** Whether Node's pool lost throughput as clients grew: its fewest-client and most-client rows. */

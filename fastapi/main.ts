@@ -15,13 +15,13 @@ import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from '../loadtests/row-failures.ts';
 import { effectiveCores } from '../loadtests/sizing/cores.ts';
+import { watching } from '../loadtests/observe/run-progress.ts';
 import { claimHtml } from './claim-html.ts';
 import { claimSentences, claimTable } from './claim-text.ts';
 import { parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_MODELS } from './rows.ts';
 import { nodeOptions, nodeRows, planOf, pythonRow } from './run-rows.ts';
 import { pythonVersions } from './versions.ts';
-import { watchRows } from './watch-rows.ts';
 
 function notes(options: FastapiOptions, cores: number): string[] {
   const loop = options.loopIterations.toLocaleString('en-US');
@@ -39,9 +39,8 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
   const dateUtc = new Date().toISOString();
   const cores = Math.max(1, Math.ceil(effectiveCores().effective));
   const models = Object.values(PYTHON_MODELS);
-  const watch = watchRows(options.clients.length * (NODE_VARIANTS.length + models.length), sayLine);
-  // The run's progress line replaces the window's own live line.
-  const context = { group, say: watch.say, step: watch.step, showProgressBar: false };
+  // One step per row: each Node variant and each Python model at each client count.
+  const context = { group, ...watching(sayLine, options.clients.length * (NODE_VARIANTS.length + models.length)) };
   const { say } = context;
   say(
     `make fastapi: at ${options.clients.join(', ')} clients, Node ${NODE_VARIANTS.join(', ')}, then ${models.map((model) => model.label).join(', ')}`,
@@ -54,7 +53,7 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
       for (const model of models) runs.push(...(await pythonRow(model, options, clients, cores, context)));
     }
   } finally {
-    watch.stop(); // before the table, or an error, is printed
+    context.progress.clear(); // before the table, or an error, is printed
   }
   const failed = failedRowsLine(runs);
   if (!anyMeasured(runs)) throw new Error(failed ?? 'no row was measured');
@@ -85,9 +84,8 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
       report,
       renderHtml(report, [claimHtml(measured)]),
     );
-    say(writtenLine(written));
-  }
-  if (failed === null) return 0;
-  say(`error: ${failed}`);
-  return EXIT_ROW_FAILED;
+    if (failed !== null) say(`error: ${failed}`);
+    say(writtenLine(written)); // the last line names the page to open
+  } else if (failed !== null) say(`error: ${failed}`);
+  return failed === null ? 0 : EXIT_ROW_FAILED;
 });

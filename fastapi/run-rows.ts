@@ -4,14 +4,21 @@ import { parseLoadtestArgs } from '../loadtests/flags.ts';
 import { failedRowOf, runScenario, type ScenarioContext } from '../loadtests/measure/run-scenario.ts';
 import type { LoadtestOptions, PlannedScenario } from '../loadtests/options.ts';
 import type { ReportRow } from '../loadtests/report/model.ts';
+import * as format from '../loadtests/report/format.ts';
 import { SERVER_FLAGS } from '../server/flags.ts';
 import { commonLoadtestArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, type PythonModel, rowLabel } from './rows.ts';
 import { startUvicorn, type UvicornServer } from './uvicorn.ts';
 
-export interface RowContext extends Omit<ScenarioContext, 'options'> {
-  /** Starts the next row on the run's progress line. */
-  readonly step: (name: string) => void;
+export type RowContext = Omit<ScenarioContext, 'options'>;
+
+/** The context of one client count: its rows' steps on the progress line name the count too. */
+export function atClients(context: RowContext, clients: number): RowContext {
+  const { progress } = context;
+  return {
+    ...context,
+    progress: { ...progress, step: (name) => progress.step(`${name} · ${format.clients(clients)}`) },
+  };
 }
 
 export function planOf(options: LoadtestOptions): PlannedScenario {
@@ -44,15 +51,9 @@ export async function nodeRows(
   cores: number,
   context: RowContext,
 ): Promise<ReportRow[]> {
-  const rows: ReportRow[] = [];
-  // One variant at a time, so the progress line steps per row.
-  for (const variant of NODE_VARIANTS) {
-    context.step(rowLabel(variant, clients));
-    const loadtest = nodeOptions(options, clients, cores, [variant]);
-    const measured = await runScenario(planOf(loadtest), { ...context, options: loadtest });
-    rows.push(...measured.map((row) => ({ ...row, variant: rowLabel(row.variant, clients) })));
-  }
-  return rows;
+  const loadtest = nodeOptions(options, clients, cores);
+  const rows = await runScenario(planOf(loadtest), { ...atClients(context, clients), options: loadtest });
+  return rows.map((row) => ({ ...row, variant: rowLabel(row.variant, clients) }));
 }
 
 /** One Python model at one client count: start its uvicorn, measure it as a --target, stop it. */
@@ -64,7 +65,6 @@ export async function pythonRow(
   context: RowContext,
 ): Promise<ReportRow[]> {
   const label = rowLabel(model.label, clients);
-  context.step(label);
   const rowOf = { variant: label, repetition: 1, size: null, newConnection: model.newConnection };
   const workers = model.workers === 'cores' ? cores : 1;
   const poolProcesses = model.poolProcesses === 'cores' ? cores : 1;
