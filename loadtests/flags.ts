@@ -28,7 +28,7 @@ import {
 } from './cli/common-flags.ts';
 import { labelOption, targetOption, targetPidOption } from './cli/target-flags.ts';
 import type { TargetUrl } from './load/target-url.ts';
-import { handlerFit, withWorkload, type WorkloadFlags, workloadOf } from './cli/workload-flags.ts';
+import { withWorkload, workloadFit, type WorkloadFlags, workloadOf } from './cli/workload-flags.ts';
 import { DEFAULT_PROBE_INTERVAL_MS } from './observe/health-probe.ts';
 import type { LoadtestOptions, PlannedScenario } from './options.ts';
 import type { VariantSettingValues } from './report/model.ts';
@@ -152,7 +152,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
   if (raw.target === undefined && command.getOptionValueSource('label') === 'cli')
     command.error("error: option '--label <name>' needs --target <url>");
   checkReportsDir(command, raw);
-  const fitting = raw.handler === undefined ? null : handlerFit(command, raw);
+  const fitting = workloadFit(command, raw);
   const quick = raw.quick === true;
   const planned = fitting === null ? raw.scenario : raw.scenario.filter(fitting.scenario);
   const plans = planned.map((name): PlannedScenario => {

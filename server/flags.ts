@@ -2,8 +2,8 @@
 // re-exported here). The load runner builds a server's argv with serverArgv() and reuses the shared
 // options, so no flag is spelled twice. A leaf: it imports no variant (the registry imports it), so
 // reading a flag loads no pool and no cluster.
-import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
+import { defaultThreadCount } from './cores.ts';
 import { intInRange, intOption, type IntRange } from './int-option.ts';
 import { DEFAULT_ITERATIONS, WORK_KINDS, type WorkKind } from './work.ts';
 import { SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName } from './options.ts';
@@ -16,11 +16,12 @@ export const HOST = '127.0.0.1';
 export const DEFAULT_VARIANT: VariantName = 'inline';
 export const DEFAULT_PORT = 3000;
 export const PORT_RANGE: IntRange = { min: 0, max: 65_535 };
-export const DEFAULT_POOL_SIZE = availableParallelism();
+/** The effective cores (a cgroup quota caps the visible CPUs), rounded up. */
+export const DEFAULT_POOL_SIZE = defaultThreadCount();
 export const POOL_SIZE_RANGE: IntRange = { min: 1, max: 256 };
 /** Up to 100× the original's loop: a few seconds a request on a 2020s core. */
 export const ITERATIONS_RANGE: IntRange = { min: 1, max: 100 * DEFAULT_ITERATIONS };
-export const DEFAULT_WORKERS = availableParallelism();
+export const DEFAULT_WORKERS = defaultThreadCount();
 export const WORKERS_RANGE: IntRange = { min: 1, max: 64 };
 /** Node's own default size of libuv's threadpool. */
 export const DEFAULT_UV_THREADS = 4;
@@ -55,14 +56,14 @@ export function variantSettingOptions(): Option[] {
       'worker threads of the pool variant',
       POOL_SIZE_RANGE,
       DEFAULT_POOL_SIZE,
-      `${DEFAULT_POOL_SIZE}, the available parallelism`,
+      `${DEFAULT_POOL_SIZE}, the effective cores`,
     ),
     intOption(
       SERVER_FLAGS.workers,
       'processes of the cluster variant',
       WORKERS_RANGE,
       DEFAULT_WORKERS,
-      `${DEFAULT_WORKERS}, the available parallelism`,
+      `${DEFAULT_WORKERS}, the effective cores`,
     ),
     intOption(
       SERVER_FLAGS.uvThreads,
@@ -78,6 +79,12 @@ export function variantSettingOptions(): Option[] {
       DEFAULT_SLICE_ITERATIONS,
     ),
     intOption(SERVER_FLAGS.ioMs, 'milliseconds one request waits when the work is io', IO_MS_RANGE, DEFAULT_IO_MS),
+    intOption(
+      SERVER_FLAGS.blockingIoMs,
+      `ms each request then holds its thread without CPU, as a blocking driver does (${BLOCKING_IO_VARIANTS.join(', ')}); 0 = off`,
+      BLOCKING_IO_MS_RANGE,
+      DEFAULT_BLOCKING_IO_MS,
+    ),
   ];
 }
 
@@ -122,16 +129,7 @@ function serverCommand(): Command {
         .choices(WORK_KINDS)
         .default('cpu'),
     );
-  // --blocking-io-ms is not a shared variant setting (yet): the load runner does not pass it on.
   return withVariantSettings(command)
-    .addOption(
-      intOption(
-        SERVER_FLAGS.blockingIoMs,
-        `ms each request then holds its thread without CPU, as a blocking driver does (${BLOCKING_IO_VARIANTS.join(', ')}); 0 = off`,
-        BLOCKING_IO_MS_RANGE,
-        DEFAULT_BLOCKING_IO_MS,
-      ),
-    )
     .addOption(
       intOption(
         SERVER_FLAGS.rounds,

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, wr
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type TestContext, test } from 'node:test';
-import { describeCores, effectiveCores, parseCpuMax, parseProcCgroup } from '../loadtests/sizing/cores.ts';
+import { describeCores, effectiveCores, parseCpuMax, parseProcCgroup } from '../server/cores.ts';
 
 /** A fake filesystem root holding the given files (paths relative to it). */
 function rootWith(t: TestContext, files: Record<string, string>): string {
@@ -120,7 +120,7 @@ function writableQuotaCgroup(name: string): { dir: string; writeQuota(): void } 
 
 /** Prints effectiveCores() as JSON once a line arrives on stdin: by then the test has moved it into the cgroup. */
 const CHILD = `process.stdin.once('data', async () => {
-  const { effectiveCores } = await import(${JSON.stringify(new URL('../loadtests/sizing/cores.ts', import.meta.url).href)});
+  const { effectiveCores } = await import(${JSON.stringify(new URL('../server/cores.ts', import.meta.url).href)});
   process.stdout.write(JSON.stringify(effectiveCores()));
   process.exit(0);
 });`;

@@ -119,6 +119,6 @@ export function checkReportsDir(
 
 /** The variant settings out of a program's parsed flags (withVariantSettings in server/flags.ts). */
 export function settingsOf(raw: VariantSettingValues): VariantSettingValues {
-  const { poolSize, workers, uvThreads, iterations, sliceIterations, ioMs } = raw;
-  return { poolSize, workers, uvThreads, iterations, sliceIterations, ioMs };
+  const { poolSize, workers, uvThreads, iterations, sliceIterations, ioMs, blockingIoMs } = raw;
+  return { poolSize, workers, uvThreads, iterations, sliceIterations, ioMs, blockingIoMs };
 }

@@ -51,6 +51,8 @@ export interface Subject {
   readonly poolSize: number | null;
   readonly size: VariantRun['size'];
   readonly ioMs: number;
+  /** --blocking-io-ms of a spawned server; 0 for a target (not known). */
+  readonly blockingIoMs: number;
 }
 
 /** Everything one measurement took, unprocessed: the input of the pure row builder. */
@@ -167,6 +169,7 @@ export async function measure(
       parallelism: subject.parallelism,
       connections: settings.connections,
       ioMs: subject.ioMs,
+      blockingIoMs: subject.blockingIoMs,
     },
     settings.requestBody,
   );

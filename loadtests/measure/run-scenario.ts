@@ -1,7 +1,7 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures and builds rows; never renders. A row that
 // cannot be measured becomes a failed row with its reason, and the run goes on to the next.
-import { DEFAULT_BLOCKING_IO_MS, SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
+import { SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
 import { DEFAULT_ROUNDS, DEFAULT_TRANSFER } from '../../server/workload-flags.ts';
 import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
@@ -44,7 +44,6 @@ export function serverOptionsFor(
     maxQueue: plan.maxQueue,
     timeoutMs: plan.timeoutMs,
     faultRoutes: false,
-    blockingIoMs: DEFAULT_BLOCKING_IO_MS,
     rounds: DEFAULT_ROUNDS,
     ...workload,
     quiet: false,
@@ -120,6 +119,7 @@ export async function runVariant(
       poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
       size: sizeOf(serverOptions),
       ioMs: serverOptions.ioMs,
+      blockingIoMs: serverOptions.blockingIoMs,
     };
     return await measure(spawnedTarget(variant, server), subject, settings, context);
   } finally {
@@ -157,6 +157,7 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
       poolSize: null,
       size: null,
       ioMs: options.settings.ioMs,
+      blockingIoMs: 0,
     };
     const opened = openExternalTarget(options.target, context.targetLog ?? null);
     for (let repetition = 1; repetition <= options.repeat; repetition++) {

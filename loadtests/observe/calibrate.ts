@@ -3,11 +3,11 @@
 // target without /stats, by its process tree's CPU time in /proc. Then the run's physical limit.
 // One calibration for every program: after the window, on the idle and warm server.
 import { Agent } from 'node:http';
-import { availableParallelism } from 'node:os';
 import type { StatsBody } from '../../server/stats.ts';
 import { getText } from '../load/http-get.ts';
 import { clientPath } from '../load/target-url.ts';
 import type { Target } from '../process/target.ts';
+import { effectiveCores } from '../../server/cores.ts';
 import type { Limit } from '../report/figures.ts';
 import { drain } from './drain.ts';
 import { physicalLimit, type LimitBounds } from './limit.ts';
@@ -93,7 +93,8 @@ export async function calibrateLimit(
   if (bounds.work === 'cpu' && calibration === null) return null;
   return physicalLimit({
     ...bounds,
-    cores: availableParallelism(),
+    // A cgroup quota, not the visible CPUs, is what the server can use.
+    cores: effectiveCores().effective,
     // The fastest single request: interference only adds CPU time (caches, frequency, GC), so the
     // fastest is the closest to the work's own cost, and the limit stays an upper bound.
     cpuMsPerRequest: calibration?.minMs ?? null,

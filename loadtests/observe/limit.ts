@@ -10,6 +10,8 @@ export interface LimitBounds {
   readonly parallelism: number | null;
   readonly connections: number;
   readonly ioMs: number;
+  /** Ms each request then holds its thread without CPU (--blocking-io-ms): a thread serves one per C + W. */
+  readonly blockingIoMs: number;
 }
 
 export interface LimitInput extends LimitBounds {
@@ -35,13 +37,29 @@ export function physicalLimit(input: LimitInput): Limit {
   if (input.cpuMsPerRequest === null || input.cpuMsPerRequest <= 0) {
     throw new Error('a CPU limit needs the calibrated CPU cost of a request');
   }
+  const cpuMs = input.cpuMsPerRequest;
+  const calibration = input.calibration ?? null;
+  const threads = Math.min(input.connections, input.parallelism ?? Number.POSITIVE_INFINITY);
+  if (input.blockingIoMs > 0) {
+    // A request holds its thread C + W ms but a core only C ms: min(cores ÷ C, threads ÷ (C + W)).
+    const heldMs = cpuMs + input.blockingIoMs;
+    const byCores = (input.cores * 1000) / cpuMs;
+    const byThreads = (threads * 1000) / heldMs;
+    return {
+      requestsPerSecond: Math.min(byCores, byThreads),
+      concurrency: Math.min(threads, (input.cores * heldMs) / cpuMs),
+      cpuMsPerRequest: cpuMs,
+      basis: `min(${input.cores} cores / ${cpuMs.toFixed(1)} ms CPU, min(${bounds.join(', ')}) = ${threads} / ${heldMs.toFixed(1)} ms held per request)`,
+      calibration,
+    };
+  }
   bounds.unshift(`${input.cores} cores`);
-  const concurrency = Math.min(input.cores, input.connections, input.parallelism ?? Number.POSITIVE_INFINITY);
+  const concurrency = Math.min(input.cores, threads);
   return {
-    requestsPerSecond: (concurrency * 1000) / input.cpuMsPerRequest,
+    requestsPerSecond: (concurrency * 1000) / cpuMs,
     concurrency,
-    cpuMsPerRequest: input.cpuMsPerRequest,
-    basis: `min(${bounds.join(', ')}) = ${concurrency} / ${input.cpuMsPerRequest.toFixed(1)} ms CPU per request`,
-    calibration: input.calibration ?? null,
+    cpuMsPerRequest: cpuMs,
+    basis: `min(${bounds.join(', ')}) = ${concurrency} / ${cpuMs.toFixed(1)} ms CPU per request`,
+    calibration,
   };
 }

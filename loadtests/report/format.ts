@@ -60,9 +60,11 @@ export function count(value: number): string {
 
 /** What one request did, e.g. "100,000,000 iterations per request". */
 export function workUnit(work: WorkKind, settings: VariantSettingValues): string {
+  const held =
+    settings.blockingIoMs > 0 ? `, then holds its thread ${count(settings.blockingIoMs)} ms without CPU` : '';
   return work === 'io'
-    ? `each request waits ${settings.ioMs} ms (no CPU work)`
-    : `${count(settings.iterations)} iterations per request`;
+    ? `each request waits ${settings.ioMs} ms (no CPU work)${held}`
+    : `${count(settings.iterations)} iterations per request${held}`;
 }
 
 /** What every request carried: a body, and how the pool handed it over; nothing for GETs. */

@@ -19,7 +19,14 @@ import type { Provenance } from './provenance-model.ts';
 export type { Machine, Provenance } from './provenance-model.ts';
 
 /** The server settings a run passes to every server it starts, by their flags' option names. */
-export type VariantSettingName = 'poolSize' | 'workers' | 'uvThreads' | 'iterations' | 'sliceIterations' | 'ioMs';
+export type VariantSettingName =
+  | 'poolSize'
+  | 'workers'
+  | 'uvThreads'
+  | 'iterations'
+  | 'sliceIterations'
+  | 'ioMs'
+  | 'blockingIoMs';
 export type VariantSettingValues = Readonly<Record<VariantSettingName, number>>;
 
 /**

@@ -124,3 +124,8 @@ export function describeCores(cores: Cores): string {
     ? `${visible}, no cgroup quota`
     : `${visible} visible, ${cpus(cores.quota)} by cgroup quota`;
 }
+
+/** Threads that keep the effective cores busy: a quota of 1.5 CPUs still runs two threads at once. */
+export function defaultThreadCount(cores: Cores = effectiveCores()): number {
+  return Math.max(1, Math.ceil(cores.effective));
+}
