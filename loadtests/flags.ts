@@ -22,6 +22,7 @@ import {
   durationSettings,
   maxDurationOption,
   noReportOption,
+  repeatOption,
   reportsDirOption,
   settingsOf,
   warmupOption,
@@ -38,7 +39,6 @@ import type { Scenario } from './scenarios/types.ts';
 /** --quick: a smoke run of the whole default pack in about 30 seconds. */
 export const QUICK = { durationSeconds: 2, warmupSeconds: 1 } as const;
 export const DEFAULT_REPEAT = 1;
-export const REPEAT_RANGE: IntRange = { min: 1, max: 20 };
 export const PROBE_INTERVAL_RANGE: IntRange = { min: 5, max: 10_000 };
 export const FAIL_ON_ERRORS_RANGE: IntRange = { min: 0, max: 1_000_000_000 };
 
@@ -80,14 +80,7 @@ function loadtestCommand(): Command {
   return withWorkload(withVariantSettings(command))
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
-    .addOption(
-      intOption(
-        '--repeat <n>',
-        'fresh-server runs per variant; tables show median [min–max]',
-        REPEAT_RANGE,
-        DEFAULT_REPEAT,
-      ),
-    )
+    .addOption(repeatOption('fresh-server runs per variant; tables show median [min–max]', DEFAULT_REPEAT))
     .addOption(
       intOption(
         '--probe-interval-ms <ms>',

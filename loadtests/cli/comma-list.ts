@@ -33,7 +33,9 @@ export function commaListOption<T>(
   flags: string,
   description: string,
   parse: (raw: string) => T[],
-  defaults: readonly T[],
+  defaults?: readonly T[],
 ): Option {
-  return new Option(flags, description).argParser(parse).default([...defaults], defaults.join(','));
+  const option = new Option(flags, description).argParser(parse);
+  // Without defaults the flag is absent unless given (the program chooses, e.g. around a prediction).
+  return defaults === undefined ? option : option.default([...defaults], defaults.join(','));
 }

@@ -23,6 +23,7 @@ export const DEFAULT_MAX_DURATION_SECONDS = 180;
 /** What --duration takes: whole seconds, or `auto`. */
 export type DurationChoice = number | 'auto';
 export const WARMUP_RANGE: IntRange = { min: 0, max: 600 };
+export const REPEAT_RANGE: IntRange = { min: 1, max: 20 };
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../../reports', import.meta.url));
 
 /**
@@ -82,6 +83,13 @@ export function warmupOption(before: string, fallback: number): Option {
     `uncounted seconds before ${before} (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`,
   )
     .argParser(intInRange(WARMUP_RANGE))
+    .default(fallback);
+}
+
+/** --repeat: fresh-server runs of each row or point; `what` says what is repeated and how it is shown. */
+export function repeatOption(what: string, fallback: number): Option {
+  return new Option('--repeat <n>', `${what} (${REPEAT_RANGE.min}-${REPEAT_RANGE.max})`)
+    .argParser(intInRange(REPEAT_RANGE))
     .default(fallback);
 }
 

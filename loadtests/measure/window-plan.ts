@@ -38,10 +38,14 @@ export interface WindowPlan {
 /** Requests timed alone before the load: the faster is the warm one (a pool's first starts its worker). */
 const FIRST_REQUESTS = 2;
 
-/** Times requests sent alone, each on a connection of its own; any status counts, no answer does not. */
-async function timeFirstRequest(target: Target, body: Uint8Array | null): Promise<number> {
+/** Times requests sent alone, each on a connection of its own (the faster counts); any status counts, no answer does not. */
+export async function timeFirstRequest(
+  target: Target,
+  body: Uint8Array | null,
+  count = FIRST_REQUESTS,
+): Promise<number> {
   let fastestMs = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < FIRST_REQUESTS; i++) {
+  for (let i = 0; i < count; i++) {
     const started = performance.now();
     try {
       await getText(`${target.origin}${clientPath(target.pathTemplate, 1)}`, {

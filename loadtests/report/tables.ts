@@ -20,14 +20,14 @@ export interface Table {
 }
 
 /** A column computed per run, then combined over the repetitions of a variant. */
-interface Field {
+export interface Field {
   readonly header: string;
   readonly align?: Align;
   readonly cell: (group: VariantGroup) => string;
 }
 
 /** Median [min–max] of a figure over the runs (the summary run's figure first); `missing` where no run has it. */
-function spread(
+export function spread(
   value: (run: VariantRun) => number | null,
   show: (n: number) => string,
   missing = format.MISSING,
@@ -68,7 +68,7 @@ export interface RowLabel {
 const VARIANT_LABEL: RowLabel = { header: 'variant', of: (group) => group.variant };
 
 /** One row per group. */
-function tableOfGroups(groups: readonly RowGroup[], fields: readonly Field[], label = VARIANT_LABEL): Table {
+export function tableOfGroups(groups: readonly RowGroup[], fields: readonly Field[], label = VARIANT_LABEL): Table {
   return {
     columns: [
       { header: label.header, align: 'left' },

@@ -23,7 +23,7 @@ export interface PredictedPoint {
 export interface SweepPlan {
   /** cores × (C + W) ÷ C: the smallest pool that keeps every core busy; not a whole number. */
   readonly knee: number;
-  /** Ascending pool sizes from 1 to about 4× the knee, the knee rounded down and up among them. */
+  /** Ascending pool sizes from 1 to about reach × the knee, the knee rounded down and up among them. */
   readonly sizes: readonly number[];
   /** Clients to run at every size: more than the largest size and at least twice the knee. */
   readonly clients: number;
@@ -36,11 +36,12 @@ export interface SweepShape {
   readonly stepsPerDoubling?: number;
   /** The largest size the server accepts. */
   readonly maxSize?: number;
+  /** How far past the knee, as a multiple of it: far enough to see the plateau, or a decline. */
+  readonly reach?: number;
 }
 
 const MS_PER_SECOND = 1_000;
-/** How far past the knee the sweep looks: far enough to see the plateau, or a decline. */
-const SWEEP_REACH = 4;
+const DEFAULT_REACH = 4;
 const DEFAULT_STEPS_PER_DOUBLING = 2;
 
 function checkInputs(cost: WorkCost, cores: number): void {
@@ -73,14 +74,15 @@ export function predictedKnee(cost: WorkCost, cores: number): number {
   return (cores * (cost.computeMs + cost.waitMs)) / cost.computeMs;
 }
 
-/** 1, then geometric steps up to SWEEP_REACH × knee, plus the knee rounded down and up; within maxSize. */
+/** 1, then geometric steps up to reach × knee (4 unless told), plus the knee rounded down and up; within maxSize. */
 export function sweepSizes(knee: number, shape: SweepShape = {}): number[] {
   const steps = shape.stepsPerDoubling ?? DEFAULT_STEPS_PER_DOUBLING;
   const maxSize = shape.maxSize ?? POOL_SIZE_RANGE.max;
+  const reach = shape.reach ?? DEFAULT_REACH;
   if (!(Number.isInteger(steps) && steps >= 1))
     throw new RangeError(`steps per doubling must be 1 or more, got ${steps}`);
   const sizes = new Set([Math.max(1, Math.floor(knee)), Math.max(1, Math.ceil(knee))]);
-  for (let step = 0; 2 ** (step / steps) <= SWEEP_REACH * knee; step++) sizes.add(Math.round(2 ** (step / steps)));
+  for (let step = 0; 2 ** (step / steps) <= reach * knee; step++) sizes.add(Math.round(2 ** (step / steps)));
   return [...sizes].filter((size) => size <= maxSize).sort((a, b) => a - b);
 }
 

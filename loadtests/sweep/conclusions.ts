@@ -1,9 +1,12 @@
 // The sweep report's sentences, each computed from its points.
 import { sampleSize } from '../report/answer-findings.ts';
 import { FOREIGN_CPU_LIMIT_PERCENT } from '../report/findings.ts';
+import { describeCores } from '../../server/cores.ts';
 import * as format from '../report/format.ts';
+import { medianSeries, poolSeries } from './analyse.ts';
 import { KNEE_TOLERANCE, sizeVerdict, type SizePoint } from './knee.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
+import { sizingSentences } from './sizing-sentences.ts';
 
 export function sizePoints(series: SweepSeries): SizePoint[] {
   return series.points.map(({ x, run }) => ({
@@ -84,16 +87,17 @@ function clientSentences(series: SweepSeries): string[] {
 
 /** The pool's knee as a flag to pass, with its reasons in numbers; null when no pool was swept. */
 export function recommendation(report: SweepReport): string | null {
-  const poolSeries = report.series.find((series) => series.kind === 'size' && series.axis === '--pool-size');
-  if (poolSeries === undefined || poolSeries.points.length === 0) return null;
-  const { knee, best, largest } = sizeVerdict(sizePoints(poolSeries));
+  const pool = poolSeries(report.series);
+  if (pool === undefined || report.recommendation === null) return null;
+  const { knee, best, largest } = sizeVerdict(sizePoints(medianSeries(pool)));
+  const medians = report.parameters.repeat > 1 ? ' (medians over the runs)' : '';
   const past =
     largest.size > knee.size
       ? `; going on to ${largest.size} threads changed req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)} and p99 ${change(knee.p99Ms, largest.p99Ms, msText)}`
       : '';
   return (
-    `Recommendation for this machine (${report.machine.cpus} cores, ${format.clients(report.parameters.sizeClients)}): --pool-size ${knee.size}. ` +
-    `It served ${format.perSecond(knee.requestsPerSecond)} req/s, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} at ${best.size})${past}.`
+    `Recommendation for this machine (${report.prediction === null ? `${report.machine.cpus} cores` : describeCores(report.prediction.cores)}; ${format.clients(report.parameters.sizeClients)}): ${report.recommendation.text}. ` +
+    `It served ${format.perSecond(knee.requestsPerSecond)} req/s${medians}, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} at ${best.size})${past}.`
   );
 }
 
@@ -102,7 +106,10 @@ function noise(report: SweepReport): string | null {
   const noisy = report.series.flatMap((series) =>
     series.points
       .filter(({ run }) => (run.neighbours.foreignCpuPercent ?? 0) > FOREIGN_CPU_LIMIT_PERCENT)
-      .map(({ x, run }) => `${pointName(series, x)} (${format.percent(run.neighbours.foreignCpuPercent)})`),
+      .map(({ x, run }) => {
+        const which = report.parameters.repeat > 1 ? ` run ${run.repetition}` : '';
+        return `${pointName(series, x)}${which} (${format.percent(run.neighbours.foreignCpuPercent)})`;
+      }),
   );
   if (noisy.length === 0) return null;
   return `Noise: other processes used more than ${FOREIGN_CPU_LIMIT_PERCENT}% of a core while these points were measured, so their figures may be off: ${noisy.join(', ')}.`;
@@ -111,14 +118,20 @@ function noise(report: SweepReport): string | null {
 /** Each point that could not be measured, with its reason: the curve goes on without it. */
 function failedPoints(series: SweepSeries): string[] {
   const rest = series.points.length === 0 ? 'so the series has no measured point' : 'the series goes on without it';
-  return series.failed.map(({ x, reason }) => `${pointName(series, x)} could not be measured (${reason}); ${rest}.`);
+  return series.failed.map(
+    ({ x, repetition, reason }) =>
+      `${pointName(series, x)} (run ${repetition}) could not be measured (${reason}); ${rest}.`,
+  );
 }
 
 export function conclusions(report: SweepReport): string[] {
-  const lines = report.series.flatMap((series) => [
-    ...failedPoints(series),
-    ...(series.points.length === 0 ? [] : series.kind === 'size' ? sizeSentences(series) : clientSentences(series)),
-  ]);
+  const lines = report.series.flatMap((measured) => {
+    const series = medianSeries(measured);
+    return [
+      ...failedPoints(series),
+      ...(series.points.length === 0 ? [] : series.kind === 'size' ? sizeSentences(series) : clientSentences(series)),
+    ];
+  });
   const advice = recommendation(report);
-  return [advice, ...lines, noise(report)].filter((line): line is string => line !== null);
+  return [advice, ...sizingSentences(report), ...lines, noise(report)].filter((line): line is string => line !== null);
 }

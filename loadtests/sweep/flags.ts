@@ -1,15 +1,19 @@
-// The sweep's flags: which sizes and client counts, over which variants. Validated once into a
+// The sweep's flags: which sizes and client counts, over which variants, how often. Sizes and
+// clients left out are chosen around the predicted knee (run-sweep.ts). Validated once into a
 // frozen options object; variant settings and their ranges come from the server's flags module.
 import { Command, Option } from 'commander';
 import { withVariantSettings } from '../../server/flags.ts';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import { variantNames, variants, type VariantName } from '../../server/variants/index.ts';
 import { commaList, commaListOption, oneOf } from '../cli/comma-list.ts';
+import { withWorkload, type WorkloadFlags, workloadFit, workloadOf } from '../cli/workload-flags.ts';
+import type { LoadtestOptions } from '../options.ts';
 import {
   checkReportsDir,
   CONNECTIONS_RANGE,
   durationOption,
   noReportOption,
+  repeatOption,
   reportsDirOption,
   settingsOf,
   warmupOption,
@@ -17,33 +21,38 @@ import {
 import type { VariantSettingValues } from '../report/model.ts';
 
 export interface SweepOptions {
-  readonly sizes: readonly number[];
+  /** null: chosen around the predicted knee. */
+  readonly sizes: readonly number[] | null;
   readonly sizeVariants: readonly VariantName[];
-  readonly sizeClients: number;
+  /** null: chosen from the predicted knee (more clients than sizes). */
+  readonly sizeClients: number | null;
+  /** Empty: no client sweep. */
   readonly clients: readonly number[];
   readonly clientVariants: readonly VariantName[];
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
+  readonly repeat: number;
+  /** --quick: fewer sizes (one per doubling, up to twice the knee). */
+  readonly quick: boolean;
   readonly settings: VariantSettingValues;
+  readonly workload: LoadtestOptions['workload'];
   readonly writeReport: boolean;
   readonly reportsDir: string;
 }
 
-export const DEFAULT_SIZES = [1, 2, 4, 8, 16, 32, 64] as const;
-export const DEFAULT_CLIENTS = [1, 2, 4, 8, 16, 32] as const;
-/** More clients than most sizes, so that sizes above the core count still have work. */
-export const DEFAULT_SIZE_CLIENTS = 8;
-export const DEFAULT_SIZE_VARIANTS: readonly VariantName[] = ['pool', 'cluster', 'libuv'];
+/** The pool only by default: the prediction is the pool's; --size-variants adds cluster and libuv. */
+export const DEFAULT_SIZE_VARIANTS: readonly VariantName[] = ['pool'];
 export const DEFAULT_CLIENT_VARIANTS: readonly VariantName[] = ['inline', 'pool'];
 export const DEFAULT_DURATION_SECONDS = 3;
 export const DEFAULT_WARMUP_SECONDS = 1;
-/** --quick: a few points of the pool only, in about half a minute (33 s measured on 2 cores). */
+/** Three fresh-server runs per point: enough to bootstrap the fit's intervals. */
+export const DEFAULT_SWEEP_REPEAT = 3;
+/** --quick: the pool only, one run per point, 1 s each, fewer sizes. */
 export const QUICK = {
-  sizes: [1, 2, 4, 8],
   sizeVariants: ['pool'],
-  clients: [1, 4, 16],
   durationSeconds: 1,
   warmupSeconds: 1,
+  repeat: 1,
 } as const;
 /** The largest list a sweep takes: each point costs seconds. */
 const MAX_POINTS = 16;
@@ -71,7 +80,6 @@ function sweepCommand(): Command {
         '--sizes <list>',
         `sizes for --pool-size, --workers and --uv-threads (${SIZE_RANGE.min}-${SIZE_RANGE.max})`,
         numberList(SIZE_RANGE),
-        DEFAULT_SIZES,
       ),
     )
     .addOption(
@@ -85,17 +93,14 @@ function sweepCommand(): Command {
     .addOption(
       new Option(
         '--size-clients <n>',
-        `clients during the size sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max})`,
-      )
-        .argParser(intInRange(CONNECTIONS_RANGE))
-        .default(DEFAULT_SIZE_CLIENTS),
+        `clients during the size sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max}; default: more than the largest size, at least twice the predicted knee)`,
+      ).argParser(intInRange(CONNECTIONS_RANGE)),
     )
     .addOption(
       commaListOption(
         '--clients <list>',
-        `client counts of the client sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max})`,
+        `client counts of a client sweep (${CONNECTIONS_RANGE.min}-${CONNECTIONS_RANGE.max}; default: none)`,
         numberList(CONNECTIONS_RANGE),
-        DEFAULT_CLIENTS,
       ),
     )
     .addOption(
@@ -107,27 +112,31 @@ function sweepCommand(): Command {
       ),
     )
     .addOption(durationOption('per point', DEFAULT_DURATION_SECONDS, 'never'))
-    .addOption(warmupOption('each point', DEFAULT_WARMUP_SECONDS));
-  return withVariantSettings(command)
+    .addOption(warmupOption('each point (longer when 5 requests take longer)', DEFAULT_WARMUP_SECONDS))
+    .addOption(
+      repeatOption('fresh-server runs per point, each fitted; tables show median [min–max]', DEFAULT_SWEEP_REPEAT),
+    );
+  return withWorkload(withVariantSettings(command))
     .addOption(
       new Option(
         '--quick',
-        `a smoke sweep of about half a minute: pool sizes ${QUICK.sizes.join(',')}, clients ${QUICK.clients.join(',')}, ${QUICK.durationSeconds} s per point`,
-      ).conflicts(['sizes', 'sizeVariants', 'clients', 'duration', 'warmup']),
+        `a smoke sweep: the pool only, one size per doubling up to twice the predicted knee, ${QUICK.durationSeconds} s per point, one run`,
+      ).conflicts(['sizeVariants', 'clients', 'duration', 'warmup', 'repeat']),
     )
     .addOption(noReportOption('the tables'))
     .addOption(reportsDirOption())
     .exitOverride();
 }
 
-interface RawOptions extends VariantSettingValues {
-  sizes: number[];
+interface RawOptions extends VariantSettingValues, WorkloadFlags {
+  sizes?: number[];
   sizeVariants: VariantName[];
-  sizeClients: number;
-  clients: number[];
+  sizeClients?: number;
+  clients?: number[];
   clientVariants: VariantName[];
   duration: number;
   warmup: number;
+  repeat: number;
   quick?: boolean;
   report: boolean;
   reportsDir: string;
@@ -138,17 +147,25 @@ export function parseSweepArgs(argv: readonly string[]): SweepOptions {
   const raw = command.parse([...argv], { from: 'user' }).opts<RawOptions>();
   checkReportsDir(command, raw);
   const quick = raw.quick === true;
-  const sizeVariants = quick ? QUICK.sizeVariants : raw.sizeVariants;
-  const sizes = quick ? QUICK.sizes : raw.sizes;
+  const clients = quick ? [] : (raw.clients ?? []);
+  // --handler and --blocking-io-ms run on some variants only: named ones are refused in one line.
+  workloadFit(command, {
+    ...raw,
+    scenario: ['curl-loops'],
+    variants: [...raw.sizeVariants, ...(clients.length === 0 ? [] : raw.clientVariants)],
+  });
   return Object.freeze({
-    sizes,
-    sizeVariants,
-    sizeClients: raw.sizeClients,
-    clients: quick ? QUICK.clients : raw.clients,
+    sizes: raw.sizes ?? null,
+    sizeVariants: quick ? QUICK.sizeVariants : raw.sizeVariants,
+    sizeClients: raw.sizeClients ?? null,
+    clients,
     clientVariants: raw.clientVariants,
     durationSeconds: quick ? QUICK.durationSeconds : raw.duration,
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
+    repeat: quick ? QUICK.repeat : raw.repeat,
+    quick,
     settings: settingsOf(raw),
+    workload: workloadOf(raw),
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

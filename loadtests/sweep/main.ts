@@ -1,43 +1,57 @@
-// Entry point of `make sweep`: run every point, print, write the report.
+// Entry point of `make sweep`: predict, run every point, conclude, print, write the report.
 import { runProgram } from '../cli/program.ts';
+import { watching } from '../observe/run-progress.ts';
 import { commandLine, provenance } from '../observe/provenance.ts';
 import * as format from '../report/format.ts';
-import { watching } from '../observe/run-progress.ts';
 import { writeReport, writtenLine } from '../report/write.ts';
 import { EXIT_ROW_FAILED } from '../row-failures.ts';
+import { measuredKnee, poolSeries, recommend, uslSummary } from './analyse.ts';
 import { pointName } from './conclusions.ts';
 import { parseSweepArgs } from './flags.ts';
 import { SWEEP_FORMAT_VERSION, type SweepReport } from './model.ts';
+import { renderSweepHtml } from './html.ts';
 import { renderSweepMarkdown, renderSweepTerminal } from './render.ts';
-import { planPoints, runSweep } from './run-sweep.ts';
+import { runSweep, warmupOf } from './run-sweep.ts';
 
 process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, group, say }) => {
   const dateUtc = new Date().toISOString();
-  const watch = watching(say, planPoints(options).length);
-  const series = await runSweep(options, { group, ...watch }).finally(() => watch.progress.clear());
-  const failed = series.flatMap((one) => one.failed.map(({ x, reason }) => `${pointName(one, x)}: ${reason}`));
+  const { prediction, series } = await runSweep(options, { group, ...watching(say, 1) });
+  const failed = series.flatMap((one) =>
+    one.failed.map(({ x, repetition, reason }) => `${pointName(one, x)} (run ${repetition}): ${reason}`),
+  );
   // Only a sweep that measured no point at all writes nothing.
   if (series.every((one) => one.points.length === 0)) throw new Error(failed.join('; '));
+  const pool = poolSeries(series);
+  const knee = pool === undefined ? null : measuredKnee(pool);
+  const { handler, payloadBytes, transfer } = options.workload;
   const report: SweepReport = {
     formatVersion: SWEEP_FORMAT_VERSION,
     ...provenance(commandLine('sweep', argv), dateUtc),
     parameters: {
       durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-      sizeClients: options.sizeClients,
+      warmupSeconds: warmupOf(options.warmupSeconds, prediction),
+      sizeClients: prediction.clients,
+      repeat: options.repeat,
       settings: options.settings,
+      workload: { handler, payloadBytes, transfer },
     },
+    prediction,
+    predictedKnee: prediction.knee,
+    measuredKnee: knee,
+    usl: pool === undefined ? null : uslSummary(pool),
+    recommendation: knee === null ? null : recommend(knee, prediction),
     series,
   };
   process.stdout.write(`${renderSweepTerminal(report)}\n`);
-  if (failed.length > 0) {
+  if (options.writeReport) {
+    const markdown = renderSweepMarkdown(report);
     say(
-      `error: ${format.plural(failed.length, 'point')} could not be measured and ${failed.length === 1 ? 'is' : 'are'} marked failed in the report: ${failed.join('; ')}`,
+      writtenLine(await writeReport(options.reportsDir, dateUtc, 'sweep', markdown, report, renderSweepHtml(report))),
     );
   }
-  if (options.writeReport) {
-    const written = await writeReport(options.reportsDir, dateUtc, 'sweep', renderSweepMarkdown(report), report);
-    say(writtenLine(written)); // the last line: where the report went
-  }
-  return failed.length === 0 ? 0 : EXIT_ROW_FAILED;
+  if (failed.length === 0) return 0;
+  say(
+    `error: ${format.plural(failed.length, 'point')} could not be measured and ${failed.length === 1 ? 'is' : 'are'} marked failed in the report: ${failed.join('; ')}`,
+  );
+  return EXIT_ROW_FAILED;
 });

@@ -1,52 +1,74 @@
-// Sweep report -> markdown and terminal text. Pure: takes the report, returns text.
+// Sweep report -> markdown and terminal text. Pure: takes the report, returns text. With --repeat
+// each cell is the median over the runs [min–max], as the loadtest tables show repetitions.
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import * as format from '../report/format.ts';
 import { markdownTable, noiseGuardSection } from '../report/markdown.ts';
-import { provenanceLines } from '../report/provenance-lines.ts';
-import { groupOf } from '../report/runs.ts';
 import type { VariantRun } from '../report/model.ts';
-import { FAILED_CELL, noiseGuardTable, type Table as CellTable } from '../report/tables.ts';
+import { provenanceLines } from '../report/provenance-lines.ts';
+import { groupOf, type VariantGroup } from '../report/runs.ts';
+import { type Field, noiseGuardTable, spread, type Table as CellTable, tableOfGroups } from '../report/tables.ts';
+import { percentOfLimitCell, rateWithInterval } from '../report/trust.ts';
+import { uslThroughput } from '../sizing/usl.ts';
+import { medianSeries } from './analyse.ts';
 import { conclusions, pointName } from './conclusions.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
 
 const BAR_WIDTH = 30;
 
-function seriesTable(series: SweepSeries): CellTable {
-  return {
-    columns: [
-      { header: series.axis, align: 'right' },
-      { header: 'req/s', align: 'right' },
-      { header: '% of limit', align: 'right' },
-      { header: 'p50 ms', align: 'right' },
-      { header: 'p99 ms', align: 'right' },
-      { header: 'health p99 ms', align: 'right' },
-      { header: 'CPU %', align: 'right' },
-      { header: 'busy threads', align: 'right' },
-      { header: 'memory', align: 'right' },
-      { header: 'errors / timeouts / non-2xx', align: 'right' },
-    ],
-    rows: [
-      ...series.points.map(({ x, run }) => ({ x, cells: measuredCells(run) })),
-      ...series.failed.map(({ x }) => ({ x, cells: [FAILED_CELL, ...Array<string>(8).fill('–')] })),
-    ]
-      .sort((a, b) => a.x - b.x)
-      .map(({ x, cells }) => [String(x), ...cells]),
-  };
+/** One group per swept value: its runs (one per repetition) and its failures. */
+export function pointGroupsOf(series: SweepSeries): { x: number; group: VariantGroup | null }[] {
+  const xs = [...new Set([...series.points, ...series.failed].map((point) => point.x))].sort((a, b) => a - b);
+  return xs.map((x) => {
+    const runs = series.points.filter((point) => point.x === x).map((point) => point.run);
+    return { x, group: runs.length === 0 ? null : groupOf(pointName(series, x), runs) };
+  });
 }
 
-function measuredCells(run: VariantRun): string[] {
-  return [
-    format.perSecond(run.requestsPerSecond),
-    format.percent(run.percentOfLimit),
-    run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p50),
-    run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p99),
-    run.health.latencyMs === null ? format.MISSING : format.ms(run.health.latencyMs.p99),
-    format.percent(run.server.cpuPercent),
-    run.server.busyThreads === null ? format.MISSING : String(run.server.busyThreads),
-    format.mebibytes(run.server.residentBytes),
-    `${run.errors} / ${run.timeouts} / ${run.non2xx}`,
+/** The USL curve's req/s at a pool size, when the report has a fit of this series. */
+function fittedAt(report: SweepReport, series: SweepSeries): ((x: number) => number) | null {
+  const { usl } = report;
+  if (series.axis !== '--pool-size' || usl === null || usl.state !== 'fitted') return null;
+  return (x) => uslThroughput(usl, x);
+}
+
+export function seriesTable(series: SweepSeries, report: SweepReport): CellTable {
+  const fitted = fittedAt(report, series);
+  const fields: Field[] = [
+    {
+      header: 'req/s ±95%',
+      cell: (group) =>
+        group.runs.length === 1
+          ? rateWithInterval(group.shown)
+          : spread((run) => run.requestsPerSecond, format.perSecond)(group),
+    },
+    ...(fitted === null
+      ? []
+      : // Each row's group is named by its x (below).
+        [{ header: 'USL req/s', cell: (group: VariantGroup) => format.perSecond(fitted(Number(group.variant))) }]),
+    {
+      header: '% of limit',
+      cell: (group) => percentOfLimitCell(group.shown) ?? spread((run) => run.percentOfLimit, format.percent)(group),
+    },
+    { header: 'p50 ms', cell: spread((run) => run.latencyMs?.p50 ?? null, format.ms) },
+    { header: 'p99 ms', cell: spread((run) => run.latencyMs?.p99 ?? null, format.ms) },
+    { header: '/health p99 ms', cell: spread((run) => run.health.latencyMs?.p99 ?? null, format.ms) },
+    { header: 'CPU %', cell: spread((run) => run.server.cpuPercent, format.percent) },
+    { header: 'busy threads', cell: spread((run) => run.server.busyThreads, String) },
+    { header: 'memory', cell: spread((run) => run.server.residentBytes, format.mebibytes) },
+    {
+      header: 'errors / timeouts / non-2xx',
+      cell: (group) =>
+        [(run: VariantRun) => run.errors, (run: VariantRun) => run.timeouts, (run: VariantRun) => run.non2xx]
+          .map((count) => spread(count, format.count)(group))
+          .join(' / '),
+    },
   ];
+  const groups = pointGroupsOf(series);
+  const rows = groups.map(({ x, group }) =>
+    group === null ? { state: 'failed' as const, variant: String(x), failures: [] } : { ...group, variant: String(x) },
+  );
+  return tableOfGroups(rows, fields, { header: series.axis, of: (group) => group.variant });
 }
 
 function title(series: SweepSeries, report: SweepReport): string {
@@ -55,64 +77,47 @@ function title(series: SweepSeries, report: SweepReport): string {
     : `${series.variant}: clients`;
 }
 
-/** null when a point has no such figure (it served nothing): no chart rather than a made-up 0. */
-function chart(series: SweepSeries, what: 'req/s' | 'p99 ms'): string | null {
-  const maybe = series.points.map(({ run }) =>
-    what === 'req/s' ? run.requestsPerSecond : (run.latencyMs?.p99 ?? null),
-  );
-  if (maybe.length === 0 || maybe.some((value) => value === null)) return null;
-  const values = maybe as number[];
-  return [
-    '```mermaid',
-    'xychart-beta',
-    `  title "${series.variant}: ${what} by ${series.axis}"`,
-    `  x-axis "${series.axis}" [${series.points.map(({ x }) => `"${x}"`).join(', ')}]`,
-    `  y-axis "${what}" 0 --> ${Math.ceil(Math.max(...values) * 1.1)}`,
-    `  line [${values.map((value) => value.toFixed(1)).join(', ')}]`,
-    '```',
-  ].join('\n');
-}
-
 export function renderSweepMarkdown(report: SweepReport): string {
   const { parameters } = report;
+  const runs = parameters.repeat > 1 ? `; ${parameters.repeat} runs per point, each on a fresh server` : '';
   return `${[
-    '# Sweep: pool sizes and clients',
+    '# Sweep: pool sizes',
     [
       ...provenanceLines(report),
-      `- Each point: a fresh server, ${parameters.warmupSeconds} s warm-up, ${parameters.durationSeconds} s measured with the curl-loops clients; ${format.workUnit('cpu', parameters.settings)}`,
+      `- Each point: a fresh server, ${parameters.warmupSeconds} s warm-up, ${parameters.durationSeconds} s measured with the curl-loops clients${runs}; ${format.workUnit('cpu', parameters.settings)}`,
       `- Size sweeps ran ${format.clients(parameters.sizeClients)}; other settings: ${format.settings(parameters.settings)}`,
+      ...(parameters.workload.handler === null
+        ? []
+        : [`- Handler: ${parameters.workload.handler.path} (SHA-256 ${parameters.workload.handler.sha256})`]),
     ].join('\n'),
     '## Conclusions',
     conclusions(report)
       .map((line) => `- ${line}`)
       .join('\n'),
-    ...report.series.flatMap((series) => [
-      `## ${title(series, report)}`,
-      markdownTable(seriesTable(series)),
-      chart(series, 'req/s'),
-      chart(series, 'p99 ms'),
-    ]),
+    ...report.series.flatMap((series) => [`## ${title(series, report)}`, markdownTable(seriesTable(series, report))]),
     ...noiseGuardSection(noiseGuardTable(pointGroups(report), { header: 'point', of: (group) => group.variant })),
-  ]
-    .filter((block): block is string => block !== null)
-    .join('\n\n')}\n`;
+  ].join('\n\n')}\n`;
 }
 
-/** Each point as a group of one run, named as the conclusions name it: "pool --pool-size 4". */
+/** Each point as a group of its runs, named as the conclusions name it: "pool --pool-size 4". */
 function pointGroups(report: SweepReport) {
-  return report.series.flatMap((series) => series.points.map(({ x, run }) => groupOf(pointName(series, x), [run])));
+  return report.series.flatMap((series) =>
+    pointGroupsOf(series).flatMap(({ group }) => (group === null ? [] : [group])),
+  );
 }
 
 export function renderSweepTerminal(report: SweepReport): string {
   const blocks = report.series.map((series) => {
+    const cells = seriesTable(series, report);
     const table = new Table({
-      head: seriesTable(series).columns.map((column) => chalk.bold(column.header)),
-      colAligns: seriesTable(series).columns.map((c) => c.align),
+      head: cells.columns.map((column) => chalk.bold(column.header)),
+      colAligns: cells.columns.map((c) => c.align),
       style: { head: [], border: [] },
     });
-    for (const row of seriesTable(series).rows) table.push([...row]);
-    const best = Math.max(...series.points.map(({ run }) => run.requestsPerSecond));
-    const bars = series.points.map(
+    for (const row of cells.rows) table.push([...row]);
+    const medians = medianSeries(series).points;
+    const best = Math.max(...medians.map(({ run }) => run.requestsPerSecond));
+    const bars = medians.map(
       ({ x, run }) =>
         `  ${String(x).padStart(3)} ${'█'.repeat(Math.round((run.requestsPerSecond / best) * BAR_WIDTH)).padEnd(BAR_WIDTH)} ${format.perSecond(run.requestsPerSecond)} req/s`,
     );

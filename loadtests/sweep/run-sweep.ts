@@ -1,7 +1,11 @@
-// Runs every point of a sweep as its own measured run (fresh server, warm-up, window), one after
-// another, through the load runner's runVariant, so a point measures exactly what a report row does.
-import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, SERVER_FLAGS } from '../../server/flags.ts';
+// Runs a sweep: calibrates what one request costs, predicts the knee and chooses sizes and clients
+// around it (flags may fix them), then measures every point as its own run (fresh server, warm-up,
+// window) through the load runner's runVariant, so a point measures exactly what a report row does.
+// With --repeat, the whole round again, so a slow spell of the machine does not hit one point only.
+import { describeCores, effectiveCores } from '../../server/cores.ts';
+import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, POOL_SIZE_RANGE, SERVER_FLAGS } from '../../server/flags.ts';
 import { variants, type VariantName } from '../../server/variants/index.ts';
+import { jsonPayload } from '../load/payload.ts';
 import { buildRun } from '../measure/build-run.ts';
 import { fixedWindow } from '../measure/fixed-window.ts';
 import type { MeasureSettings } from '../measure/measure.ts';
@@ -9,8 +13,10 @@ import { measuredOrFailed, runVariant, serverOptionsFor, type RunContext } from 
 import * as format from '../report/format.ts';
 import type { VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
+import { calibrateWork } from '../sizing/calibrate-work.ts';
+import { planSweep } from '../sizing/predict.ts';
 import type { SweepOptions } from './flags.ts';
-import type { FailedPoint, SweepKind, SweepPoint, SweepSeries } from './model.ts';
+import type { FailedPoint, SweepKind, SweepPoint, SweepPrediction, SweepSeries } from './model.ts';
 
 interface PlannedPoint {
   readonly kind: SweepKind;
@@ -20,15 +26,22 @@ interface PlannedPoint {
   readonly settings: VariantSettingValues;
 }
 
-export function planPoints(options: SweepOptions): PlannedPoint[] {
+/** The largest size --workers takes: a sweep over cluster stops there. */
+const WORKERS_MAX = 64;
+/** Each thread should serve this many requests inside the warm-up: slow requests warm longer. */
+const WARMUP_REQUESTS = 5;
+/** --quick: one size per doubling, up to twice the knee; otherwise one per doubling up to 4×. */
+const SHAPE = { quick: { stepsPerDoubling: 1, reach: 2 }, full: { stepsPerDoubling: 1, reach: 4 } } as const;
+
+export function planPoints(options: SweepOptions, sizes: readonly number[], sizeClients: number): PlannedPoint[] {
   const bySize = options.sizeVariants.flatMap((variant) => {
     const setting = variants[variant].sizeSetting!;
-    return options.sizes.map(
+    return sizes.map(
       (x): PlannedPoint => ({
         kind: 'size',
         variant,
         x,
-        clients: options.sizeClients,
+        clients: sizeClients,
         settings: { ...options.settings, [setting]: x },
       }),
     );
@@ -36,7 +49,7 @@ export function planPoints(options: SweepOptions): PlannedPoint[] {
   const byClients = options.clientVariants.flatMap((variant) =>
     options.clients.map((x): PlannedPoint => ({ kind: 'clients', variant, x, clients: x, settings: options.settings })),
   );
-  return [...bySize, ...byClients];
+  return [...bySize, ...(options.clients.length === 0 ? [] : byClients)];
 }
 
 export function axisOf(kind: SweepKind, variant: VariantName): string {
@@ -44,39 +57,94 @@ export function axisOf(kind: SweepKind, variant: VariantName): string {
   return kind === 'clients' || setting === null ? 'clients' : SERVER_FLAGS[setting];
 }
 
-/** One point's window: the curl-loops clients, keep-alive, the default bystander, no progress bar. */
-function windowOf(options: SweepOptions, point: PlannedPoint): MeasureSettings {
-  return fixedWindow(point.clients, options.warmupSeconds, options.durationSeconds);
+/** The curl-loops scenario on one variant, with the server's default queue and deadline. */
+const planOf = (settings: VariantSettingValues) => ({
+  scenario: curlLoops,
+  maxQueue: defaultMaxQueue(settings.poolSize),
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+});
+
+/** The flag's warm-up, or long enough for every thread to serve WARMUP_REQUESTS requests. */
+export function warmupOf(flagSeconds: number, prediction: SweepPrediction): number {
+  const { computeMs, waitMs } = prediction.calibration;
+  return Math.max(flagSeconds, Math.ceil((WARMUP_REQUESTS * (computeMs + waitMs)) / 1000));
 }
 
-export async function runSweep(options: SweepOptions, context: RunContext): Promise<SweepSeries[]> {
-  const points = planPoints(options);
+/** Calibrates C and W on a pool of the effective cores' size, and plans the sizes around the knee. */
+async function predict(options: SweepOptions, body: Uint8Array | null, context: RunContext): Promise<SweepPrediction> {
+  const cores = effectiveCores();
+  const { handlerPath, transfer } = options.workload;
+  const settings = options.settings;
+  const serverOptions = serverOptionsFor('pool', planOf(settings), settings, { handler: handlerPath, transfer });
+  context.say(`calibrating one request's CPU and wait on a pool of ${settings.poolSize} (${describeCores(cores)})`);
+  const calibration = await calibrateWork(serverOptions, body, context);
+  const cluster = options.sizeVariants.some((variant) => variants[variant].sizeSetting === 'workers');
+  const plan = planSweep({ computeMs: calibration.computeMs, waitMs: calibration.waitMs }, cores.effective, {
+    ...(options.quick ? SHAPE.quick : SHAPE.full),
+    maxSize: cluster ? WORKERS_MAX : POOL_SIZE_RANGE.max,
+  });
+  const prediction = {
+    cores,
+    calibration,
+    knee: plan.knee,
+    sizes: options.sizes ?? plan.sizes,
+    clients: options.sizeClients ?? plan.clients,
+  };
+  context.say(
+    `C = ${format.ms(calibration.computeMs)} ms CPU, W = ${format.ms(calibration.waitMs)} ms held without CPU: predicted knee ${prediction.knee.toFixed(1)}; sizes ${prediction.sizes.join(',')} with ${format.clients(prediction.clients)}`,
+  );
+  return prediction;
+}
+
+export interface SweepRun {
+  readonly prediction: SweepPrediction;
+  readonly series: SweepSeries[];
+}
+
+export async function runSweep(options: SweepOptions, context: RunContext): Promise<SweepRun> {
+  const body = options.workload.payloadBytes > 0 ? jsonPayload(options.workload.payloadBytes) : null;
+  const prediction = await predict(options, body, context);
+  const points = planPoints(options, prediction.sizes, prediction.clients);
+  const warmupSeconds = warmupOf(options.warmupSeconds, prediction);
+  const { handlerPath, transfer } = options.workload;
   const series = new Map<
     string,
     { kind: SweepKind; variant: VariantName; points: SweepPoint[]; failed: FailedPoint[] }
   >();
-  for (const [index, point] of points.entries()) {
-    // The curl-loops scenario on one variant, with the server's default queue and deadline.
-    const plan = {
-      scenario: curlLoops,
-      maxQueue: defaultMaxQueue(point.settings.poolSize),
-      timeoutMs: DEFAULT_TIMEOUT_MS,
-    };
-    const name = `${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}`;
-    context.progress.step(name);
-    context.say(`point ${index + 1} of ${points.length}: ${name}`);
-    const serverOptions = serverOptionsFor(point.variant, plan, point.settings);
-    // A point that cannot be measured is kept as failed: the sweep goes on with the others.
-    const row = await measuredOrFailed(
-      { variant: point.variant, repetition: 1, size: null, newConnection: false },
-      async () => buildRun(await runVariant(serverOptions, 1, windowOf(options, point), context)),
-      context.say,
-    );
-    const key = `${point.kind}/${point.variant}`;
-    const entry = series.get(key) ?? { kind: point.kind, variant: point.variant, points: [], failed: [] };
-    if (row.state === 'measured') entry.points.push({ x: point.x, run: row });
-    else entry.failed.push({ x: point.x, reason: row.reason });
-    series.set(key, entry);
+  const total = points.length * options.repeat;
+  for (let repetition = 1; repetition <= options.repeat; repetition++) {
+    for (const [index, point] of points.entries()) {
+      const step = (repetition - 1) * points.length + index + 1;
+      context.say(
+        `point ${step} of ${total}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}${options.repeat > 1 ? `, run ${repetition} of ${options.repeat}` : ''}`,
+      );
+      const serverOptions = serverOptionsFor(point.variant, planOf(point.settings), point.settings, {
+        handler: handlerPath,
+        transfer,
+      });
+      const window: MeasureSettings = {
+        ...fixedWindow(point.clients, warmupSeconds, options.durationSeconds),
+        requestBody: body,
+      };
+      // A point that cannot be measured is kept as failed: the sweep goes on with the others.
+      const row = await measuredOrFailed(
+        { variant: point.variant, repetition, size: null, newConnection: false },
+        async () => buildRun(await runVariant(serverOptions, repetition, window, context)),
+        context.say,
+      );
+      const key = `${point.kind}/${point.variant}`;
+      const entry = series.get(key) ?? { kind: point.kind, variant: point.variant, points: [], failed: [] };
+      if (row.state === 'measured') entry.points.push({ x: point.x, run: row });
+      else entry.failed.push({ x: point.x, repetition, reason: row.reason });
+      series.set(key, entry);
+    }
   }
-  return [...series.values()].map((entry) => ({ ...entry, axis: axisOf(entry.kind, entry.variant) }));
+  return {
+    prediction,
+    series: [...series.values()].map((entry) => ({
+      ...entry,
+      points: [...entry.points].sort((a, b) => a.x - b.x || a.run.repetition - b.run.repetition),
+      axis: axisOf(entry.kind, entry.variant),
+    })),
+  };
 }

@@ -1,0 +1,89 @@
+// The sweep report's sentences on sizing: the prediction and what it rests on, the measured knee
+// against it, the USL fit with its intervals, and points whose warm-up was too short for their
+// threads. Each computed from the report's numbers.
+import { describeCores } from '../../server/cores.ts';
+import * as format from '../report/format.ts';
+import { kneeText, poolSeries } from './analyse.ts';
+import type { Range, SweepReport, UslSummary } from './model.ts';
+
+/** The issue's bar for a prediction worth the name: the measured knee within ±35% of it. */
+export const PREDICTION_TOLERANCE = 0.35;
+
+const ms = (value: number): string => `${format.ms(value)} ms`;
+/** Coefficients span decades (κ = 0.0000123): three significant digits. */
+const coefficient = (value: number): string => (value === 0 ? '0' : value.toPrecision(3));
+const range = ({ low, high }: Range, show: (n: number) => string): string => `${show(low)}–${show(high)}`;
+
+function predictionSentence(report: SweepReport): string | null {
+  const { prediction } = report;
+  if (prediction === null) return null;
+  const { computeMs, waitMs, requests } = prediction.calibration;
+  return (
+    `Predicted knee: ${kneeText(prediction.knee)} threads = ${format.count(prediction.cores.effective)} cores × (C ${ms(computeMs)} + W ${ms(waitMs)}) ÷ C, ` +
+    `from ${format.plural(requests, 'request')} sent alone before the sweep (C: the fastest one's CPU time; W: its wall time alone minus C). ` +
+    `Cores: ${describeCores(prediction.cores)}. The sweep ran sizes ${prediction.sizes.join(', ')} with ${format.clients(prediction.clients)}, more than the largest size, so the knee can show.`
+  );
+}
+
+function kneeSentence(report: SweepReport): string | null {
+  const { measuredKnee: knee, predictedKnee } = report;
+  if (knee === null) return null;
+  const over =
+    knee.repetitions === 1
+      ? 'one run'
+      : `on the medians; ${range(knee.range, String)} over its ${knee.repetitions} runs`;
+  const measured = `Measured knee: ${knee.size} (${over})`;
+  if (predictedKnee === null) return `${measured}.`;
+  const ratio = knee.size / predictedKnee;
+  const off = `${Math.abs((ratio - 1) * 100).toFixed(0)}% ${ratio >= 1 ? 'above' : 'below'}`;
+  const verdict = Math.abs(ratio - 1) <= PREDICTION_TOLERANCE ? 'within' : 'outside';
+  return `${measured}, ${off} the predicted ${kneeText(predictedKnee)}: ${verdict} ±${PREDICTION_TOLERANCE * 100}% of the prediction.`;
+}
+
+function peakText(usl: UslSummary, largest: number): string {
+  if (usl.peakN === null) return 'κ = 0, so the fitted curve has no peak: it only levels off';
+  const where = usl.peakN > largest ? `, beyond the largest size swept (${largest}): an extrapolation` : '';
+  const interval =
+    usl.intervals === null
+      ? ''
+      : ` (${format.ms(usl.intervals.peakN.low ?? Number.POSITIVE_INFINITY)}–${usl.intervals.peakN.high === null ? 'no peak' : format.ms(usl.intervals.peakN.high)})`;
+  return `the fitted curve peaks at N = ${format.ms(usl.peakN)}${interval}${where}`;
+}
+
+function uslSentence(report: SweepReport): string | null {
+  const { usl } = report;
+  if (usl === null) return null;
+  if (usl.state === 'unfit') return `The Universal Scalability Law could not be fitted: ${usl.reason}.`;
+  const largest = Math.max(...(poolSeries(report.series)?.points.map((point) => point.x) ?? [1]));
+  const withInterval = (value: number, interval: Range | undefined): string =>
+    interval === undefined ? coefficient(value) : `${coefficient(value)} (${range(interval, coefficient)})`;
+  const intervals =
+    usl.intervals === null
+      ? ` No intervals: ${usl.intervalsMissing ?? 'not bootstrapped'} (--repeat 3 gives them).`
+      : ` Intervals: 95% of ${usl.intervals.resamples} bootstrap resamples of the runs.`;
+  const fit = usl.rSquared === null ? '' : `, R² ${usl.rSquared.toFixed(2)}`;
+  return (
+    `USL fit over ${usl.points} points: σ (contention) = ${withInterval(usl.sigma, usl.intervals?.sigma)}, ` +
+    `κ (coherency) = ${withInterval(usl.kappa, usl.intervals?.kappa)}, λ = ${format.perSecond(usl.lambda)} req/s for one thread${fit}; ` +
+    `${peakText(usl, largest)}.${intervals}`
+  );
+}
+
+/** Points whose warm-up got fewer answers than they had threads busy: some may have started inside the window. */
+function coldPoints(report: SweepReport): string | null {
+  const cold = report.series.flatMap((series) =>
+    series.kind !== 'size'
+      ? []
+      : series.points
+          .filter(({ x, run }) => run.window.warmupAnswers < Math.min(x, run.connections))
+          .map(({ x, run }) => `${series.axis} ${x} run ${run.repetition} (${run.window.warmupAnswers} answers)`),
+  );
+  if (cold.length === 0) return null;
+  return `Warm-up: these points got fewer answers in their warm-up than they have threads, so some threads may have served their first request inside the window: ${cold.join(', ')}.`;
+}
+
+export function sizingSentences(report: SweepReport): string[] {
+  return [predictionSentence(report), kneeSentence(report), uslSentence(report), coldPoints(report)].filter(
+    (line): line is string => line !== null,
+  );
+}
