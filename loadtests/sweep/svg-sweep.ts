@@ -13,6 +13,8 @@ const TOP = 16;
 const PLOT_HEIGHT = 240;
 const BOTTOM = TOP + PLOT_HEIGHT;
 const CURVE_STEPS = 120;
+/** Room a knee's label needs to the right of its line. */
+const LABEL_ROOM = 140;
 const INK = '#111';
 const BLUE = '#0072B2';
 const ORANGE = '#D55E00';
@@ -23,10 +25,12 @@ const path = (points: readonly (readonly [number, number])[]): string =>
 /** A vertical line across the plot at `at`, labelled at its top. */
 function marker(x: Scale, at: number, label: string, dash: string, row: number): string {
   const px = x.toPixel(at).toFixed(1);
-  return (
-    `<line class="knee" x1="${px}" y1="${BOTTOM}" x2="${px}" y2="${TOP}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="${dash}"/>` +
-    text(Number(px) + 4, TOP + 12 + row * 13, label)
-  );
+  // Near the right edge the label goes to the left of its line, so it stays on the chart.
+  const leftward = Number(px) > CHART_WIDTH - RIGHT - LABEL_ROOM;
+  const label_ = leftward
+    ? text(Number(px) - 4, TOP + 12 + row * 13, label, 'text-anchor="end"')
+    : text(Number(px) + 4, TOP + 12 + row * 13, label);
+  return `<line class="knee" x1="${px}" y1="${BOTTOM}" x2="${px}" y2="${TOP}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="${dash}"/>${label_}`;
 }
 
 /** Points over the sizes: the fitted curve and the bound, sampled finely between 1 and the largest. */
@@ -35,11 +39,14 @@ const samples = (largest: number): number[] =>
 
 export function throughputChart(report: SweepReport, series: SweepSeries): string {
   const medians = medianSeries(series).points;
-  const largest = Math.max(...series.points.map((point) => point.x), 2);
   const { usl, prediction } = report;
-  const fitted = usl !== null && usl.state === 'fitted' && series.axis === '--pool-size' ? usl : null;
+  const isPool = series.axis === '--pool-size';
+  // The predicted knee stays on the chart even when the sweep stopped short of it.
+  const predicted = isPool && report.predictedKnee !== null ? Math.ceil(report.predictedKnee) : 2;
+  const largest = Math.max(...series.points.map((point) => point.x), predicted);
+  const fitted = usl !== null && usl.state === 'fitted' && isPool ? usl : null;
   const bound =
-    prediction === null || series.axis !== '--pool-size'
+    prediction === null || !isPool
       ? null
       : (n: number) =>
           throughputBound(
@@ -51,6 +58,7 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
   const highs = [
     ...series.points.map((point) => point.run.requestsPerSecondCi95?.[1] ?? point.run.requestsPerSecond),
     ...(fitted === null ? [] : samples(largest).map((n) => uslThroughput(fitted, n))),
+    ...(bound === null ? [] : samples(largest).map(bound)),
   ];
   const x = linearScale(largest, LEFT, CHART_WIDTH - RIGHT);
   const y = linearScale(Math.max(...highs), BOTTOM, TOP);
@@ -84,19 +92,21 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
         ]),
   ];
   const knees = [
-    ...(report.predictedKnee === null || series.axis !== '--pool-size'
+    ...(report.predictedKnee === null || !isPool
       ? []
       : [marker(x, report.predictedKnee, `predicted knee ${report.predictedKnee.toFixed(1)}`, '7 4', 0)]),
-    ...(report.measuredKnee === null || series.axis !== '--pool-size'
+    ...(report.measuredKnee === null || !isPool
       ? []
       : [marker(x, report.measuredKnee.size, `measured knee ${report.measuredKnee.size}`, '', 1)]),
   ];
-  const key = [
-    '■ median (bar: range of the runs)',
-    '○ each run',
-    ...(fitted === null ? [] : ['solid curve: USL fit']),
-    ...(bound === null ? [] : ['dotted: bound min(clients, size ÷ (C + W), cores ÷ C)']),
-  ].join('   ');
+  const keys = [
+    ['■ median (bar: range of the runs, or one run’s 95% interval)', '○ each run'],
+    [
+      ...(fitted === null ? [] : ['solid curve: USL fit']),
+      ...(bound === null ? [] : ['dotted: the bound min(clients, size, cores × (C + W) ÷ C) ÷ (C + W)']),
+    ],
+    ['dashed line: predicted knee', 'solid line: measured knee'],
+  ].map((row, i) => text(LEFT, BOTTOM + 50 + i * 14, row.join('   ')));
   const body = [
     yAxis(y, LEFT, CHART_WIDTH - RIGHT, 'req/s'),
     xAxis(x, BOTTOM, TOP, `${series.axis} (threads)`),
@@ -104,9 +114,9 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
     ...middles,
     ...runs,
     ...knees,
-    text(LEFT, BOTTOM + 50, key),
+    ...keys,
   ].join('');
-  return svg(`${series.variant}: req/s by ${series.axis}`, BOTTOM + 60, body);
+  return svg(`${series.variant}: req/s by ${series.axis}`, BOTTOM + 88, body);
 }
 
 /** p99 latency (median over the runs) against size; null when a point served nothing. */
