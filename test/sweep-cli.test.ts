@@ -30,12 +30,17 @@ test('sweep CLI: two tiny points end to end write a report with the knee', async
     '2',
     '--iterations',
     '1000000',
+    '--repeat',
+    '1',
   ];
   const result = await runCli(SWEEP_MAIN, [...args, '--reports-dir', dir]);
   assert.equal(result.code, 0, result.stderr);
   const files = (await readdir(dir)).sort();
-  assert.equal(files.length, 2);
-  const report = JSON.parse(await readFile(join(dir, files[0]!), 'utf8')) as SweepReport;
+  assert.deepEqual(
+    files.map((file) => file.replace(/^.*-sweep/, '')),
+    ['.html', '.json', '.md'],
+  );
+  const report = JSON.parse(await readFile(join(dir, files[1]!), 'utf8')) as SweepReport;
   assert.deepEqual(
     report.series.map((series) => [series.kind, series.variant, series.axis, series.points.map((point) => point.x)]),
     [
@@ -43,9 +48,13 @@ test('sweep CLI: two tiny points end to end write a report with the knee', async
       ['clients', 'inline', 'clients', [1]],
     ],
   );
+  assert.ok(report.predictedKnee !== null && report.predictedKnee > 0, 'a knee predicted from C and W');
+  assert.equal(report.prediction?.calibration.computeMs !== undefined, true);
+  assert.deepEqual(report.prediction?.sizes, [1, 2], 'the sizes given, not the planned ones');
+  assert.equal(report.recommendation?.poolSize, report.measuredKnee?.size);
   assert.match(
-    await readFile(join(dir, files[1]!), 'utf8'),
-    /^- Recommendation for this machine \(\d+ cores, 2 clients\): --pool-size [12]\./m,
+    await readFile(join(dir, files[2]!), 'utf8'),
+    /^- Recommendation for this machine \([^)]*; 2 clients\): `--pool-size [12]` \(knee [12] in 1 run; predicted [\d.]+ from C = /m,
   );
 });
 
@@ -60,5 +69,34 @@ test('sweep CLI: a bad list names the flag and what is allowed', async () => {
   assert.equal(
     variants.stderr.trim(),
     "error: option '--size-variants <list>' argument 'inline' is invalid. Allowed: a comma list of pool, cluster, libuv.",
+  );
+});
+
+test('sweep CLI: a handler that then blocks: W covers the wait, and the knee is predicted from it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aop-sweep-'));
+  const handler = fileURLToPath(new URL('../examples/handlers/hash-200.ts', import.meta.url));
+  const args = ['--handler', handler, '--blocking-io-ms', '30', '--payload-bytes', '256', '--sizes', '1,2,4'];
+  const result = await runCli(SWEEP_MAIN, [
+    ...args,
+    ...['--size-clients', '5', '--duration', '1', '--warmup', '1', '--repeat', '1', '--reports-dir', dir],
+  ]);
+  assert.equal(result.code, 0, result.stderr);
+  const json = (await readdir(dir)).find((file) => file.endsWith('.json'))!;
+  const report = JSON.parse(await readFile(join(dir, json), 'utf8')) as SweepReport;
+  assert.equal(report.parameters.workload.handler?.path.endsWith('hash-200.ts'), true);
+  assert.equal(report.parameters.settings.blockingIoMs, 30);
+  const { computeMs, waitMs } = report.prediction!.calibration;
+  assert.ok(waitMs >= 30, `W (${waitMs} ms) holds the 30 ms the thread is held`);
+  const cores = report.prediction!.cores.effective;
+  assert.equal(report.predictedKnee, (cores * (computeMs + waitMs)) / computeMs);
+  assert.equal(report.usl?.state, 'fitted', 'three sizes can be fitted');
+});
+
+test('sweep CLI: --blocking-io-ms on a variant without a thread to hold is one line of error', async () => {
+  const result = await runCli(SWEEP_MAIN, ['--blocking-io-ms', '10', '--size-variants', 'libuv']);
+  assert.notEqual(result.code, 0);
+  assert.equal(
+    result.stderr.trim(),
+    "error: option '--blocking-io-ms <n>' runs in inline, pool, cluster only (the others have no thread of their own to hold), got --variants libuv",
   );
 });
