@@ -51,3 +51,21 @@ test('the report says which handler ran and what each request carried', () => {
     'your handler my-handler.ts (SHA-256 ab12) runs per request; each request POSTs a 65,536-byte JSON body (pool: transferred to its worker, not copied)',
   );
 });
+
+test('loadtest --blocking-io-ms: passed to every server, the variants that hold a thread, in the CPU scenarios', async () => {
+  const options = parseLoadtestArgs(['--blocking-io-ms', '100']);
+  assert.equal(options.settings.blockingIoMs, 100);
+  assert.deepEqual(
+    options.plans.map((plan) => [plan.scenario.name, plan.variants]),
+    [['curl-loops', ['inline', 'pool', 'cluster']]],
+  );
+  assert.match(
+    reportWorkUnit({ ...fixedReport, parameters: { ...fixedReport.parameters, settings: options.settings } }),
+    /iterations per request, then holds its thread 100 ms without CPU$/,
+  );
+  const refused = await runCli(LOADTEST_MAIN, ['--blocking-io-ms', '100', '--scenario', 'io-wait']);
+  assert.equal(
+    refused.stderr.trim(),
+    "error: option '--blocking-io-ms <n>' follows the CPU work: it runs in scenarios with CPU work, got --scenario io-wait",
+  );
+});
