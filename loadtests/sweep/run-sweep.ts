@@ -14,6 +14,7 @@ import * as format from '../report/format.ts';
 import type { VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
 import { calibrateWork } from '../sizing/calibrate-work.ts';
+import { type RunProgress, runProgress } from '../observe/run-progress.ts';
 import { planSweep } from '../sizing/predict.ts';
 import type { SweepOptions } from './flags.ts';
 import type { FailedPoint, SweepKind, SweepPoint, SweepPrediction, SweepSeries } from './model.ts';
@@ -101,10 +102,26 @@ export interface SweepRun {
   readonly series: SweepSeries[];
 }
 
-export async function runSweep(options: SweepOptions, context: RunContext): Promise<SweepRun> {
+/** Progress on a terminal; every line said goes above it and becomes its detail. */
+function withProgress(context: RunContext, steps: number): { context: RunContext; progress: RunProgress } {
+  const progress = runProgress(steps);
+  const say = (line: string): void => {
+    progress.clear();
+    context.say(line);
+    progress.detail(line);
+  };
+  return { context: { ...context, say }, progress };
+}
+
+export async function runSweep(options: SweepOptions, outer: RunContext): Promise<SweepRun> {
   const body = options.workload.payloadBytes > 0 ? jsonPayload(options.workload.payloadBytes) : null;
-  const prediction = await predict(options, body, context);
+  // The calibration on its own line: the points' number is known once the prediction has chosen the sizes.
+  const calibrating = withProgress(outer, 1);
+  calibrating.progress.step('calibrating C (CPU per request) and W (wait per request)');
+  const prediction = await predict(options, body, calibrating.context);
+  calibrating.progress.clear();
   const points = planPoints(options, prediction.sizes, prediction.clients);
+  const { context, progress } = withProgress(outer, points.length * options.repeat);
   const warmupSeconds = warmupOf(options.warmupSeconds, prediction);
   const { handlerPath, transfer } = options.workload;
   const series = new Map<
@@ -115,9 +132,9 @@ export async function runSweep(options: SweepOptions, context: RunContext): Prom
   for (let repetition = 1; repetition <= options.repeat; repetition++) {
     for (const [index, point] of points.entries()) {
       const step = (repetition - 1) * points.length + index + 1;
-      context.say(
-        `point ${step} of ${total}: ${point.variant}, ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}${options.repeat > 1 ? `, run ${repetition} of ${options.repeat}` : ''}`,
-      );
+      const name = `${point.variant} ${axisOf(point.kind, point.variant)} ${point.x}, ${format.clients(point.clients)}${options.repeat > 1 ? `, run ${repetition} of ${options.repeat}` : ''}`;
+      progress.step(name);
+      context.say(`point ${step} of ${total}: ${name}`);
       const serverOptions = serverOptionsFor(point.variant, planOf(point.settings), point.settings, {
         handler: handlerPath,
         transfer,
@@ -134,11 +151,14 @@ export async function runSweep(options: SweepOptions, context: RunContext): Prom
       );
       const key = `${point.kind}/${point.variant}`;
       const entry = series.get(key) ?? { kind: point.kind, variant: point.variant, points: [], failed: [] };
-      if (row.state === 'measured') entry.points.push({ x: point.x, run: row });
-      else entry.failed.push({ x: point.x, repetition, reason: row.reason });
+      if (row.state === 'measured') {
+        entry.points.push({ x: point.x, run: row });
+        context.say(`${name}: ${format.perSecond(row.requestsPerSecond)} req/s`);
+      } else entry.failed.push({ x: point.x, repetition, reason: row.reason });
       series.set(key, entry);
     }
   }
+  progress.clear();
   return {
     prediction,
     series: [...series.values()].map((entry) => ({
