@@ -17,7 +17,8 @@ install: node_modules/.package-lock.json
 loadtest: install
 	@node --import tsx loadtests/main.ts $(ARGS)
 
-# Pool-size and client sweeps with a computed recommendation (about 3½ minutes; ARGS="--quick": 30 s).
+# Pool sizes around a predicted knee, 3 runs each, a USL fit and a recommendation (about 2 minutes for the
+# default loop, 6 with --blocking-io-ms 100; ARGS="--quick": under 45 s for the default loop).
 sweep: install
 	@node --import tsx loadtests/sweep/main.ts $(ARGS)
 
