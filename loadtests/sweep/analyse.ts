@@ -6,7 +6,17 @@ import { bootstrapUsl } from '../sizing/usl-bootstrap.ts';
 import { fitUsl, type UslPoint } from '../sizing/usl.ts';
 import { groupOf } from '../report/runs.ts';
 import { knee, type SizePoint } from './knee.ts';
-import type { MeasuredKnee, Recommendation, SweepPrediction, SweepSeries, UslSummary, UslUnfit } from './model.ts';
+import type { Provenance } from '../report/model.ts';
+import {
+  type MeasuredKnee,
+  type Recommendation,
+  SWEEP_FORMAT_VERSION,
+  type SweepPrediction,
+  type SweepReport,
+  type SweepSeries,
+  type UslSummary,
+  type UslUnfit,
+} from './model.ts';
 
 /** One point per x: each figure the median over its repetitions (the run nearest it for the rest). */
 export function medianSeries(series: SweepSeries): SweepSeries {
@@ -103,5 +113,27 @@ export function recommend(found: MeasuredKnee, prediction: SweepPrediction | nul
     kneeRange: found.range,
     predictedKnee: prediction?.knee ?? null,
     text: `\`--pool-size ${found.size}\` (${range}${predicted})`,
+  };
+}
+
+/** The report of measured series: the knee, the fit and the recommendation computed from their points. */
+export function sweepReportOf(
+  provenance: Provenance,
+  parameters: SweepReport['parameters'],
+  prediction: SweepPrediction,
+  series: readonly SweepSeries[],
+): SweepReport {
+  const pool = poolSeries(series);
+  const knee = pool === undefined ? null : measuredKnee(pool);
+  return {
+    formatVersion: SWEEP_FORMAT_VERSION,
+    ...provenance,
+    parameters,
+    prediction,
+    predictedKnee: prediction.knee,
+    measuredKnee: knee,
+    usl: pool === undefined ? null : uslSummary(pool),
+    recommendation: knee === null ? null : recommend(knee, prediction),
+    series,
   };
 }

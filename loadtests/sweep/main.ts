@@ -5,10 +5,9 @@ import { commandLine, provenance } from '../observe/provenance.ts';
 import * as format from '../report/format.ts';
 import { writeReport, writtenLine } from '../report/write.ts';
 import { EXIT_ROW_FAILED } from '../row-failures.ts';
-import { measuredKnee, poolSeries, recommend, uslSummary } from './analyse.ts';
+import { sweepReportOf } from './analyse.ts';
 import { pointName } from './conclusions.ts';
 import { parseSweepArgs } from './flags.ts';
-import { SWEEP_FORMAT_VERSION, type SweepReport } from './model.ts';
 import { renderSweepHtml } from './html.ts';
 import { renderSweepMarkdown, renderSweepTerminal } from './render.ts';
 import { runSweep, warmupOf } from './run-sweep.ts';
@@ -21,27 +20,16 @@ process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, grou
   );
   // Only a sweep that measured no point at all writes nothing.
   if (series.every((one) => one.points.length === 0)) throw new Error(failed.join('; '));
-  const pool = poolSeries(series);
-  const knee = pool === undefined ? null : measuredKnee(pool);
   const { handler, payloadBytes, transfer } = options.workload;
-  const report: SweepReport = {
-    formatVersion: SWEEP_FORMAT_VERSION,
-    ...provenance(commandLine('sweep', argv), dateUtc),
-    parameters: {
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: warmupOf(options.warmupSeconds, prediction),
-      sizeClients: prediction.clients,
-      repeat: options.repeat,
-      settings: options.settings,
-      workload: { handler, payloadBytes, transfer },
-    },
-    prediction,
-    predictedKnee: prediction.knee,
-    measuredKnee: knee,
-    usl: pool === undefined ? null : uslSummary(pool),
-    recommendation: knee === null ? null : recommend(knee, prediction),
-    series,
+  const parameters = {
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: warmupOf(options.warmupSeconds, prediction),
+    sizeClients: prediction.clients,
+    repeat: options.repeat,
+    settings: options.settings,
+    workload: { handler, payloadBytes, transfer },
   };
+  const report = sweepReportOf(provenance(commandLine('sweep', argv), dateUtc), parameters, prediction, series);
   process.stdout.write(`${renderSweepTerminal(report)}\n`);
   if (options.writeReport) {
     const markdown = renderSweepMarkdown(report);
