@@ -30,6 +30,7 @@ test('sweep sizes: geometric from 1 to about 4× the knee, with the knee rounded
   assert.deepEqual(sweepSizes(0.5), [1, 2], 'under one core: still a pool of one, and one above');
   assert.deepEqual(sweepSizes(100, { stepsPerDoubling: 1, maxSize: 256 }), [1, 2, 4, 8, 16, 32, 64, 100, 128, 256]);
   assert.deepEqual(sweepSizes(100, { stepsPerDoubling: 1, maxSize: 64 }), [1, 2, 4, 8, 16, 32, 64]);
+  assert.deepEqual(sweepSizes(21, { stepsPerDoubling: 1, reach: 2 }), [1, 2, 4, 8, 16, 21, 32], '--quick: up to 2×');
 });
 
 test('the plan: clients exceed the largest size and twice the knee; the prediction at each size', () => {
