@@ -20,7 +20,8 @@ function predictionSentence(report: SweepReport): string | null {
   const { computeMs, waitMs, requests } = prediction.calibration;
   return (
     `Predicted knee: ${kneeText(prediction.knee)} threads = ${format.count(prediction.cores.effective)} cores × (C ${ms(computeMs)} + W ${ms(waitMs)}) ÷ C, ` +
-    `from ${format.plural(requests, 'request')} sent alone before the sweep (C: the fastest one's CPU time; W: its wall time alone minus C). ` +
+    `from ${format.plural(requests, 'request')} sent alone before the sweep (C: the fastest one's CPU time; W: the fastest wall time alone minus C, ` +
+    'which also holds any time a request waited for a busy core: on a loaded machine the knee is predicted high). ' +
     `Cores: ${describeCores(prediction.cores)}. The sweep ran sizes ${prediction.sizes.join(', ')} with ${format.clients(prediction.clients)}, more than the largest size, so the knee can show.`
   );
 }
