@@ -18,7 +18,7 @@ test('markdown: provenance, the results table and the clients table from fixed m
     '- Command: `npm run loadtest -- --quick`',
     '- Machine: 2 × Test CPU, 24.0 GiB memory, linux 6.1',
     '- Parameters: 4 clients, 10 s measured after 2 s warm-up per variant; 100,000,000 iterations per request',
-    '- Settings: pool-size 2, workers 2, uv-threads 4, iterations 100,000,000, slice-iterations 3,000,000, io-ms 100 (each applies to the variants it sizes)',
+    '- Settings: pool-size 2, workers 2, uv-threads 4, iterations 100,000,000, slice-iterations 3,000,000, io-ms 100, blocking-io-ms 0 (each applies to the variants it sizes)',
     '- Runs per row: 1, each on a fresh server; bystander probe: GET /health every 50 ms',
     '| variant | size | req/s ±95% | % of limit | × inline | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx |',
     '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
