@@ -1,6 +1,5 @@
 // Entry point of `make sweep`: predict, run every point, conclude, print, write the report.
 import { runProgram } from '../cli/program.ts';
-import { watching } from '../observe/run-progress.ts';
 import { commandLine, provenance } from '../observe/provenance.ts';
 import * as format from '../report/format.ts';
 import { writeReport, writtenLine } from '../report/write.ts';
@@ -14,7 +13,7 @@ import { runSweep, warmupOf } from './run-sweep.ts';
 
 process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, group, say }) => {
   const dateUtc = new Date().toISOString();
-  const { prediction, series } = await runSweep(options, { group, ...watching(say, 1) });
+  const { prediction, series } = await runSweep(options, { group, say });
   const failed = series.flatMap((one) =>
     one.failed.map(({ x, repetition, reason }) => `${pointName(one, x)} (run ${repetition}): ${reason}`),
   );
@@ -31,15 +30,15 @@ process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, grou
   };
   const report = sweepReportOf(provenance(commandLine('sweep', argv), dateUtc), parameters, prediction, series);
   process.stdout.write(`${renderSweepTerminal(report)}\n`);
-  if (options.writeReport) {
-    const markdown = renderSweepMarkdown(report);
+  if (failed.length > 0) {
     say(
-      writtenLine(await writeReport(options.reportsDir, dateUtc, 'sweep', markdown, report, renderSweepHtml(report))),
+      `error: ${format.plural(failed.length, 'point')} could not be measured and ${failed.length === 1 ? 'is' : 'are'} marked failed in the report: ${failed.join('; ')}`,
     );
   }
-  if (failed.length === 0) return 0;
-  say(
-    `error: ${format.plural(failed.length, 'point')} could not be measured and ${failed.length === 1 ? 'is' : 'are'} marked failed in the report: ${failed.join('; ')}`,
-  );
-  return EXIT_ROW_FAILED;
+  if (options.writeReport) {
+    const markdown = renderSweepMarkdown(report);
+    const written = await writeReport(options.reportsDir, dateUtc, 'sweep', markdown, report, renderSweepHtml(report));
+    say(writtenLine(written)); // the last line: where the report went
+  }
+  return failed.length === 0 ? 0 : EXIT_ROW_FAILED;
 });

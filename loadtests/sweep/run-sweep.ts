@@ -14,7 +14,7 @@ import * as format from '../report/format.ts';
 import type { VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
 import { calibrateWork } from '../sizing/calibrate-work.ts';
-import { type RunProgress, runProgress } from '../observe/run-progress.ts';
+import { watching } from '../observe/run-progress.ts';
 import { planSweep } from '../sizing/predict.ts';
 import type { SweepOptions } from './flags.ts';
 import type { FailedPoint, SweepKind, SweepPoint, SweepPrediction, SweepSeries } from './model.ts';
@@ -102,26 +102,21 @@ export interface SweepRun {
   readonly series: SweepSeries[];
 }
 
-/** Progress on a terminal; every line said goes above it and becomes its detail. */
-function withProgress(context: RunContext, steps: number): { context: RunContext; progress: RunProgress } {
-  const progress = runProgress(steps);
-  const say = (line: string): void => {
-    progress.clear();
-    context.say(line);
-    progress.detail(line);
-  };
-  return { context: { ...context, say }, progress };
-}
-
-export async function runSweep(options: SweepOptions, outer: RunContext): Promise<SweepRun> {
+/**
+ * `outer` says lines; the sweep makes its own progress lines (the calibration, then the points:
+ * their number is known once the prediction has chosen the sizes).
+ */
+export async function runSweep(options: SweepOptions, outer: Pick<RunContext, 'group' | 'say'>): Promise<SweepRun> {
   const body = options.workload.payloadBytes > 0 ? jsonPayload(options.workload.payloadBytes) : null;
-  // The calibration on its own line: the points' number is known once the prediction has chosen the sizes.
-  const calibrating = withProgress(outer, 1);
+  const calibrating = watching(outer.say, 1);
   calibrating.progress.step('calibrating C (CPU per request) and W (wait per request)');
-  const prediction = await predict(options, body, calibrating.context);
-  calibrating.progress.clear();
+  const prediction = await predict(options, body, { group: outer.group, ...calibrating }).finally(() =>
+    calibrating.progress.clear(),
+  );
   const points = planPoints(options, prediction.sizes, prediction.clients);
-  const { context, progress } = withProgress(outer, points.length * options.repeat);
+  const watch = watching(outer.say, points.length * options.repeat);
+  const context: RunContext = { group: outer.group, ...watch };
+  const { progress } = watch;
   const warmupSeconds = warmupOf(options.warmupSeconds, prediction);
   const { handlerPath, transfer } = options.workload;
   const series = new Map<

@@ -1,6 +1,7 @@
 // The sweep's charts as SVG: req/s against pool size with every run's point, the median with its
 // range, the fitted USL curve, the asymptotic bound, and the predicted and measured knees; and p99
 // against size. Told apart without colour: marker shapes, dash patterns and a label on each line.
+import * as format from '../report/format.ts';
 import { throughputBound } from '../sizing/predict.ts';
 import { uslThroughput } from '../sizing/usl.ts';
 import { CHART_WIDTH, linearScale, type Scale, svg, text, xAxis, yAxis } from '../report/svg.ts';
@@ -76,7 +77,7 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
     const px = x.toPixel(size).toFixed(1);
     return (
       `<line x1="${px}" y1="${y.toPixel(low).toFixed(1)}" x2="${px}" y2="${y.toPixel(high).toFixed(1)}" stroke="${INK}"/>` +
-      `<rect class="median" x="${(Number(px) - 3.5).toFixed(1)}" y="${(y.toPixel(run.requestsPerSecond) - 3.5).toFixed(1)}" width="7" height="7" fill="${INK}"/>`
+      `<rect class="median" x="${(Number(px) - 3.5).toFixed(1)}" y="${(y.toPixel(run.requestsPerSecond) - 3.5).toFixed(1)}" width="7" height="7" fill="${INK}"><title>${series.axis} ${size}: ${format.perSecond(run.requestsPerSecond)} req/s (range ${format.perSecond(low)}–${format.perSecond(high)})</title></rect>`
     );
   });
   const lines = [
@@ -133,8 +134,8 @@ export function latencyChart(series: SweepSeries): string | null {
     xAxis(x, BOTTOM, TOP, `${series.axis}${series.kind === 'size' ? ' (threads)' : ''}`),
     `<path d="${path(points)}" fill="none" stroke="${BLUE}" stroke-width="2"/>`,
     ...points.map(
-      ([px, py]) =>
-        `<rect class="median" x="${(px - 3.5).toFixed(1)}" y="${(py - 3.5).toFixed(1)}" width="7" height="7" fill="${INK}"/>`,
+      ([px, py], i) =>
+        `<rect class="median" x="${(px - 3.5).toFixed(1)}" y="${(py - 3.5).toFixed(1)}" width="7" height="7" fill="${INK}"><title>${series.axis} ${medians[i]!.x}: p99 ${format.ms(p99s[i]!)} ms</title></rect>`,
     ),
   ].join('');
   return svg(`${series.variant}: p99 ms by ${series.axis}`, BOTTOM + 40, body);
