@@ -14,7 +14,7 @@ import { isMeasured } from '../loadtests/report/runs.ts';
 import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from '../loadtests/row-failures.ts';
-import { effectiveCores } from '../loadtests/sizing/cores.ts';
+import { defaultThreadCount } from '../server/cores.ts';
 import { watching } from '../loadtests/observe/run-progress.ts';
 import { claimHtml } from './claim-html.ts';
 import { claimSentences, claimTable } from './claim-text.ts';
@@ -37,7 +37,7 @@ function notes(options: FastapiOptions, cores: number): string[] {
 process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, group, say: sayLine }) => {
   await mkdir(WORK_DIR, { recursive: true });
   const dateUtc = new Date().toISOString();
-  const cores = Math.max(1, Math.ceil(effectiveCores().effective));
+  const cores = defaultThreadCount();
   const models = Object.values(PYTHON_MODELS);
   // One step per row: each Node variant and each Python model at each client count.
   const context = { group, ...watching(sayLine, options.clients.length * (NODE_VARIANTS.length + models.length)) };
