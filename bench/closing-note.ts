@@ -4,7 +4,8 @@ import type { BenchReport, LimitRun, WindowCpu } from './model.ts';
 import { median } from '../loadtests/report/percentile.ts';
 import { amount, outcomeCell, usPerTask } from './tables.ts';
 import type { Comparison } from './comparison.ts';
-import { STARTUP_REFERENCE } from './targets.ts';
+import { limitRuns, STARTUP_REFERENCE } from './target-values.ts';
+import { clusterProcesses, libuvThreads } from './limit-causes.ts';
 
 /** autocannon drives its connections from one thread: at this share of a core it is the bottleneck. */
 export const GENERATOR_BOUND_PERCENT = 90;
@@ -70,8 +71,7 @@ function disturbed(report: BenchReport): string {
       name: `figure 1 pair ${run.pair} ${run.server === 'hono' ? 'Hono' : 'bare'}`,
       cpu: run.cpu,
     })),
-    { name: 'figure 3', cpu: report.limits.pool.cpu },
-    { name: 'figure 4', cpu: report.limits.inline.cpu },
+    ...limitRuns(report).map(({ figure, run }) => ({ name: `figure ${figure} ${run.variant}`, cpu: run.cpu })),
   ];
   const hit = windows.filter((window) => (window.cpu.foreignCpuPercent ?? 0) >= DISTURBED_FOREIGN_PERCENT);
   if (hit.length === 0)
@@ -145,8 +145,9 @@ export function closingNote(report: BenchReport, rows: readonly Comparison[]): s
     disturbed(report),
     generatorCeiling(report),
     perCore(rows),
-    limitContext(report, 3, report.limits.pool),
-    limitContext(report, 4, report.limits.inline),
+    ...limitRuns(report).map(({ figure, run }) => limitContext(report, figure, run)),
+    ...clusterProcesses(report.limits.cluster),
+    ...libuvThreads(report.limits.libuv, report.machine.cpus),
     dispatchQueueing(report),
     atomicsTried(report),
     afterListening(report),

@@ -1,7 +1,7 @@
 // Figure 2: round-trips of a no-op task through the project's piscina configuration vs a direct
 // call of the same function, sequential and with several callers at once.
 import { DEFAULT_POOL_SIZE } from '../server/flags.ts';
-import { createPool, type PoolAtomics } from '../server/variants/pool/index.ts';
+import { createPool, loadPiscina, type PoolAtomics } from '../server/variants/pool/index.ts';
 import type { DispatchFigure, DispatchSeries } from './model.ts';
 import noop from './noop-worker.ts';
 import { announce, type Watch } from '../loadtests/observe/run-progress.ts';
@@ -67,9 +67,10 @@ export async function measureDispatch(tasks: number, watch: Watch): Promise<Disp
   const rows: DispatchSeries[] = [];
   announce(watch, `figure 2: ${tasks} no-op round-trips per series, direct call`);
   rows.push(...(await series('direct', null, async (task) => noop(task), tasks)));
+  const Pool = await loadPiscina();
   for (const atomics of ATOMICS_TRIED) {
     announce(watch, `figure 2: through a pool of ${DEFAULT_POOL_SIZE} threads, atomics ${atomics}`);
-    const pool = createPool<number, number>({
+    const pool = createPool<number, number>(Pool, {
       filename: NOOP_WORKER,
       poolSize: DEFAULT_POOL_SIZE,
       ...(atomics === 'default' ? {} : { atomics }),

@@ -11,6 +11,7 @@ import { bareArgv } from './bare-flags.ts';
 import type { BenchOptions } from './flags.ts';
 import { loadFigures } from './load.ts';
 import type { FrameworkFigure, FrameworkRun } from './model.ts';
+import { pinApart } from './pinning.ts';
 import { measureWindow } from './window.ts';
 import { announce, type Watch } from '../loadtests/observe/run-progress.ts';
 
@@ -26,12 +27,16 @@ export async function measureFramework(
   watch: Watch,
 ): Promise<FrameworkFigure> {
   const servers: { name: FrameworkRun['server']; process: ServerProcess }[] = [];
+  let restore = async (): Promise<void> => {};
   try {
     servers.push({
       name: 'hono',
       process: await startServer(parseServerArgs([SERVER_FLAGS.port, '0', SERVER_FLAGS.quiet]), group),
     });
     servers.push({ name: 'bare', process: await startBareServer(group) });
+    // Both servers on the same core, the generator on another, for the whole figure.
+    const pinned = await pinApart(servers.map((server) => server.process.pid));
+    restore = pinned.restore;
     const load = (server: ServerProcess, durationSeconds: number) =>
       runClosedLoop({
         origin: server.baseUrl,
@@ -57,12 +62,14 @@ export async function measureFramework(
       }
     }
     return {
+      pinning: pinned.pinning,
       connections: options.connections,
       durationSeconds: options.durationSeconds,
       warmupSeconds: options.warmupSeconds,
       runs,
     };
   } finally {
+    await restore();
     for (const server of servers) await server.process.stop();
   }
 }

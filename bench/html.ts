@@ -12,6 +12,7 @@ import type { BenchReport } from './model.ts';
 import { BENCH_TITLE } from './report.ts';
 import { benchProvenance, benchSections, type SectionId } from './sections.ts';
 import { amount, outcomeCell, targetCell } from './tables.ts';
+import { limitRuns } from './target-values.ts';
 import { comparisons } from './targets.ts';
 import { startupChart } from './startup-chart.ts';
 
@@ -55,6 +56,15 @@ function comparisonCharts(rows: readonly Comparison[]): string[] {
         value: row.ratio * 100,
         mark: row.target.min * 100,
         valueText: `${(row.ratio * 100).toFixed(1)}%`,
+        verdict,
+      });
+    } else if (row.target?.kind === 'ratio-at-most' || row.target?.kind === 'ratio-within') {
+      const caption = 'Costs against their bound, × the reference (dashed: the most allowed)';
+      chartFor('ratio', caption, '× the reference').push({
+        label: `${labelOf(row)}; ${verdictText(row)}`,
+        value: row.ratio,
+        mark: row.target.max,
+        valueText: format.ratio(row.ratio),
         verdict,
       });
     } else if (row.target?.kind === 'value-below') {
@@ -136,8 +146,7 @@ function windowsChart(report: BenchReport): string {
   const caption = 'Figure 5: who used the CPU in each measured window';
   const windows = [
     ...report.framework.runs.map((run) => ({ name: `fig. 1, ${run.pair}, ${run.server}`, cpu: run.cpu })),
-    { name: 'fig. 3, pool', cpu: report.limits.pool.cpu },
-    { name: 'fig. 4, inline', cpu: report.limits.inline.cpu },
+    ...limitRuns(report).map(({ figure, run }) => ({ name: `fig. ${figure}, ${run.variant}`, cpu: run.cpu })),
   ];
   return figure(
     caption,

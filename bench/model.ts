@@ -3,7 +3,7 @@
 import type { Limit } from '../loadtests/report/figures.ts';
 import type { Provenance } from '../loadtests/report/model.ts';
 
-export const BENCH_FORMAT_VERSION = 1;
+export const BENCH_FORMAT_VERSION = 2;
 
 /** CPU during one measured window; 100 = one core busy for the whole window. */
 export interface WindowCpu {
@@ -35,7 +35,13 @@ export interface FrameworkRun {
   readonly cpu: WindowCpu;
 }
 
+/** Figure 1's cores: the server on one, the generator on another, so each ratio measures the server. */
+export type Pinning =
+  | { readonly state: 'pinned'; readonly serverCore: number; readonly generatorCore: number }
+  | { readonly state: 'unpinned'; readonly reason: string };
+
 export interface FrameworkFigure {
+  readonly pinning: Pinning;
   readonly connections: number;
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
@@ -61,10 +67,23 @@ export interface DispatchFigure {
   readonly series: readonly DispatchSeries[];
 }
 
-/** Figures 3 and 4: a CPU-bound variant under enough clients against its physical limit. */
+/** A server process in a limit run's window: its CPU, and the requests it logged as served. */
+export interface ProcessShare {
+  readonly pid: number;
+  /** null where /proc could not be read. */
+  readonly cpuPercent: number | null;
+  readonly served: number;
+}
+
+/** The CPU-bound variants bench holds against their limit. */
+export type LimitVariant = 'pool' | 'inline' | 'chunked' | 'cluster' | 'libuv';
+
+/** Figures 3, 4, 7 and 8: a CPU-bound variant under enough clients against its physical limit. */
 export interface LimitRun {
-  readonly variant: 'pool' | 'inline';
+  readonly variant: LimitVariant;
   readonly poolSize: number | null;
+  /** The flag that sizes it and its value (--pool-size, --workers, --uv-threads); null when it has none. */
+  readonly size: { readonly flag: string; readonly value: number } | null;
   readonly connections: number;
   readonly iterations: number;
   readonly durationSeconds: number;
@@ -72,6 +91,8 @@ export interface LimitRun {
   readonly limit: Limit;
   readonly load: LoadFigures;
   readonly cpu: WindowCpu;
+  /** Every process of the server's tree (a cluster's primary and workers; tsx's helper too). */
+  readonly processes: readonly ProcessShare[];
 }
 
 /** Figure 6: spawn to listening line, per server, over several starts. */
@@ -79,14 +100,18 @@ export interface StartupRow {
   /** A variant name, or 'bare node:http' (the reference). */
   readonly server: string;
   readonly startupMs: readonly number[];
+  /** CPU the server's process tree had used when its listening line arrived: unlike wall time, not stretched by a busy machine. */
+  readonly startupCpuMs: readonly number[];
   /** Spawn to the answers of the first requests, one per core sent at once: threads loaded or not. */
   readonly firstAnswersMs: readonly number[];
+  /** A pool: the threads its /stats says answered before the listening line, and its size, at the last start. */
+  readonly warmThreads: { readonly answered: number; readonly of: number } | null;
 }
 
 export interface BenchReport extends Provenance {
   readonly formatVersion: typeof BENCH_FORMAT_VERSION;
   readonly framework: FrameworkFigure;
   readonly dispatch: DispatchFigure;
-  readonly limits: { readonly pool: LimitRun; readonly inline: LimitRun };
+  readonly limits: { readonly [variant in LimitVariant]: LimitRun };
   readonly startup: StartupRow[];
 }

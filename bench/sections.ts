@@ -4,8 +4,9 @@ import { CALIBRATION_NOTE } from '../loadtests/report/markdown.ts';
 import * as format from '../loadtests/report/format.ts';
 import type { Table } from '../loadtests/report/tables.ts';
 import type { Comparison } from './comparison.ts';
-import type { BenchReport } from './model.ts';
-import { comparisonsTable, dispatchTable, frameworkTable, limitsTable, startupTable, windowsTable } from './tables.ts';
+import type { BenchReport, Pinning } from './model.ts';
+import { startupTable } from './startup-table.ts';
+import { comparisonsTable, dispatchTable, frameworkTable, limitsTable, windowsTable } from './tables.ts';
 
 /** What the page draws beside a section's table; the markdown ignores it. */
 export type SectionId = 'ratios' | 'framework' | 'dispatch' | 'limits' | 'windows' | 'startup';
@@ -17,14 +18,20 @@ export interface BenchSection {
   readonly notes: readonly string[];
 }
 
+function pinningText(pinning: Pinning): string {
+  return pinning.state === 'pinned'
+    ? `server pinned to core ${pinning.serverCore}, generator to core ${pinning.generatorCore} (taskset)`
+    : `not pinned (${pinning.reason})`;
+}
+
 /** The lines under the title: where the numbers come from and how each figure was measured. */
 export function benchProvenance(report: BenchReport): string[] {
   const { machine, framework, limits, dispatch } = report;
   return [
     `- Load generator: autocannon in the bench process, on the same ${machine.cpus} cores as the server it measures (figure 5 says how much it took)`,
-    `- Figure 1: ${format.plural(framework.connections, 'connection')}, ${framework.durationSeconds} s per run after ${framework.warmupSeconds} s warm-up per server, ${framework.runs.length / 2} Hono / bare pairs alternated`,
+    `- Figure 1: ${format.plural(framework.connections, 'connection')}, ${framework.durationSeconds} s per run after ${framework.warmupSeconds} s warm-up per server, ${framework.runs.length / 2} Hono / bare pairs alternated; ${pinningText(framework.pinning)}`,
     `- Figure 2: a pool of ${dispatch.poolSize} threads with the server's piscina options; a task that returns its input`,
-    `- Figures 3-4: ${format.clients(limits.pool.connections)}, ${limits.pool.durationSeconds} s after ${limits.pool.warmupSeconds} s warm-up, ${format.count(limits.pool.iterations)} iterations per request; measured as \`make loadtest\` measures a row, its /health bystander included`,
+    `- Figures 3, 4, 7 and 8: ${format.clients(limits.pool.connections)}, ${limits.pool.durationSeconds} s after ${limits.pool.warmupSeconds} s warm-up, ${format.count(limits.pool.iterations)} iterations per request; measured as \`make loadtest\` measures a row, its /health bystander included`,
   ];
 }
 
@@ -43,7 +50,7 @@ export function benchSections(report: BenchReport, rows: readonly Comparison[]):
     { id: 'dispatch', title: 'Figure 2: pool dispatch overhead', table: dispatchTable(report), notes: [] },
     {
       id: 'limits',
-      title: 'Figures 3 and 4: CPU-bound variants against their physical limit',
+      title: 'Figures 3, 4, 7 and 8: CPU-bound variants against their physical limit',
       table: limitsTable(report),
       notes: [CALIBRATION_NOTE],
     },
@@ -54,7 +61,8 @@ export function benchSections(report: BenchReport, rows: readonly Comparison[]):
       table: startupTable(report),
       notes: [
         `Every server is started as the pack starts it (\`node --import tsx\`), so start-up includes compiling TypeScript. ` +
-          `"First answers": spawn to the answers of ${report.machine.cpus} requests sent at once right after the listening line, one per core; it also counts threads a server loads after that line.`,
+          `"First answers": spawn to the answers of ${report.machine.cpus} requests sent at once right after the listening line, one per core; it also counts threads a server loads after that line. ` +
+          `"CPU to listening": the CPU time the server's process tree had used by its listening line; a busy machine stretches wall time, not this.`,
       ],
     },
   ];

@@ -2,9 +2,9 @@
 import * as format from '../loadtests/report/format.ts';
 import type { Column, Table } from '../loadtests/report/tables.ts';
 import type { BenchReport, DispatchSeries, LoadFigures, WindowCpu } from './model.ts';
-import { median } from '../loadtests/report/percentile.ts';
 import type { Comparison, Outcome, Target } from './comparison.ts';
-import { serverCpuUsPerRequest, STARTUP_REFERENCE } from './targets.ts';
+import { limitRuns } from './target-values.ts';
+import { serverCpuUsPerRequest, sizeLabel } from './targets.ts';
 
 /** The pace at which the pool (or the direct call) got through the tasks. */
 export const usPerTask = (series: DispatchSeries): number => (series.elapsedMs * 1000) / series.tasks;
@@ -22,17 +22,26 @@ const failures = (load: LoadFigures): string => `${load.errors} / ${load.timeout
 
 export function targetCell(target: Target | null, unit: string): string {
   if (target === null) return '–';
-  return target.kind === 'ratio-at-least'
-    ? `≥ ${(target.min * 100).toFixed(0)}% of reference`
-    : `median < ${amount(target.max)} ${unit}`;
+  switch (target.kind) {
+    case 'ratio-at-least':
+      return `≥ ${(target.min * 100).toFixed(0)}% of reference`;
+    case 'ratio-at-most':
+      return `≤ ${target.max.toFixed(2)}× reference`;
+    case 'ratio-within':
+      return `${target.min.toFixed(2)}–${target.max.toFixed(2)}× reference`;
+    case 'value-below':
+      return `median < ${amount(target.max)} ${unit}`;
+  }
 }
 
 export function outcomeCell(outcome: Outcome, row: Pick<Comparison, 'target' | 'unit'>): string {
   if (outcome.state === 'no-target') return '–';
   if (outcome.state === 'met') return 'yes';
-  return row.target?.kind === 'ratio-at-least'
-    ? `no, ${(outcome.by * 100).toFixed(outcome.by < 0.001 ? 2 : 1)} points short`
-    : `no, ${amount(outcome.by)} ${row.unit} over`;
+  if (row.target?.kind === 'ratio-at-least')
+    return `no, ${(outcome.by * 100).toFixed(outcome.by < 0.001 ? 2 : 1)} points short`;
+  if (row.target?.kind === 'ratio-at-most' || row.target?.kind === 'ratio-within')
+    return `no, ${outcome.by.toFixed(2)}× outside`;
+  return `no, ${amount(outcome.by)} ${row.unit} over`;
 }
 
 export function comparisonsTable(rows: readonly Comparison[]): Table {
@@ -136,8 +145,8 @@ export function limitsTable(report: BenchReport): Table {
       ...cpuColumns,
       right('errors / timeouts / non-2xx'),
     ],
-    rows: [report.limits.pool, report.limits.inline].map((run) => [
-      run.poolSize === null ? run.variant : `${run.variant} (pool-size ${run.poolSize})`,
+    rows: limitRuns(report).map(({ run }) => [
+      `${run.variant}${sizeLabel(run)}`,
       String(run.connections),
       format.ms(run.limit.cpuMsPerRequest ?? Number.NaN),
       format.perSecond(run.limit.requestsPerSecond),
@@ -154,8 +163,7 @@ export function limitsTable(report: BenchReport): Table {
 export function windowsTable(report: BenchReport): Table {
   const windows = [
     ...report.framework.runs.map((run) => ({ name: `figure 1, pair ${run.pair}, ${run.server}`, cpu: run.cpu })),
-    { name: 'figure 3, pool', cpu: report.limits.pool.cpu },
-    { name: 'figure 4, inline', cpu: report.limits.inline.cpu },
+    ...limitRuns(report).map(({ figure, run }) => ({ name: `figure ${figure}, ${run.variant}`, cpu: run.cpu })),
   ];
   return {
     columns: [
@@ -169,30 +177,6 @@ export function windowsTable(report: BenchReport): Table {
       window.cpu.seconds.toFixed(1),
       ...cpuCells(window.cpu),
       cpu(window.cpu.machineCpuPercent),
-    ]),
-  };
-}
-
-export function startupTable(report: BenchReport): Table {
-  const reference = report.startup.find((row) => row.server === STARTUP_REFERENCE);
-  return {
-    columns: [
-      left('server'),
-      right('starts'),
-      right('listening, median ms'),
-      right('min ms'),
-      right('max ms'),
-      right(`× ${STARTUP_REFERENCE}`),
-      right('first answers, median ms'),
-    ],
-    rows: report.startup.map((row) => [
-      row.server,
-      String(row.startupMs.length),
-      format.ms(median(row.startupMs)),
-      format.ms(Math.min(...row.startupMs)),
-      format.ms(Math.max(...row.startupMs)),
-      reference === undefined ? format.MISSING : format.ratio(median(row.startupMs) / median(reference.startupMs)),
-      format.ms(median(row.firstAnswersMs)),
     ]),
   };
 }

@@ -4,17 +4,8 @@ import { median } from '../loadtests/report/percentile.ts';
 import { clients } from '../loadtests/report/format.ts';
 import { compare, type Comparison } from './comparison.ts';
 import type { BenchReport, DispatchSeries, FrameworkRun, LimitRun } from './model.ts';
-
-export const TARGETS = {
-  /** Figure 1: Hono's req/s at least this share of bare node:http's. */
-  honoShareOfBare: 0.85,
-  /** Figure 2: median round-trip of a no-op task through the pool, below this. */
-  dispatchMedianUs: 100,
-  /** Figure 3: pool req/s at least this share of cores / CPU seconds per request. */
-  poolShareOfLimit: 0.95,
-  /** Figure 4: inline req/s at least this share of 1 / CPU seconds per request. */
-  inlineShareOfLimit: 0.97,
-} as const;
+import { cpuAgainstInline, startupRows, warmThreadRows } from './cost-rows.ts';
+import { limitRuns, TARGETS } from './target-values.ts';
 
 function medianOf(
   runs: readonly FrameworkRun[],
@@ -30,18 +21,18 @@ export function serverCpuUsPerRequest(run: FrameworkRun): number | null {
 }
 
 /** Unlike req/s, the server's own CPU per request does not depend on who set the ceiling. */
-function cpuPerRequestRow(runs: readonly FrameworkRun[], reference: string): Comparison[] {
+function cpuPerRequestRow(runs: readonly FrameworkRun[], reference: string, pinned: boolean): Comparison[] {
   if (runs.some((run) => serverCpuUsPerRequest(run) === null)) return [];
   const perRequest = (run: FrameworkRun): number => serverCpuUsPerRequest(run) ?? Number.NaN;
   return [
     compare({
       figure: 1,
-      what: 'Hono server CPU per request (median of runs; lower is better)',
+      what: `Hono server CPU per request (median of runs${pinned ? ', server and generator pinned apart' : ', unpinned'}; lower is better)`,
       unit: 'µs',
       measured: medianOf(runs, 'hono', perRequest),
       reference: medianOf(runs, 'bare', perRequest),
       referenceName: reference,
-      target: null,
+      target: { kind: 'ratio-at-most', max: TARGETS.honoCpuPerRequest },
     }),
   ];
 }
@@ -70,7 +61,7 @@ function frameworkRows(report: BenchReport): Comparison[] {
       referenceName: reference,
       target: null,
     }),
-    ...cpuPerRequestRow(runs, reference),
+    ...cpuPerRequestRow(runs, reference, report.framework.pinning.state === 'pinned'),
   ];
 }
 
@@ -110,8 +101,11 @@ function dispatchRows(report: BenchReport): Comparison[] {
   });
 }
 
+export const sizeLabel = (run: LimitRun): string =>
+  run.size === null ? '' : ` (${run.size.flag.replace(/^--/, '')} ${run.size.value})`;
+
 function limitRow(figure: number, run: LimitRun, min: number): Comparison {
-  const size = run.poolSize === null ? '' : ` (pool-size ${run.poolSize})`;
+  const size = sizeLabel(run);
   return compare({
     figure,
     what: `${run.variant}${size} req/s, ${clients(run.connections)}`,
@@ -134,8 +128,7 @@ function generatorRows(report: BenchReport): Comparison[] {
       name: 'bare node:http runs (median)',
       percent: medianOf(report.framework.runs, 'bare', (run) => run.cpu.generatorCpuPercent),
     },
-    { name: 'pool run', percent: report.limits.pool.cpu.generatorCpuPercent },
-    { name: 'inline run', percent: report.limits.inline.cpu.generatorCpuPercent },
+    ...limitRuns(report).map(({ run }) => ({ name: `${run.variant} run`, percent: run.cpu.generatorCpuPercent })),
   ];
   return windows.map((window) =>
     compare({
@@ -150,26 +143,6 @@ function generatorRows(report: BenchReport): Comparison[] {
   );
 }
 
-export const STARTUP_REFERENCE = 'bare node:http';
-
-function startupRows(report: BenchReport): Comparison[] {
-  const reference = report.startup.find((row) => row.server === STARTUP_REFERENCE);
-  if (reference === undefined) return [];
-  return report.startup
-    .filter((row) => row !== reference)
-    .map((row) =>
-      compare({
-        figure: 6,
-        what: `${row.server} start-up (median)`,
-        unit: 'ms',
-        measured: median(row.startupMs),
-        reference: median(reference.startupMs),
-        referenceName: `${STARTUP_REFERENCE} start-up`,
-        target: null,
-      }),
-    );
-}
-
 export function comparisons(report: BenchReport): Comparison[] {
   return [
     ...frameworkRows(report),
@@ -178,5 +151,9 @@ export function comparisons(report: BenchReport): Comparison[] {
     limitRow(4, report.limits.inline, TARGETS.inlineShareOfLimit),
     ...generatorRows(report),
     ...startupRows(report),
+    ...warmThreadRows(report),
+    ...cpuAgainstInline(report),
+    limitRow(8, report.limits.cluster, TARGETS.parallelShareOfLimit),
+    limitRow(8, report.limits.libuv, TARGETS.parallelShareOfLimit),
   ];
 }

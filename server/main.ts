@@ -4,7 +4,6 @@ import { parseServerArgs } from './flags.ts';
 import { checkHandlerOrExit } from './handler.ts';
 import { parseOrExit } from './parse-or-exit.ts';
 import { relaunchWithEnv } from './relaunch.ts';
-import { serve } from './serve.ts';
 import { serverEnv, variants } from './variants/index.ts';
 
 const options = parseOrExit(() => parseServerArgs(process.argv.slice(2)));
@@ -15,5 +14,6 @@ if (relaunched !== null) process.exit(relaunched);
 if (options.handler !== null && cluster.isPrimary) await checkHandlerOrExit(options.handler);
 
 const variant = variants[options.variant];
+// serve.ts (Hono and its node adapter) only where HTTP is served: a cluster's primary forks sooner without it.
 if (variant.primary !== undefined && cluster.isPrimary) await variant.primary(options);
-else await serve(options, variant, cluster.isPrimary);
+else await (await import('./serve.ts')).serve(options, variant, cluster.isPrimary);

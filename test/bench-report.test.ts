@@ -5,7 +5,8 @@ import { parseProcStat } from '../loadtests/observe/proc-snapshot.ts';
 import { median, percentile } from '../loadtests/report/percentile.ts';
 import { renderBenchMarkdown } from '../bench/report.ts';
 import { judge } from '../bench/comparison.ts';
-import { comparisons, TARGETS } from '../bench/targets.ts';
+import { TARGETS } from '../bench/target-values.ts';
+import { comparisons } from '../bench/targets.ts';
 import { fixedBenchReport } from './fixtures/bench-report.ts';
 
 const ANSI = /\u001b\[/;
@@ -62,7 +63,25 @@ test('figures 5 and 6: the generator against one core; start-up medians against 
   const pool = row(6, 'pool start-up');
   assert.equal(pool.measured, 310);
   assert.equal(pool.reference, 210);
-  assert.equal(pool.outcome.state, 'no-target');
+  assert.deepEqual(pool.target, { kind: 'ratio-at-most', max: TARGETS.startupSingleProcess });
+  assert.equal(pool.outcome.state, 'missed');
+  assert.deepEqual(row(6, 'cluster start-up').outcome, { state: 'met' }, '1.95× against its own 2×');
+  assert.deepEqual(row(6, 'pool: threads that answered').outcome, { state: 'met' });
+});
+
+test('figures 7 and 8: CPU per request against inline, and cluster and libuv against their limit', () => {
+  const chunked = row(7, 'chunked CPU');
+  assert.equal(chunked.ratio, 42 / 40);
+  assert.deepEqual(chunked.outcome, { state: 'met' }, '1.05× is at the bound');
+  assert.deepEqual(row(7, 'libuv CPU').target, { kind: 'ratio-within', min: 0.95, max: 1.05 });
+  const cluster = row(8, 'cluster');
+  assert.equal(cluster.ratio, 44 / 50);
+  assert.equal(cluster.outcome.state, 'missed');
+  assert.deepEqual(judge({ kind: 'ratio-within', min: 0.95, max: 1.05 }, 0, 0.9).state, 'missed');
+  assert.deepEqual(judge({ kind: 'ratio-at-most', max: 1.2 }, 0, 1.2), { state: 'met' });
+  const cpu = row(1, 'Hono server CPU');
+  assert.ok(cpu.what.includes('pinned apart'));
+  assert.equal(cpu.outcome.state, 'missed');
 });
 
 test('markdown: every ratio with its target and outcome, the windows, and a closing note computed from the numbers', () => {
@@ -78,8 +97,9 @@ test('markdown: every ratio with its target and outcome, the windows, and a clos
     '| 3 | pool (pool-size 2) req/s, 4 clients | 45.0 req/s | physical limit: min(2 cores, 4 clients, 2 at once) = 2 / 40.0 ms CPU per request | 50.0 req/s | 90.0% | ≥ 95% of reference | no, 5.0 points short |',
     '| 4 | inline req/s, 4 clients | 24.5 req/s | physical limit: min(2 cores, 4 clients, 1 at once) = 1 / 40.0 ms CPU per request | 25.0 req/s | 98.0% | ≥ 97% of reference | yes |',
     '| figure 3, pool | 10.0 | 180% | 2% | 18% | 200% |',
-    '| pool | 3 | 310 | 300 | 320 | 1.48× | 510 |',
-    '- Targets missed: 3 of 5 (figures 1, 2, 3).',
+    '| pool | 3 | 310 | 300 | 320 | 1.48× | 320 | 410 | 2.16× |',
+    '- Targets missed: 8 of 14 (figures 1, 2, 3, 6, 8).',
+    "- Figure 8 (cluster): its 2 workers served 240 / 200 requests (the busiest 109% of an even share, the least busy 91%); worker CPU 95% / 80% of a core; processes that served nothing (the primary, tsx's helper): pid 200 4%.",
     "- Who set figure 1's ceiling, run by run: the generator (≥ 90% of its single thread) in pair 1 Hono, pair 1 bare, pair 2 Hono, pair 2 bare, pair 3 Hono, pair 3 bare. Where the generator capped bare node:http, figure 1's req/s ratio understates the gap between the servers.",
     '- Figure 3 (pool): in its window the generator used 2% and other processes 18% of one core, leaving 1.80 of 2 cores; against the 45.0 req/s those cores allow at 40.0 ms CPU a request, the server reached 100%.',
     '- Other processes used less than 25% of a core in every measured window.',
@@ -104,7 +124,7 @@ test('closing note: windows where other processes took a share of the cores are 
   };
   assert.ok(
     renderBenchMarkdown(busy).includes(
-      '- Other processes used ≥ 25% of a core in 1 of 8 windows (figure 4 93%): those numbers were disturbed; rerun on a quieter machine to confirm.',
+      '- Other processes used ≥ 25% of a core in 1 of 11 windows (figure 4 inline 93%): those numbers were disturbed; rerun on a quieter machine to confirm.',
     ),
   );
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WorkEvent } from '../server/log-line.ts';
-import { arrivingTogether, ENDLESS_ITERATIONS, HOLD_MS, sendAll, warmPool } from './helpers/hold.ts';
+import { arrivingTogether, ENDLESS_ITERATIONS, HOLD_MS, sendAll } from './helpers/hold.ts';
 import { loggedEvents, startTestServer, stats, statsWhen } from './helpers/server.ts';
 
 /** Tens of milliseconds a request: long enough that an event loop that could interleave would. */
@@ -42,7 +42,6 @@ test('pool of 4: four concurrent requests overlap', async (t) => {
     timeoutMs: HOLD_MS,
     faultRoutes: true,
   });
-  await warmPool(server, 4);
   server.record();
   const answers = sendAll(server, 4);
   await statsWhen(server, (body) => body.inFlight === 4, 'all four requests to run at once');
@@ -61,7 +60,6 @@ test('pool of 1: four concurrent requests queue and run exactly one at a time', 
     timeoutMs: HOLD_MS,
     faultRoutes: true,
   });
-  await warmPool(server, 1);
   const answers = sendAll(server, 4);
   await statsWhen(
     server,

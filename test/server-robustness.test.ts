@@ -28,7 +28,6 @@ test('pool: a full queue answers 503 with Retry-After and a JSON error at once, 
     timeoutMs: HOLD_MS,
     faultRoutes: true,
   });
-  await warmPool(server, 1);
   server.record();
   const running = answerOf(server, '/1');
   await statsWhen(server, (body) => body.inFlight === 1, 'client 1 to run on the only worker');
@@ -63,7 +62,6 @@ test('pool: a deadline passed while queued gives 503 and the task never runs; on
     iterations: ENDLESS_ITERATIONS,
     faultRoutes: true,
   });
-  await warmPool(server, 1);
   server.record();
   // Sent together: the second's deadline passes moments after the first's, while the worker that
   // replaces the stopped one is still starting, so the second never runs.

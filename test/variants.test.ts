@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { snapshot } from '../loadtests/observe/proc-snapshot.ts';
-import { arrivingTogether, ENDLESS_IO_MS, ENDLESS_ITERATIONS, HOLD_MS, sendAll, warmPool } from './helpers/hold.ts';
+import { arrivingTogether, ENDLESS_IO_MS, ENDLESS_ITERATIONS, HOLD_MS, sendAll } from './helpers/hold.ts';
 import { loggedEvents, startTestServer, stats, statsWhen } from './helpers/server.ts';
 import { threadCpuMs } from './helpers/thread-cpu.ts';
 
@@ -77,7 +77,6 @@ test('pool doing io work: only pool-size requests wait at once', async (t) => {
     timeoutMs: HOLD_MS,
     faultRoutes: true,
   });
-  await warmPool(server, 2);
   const answers = sendAll(server, 8);
   await statsWhen(
     server,

@@ -35,8 +35,9 @@ export function sendAll(server: ServerProcess, clients: number): Promise<Answer>
 }
 
 /**
- * Waits until every worker of a pool has started, so that no held request's deadline runs out while
- * a worker is still starting (seconds, on a loaded machine): one throwing task per worker
+ * Waits until every worker of a pool has started again after some were replaced (a server's first
+ * workers answer before it listens), so that no held request's deadline runs out while a worker is
+ * still starting (seconds, on a loaded machine): one throwing task per worker
  * (--fault-routes), sent together, so a worker still starting keeps its task and the next goes to
  * another. A round whose tasks met the deadline first is sent again. Clears /stats afterwards.
  */

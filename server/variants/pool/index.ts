@@ -1,11 +1,12 @@
 // The pool variant: each request's loop runs in a piscina worker thread, behind an admission gate.
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { deadlineQueued, deadlineRunning, messageOf, workerFailed } from '../../errors.ts';
 import type { JobResult } from '../../job.ts';
 import type { Variant } from '../types.ts';
 import { AdmissionGate } from './admission.ts';
 import { TaskProgress } from './task-progress.ts';
 import { PoolTimer } from './timing.ts';
+import { warmEveryThread } from './warm-up.ts';
 import type { PoolTask, PoolWorkerData } from './worker.ts';
 
 /** Longer than any run: threads are never torn down between requests. */
@@ -22,14 +23,21 @@ export interface PoolSpec {
 
 export type PoolAtomics = NonNullable<ConstructorParameters<typeof Piscina>[0]>['atomics'];
 
+/** piscina, imported on demand: every other variant's server starts without loading it. */
+export async function loadPiscina(): Promise<typeof Piscina> {
+  return (await import('piscina')).Piscina;
+}
+
 /**
  * The project's piscina configuration, shared with `make bench` so it measures the same pool.
  * Pinned min = max: with piscina's defaults (minThreads 1, idleTimeout 0) workers were
  * destroyed and respawned between requests. stricterFIFO serves queued clients in turn;
  * without it one client starved behind the others at --pool-size 1 (piscina issue #1031).
+ * Synchronous: piscina announces its first threads (workerCreate) in the next microtask, so
+ * listeners must be added before the caller awaits anything.
  */
-export function createPool<Task, Result>(spec: PoolSpec): Piscina<Task, Result> {
-  return new Piscina<Task, Result>({
+export function createPool<Task, Result>(Pool: typeof Piscina, spec: PoolSpec): Piscina<Task, Result> {
+  return new Pool<Task, Result>({
     filename: spec.filename,
     minThreads: spec.poolSize,
     maxThreads: spec.poolSize,
@@ -50,7 +58,7 @@ export const pool: Variant = {
   parallelism: (options) => options.poolSize,
   async start(options, gauge) {
     const workerData: PoolWorkerData = { gaugeBuffer: gauge.buffer, handler: options.handler };
-    const piscina = createPool<PoolTask, JobResult>({
+    const piscina = createPool<PoolTask, JobResult>(await loadPiscina(), {
       filename: new URL('./worker.ts', import.meta.url).href,
       poolSize: options.poolSize,
       workerData,
@@ -67,6 +75,11 @@ export const pool: Variant = {
     });
     // A worker error outside any task: piscina emits it on the pool; unhandled, it would end the server.
     piscina.on('error', (error: unknown) => process.stderr.write(`pool: ${messageOf(error)}\n`));
+    const threads = await warmEveryThread(piscina, options.poolSize).catch(async (error: unknown) => {
+      await piscina.close();
+      throw error;
+    });
+    timer.reset(); // the warm-up tasks are no one's requests
     return {
       settings: {
         poolSize: options.poolSize,
@@ -77,6 +90,7 @@ export const pool: Variant = {
         timeoutMs: options.timeoutMs,
         transfer: options.transfer,
         abortable: true,
+        threadsAnswered: threads.length,
       },
       poolTiming: timer,
       async run(request, deadline) {

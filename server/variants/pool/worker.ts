@@ -4,6 +4,7 @@ import { workerData } from 'node:worker_threads';
 import { ConcurrencyGauge } from '../../gauge.ts';
 import { runJob, workBodyFor, type JobRequest, type JobResult } from '../../job.ts';
 import { TaskProgress } from './task-progress.ts';
+import { arriveAndWait, type WarmUpTask } from './warm-up.ts';
 
 export interface PoolWorkerData {
   readonly gaugeBuffer: SharedArrayBuffer;
@@ -24,4 +25,10 @@ const work = workBodyFor(data.handler);
 
 export default async function poolJob(task: PoolTask): Promise<JobResult> {
   return runJob(task.request, new TaskProgress(task.progress).tracking(gauge), await work);
+}
+
+/** Once per thread before the server listens; it waits for the handler too, so the first request finds it loaded. */
+export async function warmUp(task: WarmUpTask): Promise<number> {
+  await work;
+  return arriveAndWait(task);
 }
