@@ -45,9 +45,9 @@ test('every comparison has its bar, with its target or reference marked and its 
   assert.equal(bars.length, rows.length, 'one bar per row of the ratios table');
   const charts = html.split('<svg class="chart"').length - 1;
   const marks = html.split('stroke-dasharray="4 2"').length - 1;
-  // The comparisons' three charts (targets, limits in µs, the rest) each add one mark to their legend.
-  assert.equal(marks, rows.length + 3, 'every bar has its dashed mark');
-  assert.equal(charts, 7, 'three charts of comparisons, then figures 1, 2, 5 and 6');
+  // The comparisons' four charts (share targets, bounds in ×, limits in µs, the rest) each add one mark to their legend.
+  assert.equal(marks, rows.length + 4, 'every bar has its dashed mark');
+  assert.equal(charts, 8, 'four charts of comparisons, then figures 1, 2, 5 and 6');
   assert.match(
     html,
     /figure 1: Hono \/health req\/s \(median of runs\); target ≥ 85% of reference: no, 4\.6 points short/,
@@ -70,8 +70,8 @@ test('in headless Chromium from file://: the bench page draws every chart, shows
   const report = JSON.parse(await readFile(written.jsonPath, 'utf8')) as BenchReport;
   const opened = await openFile(await launchBrowser(t), written.htmlPath ?? '');
 
-  // Three comparison charts (targets, µs limits, the rest), then figures 1, 2, 5 and 6.
-  assert.equal(await assertPageSound(opened), 7);
+  // Four comparison charts (share targets, bounds in ×, µs limits, the rest), then figures 1, 2, 5 and 6.
+  assert.equal(await assertPageSound(opened), 8);
   for (const section of benchSections(report, comparisons(report)))
     assert.deepEqual(await tableCells(opened.page, section.id), section.table.rows, section.title);
   assert.deepEqual(
