@@ -29,7 +29,7 @@ fastapi: install
 	@sh fastapi/install.sh work/fastapi/apt.log
 	@node --import tsx fastapi/main.ts $(ARGS)
 
-# How close the pack's own servers come to what the machine allows (about 2 minutes on 2 cores; ARGS="--quick": 20 s).
+# How close the pack's own servers come to what the machine allows (about 3 minutes on 2 cores; ARGS="--quick": under a minute).
 bench: install
 	@node --import tsx bench/main.ts $(ARGS)
 
