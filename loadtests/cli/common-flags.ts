@@ -1,7 +1,6 @@
 // Flags every program of the pack offers alike (loadtest, sweep, fastapi, bench): the window's
 // ranges, where reports go, and the variant settings out of parsed flags. One spelling each.
 import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import {
@@ -24,7 +23,8 @@ export const DEFAULT_MAX_DURATION_SECONDS = 180;
 export type DurationChoice = number | 'auto';
 export const WARMUP_RANGE: IntRange = { min: 0, max: 600 };
 export const REPEAT_RANGE: IntRange = { min: 1, max: 20 };
-export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../../reports', import.meta.url));
+/** reports/ of the folder the command runs from: the clone under make, the user's project under npx. */
+export const DEFAULT_REPORTS_DIR = 'reports';
 
 /**
  * --duration: `per` says what one window measures, e.g. "per variant"; `whenAbsent` says what a

@@ -1,7 +1,9 @@
 // Where a report's numbers come from: the machine, the software, the commit and the command.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Machine, Provenance } from '../report/model.ts';
 
 /** The packages whose versions shape the numbers; each report names them. */
@@ -18,40 +20,52 @@ export function machine(): Machine {
   };
 }
 
-function packageVersions(): Record<string, string> {
-  const versions: Record<string, string> = {};
-  for (const name of MEASURED_PACKAGES) {
-    const file = new URL(`../../node_modules/${name}/package.json`, import.meta.url);
-    try {
-      versions[name] = (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-    } catch {
-      versions[name] = 'not installed';
-    }
+/** The pack's own folder: the clone, or node_modules/async-or-pool when it is installed. */
+const PACK_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const versionIn = (file: string): string => (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+
+/** Where Node finds it for the pack: its own node_modules, then each folder's above (where npm hoists). */
+function installedVersion(name: string): string {
+  for (let at = PACK_ROOT; ; at = dirname(at)) {
+    const file = join(at, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return versionIn(file);
+    if (dirname(at) === at) return 'not installed';
   }
-  return versions;
+}
+
+function packageVersions(): Record<string, string> {
+  return Object.fromEntries(MEASURED_PACKAGES.map((name) => [name, installedVersion(name)]));
 }
 
 /** The short commit, marked when the working tree differs from it. */
 function gitCommit(): string {
   const git = (...args: string[]): string =>
     execFileSync('git', args, {
-      cwd: new URL('../..', import.meta.url),
+      cwd: PACK_ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
   try {
+    // An installed pack lives inside the user's project, whose own repository is not the pack's.
+    if (resolve(git('rev-parse', '--show-toplevel')) !== resolve(PACK_ROOT)) throw new Error('not the pack');
     const commit = git('rev-parse', '--short', 'HEAD');
     return git('status', '--porcelain', '--untracked-files=no') === ''
       ? commit
       : `${commit} (with uncommitted changes)`;
   } catch {
-    return 'unknown (not a git checkout)';
+    return `none (async-or-pool ${versionIn(join(PACK_ROOT, 'package.json'))}, not a git checkout)`;
   }
 }
 
-/** The command as a person would type it again: `npm run <script> -- <argv>`. */
+/** Set by the package's command (bin/commands.ts) for the program it starts: how the user called it. */
+export const INVOKED_AS_ENV = 'ASYNC_OR_POOL_INVOKED_AS';
+
+/** The command as a person would type it again: `npm run <script> -- <argv>`, or `async-or-pool <script> <argv>`. */
 export function commandLine(script: string, argv: readonly string[]): string {
   const quoted = argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`));
+  const bin = process.env[INVOKED_AS_ENV];
+  if (bin !== undefined) return [`${bin} ${script}`, ...quoted].join(' ');
   return quoted.length === 0 ? `npm run ${script}` : [`npm run ${script} --`, ...quoted].join(' ');
 }
 

@@ -12,6 +12,8 @@ import { stopChild } from './stop-child.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
 
 const SERVER_MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
+/** tsx as this pack resolves it: run from another project, that project may have no tsx, or another one. */
+const TSX_LOADER = import.meta.resolve('tsx');
 /** A cluster of 64 workers took 17 s to start on the 2-core test machine. */
 const START_TIMEOUT_MS = 60_000;
 const STDERR_TAIL_LINES = 5;
@@ -80,7 +82,7 @@ export async function startListening(
   startTimeoutMs = START_TIMEOUT_MS,
 ): Promise<ServerProcess> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script.path, ...script.argv], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, script.path, ...script.argv], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

@@ -44,6 +44,9 @@ export function createPool<Task, Result>(Pool: typeof Piscina, spec: PoolSpec): 
     idleTimeout: IDLE_TIMEOUT_MS,
     stricterFIFO: true,
     workerData: spec.workerData,
+    // Node's default gives workers the options node was started with; the package's bin adds tsx's
+    // loader to process.execArgv after start (bin/async-or-pool.js), and the workers need it too.
+    execArgv: process.execArgv,
     ...(spec.atomics === undefined ? {} : { atomics: spec.atomics }),
   });
 }

@@ -1,0 +1,24 @@
+// The commands of `async-or-pool`: each is the program its make target runs (data only; main.ts runs them).
+import { join } from 'node:path';
+import { WORK_DIR } from '../fastapi/flags.ts';
+
+export interface PackCommand {
+  /** The entry file, relative to this one: the same one `make <command>` runs. */
+  readonly entry: string;
+  readonly summary: string;
+  /** A shell script the make target runs first (its arguments after the script), e.g. an installer. */
+  readonly setup?: readonly string[];
+}
+
+/** Adding a command is one line here: its entry and what it does. */
+export const COMMANDS = {
+  loadtest: { entry: '../loadtests/main.ts', summary: 'measure every variant under each scenario; write a report' },
+  sweep: { entry: '../loadtests/sweep/main.ts', summary: 'sweep pool sizes and clients; recommend a pool size' },
+  bench: { entry: '../bench/main.ts', summary: "measure the pack's own overhead against bare references" },
+  server: { entry: '../server/main.ts', summary: 'start one server (this process is the server)' },
+  fastapi: {
+    entry: '../fastapi/main.ts',
+    summary: 'the original FastAPI experiment beside Node (installs FastAPI and uvicorn with apt-get)',
+    setup: ['../fastapi/install.sh', join(WORK_DIR, 'apt.log')],
+  },
+} as const satisfies Record<string, PackCommand>;
