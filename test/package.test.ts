@@ -1,12 +1,13 @@
 // The pack as a user installs it: `npm pack`, the tarball installed into a project of the user's own,
 // and its command run there on a TypeScript handler that imports a package only that project has.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, type TestContext, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { COMMANDS } from '../bin/commands.ts';
 import { npmMissing, type PackedProject, packedProject, weighOf } from './helpers/packed-project.ts';
 
@@ -14,6 +15,7 @@ const BIN = fileURLToPath(new URL('../bin/async-or-pool.js', import.meta.url));
 /** Pack, install and a --quick run of two variants take about 30 s here; this only bounds a hang. */
 const RUN_BOUND_MS = 240_000;
 const skip = npmMissing() ?? false;
+const execFileAsync = promisify(execFile);
 
 interface ReportRun {
   readonly variant: string;
@@ -27,11 +29,12 @@ interface ReportJson {
   readonly runs: readonly ReportRun[];
 }
 
-test('every command of the bin shows the --help of the program its make target runs', () => {
+test('every command of the bin shows the --help of the program its make target runs', async () => {
+  const help = async (args: readonly string[]): Promise<string> =>
+    (await execFileAsync(process.execPath, [...args, '--help'], { encoding: 'utf8' })).stdout;
   for (const [name, command] of Object.entries(COMMANDS)) {
     const entry = fileURLToPath(new URL(command.entry, new URL('../bin/', import.meta.url)));
-    const viaBin = execFileSync(process.execPath, [BIN, name, '--help'], { encoding: 'utf8' });
-    const viaMake = execFileSync(process.execPath, ['--import', 'tsx', entry, '--help'], { encoding: 'utf8' });
+    const [viaBin, viaMake] = await Promise.all([help([BIN, name]), help(['--import', 'tsx', entry])]);
     assert.equal(viaBin, viaMake, name);
   }
 });

@@ -36,8 +36,11 @@ export interface PackedProject {
   readonly remove: () => void;
 }
 
+/** Bounds npm: with the cache filled it takes seconds; without it, a missing registry is not a hang. */
+const NPM_BOUND_MS = 180_000;
+
 const run = (command: string, args: readonly string[], cwd: string): string =>
-  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: NPM_BOUND_MS });
 
 /**
  * Packs the pack and installs the tarball into a fresh project. Its dependencies come from the npm
