@@ -6,8 +6,8 @@ export interface PackCommand {
   /** The entry file, relative to this one: the same one `make <command>` runs. */
   readonly entry: string;
   readonly summary: string;
-  /** A shell script the make target runs first (its arguments after the script), e.g. an installer. */
-  readonly setup?: readonly string[];
+  /** A shell script the make target runs first, e.g. an installer: its path relative to this file, and its arguments. */
+  readonly setup?: { readonly script: string; readonly args: readonly string[] };
 }
 
 /** Adding a command is one line here: its entry and what it does. */
@@ -19,6 +19,6 @@ export const COMMANDS = {
   fastapi: {
     entry: '../fastapi/main.ts',
     summary: 'the original FastAPI experiment beside Node (installs FastAPI and uvicorn with apt-get)',
-    setup: ['../fastapi/install.sh', join(WORK_DIR, 'apt.log')],
+    setup: { script: '../fastapi/install.sh', args: [join(WORK_DIR, 'apt.log')] },
   },
 } as const satisfies Record<string, PackCommand>;

@@ -1,6 +1,7 @@
 // `async-or-pool <command> [flags]`: each command is the program its make target runs, with exactly
 // that program's flags and --help (its own commander definition parses them), started in this process.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { INVOKED_AS_ENV } from '../loadtests/observe/provenance.ts';
@@ -11,8 +12,7 @@ const fromHere = (relative: string): string => fileURLToPath(new URL(relative, i
 async function run(command: PackCommand, flags: readonly string[]): Promise<void> {
   // --help only prints: nothing to install for it.
   if (command.setup !== undefined && !flags.includes('--help') && !flags.includes('-h')) {
-    const [script = '', ...args] = command.setup;
-    const setup = spawnSync('sh', [fromHere(script), ...args], { stdio: 'inherit' });
+    const setup = spawnSync('sh', [fromHere(command.setup.script), ...command.setup.args], { stdio: 'inherit' });
     if (setup.status !== 0) process.exit(setup.status ?? 1);
   }
   const entry = fromHere(command.entry);
@@ -23,7 +23,9 @@ async function run(command: PackCommand, flags: readonly string[]): Promise<void
   await import(pathToFileURL(entry).href);
 }
 
+const { version } = JSON.parse(readFileSync(fromHere('../package.json'), 'utf8')) as { version: string };
 const program = new Command('async-or-pool')
+  .version(version)
   .description('Should a CPU-heavy request handler just be async, or go to a pool? Measured on your machine.')
   .enablePositionalOptions()
   .helpCommand(false)
