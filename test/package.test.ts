@@ -25,6 +25,7 @@ interface ReportRun {
 }
 interface ReportJson {
   readonly command: string;
+  readonly commit: string;
   readonly parameters: { readonly workload: { readonly handler: { readonly path: string } | null } };
   readonly runs: readonly ReportRun[];
 }
@@ -75,6 +76,7 @@ describe('installed from its tarball into another project', { skip, timeout: RUN
     const report = JSON.parse(readFileSync(join(project.dir, 'reports', json), 'utf8')) as ReportJson;
     assert.equal(report.parameters.workload.handler?.path, 'handler.ts');
     assert.equal(report.command, 'async-or-pool loadtest --handler ./handler.ts --variants inline,pool --quick');
+    assert.match(report.commit, /^none \(async-or-pool \d+\.\d+\.\d+, not a git checkout\)$/);
     assert.match(readFileSync(join(project.dir, 'reports', json.replace(/\.json$/, '.md')), 'utf8'), /handler\.ts/);
     // A handler that failed to load in the pool's workers would answer 500s: every answer is a 2xx.
     assert.deepEqual(
@@ -82,6 +84,8 @@ describe('installed from its tarball into another project', { skip, timeout: RUN
       ['inline', 'pool'].map((variant) => ({ variant, errors: 0, non2xx: 0 })),
     );
     for (const run of report.runs) assert.ok(run.requests > 0, `${run.variant} answered nothing in its window`);
+    const packReports = readdirSync(join(project.dir, 'node_modules', 'async-or-pool', 'reports'));
+    assert.deepEqual(packReports, ['README.md'], 'nothing is written inside the installed pack');
   });
 
   for (const variant of ['pool', 'cluster'] as const) {

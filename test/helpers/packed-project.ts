@@ -64,6 +64,13 @@ export function packedProject(): PackedProject {
     };
     writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest));
     writeFileSync(join(dir, 'handler.ts'), HANDLER);
+    // A project in a repository of its own: the report must not take that repository's commit for the pack's.
+    run('git', ['init', '--quiet'], dir);
+    run(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '--allow-empty', '-m', 'a'],
+      dir,
+    );
     run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(root, tarball)], dir);
     return { dir, bin: join(dir, 'node_modules', '.bin', 'async-or-pool'), remove };
   } catch (error) {
