@@ -137,8 +137,10 @@ test('overload: 503s counted by status, served latency and /health answers land 
     '1',
     '--warmup',
     '2',
+    // A few ms of work: far inside the 500 ms deadline even when a busy machine stretches it tenfold,
+    // so some requests are served while most are turned away.
     '--iterations',
-    '20000000',
+    '5000000',
     '--reports-dir',
     dir,
   ]);
