@@ -1,0 +1,158 @@
+// Measures every window of a crossover: one server per (variant, work), and on it one window per
+// body size (the body is the client's, so the server need not restart), each by the load runner's
+// own measure(): continuous clients, warm-up, the window, its interval, the calibration after it.
+import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, type ServerOptions } from '../../server/flags.ts';
+import { jsonPayload } from '../load/payload.ts';
+import { buildRun } from '../measure/build-run.ts';
+import { fixedWindow } from '../measure/fixed-window.ts';
+import { measure } from '../measure/measure.ts';
+import { failedRowOf, onVariantServer, type RunContext, serverOptionsFor } from '../measure/run-scenario.ts';
+import type { VariantSettingValues } from '../report/model.ts';
+import { curlLoops } from '../scenarios/curl-loops.ts';
+import type { CrossoverOptions } from './flags.ts';
+import { iterationsFor } from './loop-rate.ts';
+import {
+  CROSSOVER_VARIANTS,
+  type CrossoverVariant,
+  type CrossoverWindow,
+  type CrossoverWork,
+  type MeasuredWindow,
+} from './model.ts';
+
+/** The live progress line's calls (loadtests/observe/run-progress.ts). */
+export interface Progress {
+  readonly step: (name: string) => void;
+  readonly detail: (text: string) => void;
+}
+
+export interface CrossoverContext extends RunContext {
+  readonly progress: Progress;
+}
+
+/** One server of the run: a variant and what each request runs. */
+export interface PlannedServer {
+  readonly variant: CrossoverVariant;
+  readonly work: CrossoverWork;
+}
+
+export interface CrossoverSizing {
+  readonly iterationsPerMicrosecond: number;
+  readonly poolSize: number;
+  readonly clients: number;
+  readonly settings: VariantSettingValues;
+}
+
+/** Each loop point on inline, then on pool; then the handler on both, when there is one. */
+export function planServers(options: CrossoverOptions, iterationsPerMicrosecond: number): PlannedServer[] {
+  const loops = options.cpuMicros.flatMap((cpuMicrosPerRequest) =>
+    CROSSOVER_VARIANTS.map(
+      (variant): PlannedServer => ({
+        variant,
+        work: {
+          kind: 'loop',
+          cpuMicrosPerRequest,
+          iterations: iterationsFor(cpuMicrosPerRequest, iterationsPerMicrosecond),
+        },
+      }),
+    ),
+  );
+  if (options.handlerPath === null) return loops;
+  return [...loops, ...CROSSOVER_VARIANTS.map((variant): PlannedServer => ({ variant, work: { kind: 'handler' } }))];
+}
+
+export function workName(work: CrossoverWork): string {
+  return work.kind === 'handler' ? 'your handler' : `${work.cpuMicrosPerRequest} µs of loop`;
+}
+
+export const bodyName = (bytes: number): string =>
+  bytes === 0 ? 'no body (GET)' : bytes % 1024 === 0 ? `${bytes / 1024} KiB body` : `${bytes} B body`;
+
+/**
+ * Quiet servers: a start and an end line per request would cost a write on the event loop (and,
+ * from the pool's threads, a message to it) at thousands of requests per second, in both variants.
+ */
+function serverOptions(planned: PlannedServer, options: CrossoverOptions, sizing: CrossoverSizing): ServerOptions {
+  const plan = { scenario: curlLoops, maxQueue: defaultMaxQueue(sizing.poolSize), timeoutMs: DEFAULT_TIMEOUT_MS };
+  const handler = planned.work.kind === 'handler' ? options.handlerPath : null;
+  const iterations = planned.work.kind === 'loop' ? planned.work.iterations : sizing.settings.iterations;
+  return {
+    ...serverOptionsFor(
+      planned.variant,
+      plan,
+      { ...sizing.settings, iterations },
+      { handler, transfer: options.transfer },
+    ),
+    quiet: true,
+  };
+}
+
+export async function runCrossover(
+  options: CrossoverOptions,
+  sizing: CrossoverSizing,
+  context: CrossoverContext,
+): Promise<CrossoverWindow[]> {
+  const servers = planServers(options, sizing.iterationsPerMicrosecond);
+  const bodies = new Map(options.payloads.map((bytes) => [bytes, bytes === 0 ? null : jsonPayload(bytes)] as const));
+  const windows: CrossoverWindow[] = [];
+  const quiet = (): void => {};
+  for (const [index, planned] of servers.entries()) {
+    const key = (payloadBytes: number) => ({ variant: planned.variant, work: planned.work, payloadBytes });
+    context.say(`server ${index + 1} of ${servers.length}: ${planned.variant}, ${workName(planned.work)} per request`);
+    const measureAll = async (): Promise<void> =>
+      onVariantServer(serverOptions(planned, options, sizing), context, async (target, subject) => {
+        for (const [payloadBytes, body] of bodies) {
+          context.progress.step(`${planned.variant}, ${workName(planned.work)}, ${bodyName(payloadBytes)}`);
+          const settings = {
+            ...fixedWindow(sizing.clients, options.warmupSeconds, options.durationSeconds),
+            requestBody: body,
+          };
+          try {
+            const run = buildRun(await measure(target, { ...subject, repetition: 1 }, settings, quiet));
+            windows.push(windowOf(key(payloadBytes), run));
+            context.progress.detail(`${run.requestsPerSecond.toFixed(1)} req/s`);
+          } catch (error) {
+            const failed = failedRowOf(
+              { variant: planned.variant, repetition: 1, size: null, newConnection: false },
+              error,
+              context.say,
+            );
+            windows.push({ state: 'failed', ...key(payloadBytes), reason: failed.reason });
+          }
+        }
+      });
+    try {
+      await measureAll();
+    } catch (error) {
+      // The server did not start or stop: every body size not yet measured on it fails with that reason.
+      const { reason } = failedRowOf(
+        { variant: planned.variant, repetition: 1, size: null, newConnection: false },
+        error,
+        context.say,
+      );
+      const done = new Set(
+        windows.filter((w) => w.variant === planned.variant && w.work === planned.work).map((w) => w.payloadBytes),
+      );
+      for (const bytes of options.payloads)
+        if (!done.has(bytes)) windows.push({ state: 'failed', ...key(bytes), reason });
+    }
+  }
+  return windows;
+}
+
+function windowOf(
+  key: Pick<MeasuredWindow, 'variant' | 'work' | 'payloadBytes'>,
+  run: ReturnType<typeof buildRun>,
+): MeasuredWindow {
+  const cpuMs = run.limit?.cpuMsPerRequest ?? null;
+  return {
+    state: 'measured',
+    ...key,
+    requests: run.requests,
+    requestsPerSecond: run.requestsPerSecond,
+    requestsPerSecondCi95: run.requestsPerSecondCi95,
+    latencyP99Ms: run.latencyMs?.p99 ?? null,
+    healthP99Ms: run.health.latencyMs?.p99 ?? null,
+    serverCpuMicrosPerRequest: cpuMs === null ? null : cpuMs * 1000,
+    failedRequests: run.errors + run.timeouts + run.non2xx,
+  };
+}
