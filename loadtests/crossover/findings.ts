@@ -18,7 +18,7 @@ function crossoverSentence(report: CrossoverReport, payloadBytes: number, crosso
     const last = pairs.at(-1)!;
     const lastApart = apartOf(last);
     const there = lastApart === 'overlap' ? 'their intervals overlap' : `${lastApart} served more`;
-    return `${opening}: pool never served more than inline beyond their intervals between ${range} of CPU per request; at ${micros(last.cpuMicrosPerRequest)} pool served ${ratioText(ratioOf(last))} inline (${there}).`;
+    return `${opening}: pool never served more than inline beyond their intervals at any CPU time per request from ${range}; at ${micros(last.cpuMicrosPerRequest)} pool served ${ratioText(ratioOf(last))} inline (${there}).`;
   }
   const at = pairs.find((pair) => pair.cpuMicrosPerRequest === crossover)!;
   const below = pairs.filter((pair) => pair.cpuMicrosPerRequest < crossover);
@@ -29,9 +29,12 @@ function crossoverSentence(report: CrossoverReport, payloadBytes: number, crosso
       : inlineAhead.length === 0
         ? 'below it the two could not be told apart'
         : `below it inline served more at ${format.plural(inlineAhead.length, 'point')} (down to ${ratioText(Math.min(...inlineAhead.map((pair) => ratioOf(pair) ?? 1)))})`;
-  const relapses = pairs.filter((pair) => pair.cpuMicrosPerRequest > crossover && apartOf(pair) !== 'pool');
+  const above = pairs.filter((pair) => pair.cpuMicrosPerRequest > crossover);
+  const relapses = above.filter((pair) => apartOf(pair) !== 'pool');
   const aboveText =
-    relapses.length === 0
+    above.length === 0
+      ? 'and no higher point was measured'
+      : relapses.length === 0
       ? 'and pool stayed ahead at every point above it'
       : `but not at ${relapses.map((pair) => micros(pair.cpuMicrosPerRequest)).join(', ')} (${relapses.map((pair) => (apartOf(pair) === 'overlap' ? 'overlap' : 'inline ahead')).join(', ')})`;
   return `${opening}: the pool starts to pay at ${micros(crossover)} of CPU per request, where it served ${ratioText(ratioOf(at))} inline beyond both intervals; ${belowText}, ${aboveText}.`;
