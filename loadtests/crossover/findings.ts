@@ -36,7 +36,7 @@ function crossoverSentence(report: CrossoverReport, payloadBytes: number, crosso
       ? 'and no higher point was measured'
       : relapses.length === 0
         ? 'and pool stayed ahead at every point above it'
-        : `but not at ${relapses.map((pair) => micros(pair.cpuMicrosPerRequest)).join(', ')} (${relapses.map((pair) => (apartOf(pair) === 'overlap' ? 'overlap' : 'inline ahead')).join(', ')})`;
+        : `but not at ${relapses.map((pair) => `${micros(pair.cpuMicrosPerRequest)} (${apartOf(pair) === 'overlap' ? 'intervals overlap' : 'inline ahead'})`).join(', ')}`;
   return `${opening}: the pool starts to pay at ${micros(crossover)} of CPU per request, where it served ${ratioText(ratioOf(at))} inline beyond both intervals; ${belowText}, ${aboveText}.`;
 }
 
