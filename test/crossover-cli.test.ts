@@ -12,6 +12,7 @@ import type { CrossoverReport } from '../loadtests/crossover/model.ts';
 import { detailTable, ratioTable } from '../loadtests/crossover/tables.ts';
 import { escapeHtml } from '../loadtests/report/html-page.ts';
 import { markdownTable } from '../loadtests/report/markdown.ts';
+import { writtenLine } from '../loadtests/report/write.ts';
 import { runCli } from './helpers/cli.ts';
 
 const CROSSOVER_MAIN = fileURLToPath(new URL('../loadtests/crossover/main.ts', import.meta.url));
@@ -60,7 +61,12 @@ test('crossover CLI: 2 CPU points × 1 body end to end; the .md, .json and .html
     files.map((name) => name.replace(/^.*-crossover/, 'crossover')),
     ['crossover.html', 'crossover.json', 'crossover.md'],
   );
-  assert.match(result.stderr, new RegExp(`report: ${join(dir, files[2]!)} \\(\\+ \\.json, \\.html\\)\\n$`));
+  const [htmlPath, jsonPath, markdownPath] = files.map((name) => join(dir, name));
+  assert.ok(
+    result.stderr.endsWith(
+      `${writtenLine({ markdownPath: markdownPath!, jsonPath: jsonPath!, htmlPath: htmlPath! })}\n`,
+    ),
+  );
   const [html, json, markdown] = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
   const report = JSON.parse(json!) as CrossoverReport;
   assert.deepEqual(
