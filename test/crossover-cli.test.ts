@@ -29,7 +29,7 @@ const badInput: readonly (readonly [readonly string[], string])[] = [
   ],
   [
     ['--duration', '0'],
-    "error: option '--duration <seconds>' argument '0' is invalid. Allowed: a whole number from 1 to 60.",
+    "error: option '--duration <seconds>' argument '0' is invalid. Allowed: a whole number from 1 to 3600.",
   ],
   [['--quick', '--duration', '2'], "error: option '--quick' cannot be used with option '--duration <seconds>'"],
   [

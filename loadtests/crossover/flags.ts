@@ -1,11 +1,17 @@
 // The flags of `make crossover`: which CPU costs per request and which body sizes, how long each
 // window, and the user's --handler. Validated once into a frozen options object.
 import { Command, Option } from 'commander';
-import { type IntRange, intInRange } from '../../server/int-option.ts';
+import type { IntRange } from '../../server/int-option.ts';
 import type { TransferMode } from '../../server/options.ts';
 import { BODY_BYTES_RANGE, handlerOption, transferOption } from '../../server/workload-flags.ts';
-import { commaList, commaListOption } from '../cli/comma-list.ts';
-import { checkReportsDir, noReportOption, reportsDirOption, WARMUP_RANGE } from '../cli/common-flags.ts';
+import { commaListOption, sortedIntList } from '../cli/comma-list.ts';
+import {
+  checkReportsDir,
+  durationOption,
+  noReportOption,
+  reportsDirOption,
+  warmupOption,
+} from '../cli/common-flags.ts';
 import { handlerIdentity } from '../observe/handler-identity.ts';
 import type { CrossoverParameters } from './model.ts';
 
@@ -38,16 +44,8 @@ export const QUICK = {
 } as const;
 /** From one µs (the HTTP round trip alone costs more) to a second of CPU per request. */
 export const CPU_MICROS_RANGE: IntRange = { min: 1, max: 1_000_000 };
-export const DURATION_RANGE: IntRange = { min: 1, max: 60 };
 const MAX_POINTS = 16;
 const MAX_PAYLOADS = 8;
-
-/** A sorted comma list of whole numbers in `range`, at most `maxItems`. */
-function sortedList(range: IntRange, maxItems: number): (raw: string) => number[] {
-  const allowed = `a comma list of 1 to ${maxItems} whole numbers from ${range.min} to ${range.max}`;
-  const list = commaList(allowed, intInRange(range), maxItems);
-  return (raw) => list(raw).sort((a, b) => a - b);
-}
 
 function crossoverCommand(): Command {
   return new Command('crossover')
@@ -56,7 +54,7 @@ function crossoverCommand(): Command {
       commaListOption(
         '--cpu-micros <list>',
         `the loop's CPU time per request at each point, in µs (${CPU_MICROS_RANGE.min}-${CPU_MICROS_RANGE.max})`,
-        sortedList(CPU_MICROS_RANGE, MAX_POINTS),
+        sortedIntList(CPU_MICROS_RANGE, MAX_POINTS),
         DEFAULT_CPU_MICROS,
       ),
     )
@@ -64,20 +62,12 @@ function crossoverCommand(): Command {
       commaListOption(
         '--payloads <list>',
         `body sizes in bytes, 0 = GET (${BODY_BYTES_RANGE.min}-${BODY_BYTES_RANGE.max})`,
-        sortedList(BODY_BYTES_RANGE, MAX_PAYLOADS),
+        sortedIntList(BODY_BYTES_RANGE, MAX_PAYLOADS),
         DEFAULT_PAYLOADS,
       ),
     )
-    .addOption(
-      new Option('--duration <seconds>', `measured seconds per window (${DURATION_RANGE.min}-${DURATION_RANGE.max})`)
-        .argParser(intInRange(DURATION_RANGE))
-        .default(DEFAULT_DURATION_SECONDS),
-    )
-    .addOption(
-      new Option('--warmup <seconds>', `uncounted seconds before each window (${WARMUP_RANGE.min}-${WARMUP_RANGE.max})`)
-        .argParser(intInRange(WARMUP_RANGE))
-        .default(DEFAULT_WARMUP_SECONDS),
-    )
+    .addOption(durationOption('per window', DEFAULT_DURATION_SECONDS, 'never'))
+    .addOption(warmupOption('each window', DEFAULT_WARMUP_SECONDS))
     .addOption(handlerOption())
     .addOption(transferOption())
     .addOption(
