@@ -20,8 +20,10 @@ interface WindowKey {
 
 export interface MeasuredWindow extends WindowKey {
   readonly state: 'measured';
-  /** 2xx answers inside the window. */
+  /** 2xx answers inside the window, as the clients counted them. */
   readonly requests: number;
+  /** The server's own count of requests it served in the window (/stats), to check the clients' against. */
+  readonly servedByServer: number | null;
   readonly requestsPerSecond: number;
   /** 95% interval of requestsPerSecond (batch means); null when it cannot be had. */
   readonly requestsPerSecondCi95: readonly [number, number] | null;

@@ -7,7 +7,7 @@ import { buildRun } from '../measure/build-run.ts';
 import { fixedWindow } from '../measure/fixed-window.ts';
 import { measure } from '../measure/measure.ts';
 import { failedRowOf, onVariantServer, type RunContext, serverOptionsFor } from '../measure/run-scenario.ts';
-import type { VariantSettingValues } from '../report/model.ts';
+import type { VariantRun, VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
 import type { CrossoverOptions } from './flags.ts';
 import { iterationsFor } from './loop-rate.ts';
@@ -107,8 +107,9 @@ export async function runCrossover(
             requestBody: body,
           };
           try {
-            const run = buildRun(await measure(target, { ...subject, repetition: 1 }, settings, quiet));
-            windows.push(windowOf(key(payloadBytes), run));
+            const measured = await measure(target, { ...subject, repetition: 1 }, settings, quiet);
+            const run = buildRun(measured);
+            windows.push(windowOf(key(payloadBytes), run, measured.stats?.served ?? null));
             context.progress.detail(`${run.requestsPerSecond.toFixed(1)} req/s`);
           } catch (error) {
             const failed = failedRowOf(
@@ -139,15 +140,18 @@ export async function runCrossover(
   return windows;
 }
 
+/** The window's figures; the server's count from /stats, since quiet servers log no End lines to count. */
 function windowOf(
   key: Pick<MeasuredWindow, 'variant' | 'work' | 'payloadBytes'>,
-  run: ReturnType<typeof buildRun>,
+  run: VariantRun,
+  servedByServer: number | null,
 ): MeasuredWindow {
   const cpuMs = run.limit?.cpuMsPerRequest ?? null;
   return {
     state: 'measured',
     ...key,
     requests: run.requests,
+    servedByServer,
     requestsPerSecond: run.requestsPerSecond,
     requestsPerSecondCi95: run.requestsPerSecondCi95,
     latencyP99Ms: run.latencyMs?.p99 ?? null,

@@ -30,6 +30,8 @@ const optionalMs = (value: number | null | undefined): string =>
   value === null || value === undefined ? format.MISSING : format.ms(value);
 const optionalMicros = (value: number | null | undefined): string =>
   value === null || value === undefined ? format.MISSING : micros(value);
+const served = (window: MeasuredWindow | null): string =>
+  window === null ? '–' : `${window.servedByServer ?? format.NOT_MEASURED} / ${window.requests}`;
 const failures = (pair: Pick<Pair, 'inline' | 'pool'>): string =>
   `${pair.inline?.failedRequests ?? '–'} / ${pair.pool?.failedRequests ?? '–'}`;
 
@@ -66,6 +68,8 @@ export function detailTable(report: CrossoverReport): Table {
       { header: 'pool /health p99 ms', align: 'right' },
       { header: 'server CPU per request (inline)', align: 'right' },
       { header: 'failed: inline / pool', align: 'right' },
+      { header: 'served, server / clients: inline', align: 'right' },
+      { header: 'served, server / clients: pool', align: 'right' },
     ],
     rows: payloads.flatMap((payloadBytes) =>
       pairsOf(report.windows, cpuMicros, payloadBytes).map((pair) => [
@@ -78,6 +82,8 @@ export function detailTable(report: CrossoverReport): Table {
         optionalMs(pair.pool?.healthP99Ms),
         optionalMicros(pair.inline?.serverCpuMicrosPerRequest),
         failures(pair),
+        served(pair.inline),
+        served(pair.pool),
       ]),
     ),
   };
