@@ -86,12 +86,12 @@ test('crossover CLI: 2 CPU points × 1 body end to end; the .md, .json and .html
   for (const window of report.windows) {
     if (window.state !== 'measured') continue;
     assert.ok(window.requests > 0 && window.failedRequests === 0, `${window.variant}: served, none failed`);
-    // The server's own count of the window against the clients': apart by at most one request in transit per client.
-    const { clients } = report.parameters;
-    assert.ok(
-      Math.abs((window.servedByServer ?? -clients) - window.requests) <= clients,
-      `${window.servedByServer} / ${window.requests}`,
-    );
+    // The server's own count of the window (/stats, reset and read over a connection of its own)
+    // against the clients': apart by the requests in transit at the edges, one per client, and those
+    // answered while the reset and the read travel (a few at thousands of requests per second).
+    const slack = report.parameters.clients + 0.05 * window.requests;
+    const difference = Math.abs((window.servedByServer ?? Number.NaN) - window.requests);
+    assert.ok(difference <= slack, `server ${window.servedByServer} / clients ${window.requests}`);
     // The loop was sized from the calibration: the server's CPU per request is at least the loop's.
     if (window.work.kind === 'loop' && window.work.cpuMicrosPerRequest === 2000)
       assert.ok((window.serverCpuMicrosPerRequest ?? 0) >= 1000, `${window.serverCpuMicrosPerRequest} µs`);
