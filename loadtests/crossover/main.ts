@@ -3,7 +3,7 @@ import { DEFAULT_IO_MS, DEFAULT_SLICE_ITERATIONS, DEFAULT_UV_THREADS, DEFAULT_WO
 import { checkHandlerOrExit } from '../../server/handler.ts';
 import { runProgram } from '../cli/program.ts';
 import { commandLine, provenance } from '../observe/provenance.ts';
-import { runProgress } from '../observe/run-progress.ts';
+import { watching } from '../observe/run-progress.ts';
 import * as format from '../report/format.ts';
 import { writeReport, writtenLine } from '../report/write.ts';
 import { EXIT_ROW_FAILED } from '../row-failures.ts';
@@ -35,15 +35,11 @@ process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, 
     },
   };
   const steps = planServers(options, perMicrosecond).length * options.payloads.length;
-  const progress = runProgress(steps);
-  const tell = (line: string): void => {
-    progress.clear();
-    say(line);
-  };
-  tell(
+  const watch = watching(say, steps);
+  watch.say(
     `crossover: ${format.plural(steps, 'window')} (${options.cpuMicros.length} CPU points × ${options.payloads.length} bodies × inline, pool${options.handlerPath === null ? '' : ', and your handler'}), pool of ${poolSize}, ${format.clients(sizing.clients)}; the loop runs ${format.count(Math.round(perMicrosecond))} increments per µs here`,
   );
-  const windows = await runCrossover(options, sizing, { group, say: tell, progress }).finally(() => progress.clear());
+  const windows = await runCrossover(options, sizing, { group, ...watch }).finally(() => watch.progress.clear());
   if (windows.every((window) => window.state === 'failed'))
     throw new Error(
       `no window could be measured: ${windows.map((w) => (w.state === 'failed' ? w.reason : '')).join('; ')}`,
@@ -69,22 +65,16 @@ process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, 
     handler: options.handlerPath === null ? null : handlerPlacements(windows, cpuMicros, payloads),
   };
   process.stdout.write(`${renderCrossoverTerminal(report)}\n`);
+  const failed = windows.filter((window) => window.state === 'failed').length;
+  if (failed > 0)
+    say(
+      `error: ${format.plural(failed, 'window')} could not be measured and ${failed === 1 ? 'is' : 'are'} marked failed in the report`,
+    );
   if (options.writeReport) {
     const markdown = renderCrossoverMarkdown(report);
-    const written = await writeReport(
-      options.reportsDir,
-      dateUtc,
-      'crossover',
-      markdown,
-      report,
-      renderCrossoverHtml(report),
-    );
-    say(writtenLine(written));
+    const html = renderCrossoverHtml(report);
+    const written = await writeReport(options.reportsDir, dateUtc, 'crossover', markdown, report, html);
+    say(writtenLine(written)); // the last line: where the report went
   }
-  const failed = windows.filter((window) => window.state === 'failed').length;
-  if (failed === 0) return 0;
-  say(
-    `error: ${format.plural(failed, 'window')} could not be measured and ${failed === 1 ? 'is' : 'are'} marked failed in the report`,
-  );
-  return EXIT_ROW_FAILED;
+  return failed === 0 ? 0 : EXIT_ROW_FAILED;
 });

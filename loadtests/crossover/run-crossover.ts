@@ -19,16 +19,6 @@ import {
   type MeasuredWindow,
 } from './model.ts';
 
-/** The live progress line's calls (loadtests/observe/run-progress.ts). */
-export interface Progress {
-  readonly step: (name: string) => void;
-  readonly detail: (text: string) => void;
-}
-
-export interface CrossoverContext extends RunContext {
-  readonly progress: Progress;
-}
-
 /** One server of the run: a variant and what each request runs. */
 export interface PlannedServer {
   readonly variant: CrossoverVariant;
@@ -89,12 +79,13 @@ function serverOptions(planned: PlannedServer, options: CrossoverOptions, sizing
 export async function runCrossover(
   options: CrossoverOptions,
   sizing: CrossoverSizing,
-  context: CrossoverContext,
+  context: RunContext,
 ): Promise<CrossoverWindow[]> {
   const servers = planServers(options, sizing.iterationsPerMicrosecond);
   const bodies = new Map(options.payloads.map((bytes) => [bytes, bytes === 0 ? null : jsonPayload(bytes)] as const));
   const windows: CrossoverWindow[] = [];
-  const quiet = (): void => {};
+  // measure()'s line per window would be dozens here: one line per server, the window on the live line.
+  const watch = { say: (): void => {}, progress: context.progress };
   for (const [index, planned] of servers.entries()) {
     const key = (payloadBytes: number) => ({ variant: planned.variant, work: planned.work, payloadBytes });
     context.say(`server ${index + 1} of ${servers.length}: ${planned.variant}, ${workName(planned.work)} per request`);
@@ -107,10 +98,9 @@ export async function runCrossover(
             requestBody: body,
           };
           try {
-            const measured = await measure(target, { ...subject, repetition: 1 }, settings, quiet);
+            const measured = await measure(target, { ...subject, repetition: 1 }, settings, watch);
             const run = buildRun(measured);
             windows.push(windowOf(key(payloadBytes), run, measured.stats?.served ?? null));
-            context.progress.detail(`${run.requestsPerSecond.toFixed(1)} req/s`);
           } catch (error) {
             const failed = failedRowOf(
               { variant: planned.variant, repetition: 1, size: null, newConnection: false },

@@ -1,10 +1,11 @@
 // The crossover chart: pool ÷ inline req/s against the loop's CPU time per request (log axis),
 // one line per body size. Told apart without colour: each line has its own dash and marker, and
 // its name at its end. Pure: report in, SVG text out.
-import { linearScale, logScale, svg, text, xAxis, yAxis } from '../report/svg.ts';
+import * as format from '../report/format.ts';
+import { escapeXml, linearScale, logScale, svg, text, xAxis, yAxis } from '../report/svg.ts';
 import { pairsOf, ratioOf } from './analysis.ts';
 import type { CrossoverReport } from './model.ts';
-import { bytes } from './tables.ts';
+import { bytes, micros } from './tables.ts';
 
 const HEIGHT = 360;
 const [LEFT, RIGHT, TOP, BOTTOM] = [64, 620, 24, 300];
@@ -16,14 +17,19 @@ const LINES = [
   { colour: '#CC79A7', dash: '9 3 2 3', marker: 'diamond' },
 ] as const;
 
-function marker(shape: (typeof LINES)[number]['marker'], x: number, y: number, colour: string): string {
+/** A point's marker; a data point carries its value as a tooltip (the legend's markers do not). */
+function marker(shape: (typeof LINES)[number]['marker'], x: number, y: number, colour: string, value = ''): string {
   const at = (dx: number, dy: number): string => `${(x + dx).toFixed(1)},${(y + dy).toFixed(1)}`;
   const style = `fill="${colour}" stroke="#111" stroke-width="0.7"`;
-  if (shape === 'circle') return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" ${style}/>`;
+  const close =
+    value === ''
+      ? '/>'
+      : `><title>${escapeXml(value)}</title></${shape === 'circle' ? 'circle' : shape === 'square' ? 'rect' : 'path'}>`;
+  if (shape === 'circle') return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" ${style}${close}`;
   if (shape === 'square')
-    return `<rect x="${(x - 3.5).toFixed(1)}" y="${(y - 3.5).toFixed(1)}" width="7" height="7" ${style}/>`;
-  if (shape === 'triangle') return `<path d="M${at(0, -5)} L${at(4.5, 3.5)} L${at(-4.5, 3.5)} Z" ${style}/>`;
-  return `<path d="M${at(0, -5)} L${at(5, 0)} L${at(0, 5)} L${at(-5, 0)} Z" ${style}/>`;
+    return `<rect x="${(x - 3.5).toFixed(1)}" y="${(y - 3.5).toFixed(1)}" width="7" height="7" ${style}${close}`;
+  if (shape === 'triangle') return `<path d="M${at(0, -5)} L${at(4.5, 3.5)} L${at(-4.5, 3.5)} Z" ${style}${close}`;
+  return `<path d="M${at(0, -5)} L${at(5, 0)} L${at(0, 5)} L${at(-5, 0)} Z" ${style}${close}`;
 }
 
 /** null when no point has both variants measured: no chart rather than an empty frame. */
@@ -53,7 +59,11 @@ export function ratioChart(report: CrossoverReport): string | null {
     parts.push(
       `<path d="${path}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash === '' ? '' : ` stroke-dasharray="${line.dash}"`}/>`,
     );
-    for (const [px, py] of pixels) parts.push(marker(line.marker, px, py, line.colour));
+    for (const [j, [px, py]] of pixels.entries()) {
+      const point = points[j]!;
+      const value = `body ${bytes(payloads[i]!)}, ${micros(point.x)} of CPU per request: pool ÷ inline ${format.ratio(point.y)}`;
+      parts.push(marker(line.marker, px, py, line.colour, value));
+    }
     const [endX, endY] = pixels.at(-1)!;
     parts.push(text(endX + 8, endY + 4 + (i - (series.length - 1) / 2) * 11, bytes(payloads[i]!)));
   });
