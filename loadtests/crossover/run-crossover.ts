@@ -11,6 +11,7 @@ import type { VariantRun, VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
 import type { CrossoverOptions } from './flags.ts';
 import { iterationsFor } from './loop-rate.ts';
+import { bytes } from './tables.ts';
 import {
   CROSSOVER_VARIANTS,
   type CrossoverVariant,
@@ -54,8 +55,8 @@ export function workName(work: CrossoverWork): string {
   return work.kind === 'handler' ? 'your handler' : `${work.cpuMicrosPerRequest} µs of loop`;
 }
 
-export const bodyName = (bytes: number): string =>
-  bytes === 0 ? 'no body (GET)' : bytes % 1024 === 0 ? `${bytes / 1024} KiB body` : `${bytes} B body`;
+export const bodyName = (payloadBytes: number): string =>
+  payloadBytes === 0 ? 'no body (GET)' : `${bytes(payloadBytes)} body`;
 
 /**
  * Quiet servers: a start and an end line per request would cost a write on the event loop (and,
@@ -88,6 +89,7 @@ export async function runCrossover(
   const watch = { say: (): void => {}, progress: context.progress };
   for (const [index, planned] of servers.entries()) {
     const key = (payloadBytes: number) => ({ variant: planned.variant, work: planned.work, payloadBytes });
+    const rowKey = { variant: planned.variant, repetition: 1, size: null, newConnection: false };
     context.say(`server ${index + 1} of ${servers.length}: ${planned.variant}, ${workName(planned.work)} per request`);
     const measureAll = async (): Promise<void> =>
       onVariantServer(serverOptions(planned, options, sizing), context, async (target, subject) => {
@@ -102,12 +104,8 @@ export async function runCrossover(
             const run = buildRun(measured);
             windows.push(windowOf(key(payloadBytes), run, measured.stats?.served ?? null));
           } catch (error) {
-            const failed = failedRowOf(
-              { variant: planned.variant, repetition: 1, size: null, newConnection: false },
-              error,
-              context.say,
-            );
-            windows.push({ state: 'failed', ...key(payloadBytes), reason: failed.reason });
+            const { reason } = failedRowOf(rowKey, error, context.say);
+            windows.push({ state: 'failed', ...key(payloadBytes), reason });
           }
         }
       });
@@ -115,11 +113,7 @@ export async function runCrossover(
       await measureAll();
     } catch (error) {
       // The server did not start or stop: every body size not yet measured on it fails with that reason.
-      const { reason } = failedRowOf(
-        { variant: planned.variant, repetition: 1, size: null, newConnection: false },
-        error,
-        context.say,
-      );
+      const { reason } = failedRowOf(rowKey, error, context.say);
       const done = new Set(
         windows.filter((w) => w.variant === planned.variant && w.work === planned.work).map((w) => w.payloadBytes),
       );
