@@ -146,10 +146,11 @@ export async function measure(
         // sampler was answers the clients counted in the window and /stats did not (dozens at 1000 req/s).
         // Asked under load: a blocked event loop answers after the requests queued before it.
         const reset = target.hasStats ? resetStats(target, plan.requestTimeoutSeconds * 1000) : null;
-        const sampler = startSampler(target.pid);
+        reset?.catch(() => {}); // rethrown below, once the sampler is in edges for stopObservers to stop
+        edges.sampler = await startSampler(target.pid);
         const maxProbes = Math.ceil((maxWindowSeconds * 1000) / settings.probeIntervalMs);
         edges.probe = startHealthProbe(target.origin, settings.probeIntervalMs, maxProbes, target.info !== null);
-        [edges.sampler] = await Promise.all([sampler, reset]);
+        await reset;
       },
       async onWindowClose() {
         await stopObservers();
