@@ -1,5 +1,12 @@
 // Entry point of `make crossover`: calibrate the loop, measure every window, compute, print, write.
-import { DEFAULT_IO_MS, DEFAULT_SLICE_ITERATIONS, DEFAULT_UV_THREADS, DEFAULT_WORKERS } from '../../server/flags.ts';
+import { defaultThreadCount } from '../../server/cores.ts';
+import {
+  DEFAULT_BLOCKING_IO_MS,
+  DEFAULT_IO_MS,
+  DEFAULT_SLICE_ITERATIONS,
+  DEFAULT_UV_THREADS,
+  DEFAULT_WORKERS,
+} from '../../server/flags.ts';
 import { checkHandlerOrExit } from '../../server/handler.ts';
 import { runProgram } from '../cli/program.ts';
 import { commandLine, provenance } from '../observe/provenance.ts';
@@ -7,7 +14,6 @@ import { watching } from '../observe/run-progress.ts';
 import * as format from '../report/format.ts';
 import { writeReport, writtenLine } from '../report/write.ts';
 import { EXIT_ROW_FAILED } from '../row-failures.ts';
-import { effectiveCores } from '../sizing/cores.ts';
 import { crossovers, handlerPlacements, healthThresholds } from './analysis.ts';
 import { parseCrossoverArgs } from './flags.ts';
 import { iterationsPerMicrosecond } from './loop-rate.ts';
@@ -19,7 +25,8 @@ process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, 
   // A broken handler is one line before any load is sent.
   if (options.handlerPath !== null) await checkHandlerOrExit(options.handlerPath);
   const dateUtc = new Date().toISOString();
-  const poolSize = Math.max(1, Math.floor(effectiveCores().effective));
+  // The cores this process can keep busy, cgroup quota included, as the pool's own default.
+  const poolSize = defaultThreadCount();
   const perMicrosecond = iterationsPerMicrosecond();
   const sizing = {
     iterationsPerMicrosecond: perMicrosecond,
@@ -32,6 +39,7 @@ process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, 
       iterations: 1,
       sliceIterations: DEFAULT_SLICE_ITERATIONS,
       ioMs: DEFAULT_IO_MS,
+      blockingIoMs: DEFAULT_BLOCKING_IO_MS,
     },
   };
   const steps = planServers(options, perMicrosecond).length * options.payloads.length;
