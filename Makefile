@@ -5,7 +5,7 @@
 # the node command line that make prints with `make -n`.
 ARGS ?=
 
-.PHONY: install loadtest sweep bench fastapi test server typecheck lint cycles clean-reports
+.PHONY: install loadtest sweep crossover bench fastapi test server typecheck lint cycles clean-reports
 
 # npm ci from the committed lockfile, only when the lockfile is newer than the install.
 node_modules/.package-lock.json: package-lock.json
@@ -21,6 +21,10 @@ loadtest: install
 # default loop, 6 with --blocking-io-ms 100; ARGS="--quick": under 45 s for the default loop).
 sweep: install
 	@node --import tsx loadtests/sweep/main.ts $(ARGS)
+
+# Where the pool starts to pay: pool ÷ inline over CPU time per request × body size (about 3 minutes; ARGS="--quick": under 45 s).
+crossover: install
+	@node --import tsx loadtests/crossover/main.ts $(ARGS)
 
 # Optional, not part of loadtest or test: the original FastAPI app's claim tested beside Node, measured
 # the same way (about 30 minutes; ARGS="--quick": about one). Installs python3-fastapi and uvicorn

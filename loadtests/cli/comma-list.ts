@@ -1,6 +1,7 @@
 // The one parser of comma lists (--scenario, --variants, --sizes, --clients…): items trimmed,
 // repeats dropped in first-seen order, an empty item (a doubled or trailing comma) refused.
 import { InvalidArgumentError, Option } from 'commander';
+import { type IntRange, intInRange } from '../../server/int-option.ts';
 
 /**
  * A commander argParser for a comma list. `allowed` completes "Allowed: …" in the one-line error
@@ -17,6 +18,13 @@ export function commaList<T>(allowed: string, item: (raw: string) => T, maxItems
       throw new InvalidArgumentError(`Allowed: ${allowed}.`);
     }
   };
+}
+
+/** A comma list of up to `maxItems` whole numbers in `range`, sorted: a sweep's points are read in order. */
+export function sortedIntList(range: IntRange, maxItems: number): (raw: string) => number[] {
+  const allowed = `a comma list of 1 to ${maxItems} whole numbers from ${range.min} to ${range.max}`;
+  const list = commaList(allowed, intInRange(range), maxItems);
+  return (raw) => list(raw).sort((a, b) => a - b);
 }
 
 /** An item parser that accepts one of `names`. */

@@ -12,11 +12,11 @@ import { MeasurementError } from '../observe/measurement-error.ts';
 import type { LoadtestOptions, PlannedScenario } from '../options.ts';
 import type { ProcessGroup } from '../process/process-group.ts';
 import { startServer } from '../process/server-process.ts';
-import { openExternalTarget, spawnedTarget } from '../process/target.ts';
+import { openExternalTarget, spawnedTarget, type Target } from '../process/target.ts';
 import * as format from '../report/format.ts';
 import type { FailedRun, ReportRow, VariantRun, VariantSettingValues } from '../report/model.ts';
 import { buildRun } from './build-run.ts';
-import { measure, type Measurement, type MeasureSettings } from './measure.ts';
+import { measure, type Measurement, type MeasureSettings, type Subject } from './measure.ts';
 
 /** What every measurement of a program shares: its processes, its log lines and its progress line. */
 export interface RunContext extends Watch {
@@ -96,6 +96,35 @@ function sizeOf(serverOptions: ServerOptions): VariantRun['size'] {
   return setting === null ? null : { flag: SERVER_FLAGS[setting], value: serverOptions[setting] };
 }
 
+/** What measure() is told of a spawned variant's server, beside the repetition. */
+export type VariantSubject = Omit<Subject, 'repetition'>;
+
+/**
+ * Starts the server of one variant, hands it to `body` (which may measure it once or several
+ * times: `make crossover` measures one server per body size), and stops it, also on failure.
+ */
+export async function onVariantServer<T>(
+  serverOptions: ServerOptions,
+  context: RunContext,
+  body: (target: Target, subject: VariantSubject) => Promise<T>,
+): Promise<T> {
+  const definition: Variant = variants[serverOptions.variant];
+  const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
+  try {
+    const subject = {
+      work: workOf(definition, serverOptions),
+      parallelism: definition.parallelism(serverOptions),
+      poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
+      size: sizeOf(serverOptions),
+      ioMs: serverOptions.ioMs,
+      blockingIoMs: serverOptions.blockingIoMs,
+    };
+    return await body(spawnedTarget(serverOptions.variant, server), subject);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Starts the server of one variant, measures it, stops it. */
 export async function runVariant(
   serverOptions: ServerOptions,
@@ -104,27 +133,14 @@ export async function runVariant(
   context: RunContext,
 ): Promise<Measurement> {
   const { variant } = serverOptions;
-  const definition: Variant = variants[variant];
-  if (definition.sizeSetting === 'workers' && settings.connections < serverOptions.workers) {
+  if (variants[variant].sizeSetting === 'workers' && settings.connections < serverOptions.workers) {
     context.say(
       `warning: ${variant} has ${serverOptions.workers} workers but only ${format.plural(settings.connections, 'connection')}: node:cluster hands out connections, not requests, so some workers stay idle`,
     );
   }
-  const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
-  try {
-    const subject = {
-      repetition,
-      work: workOf(definition, serverOptions),
-      parallelism: definition.parallelism(serverOptions),
-      poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
-      size: sizeOf(serverOptions),
-      ioMs: serverOptions.ioMs,
-      blockingIoMs: serverOptions.blockingIoMs,
-    };
-    return await measure(spawnedTarget(variant, server), subject, settings, context);
-  } finally {
-    await server.stop();
-  }
+  return onVariantServer(serverOptions, context, (target, subject) =>
+    measure(target, { ...subject, repetition }, settings, context),
+  );
 }
 
 /** How many rows runScenario measures: the steps of the run's progress line. */

@@ -8,7 +8,7 @@ import { groupByVariant, measuredRuns } from './runs.ts';
 import type { Table } from './tables.ts';
 
 /** "52.9 ±1.2": req/s and half its 95% interval; the bare rate when there is no interval. */
-export function rateWithInterval(run: VariantRun): string {
+export function rateWithInterval(run: Pick<VariantRun, 'requestsPerSecond' | 'requestsPerSecondCi95'>): string {
   const ci = run.requestsPerSecondCi95;
   if (ci === null) return format.perSecond(run.requestsPerSecond);
   // Slow rates (a request of a second or more) need hundredths to show their interval at all.

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { withVariantSettings } from '../../server/flags.ts';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import { variantNames, variants, type VariantName } from '../../server/variants/index.ts';
-import { commaList, commaListOption, oneOf } from '../cli/comma-list.ts';
+import { commaList, commaListOption, oneOf, sortedIntList } from '../cli/comma-list.ts';
 import { withWorkload, type WorkloadFlags, workloadFit, workloadOf } from '../cli/workload-flags.ts';
 import type { LoadtestOptions } from '../options.ts';
 import {
@@ -59,12 +59,7 @@ const MAX_POINTS = 16;
 
 const sizedVariants = variantNames.filter((name) => variants[name].sizeSetting !== null);
 
-/** Sorted, since a sweep's points are read in order of the swept value. */
-function numberList(range: IntRange): (raw: string) => number[] {
-  const allowed = `a comma list of 1 to ${MAX_POINTS} whole numbers from ${range.min} to ${range.max}`;
-  const list = commaList(allowed, intInRange(range), MAX_POINTS);
-  return (raw) => list(raw).sort((a, b) => a - b);
-}
+const numberList = (range: IntRange): ((raw: string) => number[]) => sortedIntList(range, MAX_POINTS);
 
 const variantList = (allowed: readonly VariantName[]) =>
   commaList(`a comma list of ${allowed.join(', ')}`, oneOf(allowed));

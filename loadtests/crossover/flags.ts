@@ -1,0 +1,113 @@
+// The flags of `make crossover`: which CPU costs per request and which body sizes, how long each
+// window, and the user's --handler. Validated once into a frozen options object.
+import { Command, Option } from 'commander';
+import type { IntRange } from '../../server/int-option.ts';
+import type { TransferMode } from '../../server/options.ts';
+import { BODY_BYTES_RANGE, handlerOption, transferOption } from '../../server/workload-flags.ts';
+import { commaListOption, sortedIntList } from '../cli/comma-list.ts';
+import {
+  checkReportsDir,
+  durationOption,
+  noReportOption,
+  reportsDirOption,
+  warmupOption,
+} from '../cli/common-flags.ts';
+import { handlerIdentity } from '../observe/handler-identity.ts';
+import type { CrossoverParameters } from './model.ts';
+
+export interface CrossoverOptions {
+  /** The loop's CPU time per request at each point, in µs, ascending. */
+  readonly cpuMicros: readonly number[];
+  /** Body sizes, in bytes, ascending; 0 = GET. */
+  readonly payloads: readonly number[];
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+  readonly transfer: TransferMode;
+  readonly handlerPath: string | null;
+  readonly handler: CrossoverParameters['handler'];
+  readonly writeReport: boolean;
+  readonly reportsDir: string;
+}
+
+/** 8 points about a factor of 4 apart: a few µs to tens of ms. */
+export const DEFAULT_CPU_MICROS = [2, 8, 30, 120, 500, 2_000, 8_000, 30_000] as const;
+export const DEFAULT_PAYLOADS = [0, 1_024, 65_536, 1_048_576] as const;
+/** Per window: 16 servers × 4 body sizes make about 3 minutes on 2 cores. */
+export const DEFAULT_DURATION_SECONDS = 1;
+export const DEFAULT_WARMUP_SECONDS = 1;
+/** --quick: 4 points × 2 body sizes, no warm-up beyond the window's first requests: under 45 s. */
+export const QUICK = {
+  cpuMicros: [10, 100, 1_000, 10_000],
+  payloads: [0, 65_536],
+  durationSeconds: 1,
+  warmupSeconds: 0,
+} as const;
+/** From one µs (the HTTP round trip alone costs more) to a second of CPU per request. */
+export const CPU_MICROS_RANGE: IntRange = { min: 1, max: 1_000_000 };
+const MAX_POINTS = 16;
+const MAX_PAYLOADS = 8;
+
+function crossoverCommand(): Command {
+  return new Command('crossover')
+    .description('Finds, per body size, the CPU time per request above which the pool serves more than inline')
+    .addOption(
+      commaListOption(
+        '--cpu-micros <list>',
+        `the loop's CPU time per request at each point, in µs (${CPU_MICROS_RANGE.min}-${CPU_MICROS_RANGE.max})`,
+        sortedIntList(CPU_MICROS_RANGE, MAX_POINTS),
+        DEFAULT_CPU_MICROS,
+      ),
+    )
+    .addOption(
+      commaListOption(
+        '--payloads <list>',
+        `body sizes in bytes, 0 = GET (${BODY_BYTES_RANGE.min}-${BODY_BYTES_RANGE.max})`,
+        sortedIntList(BODY_BYTES_RANGE, MAX_PAYLOADS),
+        DEFAULT_PAYLOADS,
+      ),
+    )
+    .addOption(durationOption('per window', DEFAULT_DURATION_SECONDS, 'never'))
+    .addOption(warmupOption('each window', DEFAULT_WARMUP_SECONDS))
+    .addOption(handlerOption())
+    .addOption(transferOption())
+    .addOption(
+      new Option(
+        '--quick',
+        `a smoke run of under 45 s: ${QUICK.cpuMicros.join(',')} µs, bodies of ${QUICK.payloads.join(',')} bytes`,
+      ).conflicts(['cpuMicros', 'payloads', 'duration', 'warmup']),
+    )
+    .addOption(noReportOption('the tables'))
+    .addOption(reportsDirOption())
+    .exitOverride();
+}
+
+interface RawOptions {
+  cpuMicros: number[];
+  payloads: number[];
+  duration: number;
+  warmup: number;
+  handler?: string;
+  transfer: TransferMode;
+  quick?: boolean;
+  report: boolean;
+  reportsDir: string;
+}
+
+export function parseCrossoverArgs(argv: readonly string[]): CrossoverOptions {
+  const command = crossoverCommand();
+  const raw = command.parse([...argv], { from: 'user' }).opts<RawOptions>();
+  checkReportsDir(command, raw);
+  const quick = raw.quick === true;
+  const handlerPath = raw.handler ?? null;
+  return Object.freeze({
+    cpuMicros: quick ? QUICK.cpuMicros : raw.cpuMicros,
+    payloads: quick ? QUICK.payloads : raw.payloads,
+    durationSeconds: quick ? QUICK.durationSeconds : raw.duration,
+    warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
+    transfer: raw.transfer,
+    handlerPath,
+    handler: handlerPath === null ? null : handlerIdentity(handlerPath),
+    writeReport: raw.report,
+    reportsDir: raw.reportsDir,
+  });
+}

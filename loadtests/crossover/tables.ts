@@ -1,0 +1,137 @@
+// The crossover report's tables as plain cells: the terminal, the markdown and the HTML page
+// render the same ones. Pure.
+import * as format from '../report/format.ts';
+import type { Table } from '../report/tables.ts';
+import { rateWithInterval } from '../report/trust.ts';
+import { type Apart, apartOf, handlerPair, pairsOf, type Pair, ratioOf } from './analysis.ts';
+import type { CrossoverReport, MeasuredWindow } from './model.ts';
+
+/** 3 µs, 300 µs, 1.0 ms, 30 ms: µs below a millisecond, ms above. */
+export function micros(value: number): string {
+  if (value >= 1000) return `${format.ms(value / 1000)} ms`;
+  return `${value < 10 ? value.toFixed(1) : value.toFixed(0)} µs`;
+}
+
+/** 0 B, 1 KiB, 64 KiB, 1 MiB. */
+export function bytes(value: number): string {
+  if (value >= 2 ** 20 && value % 2 ** 20 === 0) return `${value / 2 ** 20} MiB`;
+  if (value >= 1024 && value % 1024 === 0) return `${value / 1024} KiB`;
+  return `${format.count(value)} B`;
+}
+
+/** "1.85× pool": the ratio, and who served more beyond both intervals (nothing when they overlap). */
+export function ratioCell(ratio: number | null, apart: Apart): string {
+  if (ratio === null) return format.NOT_MEASURED;
+  return apart === 'overlap' ? format.ratio(ratio) : `${format.ratio(ratio)} ${apart}`;
+}
+
+const rate = (window: MeasuredWindow | null): string => (window === null ? 'failed' : rateWithInterval(window));
+const optionalMs = (value: number | null | undefined): string =>
+  value === null || value === undefined ? format.MISSING : format.ms(value);
+const optionalMicros = (value: number | null | undefined): string =>
+  value === null || value === undefined ? format.MISSING : micros(value);
+const served = (window: MeasuredWindow | null): string =>
+  window === null ? '–' : `${window.servedByServer ?? format.NOT_MEASURED} / ${window.requests}`;
+const failures = (pair: Pick<Pair, 'inline' | 'pool'>): string =>
+  `${pair.inline?.failedRequests ?? '–'} / ${pair.pool?.failedRequests ?? '–'}`;
+
+/** Rows: the loop's CPU time per request; columns: pool ÷ inline at each body size. */
+export function ratioTable(report: CrossoverReport): Table {
+  const { cpuMicros, payloads } = report.parameters;
+  const byPayload = payloads.map((payloadBytes) => pairsOf(report.windows, cpuMicros, payloadBytes));
+  return {
+    columns: [
+      { header: 'CPU per request', align: 'right' },
+      ...payloads.map((payloadBytes) => ({ header: `pool ÷ inline, ${bytes(payloadBytes)}`, align: 'right' as const })),
+    ],
+    rows: cpuMicros.map((cpu, i) => [
+      micros(cpu),
+      ...byPayload.map((pairs) => {
+        const pair = pairs[i]!;
+        return ratioCell(ratioOf(pair), apartOf(pair));
+      }),
+    ]),
+  };
+}
+
+/** Every point at every body size, with both rates and their intervals. */
+export function detailTable(report: CrossoverReport): Table {
+  const { cpuMicros, payloads } = report.parameters;
+  return {
+    columns: [
+      { header: 'body', align: 'right' },
+      { header: 'CPU per request (loop)', align: 'right' },
+      { header: 'inline req/s ±95%', align: 'right' },
+      { header: 'pool req/s ±95%', align: 'right' },
+      { header: 'pool ÷ inline', align: 'right' },
+      { header: 'inline /health p99 ms', align: 'right' },
+      { header: 'pool /health p99 ms', align: 'right' },
+      { header: 'server CPU per request (inline)', align: 'right' },
+      { header: 'failed: inline / pool', align: 'right' },
+      { header: 'served, server / clients: inline', align: 'right' },
+      { header: 'served, server / clients: pool', align: 'right' },
+    ],
+    rows: payloads.flatMap((payloadBytes) =>
+      pairsOf(report.windows, cpuMicros, payloadBytes).map((pair) => [
+        bytes(payloadBytes),
+        micros(pair.cpuMicrosPerRequest),
+        rate(pair.inline),
+        rate(pair.pool),
+        ratioCell(ratioOf(pair), apartOf(pair)),
+        optionalMs(pair.inline?.healthP99Ms),
+        optionalMs(pair.pool?.healthP99Ms),
+        optionalMicros(pair.inline?.serverCpuMicrosPerRequest),
+        failures(pair),
+        served(pair.inline),
+        served(pair.pool),
+      ]),
+    ),
+  };
+}
+
+/** The crossover and the bystander's bounds per body size. */
+export function crossoverTable(report: CrossoverReport): Table {
+  const at = (value: number | null): string => (value === null ? 'not in range' : micros(value));
+  return {
+    columns: [
+      { header: 'body', align: 'right' },
+      { header: 'crossover: pool > inline from', align: 'right' },
+      ...report.healthThresholds
+        .filter((t) => t.payloadBytes === report.parameters.payloads[0])
+        .map((t) => ({ header: `inline /health p99 > ${t.thresholdMs} ms from`, align: 'right' as const })),
+    ],
+    rows: report.crossovers.map((crossover) => [
+      bytes(crossover.payloadBytes),
+      at(crossover.cpuMicrosPerRequest),
+      ...report.healthThresholds
+        .filter((t) => t.payloadBytes === crossover.payloadBytes)
+        .map((t) => at(t.cpuMicrosPerRequest)),
+    ]),
+  };
+}
+
+/** The user's handler at each body size; null without --handler. */
+export function handlerTable(report: CrossoverReport): Table | null {
+  if (report.handler === null) return null;
+  return {
+    columns: [
+      { header: 'body', align: 'right' },
+      { header: 'handler CPU per request', align: 'right' },
+      { header: 'inline req/s ±95%', align: 'right' },
+      { header: 'pool req/s ±95%', align: 'right' },
+      { header: 'pool ÷ inline', align: 'right' },
+      { header: 'failed: inline / pool', align: 'right' },
+    ],
+    rows: report.handler.map((placement) => {
+      const pair = handlerPair(report.windows, placement.payloadBytes);
+      return [
+        bytes(placement.payloadBytes),
+        optionalMicros(placement.cpuMicrosPerRequest),
+        rate(pair.inline),
+        rate(pair.pool),
+        ratioCell(placement.poolOverInline, placement.apart),
+        failures(pair),
+      ];
+    }),
+  };
+}
