@@ -14,6 +14,10 @@ export interface PackCommand {
 export const COMMANDS = {
   loadtest: { entry: '../loadtests/main.ts', summary: 'measure every variant under each scenario; write a report' },
   sweep: { entry: '../loadtests/sweep/main.ts', summary: 'sweep pool sizes and clients; recommend a pool size' },
+  crossover: {
+    entry: '../loadtests/crossover/main.ts',
+    summary: 'pool ÷ inline over CPU cost and body size: where the pool starts to pay',
+  },
   bench: { entry: '../bench/main.ts', summary: "measure the pack's own overhead against bare references" },
   server: { entry: '../server/main.ts', summary: 'start one server (this process is the server)' },
   fastapi: {

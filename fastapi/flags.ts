@@ -1,6 +1,6 @@
 // `make fastapi`'s flags, validated once into a frozen options object. The load runner's own
 // flags are built from these, so each row is measured through the same --target path a user has.
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { DurationSettings } from '../loadtests/measure/window-plan.ts';
 import { ITERATIONS_RANGE, SERVER_FLAGS } from '../server/flags.ts';
@@ -42,8 +42,11 @@ export const QUICK = {
   durationSeconds: 1,
   warmupSeconds: 0,
 } as const;
-/** The git-ignored folder for uvicorn's output and the apt log. */
-export const WORK_DIR = fileURLToPath(new URL('../work/fastapi', import.meta.url));
+/**
+ * uvicorn's output and the apt log, under the folder the command runs from (git-ignored in a clone):
+ * never inside an installed package, which is no place to write.
+ */
+export const WORK_DIR = resolve('work', 'fastapi');
 
 export interface FastapiOptions extends DurationSettings {
   readonly clients: readonly number[];
