@@ -27,7 +27,13 @@ import {
   settingsOf,
   warmupOption,
 } from './cli/common-flags.ts';
-import { labelOption, targetOption, targetPidOption } from './cli/target-flags.ts';
+import {
+  allowRemoteOption,
+  labelOption,
+  remoteTargetError,
+  targetOption,
+  targetPidOption,
+} from './cli/target-flags.ts';
 import type { TargetUrl } from './load/target-url.ts';
 import { withWorkload, workloadFit, type WorkloadFlags, workloadOf } from './cli/workload-flags.ts';
 import { DEFAULT_PROBE_INTERVAL_MS } from './observe/health-probe.ts';
@@ -98,6 +104,7 @@ function loadtestCommand(): Command {
     .addOption(targetOption('variants'))
     .addOption(targetPidOption())
     .addOption(labelOption())
+    .addOption(allowRemoteOption())
     .addOption(
       new Option(
         '--new-connection',
@@ -131,6 +138,7 @@ interface RawOptions extends VariantSettingValues, WorkloadFlags {
   target?: TargetUrl;
   targetPid?: number;
   label: string;
+  allowRemote?: boolean;
   newConnection?: boolean;
   report: boolean;
   reportsDir: string;
@@ -144,6 +152,10 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     command.error("error: option '--target-pid <pid>' needs --target <url>");
   if (raw.target === undefined && command.getOptionValueSource('label') === 'cli')
     command.error("error: option '--label <name>' needs --target <url>");
+  if (raw.target === undefined && raw.allowRemote === true)
+    command.error("error: option '--allow-remote' needs --target <url>");
+  const remote = remoteTargetError(raw.target, raw.allowRemote === true);
+  if (remote !== null) command.error(remote);
   checkReportsDir(command, raw);
   const fitting = workloadFit(command, raw);
   const quick = raw.quick === true;

@@ -6,6 +6,7 @@ import { bodyTooLarge, CLIENT_ID_RANGE, internal, notFound, parseClientId, Serve
 import type { ServerOptions } from './flags.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
 import type { Fault, JobResult } from './job.ts';
+import { SelfCpu } from './self-cpu.ts';
 import { countersOf, RequestStats, statsBody, type StatsBody } from './stats.ts';
 import type { RunningVariant } from './variants/types.ts';
 import { MAX_BODY_BYTES } from './workload-flags.ts';
@@ -26,6 +27,7 @@ function answerOf(variant: string, result: JobResult): string {
 export function buildApp(options: ServerOptions, variant: RunningVariant, gauge: ConcurrencyGauge): Hono {
   const requests = new RequestStats();
   const eventLoop = new EventLoopMonitor();
+  const selfCpu = new SelfCpu();
   const stats = async (): Promise<StatsBody> =>
     statsBody(
       options.variant,
@@ -33,11 +35,13 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
       (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests),
       eventLoop.read(),
       variant.poolTiming?.read() ?? null,
+      await selfCpu.read(),
     );
   const resetStats = async (): Promise<void> => {
     gauge.reset();
     requests.reset();
     eventLoop.reset();
+    selfCpu.reset();
     variant.poolTiming?.reset();
     await variant.sharedCounters?.reset();
   };

@@ -31,7 +31,8 @@ function servedByServer(measured: Measurement): ServedInWindow | null {
 export function buildRun(measured: Measurement): VariantRun {
   const { subject, settings, limit, stats, window, probe, events, outcome, plan } = measured;
   const { result: load, clients } = measured.load;
-  const cpu = window.server;
+  // Sampled from /proc here when the server's pid is known, else what the server read of itself (a server elsewhere).
+  const cpu = window.server ?? stats?.self ?? null;
   const servedCounts = clients.map((client) => client.served);
   const requestsPerSecond = load.ok / load.durationSeconds;
   const servedInWindow = servedByServer(measured);

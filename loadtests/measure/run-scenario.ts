@@ -1,7 +1,7 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures and builds rows; never renders. A row that
 // cannot be measured becomes a failed row with its reason, and the run goes on to the next.
-import { SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
+import { HOST, SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
 import { DEFAULT_ROUNDS, DEFAULT_TRANSFER } from '../../server/workload-flags.ts';
 import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
 import { workOf, type Variant } from '../../server/variants/types.ts';
@@ -39,6 +39,7 @@ export function serverOptionsFor(
 ): ServerOptions {
   return {
     variant,
+    host: HOST,
     port: 0,
     work: plan.scenario.work,
     maxQueue: plan.maxQueue,

@@ -93,7 +93,14 @@ export interface TargetInfo {
   readonly logged: boolean;
   /** Who started it, when this run did (make fastapi's uvicorn); null: it was already running. */
   readonly startedBy: string | null;
+  /** Where it ran: on the load generator's machine, or (told by its /stats, or by a host other than loopback) elsewhere. */
+  readonly placement: ServerPlacement;
 }
+
+/** The server's machine against the load generator's; host name and cores null where the server could not tell. */
+export type ServerPlacement =
+  | { readonly state: 'same machine' }
+  | { readonly state: 'elsewhere'; readonly hostname: string | null; readonly cpus: number | null };
 
 /** A row that was measured: every figure below comes from its window. */
 export interface VariantRun {
