@@ -92,11 +92,13 @@ export async function processTree(pid: number): Promise<number[]> {
  */
 export async function snapshot(pid: number, withDescendants = true): Promise<ProcessSnapshot | null> {
   try {
+    const members = withDescendants ? await processTree(pid) : [pid];
+    // After the scan of /proc, which can take a while on a busy machine: the time of the thread reads.
     const atMs = performance.now();
     const threads = new Map<number, OwnedThreadTime>();
     const processCpuMs = new Map<number, number>();
     let residentBytes = 0;
-    for (const member of withDescendants ? await processTree(pid) : [pid]) {
+    for (const member of members) {
       const tids = await readdir(`/proc/${member}/task`).catch(() => []);
       await Promise.all(
         tids.map(async (tid) => {

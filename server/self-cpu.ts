@@ -13,24 +13,29 @@ export interface HostInfo {
 
 export const hostInfo = (): HostInfo => ({ hostname: hostname(), cpus: cpus().length });
 
-/** A cluster's worker answers /stats: its primary (the parent) and every worker are the server. */
-const serverRootPid = (): number => (cluster.isWorker ? process.ppid : process.pid);
+/**
+ * A cluster's worker answers /stats: its primary (the parent) and every worker are the server, read
+ * as a tree; any other server is this process alone, read without scanning all of /proc, so /stats
+ * under load answers (and resets) in time.
+ */
+const readServer = (): Promise<ProcessSnapshot | null> =>
+  cluster.isWorker ? snapshot(process.ppid) : snapshot(process.pid, false);
 
 export class SelfCpu {
   #since: Promise<ProcessSnapshot | null>;
 
   constructor() {
-    this.#since = snapshot(serverRootPid());
+    this.#since = readServer();
   }
 
   /** Starts a new window now. */
   reset(): void {
-    this.#since = snapshot(serverRootPid());
+    this.#since = readServer();
   }
 
   /** Since the last reset (or the start); null where /proc cannot be read (not Linux). */
   async read(): Promise<WindowCpu | null> {
-    const [since, now] = await Promise.all([this.#since, snapshot(serverRootPid())]);
+    const [since, now] = await Promise.all([this.#since, readServer()]);
     return since === null || now === null ? null : cpuBetween(since, now);
   }
 }
