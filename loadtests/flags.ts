@@ -27,6 +27,7 @@ import {
   settingsOf,
   warmupOption,
 } from './cli/common-flags.ts';
+import { type EngineFlags, engineOf, withEngineOptions } from './cli/engine-flags.ts';
 import {
   allowRemoteOption,
   labelOption,
@@ -83,7 +84,7 @@ function loadtestCommand(): Command {
     .addOption(durationOption('per variant', DEFAULT_DURATION_SECONDS))
     .addOption(maxDurationOption())
     .addOption(warmupOption('each measurement', DEFAULT_WARMUP_SECONDS));
-  return withWorkload(withVariantSettings(command))
+  return withEngineOptions(withWorkload(withVariantSettings(command)))
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
     .addOption(repeatOption('fresh-server runs per variant; tables show median [min–max]', DEFAULT_REPEAT))
@@ -122,7 +123,7 @@ function loadtestCommand(): Command {
     .exitOverride();
 }
 
-interface RawOptions extends VariantSettingValues, WorkloadFlags {
+interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags {
   scenario: ScenarioName[];
   variants?: VariantName[];
   connections?: number;
@@ -184,6 +185,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     failOnErrors: raw.failOnErrors ?? null,
     target: raw.target === undefined ? null : { url: raw.target, pid: raw.targetPid ?? null, label: raw.label },
     newConnection: raw.newConnection === true,
+    locust: engineOf(command, raw),
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

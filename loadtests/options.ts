@@ -1,6 +1,7 @@
 // What `make loadtest` was asked to do, validated (flags.ts builds it), and the parameters its
 // reports state from it.
 import type { VariantName } from '../server/variants/index.ts';
+import type { LocustEngine } from './load/locust-command.ts';
 import type { TargetUrl } from './load/target-url.ts';
 import type { DurationSettings } from './measure/window-plan.ts';
 import type { ReportParameters, VariantSettingValues, Workload } from './report/model.ts';
@@ -47,6 +48,8 @@ export interface LoadtestOptions extends DurationSettings {
   readonly target: TargetOptions | null;
   /** One connection per request, closed after the answer (curl), instead of keep-alive. */
   readonly newConnection: boolean;
+  /** --engine locust; null: autocannon. */
+  readonly locust: LocustEngine | null;
   readonly writeReport: boolean;
   readonly reportsDir: string;
 }

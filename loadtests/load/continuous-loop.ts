@@ -2,11 +2,10 @@
 // window and a graceful end. Only answers that arrive inside the window count; at its end the
 // clients stop sending and wait for their outstanding answers (uncounted), so nothing a client
 // sent runs into the next window, the calibration or the next variant.
-import { startAutocannonDriver } from './autocannon-driver.ts';
-import { startFreshConnectionDriver } from './fresh-connection-driver.ts';
 import { rateInterval, relativeHalfWidth } from '../report/interval.ts';
 import type { GracefulEnd } from '../report/figures.ts';
-import type { DriverOptions, FailureKind } from './load-driver.ts';
+import type { FailureKind } from './load-driver.ts';
+import { type EngineOptions, startDriver } from './start-driver.ts';
 
 /** How often an automatic window checks whether it has enough answers. */
 const AUTO_CHECK_MS = 250;
@@ -40,8 +39,7 @@ export interface LoopHooks {
   readonly onProgress?: (progress: LoopProgress) => void;
 }
 
-export interface ContinuousLoopOptions extends DriverOptions {
-  readonly newConnection: boolean;
+export interface ContinuousLoopOptions extends EngineOptions {
   readonly warmupSeconds: number;
   readonly window: WindowRule;
   /** How long the graceful end waits for outstanding answers before it drops them. */
@@ -112,9 +110,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
       else counts.errors++;
     },
   };
-  const driver = options.newConnection
-    ? startFreshConnectionDriver(options, events)
-    : startAutocannonDriver(options, events);
+  const driver = await startDriver(options, events);
   let phaseStartMs = nowMs();
   let graceTimer: NodeJS.Timeout | undefined;
   const ticker = setInterval(() => {
@@ -123,6 +119,8 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     hooks.onProgress?.({ phase: name, seconds: (nowMs() - phaseStartMs) / 1000, servedInWindow });
   }, PROGRESS_MS);
   try {
+    await driver.ready; // Locust's processes start in seconds: the warm-up counts from its first clients
+    phaseStartMs = nowMs();
     await sleep(options.warmupSeconds * 1000);
     phase = 'window';
     const startMs = nowMs();

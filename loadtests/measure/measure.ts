@@ -7,6 +7,7 @@ import type { WorkEvent } from '../../server/log-line.ts';
 import type { StatsBody } from '../../server/stats.ts';
 import { type LoopOutcome, runContinuousLoop } from '../load/continuous-loop.ts';
 import type { WindowLoad } from '../load/load-result.ts';
+import type { LocustEngine } from '../load/locust-command.ts';
 import { clientPath } from '../load/target-url.ts';
 import { windowResult } from '../load/window-result.ts';
 import { calibrateLimit } from '../observe/calibrate.ts';
@@ -40,6 +41,8 @@ export interface MeasureSettings extends DurationSettings {
   readonly turnAwaysMeasured: boolean;
   /** What every request POSTs (--payload-bytes), the calibration's included; null: GETs. */
   readonly requestBody: Uint8Array | null;
+  /** --engine locust: Locust's master and workers send the load; null or absent: autocannon. */
+  readonly locust?: LocustEngine | null;
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */
@@ -135,6 +138,7 @@ export async function measure(
       connections: settings.connections,
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
       newConnection: settings.newConnection,
+      locust: settings.locust ?? null,
       warmupSeconds: settings.warmupSeconds,
       window: plan.window,
       graceSeconds: plan.requestTimeoutSeconds,

@@ -62,6 +62,7 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario): Measu
     maxDurationSeconds: options.maxDurationSeconds,
     probeIntervalMs: options.probeIntervalMs,
     newConnection: options.newConnection,
+    locust: options.locust,
     repeat: options.repeat,
     turnAwaysMeasured: plan.scenario.turnAwaysMeasured === true,
     requestBody: options.workload.payloadBytes > 0 ? jsonPayload(options.workload.payloadBytes) : null,

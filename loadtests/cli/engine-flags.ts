@@ -1,0 +1,63 @@
+// --engine, --generators and --generators-external: which engine sends the load. autocannon runs in
+// this process; Locust runs a master and N worker processes here, and waits for workers from other
+// machines when asked.
+import { type Command, Option } from 'commander';
+import { intOption, type IntRange } from '../../server/int-option.ts';
+import type { LocustEngine } from '../load/locust-command.ts';
+
+export const ENGINES = ['autocannon', 'locust'] as const;
+export type EngineName = (typeof ENGINES)[number];
+export const DEFAULT_ENGINE: EngineName = 'autocannon';
+/** One worker process per core is Locust's own advice; two is the smallest distributed run. */
+export const DEFAULT_GENERATORS = 2;
+export const GENERATORS_RANGE: IntRange = { min: 1, max: 64 };
+export const DEFAULT_EXTERNAL_GENERATORS = 0;
+export const EXTERNAL_GENERATORS_RANGE: IntRange = { min: 0, max: 64 };
+
+export function withEngineOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--engine <name>', 'what sends the load: autocannon here, or Locust master and workers')
+        .choices(ENGINES)
+        .default(DEFAULT_ENGINE),
+    )
+    .addOption(
+      intOption(
+        '--generators',
+        'with --engine locust: worker processes on this machine',
+        GENERATORS_RANGE,
+        DEFAULT_GENERATORS,
+      ),
+    )
+    .addOption(
+      intOption(
+        '--generators-external',
+        'with --engine locust: workers the master waits for from other machines (it prints their command)',
+        EXTERNAL_GENERATORS_RANGE,
+        DEFAULT_EXTERNAL_GENERATORS,
+      ),
+    );
+}
+
+export interface EngineFlags {
+  engine: EngineName;
+  generators: number;
+  generatorsExternal: number;
+  newConnection?: boolean;
+}
+
+/** The Locust engine, null for autocannon; a conflicting flag is one line of error. */
+export function engineOf(command: Command, raw: EngineFlags): LocustEngine | null {
+  const given = (name: string): boolean => command.getOptionValueSource(name) === 'cli';
+  if (raw.engine !== 'locust') {
+    const stray = ['generators', 'generatorsExternal'].find(given);
+    if (stray !== undefined)
+      command.error(
+        `error: option '--${stray === 'generators' ? 'generators' : 'generators-external'} <n>' needs --engine locust`,
+      );
+    return null;
+  }
+  // Locust's HttpUser keeps its connection alive; a connection per request is autocannon's side's only.
+  if (raw.newConnection === true) command.error("error: option '--new-connection' cannot be used with --engine locust");
+  return { generators: raw.generators, external: raw.generatorsExternal };
+}
