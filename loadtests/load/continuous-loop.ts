@@ -98,14 +98,17 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   let phase: 'warmup' | 'window' | 'grace' = 'warmup';
   const answers: WindowAnswer[] = [];
   const counts = { warmupAnswers: 0, errors: 0, timeouts: 0, graceAnswered: 0 };
+  // An answer belongs to the phase of the moment it arrived: for autocannon that is when it is told,
+  // for Locust the worker's own time (its answers reach this process in batches, a little later).
+  const edges = { startMs: Number.POSITIVE_INFINITY, endMs: Number.POSITIVE_INFINITY };
   const events = {
-    answer(clientId: number, status: number, latencyMs: number) {
-      if (phase === 'window') answers.push({ clientId, atMs: nowMs(), status, latencyMs });
-      else if (phase === 'warmup') counts.warmupAnswers++;
+    answer(clientId: number, status: number, latencyMs: number, atMs = nowMs()) {
+      if (atMs < edges.startMs) counts.warmupAnswers++;
+      else if (atMs < edges.endMs) answers.push({ clientId, atMs, status, latencyMs });
       else counts.graceAnswered++;
     },
-    failure(_clientId: number, kind: FailureKind) {
-      if (phase !== 'window') return;
+    failure(_clientId: number, kind: FailureKind, atMs = nowMs()) {
+      if (atMs < edges.startMs || atMs >= edges.endMs) return;
       if (kind === 'timeout') counts.timeouts++;
       else counts.errors++;
     },
@@ -124,12 +127,14 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     await sleep(options.warmupSeconds * 1000);
     phase = 'window';
     const startMs = nowMs();
+    edges.startMs = startMs;
     phaseStartMs = startMs;
     const opened = hooks.onWindowOpen?.();
     opened?.catch(() => {}); // rethrown below, where it is awaited
     const end = await windowEnd(options, answers, startMs);
     phase = 'grace';
     const endMs = nowMs();
+    edges.endMs = endMs;
     phaseStartMs = endMs;
     const outstanding = driver.outstanding();
     // The clients stop sending first, so the close hook's own requests (/stats) do not queue

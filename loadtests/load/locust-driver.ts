@@ -24,9 +24,21 @@ type Line =
       readonly aop: 'answers';
       readonly worker: string;
       readonly sent: number;
-      readonly answers: readonly [number, number, number][];
-      readonly failures: readonly [number, FailureKind][];
+      /** [client id, status, response time ms, epoch ms it arrived at the worker] */
+      readonly answers: readonly [number, number, number, number][];
+      readonly failures: readonly [number, FailureKind, number][];
     };
+
+/** A promise and the functions that settle it (Promise.withResolvers, which Node 20 lacks). */
+function settledBy<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
 
 /** A free TCP port on 127.0.0.1 for the master (Locust does not report a port it chose itself). */
 function freePort(): Promise<number> {
@@ -84,36 +96,33 @@ export async function startLocustDriver(
     await Promise.all(children.map((child) => stopChild(child)));
     await rm(dir, { recursive: true, force: true });
   };
-  let readyNow!: () => void;
-  let doneNow!: () => void;
-  let failNow!: (error: Error) => void;
-  const ready = new Promise<void>((resolve) => (readyNow = resolve));
-  const done = new Promise<void>((resolve, reject) => ((doneNow = resolve), (failNow = reject)));
-  done.catch(() => {});
+  const ready = settledBy<void>();
+  const done = settledBy<void>();
+  done.promise.catch(() => {}); // rethrown to whoever awaits finish()
   master.once('exit', (code) => {
     const tail = stderr.join('').slice(-STDERR_TAIL_CHARS).trim();
-    failNow(new Error(`the Locust master exited (${code ?? 'signal'}) before its workers were done: ${tail}`));
+    done.reject(new Error(`the Locust master exited (${code ?? 'signal'}) before its workers were done: ${tail}`));
   });
   createInterface({ input: master.stdout! }).on('line', (text) => {
     if (!text.startsWith('{"aop"')) return;
     const line = JSON.parse(text) as Line;
-    if (line.aop === 'ready') readyNow();
-    else if (line.aop === 'done') doneNow();
+    if (line.aop === 'ready') ready.resolve();
+    else if (line.aop === 'done') done.resolve();
     else {
       sentByWorker.set(line.worker, line.sent);
-      for (const [clientId, status, latencyMs] of line.answers) events.answer(clientId, status, latencyMs);
-      for (const [clientId, kind] of line.failures) events.failure(clientId, kind);
+      for (const [clientId, status, latencyMs, atMs] of line.answers) events.answer(clientId, status, latencyMs, atMs);
+      for (const [clientId, kind, atMs] of line.failures) events.failure(clientId, kind, atMs);
       settled += line.answers.length + line.failures.length;
     }
   });
   const sent = (): number => [...sentByWorker.values()].reduce((sum, n) => sum + n, 0);
   return {
-    ready: Promise.race([ready, done]),
+    ready: Promise.race([ready.promise, done.promise]),
     outstanding: () => Math.max(0, sent() - settled),
     async finish() {
       await writeFile(stopFile, '');
       try {
-        await done;
+        await done.promise;
       } finally {
         await stopAll();
       }

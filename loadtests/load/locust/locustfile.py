@@ -10,6 +10,7 @@ import importlib.metadata
 import json
 import os
 import sys
+import time
 
 import gevent
 import gevent.event
@@ -92,9 +93,10 @@ class Worker:
     def on_request(self, context, response, exception, response_time, **kwargs):
         client_id = context["client_id"]
         if exception is None or getattr(response, "status_code", 0):
-            self.answers.append([client_id, response.status_code, response_time])
+            self.answers.append([client_id, response.status_code, response_time, time.time() * 1000])
         else:
-            self.failures.append([client_id, "timeout" if isinstance(exception, Timeout) else "error"])
+            kind = "timeout" if isinstance(exception, Timeout) else "error"
+            self.failures.append([client_id, kind, time.time() * 1000])
 
     def flush(self):
         if self.answers or self.failures:
