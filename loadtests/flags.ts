@@ -27,7 +27,7 @@ import {
   settingsOf,
   warmupOption,
 } from './cli/common-flags.ts';
-import { type EngineFlags, engineOf, withEngineOptions } from './cli/engine-flags.ts';
+import { type EngineFlags, enginesOf, withEngineOptions } from './cli/engine-flags.ts';
 import {
   allowRemoteOption,
   labelOption,
@@ -185,7 +185,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     failOnErrors: raw.failOnErrors ?? null,
     target: raw.target === undefined ? null : { url: raw.target, pid: raw.targetPid ?? null, label: raw.label },
     newConnection: raw.newConnection === true,
-    locust: engineOf(command, raw),
+    engines: enginesOf(command, raw),
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

@@ -1,13 +1,14 @@
 // --engine, --generators and --generators-external: which engine sends the load. autocannon runs in
 // this process; Locust runs a master and N worker processes here, and waits for workers from other
 // machines when asked.
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { intOption, type IntRange } from '../../server/int-option.ts';
-import type { LocustEngine } from '../load/locust-command.ts';
+import { AUTOCANNON, type LoadEngine } from '../report/model.ts';
+import { commaList, commaListOption, oneOf } from './comma-list.ts';
 
-export const ENGINES = ['autocannon', 'locust'] as const;
-export type EngineName = (typeof ENGINES)[number];
-export const DEFAULT_ENGINE: EngineName = 'autocannon';
+export type EngineName = LoadEngine['name'];
+export const ENGINES: readonly EngineName[] = ['autocannon', 'locust'];
+export const DEFAULT_ENGINES: readonly EngineName[] = ['autocannon'];
 /** One worker process per core is Locust's own advice; two is the smallest distributed run. */
 export const DEFAULT_GENERATORS = 2;
 export const GENERATORS_RANGE: IntRange = { min: 1, max: 64 };
@@ -17,9 +18,12 @@ export const EXTERNAL_GENERATORS_RANGE: IntRange = { min: 0, max: 64 };
 export function withEngineOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--engine <name>', 'what sends the load: autocannon here, or Locust master and workers')
-        .choices(ENGINES)
-        .default(DEFAULT_ENGINE),
+      commaListOption(
+        '--engine <list>',
+        'what sends the load: autocannon here, Locust master and workers, or both in turn on the same server',
+        commaList(ENGINES.join(', '), oneOf(ENGINES)),
+        DEFAULT_ENGINES,
+      ),
     )
     .addOption(
       intOption(
@@ -40,24 +44,25 @@ export function withEngineOptions(command: Command): Command {
 }
 
 export interface EngineFlags {
-  engine: EngineName;
+  engine: EngineName[];
   generators: number;
   generatorsExternal: number;
   newConnection?: boolean;
 }
 
-/** The Locust engine, null for autocannon; a conflicting flag is one line of error. */
-export function engineOf(command: Command, raw: EngineFlags): LocustEngine | null {
+/** The engines, in the order given; a conflicting flag is one line of error. */
+export function enginesOf(command: Command, raw: EngineFlags): readonly LoadEngine[] {
   const given = (name: string): boolean => command.getOptionValueSource(name) === 'cli';
-  if (raw.engine !== 'locust') {
+  if (!raw.engine.includes('locust')) {
     const stray = ['generators', 'generatorsExternal'].find(given);
     if (stray !== undefined)
       command.error(
         `error: option '--${stray === 'generators' ? 'generators' : 'generators-external'} <n>' needs --engine locust`,
       );
-    return null;
+    return [AUTOCANNON];
   }
   // Locust's HttpUser keeps its connection alive; a connection per request is autocannon's side's only.
   if (raw.newConnection === true) command.error("error: option '--new-connection' cannot be used with --engine locust");
-  return { generators: raw.generators, external: raw.generatorsExternal };
+  const locust = { name: 'locust', generators: raw.generators, external: raw.generatorsExternal } as const;
+  return raw.engine.map((name) => (name === 'locust' ? locust : AUTOCANNON));
 }

@@ -5,12 +5,6 @@ import { fileURLToPath } from 'node:url';
 /** The locustfile every master and worker runs (workers on other machines need a copy of it). */
 export const LOCUSTFILE = fileURLToPath(new URL('./locust/locustfile.py', import.meta.url));
 
-/** --engine locust: workers this run starts here, and workers it waits for from other machines. */
-export interface LocustEngine {
-  readonly generators: number;
-  readonly external: number;
-}
-
 /** Debian's python3-locust installs /usr/bin/locust; pip puts it on PATH. */
 export const locustCommand = (): string => process.env.LOCUST_BIN ?? 'locust';
 

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stopChild } from '../process/stop-child.ts';
 import type { DriverEvents, DriverOptions, FailureKind, LoadDriver } from './load-driver.ts';
-import { LOCUSTFILE, type LocustEngine, locustCommand, workerArgv } from './locust-command.ts';
+import type { LocustEngine } from '../report/model.ts';
+import { LOCUSTFILE, locustCommand, workerArgv } from './locust-command.ts';
 
 /** The master waits this long for its workers to connect, then gives up (Locust's own bound). */
 export const EXPECT_WORKERS_SECONDS = 60;

@@ -3,7 +3,7 @@
 import { startAutocannonDriver } from './autocannon-driver.ts';
 import { startFreshConnectionDriver } from './fresh-connection-driver.ts';
 import type { DriverEvents, DriverOptions, LoadDriver } from './load-driver.ts';
-import type { LocustEngine } from './locust-command.ts';
+import type { LocustEngine } from '../report/model.ts';
 import { startLocustDriver } from './locust-driver.ts';
 
 export interface EngineOptions extends DriverOptions {

@@ -2,7 +2,7 @@
 // network, no /proc; the same measurement always gives the same row.
 import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-line.ts';
 import type { ServedInWindow } from '../report/figures.ts';
-import type { VariantRun } from '../report/model.ts';
+import { AUTOCANNON, type VariantRun } from '../report/model.ts';
 import { summarize } from '../report/percentile.ts';
 import type { Measurement } from './measure.ts';
 import { timelineOf } from './timeline-from-log.ts';
@@ -48,6 +48,7 @@ export function buildRun(measured: Measurement): VariantRun {
     percentOfLimit: limit === null ? null : (requestsPerSecond / limit.requestsPerSecond) * 100,
     target: measured.target,
     newConnection: settings.newConnection,
+    engine: settings.locust ?? AUTOCANNON,
     connections: settings.connections,
     durationSeconds: load.durationSeconds,
     requests: load.ok,

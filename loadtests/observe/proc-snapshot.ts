@@ -68,3 +68,9 @@ export function cpuByProcess(before: ProcessSnapshot, after: ProcessSnapshot): P
     .map(([pid, ms]) => ({ pid, cpuPercent: (ms / windowMs) * 100 }))
     .sort((a, b) => b.cpuPercent - a.cpuPercent);
 }
+
+/** `tree` without the threads `other` holds: the runner's own tree less a server it spawned. */
+export function without(tree: ProcessSnapshot, other: ProcessSnapshot | null): ProcessSnapshot {
+  if (other === null) return tree;
+  return { ...tree, threads: new Map([...tree.threads].filter(([tid]) => !other.threads.has(tid))) };
+}

@@ -102,6 +102,15 @@ export type ServerPlacement =
   | { readonly state: 'same machine' }
   | { readonly state: 'elsewhere'; readonly hostname: string | null; readonly cpus: number | null };
 
+/** --engine: what sent the load. Locust: a master and workers, here (generators) and on other machines (external). */
+export type LoadEngine = { readonly name: 'autocannon' } | LocustEngine;
+export interface LocustEngine {
+  readonly name: 'locust';
+  readonly generators: number;
+  readonly external: number;
+}
+export const AUTOCANNON: LoadEngine = { name: 'autocannon' };
+
 /** A row that was measured: every figure below comes from its window. */
 export interface VariantRun {
   readonly state: 'measured';
@@ -121,6 +130,7 @@ export interface VariantRun {
   readonly target: TargetInfo | null;
   /** true: a new connection per request (--new-connection); false: keep-alive. */
   readonly newConnection: boolean;
+  readonly engine: LoadEngine;
   readonly connections: number;
   readonly durationSeconds: number;
   /** 2xx answers in the measured window. */
