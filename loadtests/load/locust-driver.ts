@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { ProcessGroup, Stoppable } from '../process/process-group.ts';
 import { stopChild } from '../process/stop-child.ts';
 import type { DriverEvents, DriverOptions, FailureKind, LoadDriver } from './load-driver.ts';
 import type { LocustEngine } from '../report/model.ts';
@@ -56,6 +57,7 @@ export async function startLocustDriver(
   options: DriverOptions,
   engine: LocustEngine,
   events: DriverEvents,
+  group: ProcessGroup | null,
 ): Promise<LoadDriver & { readonly ready: Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'aop-locust-'));
   const stopFile = join(dir, 'stop');
@@ -69,12 +71,22 @@ export async function startLocustDriver(
   };
   const workers = engine.generators + engine.external;
   const bindHost = engine.external > 0 ? '0.0.0.0' : '127.0.0.1';
-  const children: ChildProcess[] = [];
+  const children: Stoppable[] = [];
   const stderr: string[] = [];
+  const ready = settledBy<void>();
+  const done = settledBy<void>();
   const run = (argv: string[]): ChildProcess => {
     const child = spawn(locustCommand(), ['-f', LOCUSTFILE, ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-    children.push(child);
+    // A command that could not start (no pid) never exits: there is nothing to stop.
+    const member = { stop: () => (child.pid === undefined ? Promise.resolve() : stopChild(child)) };
+    children.push(member);
+    group?.add(member);
+    child.once('error', (error) => {
+      done.reject(
+        new Error(`cannot start Locust (${locustCommand()}): ${error.message}; make distributed installs it`),
+      );
+    });
     return child;
   };
   const master = run([
@@ -94,11 +106,9 @@ export async function startLocustDriver(
   const sentByWorker = new Map<string, number>();
   let settled = 0;
   const stopAll = async (): Promise<void> => {
-    await Promise.all(children.map((child) => stopChild(child)));
+    await Promise.all(children.map((member) => (group === null ? member.stop() : group.stop(member))));
     await rm(dir, { recursive: true, force: true });
   };
-  const ready = settledBy<void>();
-  const done = settledBy<void>();
   done.promise.catch(() => {}); // rethrown to whoever awaits finish()
   master.once('exit', (code) => {
     const tail = stderr.join('').slice(-STDERR_TAIL_CHARS).trim();

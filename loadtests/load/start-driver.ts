@@ -3,6 +3,7 @@
 import { startAutocannonDriver } from './autocannon-driver.ts';
 import { startFreshConnectionDriver } from './fresh-connection-driver.ts';
 import type { DriverEvents, DriverOptions, LoadDriver } from './load-driver.ts';
+import type { ProcessGroup } from '../process/process-group.ts';
 import type { LocustEngine } from '../report/model.ts';
 import { startLocustDriver } from './locust-driver.ts';
 
@@ -10,6 +11,8 @@ export interface EngineOptions extends DriverOptions {
   readonly newConnection: boolean;
   /** --engine locust: its master and workers send the load instead of autocannon; null or absent: autocannon. */
   readonly locust?: LocustEngine | null;
+  /** Where an engine's own processes are registered (Locust's), so Ctrl-C and SIGTERM stop them. */
+  readonly group?: ProcessGroup | null;
 }
 
 /** The engine's driver; `ready` (Locust) once its clients run, so a warm-up does not count its start. */
@@ -18,6 +21,6 @@ export async function startDriver(
   events: DriverEvents,
 ): Promise<LoadDriver & { readonly ready?: Promise<void> }> {
   if (options.locust !== undefined && options.locust !== null)
-    return startLocustDriver(options, options.locust, events);
+    return startLocustDriver(options, options.locust, events, options.group ?? null);
   return options.newConnection ? startFreshConnectionDriver(options, events) : startAutocannonDriver(options, events);
 }

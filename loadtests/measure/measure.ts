@@ -16,6 +16,7 @@ import { type ProbeResult, type RunningProbe, startHealthProbe } from '../observ
 import { MeasurementError } from '../observe/measurement-error.ts';
 import type { Watch } from '../observe/run-progress.ts';
 import { readStats, resetStats } from '../observe/stats-client.ts';
+import type { ProcessGroup } from '../process/process-group.ts';
 import type { Target } from '../process/target.ts';
 import type { Limit, WorkKind } from '../report/figures.ts';
 import * as format from '../report/format.ts';
@@ -108,6 +109,8 @@ export async function measure(
   subject: Subject,
   settings: MeasureSettings,
   { say, progress }: Watch,
+  /** Where an engine's own processes (Locust's) are registered, so Ctrl-C and SIGTERM stop them too. */
+  group: ProcessGroup | null = null,
 ): Promise<Measurement> {
   progress.detail('two requests alone');
   const plan = await planWindow(target, settings.connections, settings, settings.requestBody);
@@ -139,6 +142,7 @@ export async function measure(
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
       newConnection: settings.newConnection,
       locust: settings.locust ?? null,
+      group,
       warmupSeconds: settings.warmupSeconds,
       window: plan.window,
       graceSeconds: plan.requestTimeoutSeconds,

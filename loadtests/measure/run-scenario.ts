@@ -107,7 +107,7 @@ async function engineRows(
       for (const engine of engines) {
         step(engine);
         const measureRow = async () =>
-          buildRun(await measure(target(key(engine).variant), subject, engine.settings, context));
+          buildRun(await measure(target(key(engine).variant), subject, engine.settings, context, context.group));
         rows.push(await measuredOrFailed(key(engine), measureRow, context.say));
       }
     });
@@ -148,7 +148,15 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
         const name = engine.named(label);
         progress.step(`${plan.scenario.name}, ${name}${of(repetition)}`);
         const measureTarget = async () =>
-          buildRun(await measure({ ...(await opened), name }, { ...subject, repetition }, engine.settings, context));
+          buildRun(
+            await measure(
+              { ...(await opened), name },
+              { ...subject, repetition },
+              engine.settings,
+              context,
+              context.group,
+            ),
+          );
         rows.push(await measuredOrFailed(row(name, repetition, null), measureTarget, say));
       }
     }

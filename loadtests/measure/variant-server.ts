@@ -55,7 +55,7 @@ export function runVariant(
   context: RunContext,
 ): Promise<Measurement> {
   return onVariantServer(serverOptions, repetition, settings.connections, context, (target, subject) =>
-    measure(target(serverOptions.variant), subject, settings, context),
+    measure(target(serverOptions.variant), subject, settings, context, context.group),
   );
 }
 
