@@ -28,15 +28,6 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
   const requests = new RequestStats();
   const eventLoop = new EventLoopMonitor();
   const selfCpu = new SelfCpu();
-  const stats = async (): Promise<StatsBody> =>
-    statsBody(
-      options.variant,
-      variant.settings,
-      (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests),
-      eventLoop.read(),
-      variant.poolTiming?.read() ?? null,
-      await selfCpu.read(),
-    );
   const resetStats = async (): Promise<void> => {
     gauge.reset();
     requests.reset();
@@ -46,21 +37,25 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     await variant.sharedCounters?.reset();
   };
 
+  /**
+   * The figures since the last reset, then (when asked) a reset right away: the server's own CPU is read
+   * from /proc alongside, and a reset under load does not wait for it.
+   */
+  const stats = async (reset: boolean): Promise<StatsBody> => {
+    const self = selfCpu.read();
+    const counters = (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests);
+    const [loop, pool] = [eventLoop.read(), variant.poolTiming?.read() ?? null];
+    if (reset) await resetStats();
+    return statsBody(options.variant, variant.settings, counters, loop, pool, await self);
+  };
+
   const app = new Hono();
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  app.get('/stats', async (c) => {
-    const body = await stats();
-    if (c.req.query('reset') !== undefined) await resetStats();
-    return c.json(body);
-  });
+  app.get('/stats', async (c) => c.json(await stats(c.req.query('reset') !== undefined)));
 
-  app.post('/stats/reset', async (c) => {
-    const body = await stats();
-    await resetStats();
-    return c.json(body);
-  });
+  app.post('/stats/reset', async (c) => c.json(await stats(true)));
 
   const work = async (clientId: number, fault: Fault, body: Uint8Array<ArrayBuffer> | null = null) => {
     requests.begin();
