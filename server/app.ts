@@ -38,15 +38,15 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
   };
 
   /**
-   * The figures since the last reset, then (when asked) a reset right away: the server's own CPU is read
-   * from /proc alongside, and a reset under load does not wait for it.
+   * The figures since the last reset, then (when asked) a reset right away. The server's own CPU is read
+   * from /proc synchronously: an await would let queued work run first, and the answer come late.
    */
   const stats = async (reset: boolean): Promise<StatsBody> => {
     const self = selfCpu.read();
     const counters = (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests);
     const [loop, pool] = [eventLoop.read(), variant.poolTiming?.read() ?? null];
     if (reset) await resetStats();
-    return statsBody(options.variant, variant.settings, counters, loop, pool, await self);
+    return statsBody(options.variant, variant.settings, counters, loop, pool, self);
   };
 
   const app = new Hono();

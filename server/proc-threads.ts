@@ -21,10 +21,8 @@ export interface ProcessSnapshot {
   readonly atMs: number;
   readonly threads: ReadonlyMap<number, OwnedThreadTime>;
   /**
-   * CPU ms of each process of the tree, from its own /proc/N/stat: its threads that have exited
-   * included (and its reaped children). The sum over live threads misses a thread that ended
-   * between two snapshots: a threadpool that prunes idle threads (anyio's, under uvicorn) would
-   * then read as using less CPU than it did.
+   * CPU ms of each process, from its own /proc/N/stat: exited threads (and reaped children) included,
+   * which live threads miss: a pool that prunes idle threads (anyio's, under uvicorn) would read low.
    */
   readonly processCpuMs: ReadonlyMap<number, number>;
   readonly residentBytes: number;
@@ -69,52 +67,76 @@ export function parentPid(statLine: string): number {
   return Number(statLine.slice(statLine.lastIndexOf(')') + 2).split(' ')[1]);
 }
 
+/** The tree under `pid` from the parent of every process: breadth first, `pid` first. */
+export function descendants(pid: number, parentOf: ReadonlyMap<number, number>): number[] {
+  const children = new Map<number, number[]>();
+  for (const [child, parent] of parentOf) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+export const numbered = (names: readonly string[]): string[] => names.filter((name) => /^\d+$/.test(name));
+
 /** `pid` and all its descendants (a cluster's workers), from the parent field of /proc/N/stat. */
 export async function processTree(pid: number): Promise<number[]> {
-  const parents = new Map<number, number[]>();
-  const entries = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  const parentOf = new Map<number, number>();
   await Promise.all(
-    entries.map(async (entry) => {
+    numbered(await readdir('/proc')).map(async (entry) => {
       const line = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
-      if (line === null) return; // gone since readdir
-      const ppid = parentPid(line);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+      if (line !== null) parentOf.set(Number(entry), parentPid(line)); // else gone since readdir
     }),
   );
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
-  return tree;
+  return descendants(pid, parentOf);
+}
+
+/** What a snapshot gathers, member by member, whether it reads /proc with or without awaiting. */
+export class Gathered {
+  readonly threads = new Map<number, OwnedThreadTime>();
+  readonly processCpuMs = new Map<number, number>();
+  residentPages = 0;
+
+  /** A thread's stat line; null: it ended since it was listed, and is not counted. */
+  thread(member: number, tid: string, line: string | null): void {
+    if (line !== null) this.threads.set(Number(tid), { ...parseStat(line), pid: member });
+  }
+
+  /** A process's own stat line: its memory, and its CPU with its exited threads and reaped children. */
+  process(member: number, line: string | null): void {
+    if (line === null) return;
+    const stat = parseStat(line);
+    this.residentPages += stat.residentPages;
+    this.processCpuMs.set(member, stat.cpuMs + stat.reapedChildrenCpuMs);
+  }
+
+  /** null when no thread was read (not Linux, or the process is gone). */
+  snapshot(atMs: number): ProcessSnapshot | null {
+    if (this.threads.size === 0) return null;
+    const { threads, processCpuMs } = this;
+    return { atMs, threads, processCpuMs, residentBytes: this.residentPages * PAGE_BYTES };
+  }
 }
 
 /**
  * Every thread of `pid` and its descendants, or null where /proc cannot be read (not Linux, or
- * the process is gone).
+ * the process is gone). For the load runner: it reads without holding its own event loop.
  */
 export async function snapshot(pid: number, withDescendants = true): Promise<ProcessSnapshot | null> {
   try {
     const members = withDescendants ? await processTree(pid) : [pid];
     // After the scan of /proc, which can take a while on a busy machine: the time of the thread reads.
     const atMs = performance.now();
-    const threads = new Map<number, OwnedThreadTime>();
-    const processCpuMs = new Map<number, number>();
-    let residentBytes = 0;
+    const gathered = new Gathered();
     for (const member of members) {
       const tids = await readdir(`/proc/${member}/task`).catch(() => []);
       await Promise.all(
-        tids.map(async (tid) => {
-          // A thread may end between readdir and read: it simply is not counted.
-          const line = await readFile(`/proc/${member}/task/${tid}/stat`, 'utf8').catch(() => null);
-          if (line !== null) threads.set(Number(tid), { ...parseStat(line), pid: member });
-        }),
+        tids.map(async (tid) =>
+          gathered.thread(member, tid, await readFile(`/proc/${member}/task/${tid}/stat`, 'utf8').catch(() => null)),
+        ),
       );
-      const stat = await readFile(`/proc/${member}/stat`, 'utf8').catch(() => null);
-      if (stat === null) continue;
-      const process = parseStat(stat);
-      residentBytes += process.residentPages * PAGE_BYTES;
-      processCpuMs.set(member, process.cpuMs + process.reapedChildrenCpuMs);
+      gathered.process(member, await readFile(`/proc/${member}/stat`, 'utf8').catch(() => null));
     }
-    if (threads.size === 0) return null;
-    return { atMs, threads, processCpuMs, residentBytes };
+    return gathered.snapshot(atMs);
   } catch {
     return null;
   }
