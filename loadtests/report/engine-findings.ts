@@ -16,9 +16,10 @@ function describeEngine(engine: LoadEngine): string {
     : `Locust, a master, ${here} here and ${engine.external} on other machines`;
 }
 
+/** "autocannon and the probe", or with both engines "autocannon or Locust, …, and the probe". */
 function engineNames(report: Report): string {
-  const names = new Set(measuredRuns(report).map((run) => describeEngine(run.engine)));
-  return names.size === 0 ? 'autocannon' : [...names].join('; ');
+  const names = [...new Set(measuredRuns(report).map((run) => describeEngine(run.engine)))];
+  return names.length <= 1 ? `${names[0] ?? 'autocannon'} and the probe` : `${names.join(' or ')}, and the probe`;
 }
 
 /** Where the server ran, when not on the load generator's cores; null when it shared them. */
@@ -36,7 +37,7 @@ export function generator(report: Report): string {
     .map((run) => run.neighbours.generatorCpuPercent)
     .filter((share): share is number => share !== null);
   const on = elsewhere(report) ?? `on the same ${report.machine.cpus} cores as the server`;
-  const who = `The load generator (${engineNames(report)} and the probe)`;
+  const who = `The load generator (${engineNames(report)})`;
   if (shares.length === 0) return `${who} ran ${on}; its CPU was not measured.`;
   const [low, high] = [format.percent(Math.min(...shares)), format.percent(Math.max(...shares))];
   return `${who} ran ${on} and used ${low === high ? low : `${low}–${high}`} of a core during the runs.`;
