@@ -11,7 +11,7 @@ export const ENGINES: readonly EngineName[] = ['autocannon', 'locust'];
 export const DEFAULT_ENGINES: readonly EngineName[] = ['autocannon'];
 /** One worker process per core is Locust's own advice; two is the smallest distributed run. */
 export const DEFAULT_GENERATORS = 2;
-export const GENERATORS_RANGE: IntRange = { min: 1, max: 64 };
+export const GENERATORS_RANGE: IntRange = { min: 0, max: 64 };
 export const DEFAULT_EXTERNAL_GENERATORS = 0;
 export const EXTERNAL_GENERATORS_RANGE: IntRange = { min: 0, max: 64 };
 
@@ -63,6 +63,8 @@ export function enginesOf(command: Command, raw: EngineFlags): readonly LoadEngi
   }
   // Locust's HttpUser keeps its connection alive; a connection per request is autocannon's side's only.
   if (raw.newConnection === true) command.error("error: option '--new-connection' cannot be used with --engine locust");
+  if (raw.generators + raw.generatorsExternal === 0)
+    command.error('error: --engine locust needs a worker: --generators <n> or --generators-external <n> above 0');
   const locust = { name: 'locust', generators: raw.generators, external: raw.generatorsExternal } as const;
   return raw.engine.map((name) => (name === 'locust' ? locust : AUTOCANNON));
 }

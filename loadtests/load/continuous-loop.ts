@@ -113,7 +113,9 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
       else counts.errors++;
     },
   };
-  const driver = await startDriver(options, events);
+  const windowMax = options.window.kind === 'fixed' ? options.window.seconds : options.window.maxSeconds;
+  const boundSeconds = options.warmupSeconds + windowMax + options.graceSeconds;
+  const driver = await startDriver({ ...options, boundSeconds }, events);
   let phaseStartMs = nowMs();
   let graceTimer: NodeJS.Timeout | undefined;
   const ticker = setInterval(() => {

@@ -16,6 +16,8 @@ import { LOCUSTFILE, locustCommand, workerArgv } from './locust-command.ts';
 
 /** The master waits this long for its workers to connect, then gives up (Locust's own bound). */
 export const EXPECT_WORKERS_SECONDS = 60;
+/** Beyond the loop's own bound: Locust's start and the workers' connection, then its master stops by itself. */
+const RUN_TIME_MARGIN_SECONDS = EXPECT_WORKERS_SECONDS + 60;
 /** What the runner tails of a process's stderr when it fails. */
 const STDERR_TAIL_CHARS = 600;
 
@@ -54,7 +56,7 @@ function freePort(): Promise<number> {
 }
 
 export async function startLocustDriver(
-  options: DriverOptions,
+  options: DriverOptions & { readonly boundSeconds?: number },
   engine: LocustEngine,
   events: DriverEvents,
   group: ProcessGroup | null,
@@ -94,6 +96,7 @@ export async function startLocustDriver(
     '--expect-workers', String(workers), '--expect-workers-max-wait', String(EXPECT_WORKERS_SECONDS),
     '--master-bind-host', bindHost, '--master-bind-port', String(port),
     '--host', options.origin, '--loglevel', 'WARNING', '--only-summary',
+    '--run-time', `${Math.ceil((options.boundSeconds ?? 0) + RUN_TIME_MARGIN_SECONDS)}s`,
   ]); // biome-ignore format: flag/value pairs
   for (let i = 0; i < engine.generators; i++) run(workerArgv('127.0.0.1', port));
   if (engine.external > 0) {

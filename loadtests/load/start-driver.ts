@@ -13,6 +13,8 @@ export interface EngineOptions extends DriverOptions {
   readonly locust?: LocustEngine | null;
   /** Where an engine's own processes are registered (Locust's), so Ctrl-C and SIGTERM stop them. */
   readonly group?: ProcessGroup | null;
+  /** How long the load may last at most (warm-up, window, grace): an engine of its own processes stops by then. */
+  readonly boundSeconds?: number;
 }
 
 /** The engine's driver; `ready` (Locust) once its clients run, so a warm-up does not count its start. */
