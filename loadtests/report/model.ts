@@ -14,7 +14,10 @@ import type {
   Timeline,
   WorkKind,
 } from './figures.ts';
+import type { LoadEngine, ServerPlacement } from './placement-model.ts';
 import type { Provenance } from './provenance-model.ts';
+
+export { AUTOCANNON, type LoadEngine, type LocustEngine, type ServerPlacement } from './placement-model.ts';
 
 export type { Machine, Provenance } from './provenance-model.ts';
 
@@ -96,20 +99,6 @@ export interface TargetInfo {
   /** Where it ran: on the load generator's machine, or (told by its /stats, or by a host other than loopback) elsewhere. */
   readonly placement: ServerPlacement;
 }
-
-/** The server's machine against the load generator's; host name and cores null where the server could not tell. */
-export type ServerPlacement =
-  | { readonly state: 'same machine' }
-  | { readonly state: 'elsewhere'; readonly hostname: string | null; readonly cpus: number | null };
-
-/** --engine: what sent the load. Locust: a master and workers, here (generators) and on other machines (external). */
-export type LoadEngine = { readonly name: 'autocannon' } | LocustEngine;
-export interface LocustEngine {
-  readonly name: 'locust';
-  readonly generators: number;
-  readonly external: number;
-}
-export const AUTOCANNON: LoadEngine = { name: 'autocannon' };
 
 /** A row that was measured: every figure below comes from its window. */
 export interface VariantRun {
