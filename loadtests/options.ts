@@ -3,7 +3,8 @@
 import type { VariantName } from '../server/variants/index.ts';
 import type { TargetUrl } from './load/target-url.ts';
 import type { DurationSettings } from './measure/window-plan.ts';
-import type { LoadEngine, ReportParameters, VariantSettingValues, Workload } from './report/model.ts';
+import type { ReportParameters, VariantSettingValues, Workload } from './report/model.ts';
+import type { LoadEngine } from './report/placement-model.ts';
 import type { Scenario } from './scenarios/types.ts';
 
 /** One scenario as this invocation runs it. */

@@ -3,7 +3,7 @@
 // machines when asked.
 import type { Command } from 'commander';
 import { intOption, type IntRange } from '../../server/int-option.ts';
-import { AUTOCANNON, type LoadEngine } from '../report/model.ts';
+import { AUTOCANNON, type LoadEngine } from '../report/placement-model.ts';
 import { commaList, commaListOption, oneOf } from './comma-list.ts';
 
 export type EngineName = LoadEngine['name'];

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import type { ProcessGroup, Stoppable } from '../process/process-group.ts';
 import { stopChild } from '../process/stop-child.ts';
 import type { DriverEvents, DriverOptions, FailureKind, LoadDriver } from './load-driver.ts';
-import type { LocustEngine } from '../report/model.ts';
+import type { LocustEngine } from '../report/placement-model.ts';
 import { LOCUSTFILE, locustCommand, workerArgv } from './locust-command.ts';
 
 /** The master waits this long for its workers to connect, then gives up (Locust's own bound). */

@@ -4,7 +4,7 @@ import { startAutocannonDriver } from './autocannon-driver.ts';
 import { startFreshConnectionDriver } from './fresh-connection-driver.ts';
 import type { DriverEvents, DriverOptions, LoadDriver } from './load-driver.ts';
 import type { ProcessGroup } from '../process/process-group.ts';
-import type { LocustEngine } from '../report/model.ts';
+import type { LocustEngine } from '../report/placement-model.ts';
 import { startLocustDriver } from './locust-driver.ts';
 
 export interface EngineOptions extends DriverOptions {

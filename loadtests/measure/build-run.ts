@@ -2,7 +2,8 @@
 // network, no /proc; the same measurement always gives the same row.
 import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-line.ts';
 import type { ServedInWindow } from '../report/figures.ts';
-import { AUTOCANNON, type VariantRun } from '../report/model.ts';
+import type { VariantRun } from '../report/model.ts';
+import { AUTOCANNON } from '../report/placement-model.ts';
 import { summarize } from '../report/percentile.ts';
 import type { Measurement } from './measure.ts';
 import { timelineOf } from './timeline-from-log.ts';

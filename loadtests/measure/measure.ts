@@ -7,7 +7,7 @@ import type { WorkEvent } from '../../server/log-line.ts';
 import type { StatsBody } from '../../server/stats.ts';
 import { type LoopOutcome, runContinuousLoop } from '../load/continuous-loop.ts';
 import type { WindowLoad } from '../load/load-result.ts';
-import type { LocustEngine } from '../report/model.ts';
+import type { LocustEngine } from '../report/placement-model.ts';
 import { clientPath } from '../load/target-url.ts';
 import { windowResult } from '../load/window-result.ts';
 import { calibrateLimit } from '../observe/calibrate.ts';

@@ -8,7 +8,8 @@ import { jsonPayload } from '../load/payload.ts';
 import type { EventLog } from '../observe/event-log.ts';
 import type { LoadtestOptions, PlannedScenario } from '../options.ts';
 import { openExternalTarget } from '../process/target.ts';
-import type { LoadEngine, ReportRow, VariantRun, VariantSettingValues } from '../report/model.ts';
+import type { ReportRow, VariantRun, VariantSettingValues } from '../report/model.ts';
+import type { LoadEngine } from '../report/placement-model.ts';
 import { buildRun } from './build-run.ts';
 import { measure, type MeasureSettings } from './measure.ts';
 import {

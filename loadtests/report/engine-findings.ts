@@ -2,7 +2,8 @@
 // and, when one invocation measured a server with both engines, how their req/s compare. Pure.
 import * as format from './format.ts';
 import { overlaps } from './interval.ts';
-import type { LoadEngine, Report, VariantRun } from './model.ts';
+import type { Report, VariantRun } from './model.ts';
+import type { LoadEngine } from './placement-model.ts';
 import { groupByVariant, measuredRuns } from './runs.ts';
 
 /** The bar for Locust against autocannon on the same server. */

@@ -17,8 +17,6 @@ import type {
 import type { LoadEngine, ServerPlacement } from './placement-model.ts';
 import type { Provenance } from './provenance-model.ts';
 
-export { AUTOCANNON, type LoadEngine, type LocustEngine, type ServerPlacement } from './placement-model.ts';
-
 export type { Machine, Provenance } from './provenance-model.ts';
 
 /** The server settings a run passes to every server it starts, by their flags' option names. */
@@ -96,7 +94,6 @@ export interface TargetInfo {
   readonly logged: boolean;
   /** Who started it, when this run did (make fastapi's uvicorn); null: it was already running. */
   readonly startedBy: string | null;
-  /** Where it ran: on the load generator's machine, or (told by its /stats, or by a host other than loopback) elsewhere. */
   readonly placement: ServerPlacement;
 }
 

@@ -10,7 +10,10 @@ export interface LocustEngine {
 }
 export const AUTOCANNON: LoadEngine = { name: 'autocannon' };
 
-/** The server's machine against the load generator's; host name and cores null where the server could not tell. */
+/**
+ * Where a --target ran against the load generator: the same machine, or (told by its /stats, or a
+ * host other than loopback) elsewhere; host name and cores null where the server could not tell.
+ */
 export type ServerPlacement =
   | { readonly state: 'same machine' }
   | { readonly state: 'elsewhere'; readonly hostname: string | null; readonly cpus: number | null };
