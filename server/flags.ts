@@ -125,12 +125,7 @@ function serverCommand(): Command {
   const command = new Command('server')
     .description(`CPU-bound Hono server on ${HOST} (or --host); prints one JSON "listening" line when ready`)
     .addOption(variantOption())
-    .addOption(
-      new Option(
-        `${SERVER_FLAGS.host} <addr>`,
-        'address to listen on; not loopback: reachable from the network',
-      ).default(HOST),
-    )
+    .addOption(new Option(`${SERVER_FLAGS.host} <addr>`, 'address to listen on (not loopback: exposed)').default(HOST))
     .addOption(intOption(SERVER_FLAGS.port, `port on --host, 0 = any free port`, PORT_RANGE, DEFAULT_PORT))
     .addOption(
       new Option(
