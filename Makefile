@@ -5,7 +5,7 @@
 # the node command line that make prints with `make -n`.
 ARGS ?=
 
-.PHONY: install loadtest sweep crossover bench fastapi test server typecheck lint cycles clean-reports
+.PHONY: install loadtest distributed sweep crossover bench fastapi test server typecheck lint cycles clean-reports
 
 # npm ci from the committed lockfile, only when the lockfile is newer than the install.
 node_modules/.package-lock.json: package-lock.json
@@ -16,6 +16,12 @@ install: node_modules/.package-lock.json
 
 loadtest: install
 	@node --import tsx loadtests/main.ts $(ARGS)
+
+# The load from Locust's master and workers (ARGS="--generators 4", "--generators-external 2 --target ... --allow-remote").
+# Installs python3-locust with apt-get when missing.
+distributed: install
+	@sh loadtests/load/locust/install.sh work/locust/apt.log
+	@node --import tsx loadtests/main.ts --engine locust $(ARGS)
 
 # Pool sizes around a predicted knee, 3 runs each, a USL fit and a recommendation (about 2 minutes for the
 # default loop, 6 with --blocking-io-ms 100; ARGS="--quick": under 45 s for the default loop).

@@ -26,7 +26,7 @@ server.once('error', (error) => {
   process.stderr.write(`error: cannot listen on ${HOST}:${port}: ${error.message}\n`);
   process.exit(1);
 });
-server.listen(port, HOST, () => announceListening('bare-node-http', (server.address() as AddressInfo).port));
+server.listen(port, HOST, () => announceListening(HOST, 'bare-node-http', (server.address() as AddressInfo).port));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

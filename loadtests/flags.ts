@@ -27,7 +27,14 @@ import {
   settingsOf,
   warmupOption,
 } from './cli/common-flags.ts';
-import { labelOption, targetOption, targetPidOption } from './cli/target-flags.ts';
+import { type EngineFlags, enginesOf, withEngineOptions } from './cli/engine-flags.ts';
+import {
+  allowRemoteOption,
+  labelOption,
+  remoteTargetError,
+  targetOption,
+  targetPidOption,
+} from './cli/target-flags.ts';
 import type { TargetUrl } from './load/target-url.ts';
 import { withWorkload, workloadFit, type WorkloadFlags, workloadOf } from './cli/workload-flags.ts';
 import { DEFAULT_PROBE_INTERVAL_MS } from './observe/health-probe.ts';
@@ -77,7 +84,7 @@ function loadtestCommand(): Command {
     .addOption(durationOption('per variant', DEFAULT_DURATION_SECONDS))
     .addOption(maxDurationOption())
     .addOption(warmupOption('each measurement', DEFAULT_WARMUP_SECONDS));
-  return withWorkload(withVariantSettings(command))
+  return withEngineOptions(withWorkload(withVariantSettings(command)))
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
     .addOption(repeatOption('fresh-server runs per variant; tables show median [min–max]', DEFAULT_REPEAT))
@@ -98,6 +105,7 @@ function loadtestCommand(): Command {
     .addOption(targetOption('variants'))
     .addOption(targetPidOption())
     .addOption(labelOption())
+    .addOption(allowRemoteOption())
     .addOption(
       new Option(
         '--new-connection',
@@ -115,7 +123,7 @@ function loadtestCommand(): Command {
     .exitOverride();
 }
 
-interface RawOptions extends VariantSettingValues, WorkloadFlags {
+interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags {
   scenario: ScenarioName[];
   variants?: VariantName[];
   connections?: number;
@@ -131,6 +139,7 @@ interface RawOptions extends VariantSettingValues, WorkloadFlags {
   target?: TargetUrl;
   targetPid?: number;
   label: string;
+  allowRemote?: boolean;
   newConnection?: boolean;
   report: boolean;
   reportsDir: string;
@@ -144,6 +153,10 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     command.error("error: option '--target-pid <pid>' needs --target <url>");
   if (raw.target === undefined && command.getOptionValueSource('label') === 'cli')
     command.error("error: option '--label <name>' needs --target <url>");
+  if (raw.target === undefined && raw.allowRemote === true)
+    command.error("error: option '--allow-remote' needs --target <url>");
+  const remote = remoteTargetError(raw.target, raw.allowRemote === true);
+  if (remote !== null) command.error(remote);
   checkReportsDir(command, raw);
   const fitting = workloadFit(command, raw);
   const quick = raw.quick === true;
@@ -172,6 +185,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     failOnErrors: raw.failOnErrors ?? null,
     target: raw.target === undefined ? null : { url: raw.target, pid: raw.targetPid ?? null, label: raw.label },
     newConnection: raw.newConnection === true,
+    engines: enginesOf(command, raw),
     writeReport: raw.report,
     reportsDir: raw.reportsDir,
   });

@@ -4,6 +4,7 @@ import type { VariantName } from '../server/variants/index.ts';
 import type { TargetUrl } from './load/target-url.ts';
 import type { DurationSettings } from './measure/window-plan.ts';
 import type { ReportParameters, VariantSettingValues, Workload } from './report/model.ts';
+import type { LoadEngine } from './report/placement-model.ts';
 import type { Scenario } from './scenarios/types.ts';
 
 /** One scenario as this invocation runs it. */
@@ -47,6 +48,8 @@ export interface LoadtestOptions extends DurationSettings {
   readonly target: TargetOptions | null;
   /** One connection per request, closed after the answer (curl), instead of keep-alive. */
   readonly newConnection: boolean;
+  /** --engine: each row is measured once per engine, in this order, on the same server. */
+  readonly engines: readonly LoadEngine[];
   readonly writeReport: boolean;
   readonly reportsDir: string;
 }

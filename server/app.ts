@@ -6,6 +6,7 @@ import { bodyTooLarge, CLIENT_ID_RANGE, internal, notFound, parseClientId, Serve
 import type { ServerOptions } from './flags.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
 import type { Fault, JobResult } from './job.ts';
+import { SelfCpu } from './self-cpu.ts';
 import { countersOf, RequestStats, statsBody, type StatsBody } from './stats.ts';
 import type { RunningVariant } from './variants/types.ts';
 import { MAX_BODY_BYTES } from './workload-flags.ts';
@@ -26,37 +27,35 @@ function answerOf(variant: string, result: JobResult): string {
 export function buildApp(options: ServerOptions, variant: RunningVariant, gauge: ConcurrencyGauge): Hono {
   const requests = new RequestStats();
   const eventLoop = new EventLoopMonitor();
-  const stats = async (): Promise<StatsBody> =>
-    statsBody(
-      options.variant,
-      variant.settings,
-      (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests),
-      eventLoop.read(),
-      variant.poolTiming?.read() ?? null,
-    );
+  const selfCpu = new SelfCpu();
   const resetStats = async (): Promise<void> => {
     gauge.reset();
     requests.reset();
     eventLoop.reset();
+    selfCpu.reset();
     variant.poolTiming?.reset();
     await variant.sharedCounters?.reset();
+  };
+
+  /**
+   * The figures since the last reset, then (when asked) a reset right away. The server's own CPU is read
+   * from /proc synchronously: an await would let queued work run first, and the answer come late.
+   */
+  const stats = async (reset: boolean): Promise<StatsBody> => {
+    const self = selfCpu.read();
+    const counters = (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests);
+    const [loop, pool] = [eventLoop.read(), variant.poolTiming?.read() ?? null];
+    if (reset) await resetStats();
+    return statsBody(options.variant, variant.settings, counters, loop, pool, self);
   };
 
   const app = new Hono();
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  app.get('/stats', async (c) => {
-    const body = await stats();
-    if (c.req.query('reset') !== undefined) await resetStats();
-    return c.json(body);
-  });
+  app.get('/stats', async (c) => c.json(await stats(c.req.query('reset') !== undefined)));
 
-  app.post('/stats/reset', async (c) => {
-    const body = await stats();
-    await resetStats();
-    return c.json(body);
-  });
+  app.post('/stats/reset', async (c) => c.json(await stats(true)));
 
   const work = async (clientId: number, fault: Fault, body: Uint8Array<ArrayBuffer> | null = null) => {
     requests.begin();

@@ -4,15 +4,15 @@
 // reading a flag loads no pool and no cluster.
 import { Command, Option } from 'commander';
 import { defaultThreadCount } from './cores.ts';
+import { faultRoutesRefusal, HOST } from './host.ts';
 import { intInRange, intOption, type IntRange } from './int-option.ts';
 import { DEFAULT_ITERATIONS, WORK_KINDS, type WorkKind } from './work.ts';
 import { SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName } from './options.ts';
 import { DEFAULT_ROUNDS, handlerOption, ROUNDS_RANGE, transferOption, workloadConflict } from './workload-flags.ts';
 
 /** Re-exported so that the programs that build a server's argv import one module. */
-export { SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName, type WorkKind };
+export { HOST, SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName, type WorkKind };
 
-export const HOST = '127.0.0.1';
 export const DEFAULT_VARIANT: VariantName = 'inline';
 export const DEFAULT_PORT = 3000;
 export const PORT_RANGE: IntRange = { min: 0, max: 65_535 };
@@ -123,9 +123,10 @@ export function withVariantSettings(command: Command): Command {
 
 function serverCommand(): Command {
   const command = new Command('server')
-    .description(`CPU-bound Hono server on ${HOST}; prints one JSON "listening" line when ready`)
+    .description(`CPU-bound Hono server on ${HOST} (or --host); prints one JSON "listening" line when ready`)
     .addOption(variantOption())
-    .addOption(intOption(SERVER_FLAGS.port, `port on ${HOST}, 0 = any free port`, PORT_RANGE, DEFAULT_PORT))
+    .addOption(new Option(`${SERVER_FLAGS.host} <addr>`, 'address to listen on (not loopback: exposed)').default(HOST))
+    .addOption(intOption(SERVER_FLAGS.port, `port on --host, 0 = any free port`, PORT_RANGE, DEFAULT_PORT))
     .addOption(
       new Option(
         `${SERVER_FLAGS.work} <kind>`,
@@ -168,6 +169,8 @@ export function parseServerArgs(argv: readonly string[]): ServerOptions {
       `error: ${SERVER_FLAGS.blockingIoMs} needs a thread to hold (${SERVER_FLAGS.variant} ${BLOCKING_IO_VARIANTS.join(', ')}), got ${SERVER_FLAGS.variant} ${parsed.variant}`,
     );
   }
+  const exposedFaults = faultRoutesRefusal(parsed.host, parsed.faultRoutes === true);
+  if (exposedFaults !== null) command.error(exposedFaults);
   const handler = parsed.handler ?? null;
   const conflict = workloadConflict({ ...parsed, handler });
   if (conflict !== null) command.error(conflict);

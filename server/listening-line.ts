@@ -1,7 +1,6 @@
 // The one JSON line a server prints once it listens, and its parser. Every server prints it (serve.ts,
 // the cluster's primary, bench's bare node:http server) and every spawner waits for it, so format and
 // parser live together.
-import { HOST } from './flags.ts';
 import type { VariantSettings } from './stats.ts';
 
 export interface Listening {
@@ -20,9 +19,9 @@ export function formatListening({ host, port, pid, variant, settings }: Listenin
   return JSON.stringify({ event: 'listening', host, port, pid, variant, settings });
 }
 
-/** Prints this process's listening line on stdout, for a server bound to HOST. */
-export function announceListening(variant: string, port: number, settings?: VariantSettings): void {
-  process.stdout.write(`${formatListening({ host: HOST, port, pid: process.pid, variant, settings })}\n`);
+/** Prints this process's listening line on stdout, for a server bound to `host`. */
+export function announceListening(host: string, variant: string, port: number, settings?: VariantSettings): void {
+  process.stdout.write(`${formatListening({ host, port, pid: process.pid, variant, settings })}\n`);
 }
 
 const isListening = (value: unknown): value is { event: 'listening'; port: number } =>

@@ -12,6 +12,8 @@ export type VariantName = (typeof VARIANT_NAMES)[number];
 
 export interface ServerOptions {
   readonly variant: VariantName;
+  /** The address to listen on: loopback unless the server runs on its own machine for a load from elsewhere. */
+  readonly host: string;
   readonly port: number;
   readonly work: WorkKind;
   readonly poolSize: number;
@@ -39,6 +41,7 @@ export interface ServerOptions {
 /** Each option's flag: the one place a flag's name is spelled. */
 export const SERVER_FLAGS = {
   variant: '--variant',
+  host: '--host',
   port: '--port',
   work: '--work',
   poolSize: '--pool-size',

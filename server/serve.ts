@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { buildApp } from './app.ts';
 import { messageOf } from './errors.ts';
-import { HOST, type ServerOptions } from './flags.ts';
+import type { ServerOptions } from './flags.ts';
 import { ConcurrencyGauge } from './gauge.ts';
 import { announceListening } from './listening-line.ts';
 import { closingMessage, stopOnSignals } from './shutdown.ts';
@@ -25,19 +25,20 @@ export async function serve(options: ServerOptions, definition: Variant, announc
   const variant = await definition.start(options, gauge);
   const server = createAdaptorServer({
     fetch: buildApp(options, variant, gauge).fetch,
-    hostname: HOST,
+    hostname: options.host,
     serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
   });
 
   server.once('error', (error: NodeJS.ErrnoException) => {
     void variant.close();
-    if (error.code === 'EADDRINUSE') fail(`error: --port ${options.port} is already in use on ${HOST}`);
+    if (error.code === 'EADDRINUSE') fail(`error: --port ${options.port} is already in use on ${options.host}`);
     if (error.code === 'EACCES') fail(`error: --port ${options.port} needs privileges this user does not have`);
-    fail(`error: cannot listen on ${HOST}:${options.port}: ${error.message}`);
+    fail(`error: cannot listen on ${options.host}:${options.port}: ${error.message}`);
   });
 
-  server.listen(options.port, HOST, () => {
-    if (announce) announceListening(options.variant, (server.address() as AddressInfo).port, variant.settings);
+  server.listen(options.port, options.host, () => {
+    if (announce)
+      announceListening(options.host, options.variant, (server.address() as AddressInfo).port, variant.settings);
   });
 
   const closeVariant = (signal: NodeJS.Signals): void => {

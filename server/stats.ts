@@ -1,6 +1,8 @@
 // What GET /stats answers: request counts kept on the main thread, and the body's schema.
 import type { EventLoopFigures } from './event-loop.ts';
 import type { ConcurrencyGauge } from './gauge.ts';
+import type { WindowCpu } from './proc-threads.ts';
+import { type HostInfo, hostInfo } from './self-cpu.ts';
 
 /** Settings a variant reports in its listening line and in /stats. */
 export type VariantSettings = Readonly<Record<string, number | string | boolean | null>>;
@@ -89,6 +91,10 @@ export interface StatsBody extends Counters {
   readonly eventLoop: EventLoopFigures;
   /** Queue and run times since the last reset, for variants with a thread pool; else null. */
   readonly pool: PoolTiming | null;
+  /** The server's own processes since the last reset, from /proc (CPU %, threads, busy threads); null off Linux. */
+  readonly self: WindowCpu | null;
+  /** The machine the server runs on. */
+  readonly host: HostInfo;
 }
 
 export function statsBody(
@@ -97,6 +103,7 @@ export function statsBody(
   counters: Counters,
   eventLoop: EventLoopFigures,
   pool: PoolTiming | null,
+  self: WindowCpu | null,
 ): StatsBody {
   const cpu = process.cpuUsage();
   return {
@@ -110,5 +117,7 @@ export function statsBody(
     uptimeMs: Math.round(process.uptime() * 1000),
     eventLoop,
     pool,
+    self,
+    host: hostInfo(),
   };
 }

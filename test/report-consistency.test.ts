@@ -133,6 +133,7 @@ test('a --target row that the run itself started says who started it, and no nam
     hasStats: false,
     logged: true,
     startedBy: 'uvicorn (--workers 2), started by make fastapi for this row',
+    placement: { state: 'same machine' as const },
   };
   const python: VariantRun = { ...inline, variant: 'python def ×2 workers', target, limit: null, percentOfLimit: null };
   const report = assembleReport({
@@ -156,7 +157,14 @@ test('a --target row that the run itself started says who started it, and no nam
 });
 
 test("a --target whose start/end lines were not read: the terminal says what the markdown says, not 'logged no work'", () => {
-  const target = { url: 'http://127.0.0.1:3000/{client}', pid: null, hasStats: true, logged: false, startedBy: null };
+  const target = {
+    url: 'http://127.0.0.1:3000/{client}',
+    pid: null,
+    hasStats: true,
+    logged: false,
+    startedBy: null,
+    placement: { state: 'same machine' as const },
+  };
   const own: VariantRun = { ...inline, variant: 'own', target, timeline: { spanMs: 2_000, bars: [] } };
   const report: Report = { ...fixedReport, runs: [own] };
   const unread = "(not measured: the runner did not read this server's start/end lines)";

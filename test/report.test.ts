@@ -101,7 +101,14 @@ test('a --target row without /stats or --target-pid: "not measured", never 0, an
   const python: VariantRun = {
     ...inline!,
     variant: 'python def',
-    target: { url: 'http://127.0.0.1:8000/{client}', pid: null, hasStats: false, logged: true, startedBy: null },
+    target: {
+      url: 'http://127.0.0.1:8000/{client}',
+      pid: null,
+      hasStats: false,
+      logged: true,
+      startedBy: null,
+      placement: { state: 'same machine' as const },
+    },
     newConnection: true,
     limit: null,
     percentOfLimit: null,
@@ -148,7 +155,14 @@ test('a server of several processes: the findings name the ones that worked', ()
     { pid: 12, cpuPercent: 1.5 },
     { pid: 10, cpuPercent: 0.4 },
   ];
-  const target = { url: 'http://127.0.0.1:8000/{client}', pid: 10, hasStats: false, logged: true, startedBy: null };
+  const target = {
+    url: 'http://127.0.0.1:8000/{client}',
+    pid: 10,
+    hasStats: false,
+    logged: true,
+    startedBy: null,
+    placement: { state: 'same machine' as const },
+  };
   const workers: VariantRun = {
     ...inline!,
     variant: 'python def ×2 workers',

@@ -58,6 +58,7 @@ test('server on a busy port: one line naming the port, non-zero exit', async (t)
 test('serverArgv is the inverse of parseServerArgs', () => {
   const options = {
     variant: 'pool',
+    host: '127.0.0.2',
     port: 0,
     work: 'io',
     poolSize: 3,

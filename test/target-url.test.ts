@@ -14,8 +14,14 @@ test('client paths: {client} is replaced, else the id becomes the last path segm
   assert.deepEqual(parseTargetUrl('http://127.0.0.1:8000/{client}'), {
     origin: 'http://127.0.0.1:8000',
     pathTemplate: '/{client}',
+    loopback: true,
   });
-  assert.deepEqual(parseTargetUrl('http://localhost:8000'), { origin: 'http://localhost:8000', pathTemplate: '/' });
+  assert.deepEqual(parseTargetUrl('http://localhost:8000'), {
+    origin: 'http://localhost:8000',
+    pathTemplate: '/',
+    loopback: true,
+  });
+  assert.equal(parseTargetUrl('http://192.0.2.1:8000/', true).loopback, false, 'allowed with --allow-remote');
   assert.equal(parseTargetUrl('http://[::1]:8000/x').origin, 'http://[::1]:8000');
   assert.equal(parseTargetUrl('http://127.9.9.9/').origin, 'http://127.9.9.9');
   assert.throws(() => parseTargetUrl('http://example.com/'), /loopback host .* example\.com is not one/);

@@ -80,6 +80,7 @@ test('--target: the rows name the label, {client} reaches the server, --target-p
     hasStats: true,
     logged: false,
     startedBy: null,
+    placement: { state: 'same machine' },
   });
   assert.deepEqual(
     run?.clients.map((client) => client.clientId),
@@ -103,21 +104,22 @@ test('--target: the rows name the label, {client} reaches the server, --target-p
   );
 });
 
-test('--target without a token appends the id; without --target-pid, CPU says "not measured"; --new-connection', async (t) => {
+test('--target without a token appends the id; without --target-pid, CPU from its /stats; --new-connection', async (t) => {
   const server = await startTestServer(t, 'inline');
   server.record();
   const { report, markdown } = await runAgainst(['--target', `${server.baseUrl}/`, '--new-connection']);
   const [run] = report.runs;
   assert.equal(run?.variant, 'target');
   assert.equal(run?.newConnection, true);
-  assert.equal(run?.server.cpuPercent, null);
-  assert.equal(run?.server.busyThreads, null);
+  // The server read its own /proc between the window's two /stats calls: the top -H view without a pid.
+  assert.ok((run?.server.cpuPercent ?? 0) > 0, `CPU: ${run?.server.cpuPercent}`);
+  assert.ok((run?.server.busyThreads ?? 0) >= 1, `busy threads: ${run?.server.busyThreads}`);
   assert.ok(
     run?.clients.every((client) => client.served > 0),
     'every client was answered on fresh connections',
   );
   assert.deepEqual([...new Set(server.recorded().map((event) => event.clientId))].sort(), [1, 2, 3, 4]);
-  assert.match(markdown, /^\| target \| 1 \| not measured \| not measured \| not measured \| not measured \| /m);
+  assert.match(markdown, /^\| target \| 1 \| \d+% \| \d+ \| \d+ \| \d+ MiB \| /m);
   assert.match(markdown, /- Connections: a new connection per request, closed after the answer \(like curl\)/);
 });
 
@@ -145,7 +147,7 @@ test('--target refusals and failures: one line each, non-zero exit, no report', 
   const cases: readonly (readonly [readonly string[], string])[] = [
     [
       ['--target', 'http://192.168.1.10:8000/{client}'],
-      "error: option '--target <url>' argument 'http://192.168.1.10:8000/{client}' is invalid. Allowed: a loopback host (127.0.0.0/8, ::1, localhost); 192.168.1.10 is not one, and load is only sent to this machine.",
+      "error: option '--target <url>' argument 'http://192.168.1.10:8000/{client}' is invalid. Allowed: a loopback host (127.0.0.0/8, ::1, localhost); 192.168.1.10 is not one, and load is only sent to this machine (a server on another machine of yours: add --allow-remote).",
     ],
     [
       ['--target', 'ftp://127.0.0.1/'],

@@ -2,7 +2,7 @@
 // per variant. Each value is checked at the edge (a loopback URL, a live pid, a printable label).
 import { InvalidArgumentError, Option } from 'commander';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
-import { parseTargetUrl, TargetUrlError, type TargetUrl } from '../load/target-url.ts';
+import { parseTargetUrl, remoteRefusal, TargetUrlError, type TargetUrl } from '../load/target-url.ts';
 import { ancestorsOf } from '../observe/proc-snapshot.ts';
 
 export const DEFAULT_TARGET_LABEL = 'target';
@@ -12,7 +12,8 @@ export const LABEL_MAX_CHARS = 60;
 
 function targetUrl(raw: string): TargetUrl {
   try {
-    return parseTargetUrl(raw);
+    // Any host here: whether it may be other than loopback depends on --allow-remote (remoteTargetError).
+    return parseTargetUrl(raw, true);
   } catch (error) {
     if (error instanceof TargetUrlError) throw new InvalidArgumentError(error.message);
     throw error;
@@ -47,11 +48,25 @@ function label(raw: string): string {
   return trimmed;
 }
 
+/** The error line for a --target on another machine without --allow-remote; null when it may be measured. */
+export function remoteTargetError(target: TargetUrl | undefined, allowRemote: boolean): string | null {
+  if (target === undefined || target.loopback || allowRemote) return null;
+  const given = `${target.origin}${target.pathTemplate}`;
+  return `error: option '--target <url>' argument '${given}' is invalid. ${remoteRefusal(new URL(target.origin).hostname)}`;
+}
+
+export function allowRemoteOption(): Option {
+  return new Option(
+    '--allow-remote',
+    'with --target: allow a host other than loopback (a server on another machine of yours; never one you do not own)',
+  );
+}
+
 /** --target; it conflicts with `spawnOnly`, the flag that chooses servers to spawn. */
 export function targetOption(spawnOnly: string): Option {
   return new Option(
     '--target <url>',
-    'measure this running server instead of spawning one per variant; loopback only; {client} in the path becomes the client id, else it is appended',
+    'measure this running server instead of spawning one per variant; loopback only unless --allow-remote; {client} in the path becomes the client id, else it is appended',
   )
     .argParser(targetUrl)
     .conflicts(spawnOnly);

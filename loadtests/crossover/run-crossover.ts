@@ -6,7 +6,8 @@ import { jsonPayload } from '../load/payload.ts';
 import { buildRun } from '../measure/build-run.ts';
 import { fixedWindow } from '../measure/fixed-window.ts';
 import { measure } from '../measure/measure.ts';
-import { failedRowOf, onVariantServer, type RunContext, serverOptionsFor } from '../measure/run-scenario.ts';
+import { failedRowOf, type RunContext, serverOptionsFor } from '../measure/run-scenario.ts';
+import { onVariantServer } from '../measure/variant-server.ts';
 import type { VariantRun, VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
 import type { CrossoverOptions } from './flags.ts';
@@ -92,7 +93,7 @@ export async function runCrossover(
     const rowKey = { variant: planned.variant, repetition: 1, size: null, newConnection: false };
     context.say(`server ${index + 1} of ${servers.length}: ${planned.variant}, ${workName(planned.work)} per request`);
     const measureAll = async (): Promise<void> =>
-      onVariantServer(serverOptions(planned, options, sizing), context, async (target, subject) => {
+      onVariantServer(serverOptions(planned, options, sizing), 1, sizing.clients, context, async (target, subject) => {
         for (const [payloadBytes, body] of bodies) {
           context.progress.step(`${planned.variant}, ${workName(planned.work)}, ${bodyName(payloadBytes)}`);
           const settings = {
@@ -100,7 +101,7 @@ export async function runCrossover(
             requestBody: body,
           };
           try {
-            const measured = await measure(target, { ...subject, repetition: 1 }, settings, watch);
+            const measured = await measure(target(planned.variant), subject, settings, watch);
             const run = buildRun(measured);
             windows.push(windowOf(key(payloadBytes), run, measured.stats?.served ?? null));
           } catch (error) {

@@ -2,11 +2,10 @@
 // window and a graceful end. Only answers that arrive inside the window count; at its end the
 // clients stop sending and wait for their outstanding answers (uncounted), so nothing a client
 // sent runs into the next window, the calibration or the next variant.
-import { startAutocannonDriver } from './autocannon-driver.ts';
-import { startFreshConnectionDriver } from './fresh-connection-driver.ts';
 import { rateInterval, relativeHalfWidth } from '../report/interval.ts';
 import type { GracefulEnd } from '../report/figures.ts';
-import type { DriverOptions, FailureKind } from './load-driver.ts';
+import type { FailureKind } from './load-driver.ts';
+import { type EngineOptions, startDriver } from './start-driver.ts';
 
 /** How often an automatic window checks whether it has enough answers. */
 const AUTO_CHECK_MS = 250;
@@ -40,8 +39,7 @@ export interface LoopHooks {
   readonly onProgress?: (progress: LoopProgress) => void;
 }
 
-export interface ContinuousLoopOptions extends DriverOptions {
-  readonly newConnection: boolean;
+export interface ContinuousLoopOptions extends EngineOptions {
   readonly warmupSeconds: number;
   readonly window: WindowRule;
   /** How long the graceful end waits for outstanding answers before it drops them. */
@@ -100,21 +98,24 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   let phase: 'warmup' | 'window' | 'grace' = 'warmup';
   const answers: WindowAnswer[] = [];
   const counts = { warmupAnswers: 0, errors: 0, timeouts: 0, graceAnswered: 0 };
+  // An answer belongs to the phase of the moment it arrived: for autocannon that is when it is told,
+  // for Locust the worker's own time (its answers reach this process in batches, a little later).
+  const edges = { startMs: Number.POSITIVE_INFINITY, endMs: Number.POSITIVE_INFINITY };
   const events = {
-    answer(clientId: number, status: number, latencyMs: number) {
-      if (phase === 'window') answers.push({ clientId, atMs: nowMs(), status, latencyMs });
-      else if (phase === 'warmup') counts.warmupAnswers++;
+    answer(clientId: number, status: number, latencyMs: number, atMs = nowMs()) {
+      if (atMs < edges.startMs) counts.warmupAnswers++;
+      else if (atMs < edges.endMs) answers.push({ clientId, atMs, status, latencyMs });
       else counts.graceAnswered++;
     },
-    failure(_clientId: number, kind: FailureKind) {
-      if (phase !== 'window') return;
+    failure(_clientId: number, kind: FailureKind, atMs = nowMs()) {
+      if (atMs < edges.startMs || atMs >= edges.endMs) return;
       if (kind === 'timeout') counts.timeouts++;
       else counts.errors++;
     },
   };
-  const driver = options.newConnection
-    ? startFreshConnectionDriver(options, events)
-    : startAutocannonDriver(options, events);
+  const windowMax = options.window.kind === 'fixed' ? options.window.seconds : options.window.maxSeconds;
+  const boundSeconds = options.warmupSeconds + windowMax + options.graceSeconds;
+  const driver = await startDriver({ ...options, boundSeconds }, events);
   let phaseStartMs = nowMs();
   let graceTimer: NodeJS.Timeout | undefined;
   const ticker = setInterval(() => {
@@ -123,15 +124,19 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     hooks.onProgress?.({ phase: name, seconds: (nowMs() - phaseStartMs) / 1000, servedInWindow });
   }, PROGRESS_MS);
   try {
+    await driver.ready; // Locust's processes start in seconds: the warm-up counts from its first clients
+    phaseStartMs = nowMs();
     await sleep(options.warmupSeconds * 1000);
     phase = 'window';
     const startMs = nowMs();
+    edges.startMs = startMs;
     phaseStartMs = startMs;
     const opened = hooks.onWindowOpen?.();
     opened?.catch(() => {}); // rethrown below, where it is awaited
     const end = await windowEnd(options, answers, startMs);
     phase = 'grace';
     const endMs = nowMs();
+    edges.endMs = endMs;
     phaseStartMs = endMs;
     const outstanding = driver.outstanding();
     // The clients stop sending first, so the close hook's own requests (/stats) do not queue

@@ -5,10 +5,13 @@
 export type FailureKind = 'error' | 'timeout';
 
 export interface DriverEvents {
-  /** An HTTP answer: its status and how long the client waited for it (fractional ms). */
-  answer(clientId: number, status: number, latencyMs: number): void;
+  /**
+   * An HTTP answer: its status and how long the client waited for it (fractional ms); `atMs`, when it
+   * arrived (epoch ms), where the engine tells it later than it happened (Locust); absent: now.
+   */
+  answer(clientId: number, status: number, latencyMs: number, atMs?: number): void;
   /** A request that got no answer: a connection error or the request timeout. */
-  failure(clientId: number, kind: FailureKind): void;
+  failure(clientId: number, kind: FailureKind, atMs?: number): void;
 }
 
 export interface DriverOptions {

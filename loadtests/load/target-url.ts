@@ -1,6 +1,8 @@
 // Where the load goes: an origin on a loopback host and a path template whose {client} token
 // becomes each connection's client id. Parsed once, at the edge (--target).
 
+import { isLoopbackAddress } from '../../server/host.ts';
+
 export const CLIENT_TOKEN = '{client}';
 /** What a spawned server of this project serves: GET /<client id>. */
 export const OWN_PATH_TEMPLATE = `/${CLIENT_TOKEN}`;
@@ -12,6 +14,8 @@ export interface TargetUrl {
   readonly origin: string;
   /** The path and query as given, {client} kept: "/{client}", "/api/?x=1". */
   readonly pathTemplate: string;
+  /** Whether the host is this machine's loopback; any other needs --allow-remote. */
+  readonly loopback: boolean;
 }
 
 export class TargetUrlError extends Error {
@@ -20,11 +24,16 @@ export class TargetUrlError extends Error {
 
 /** URL's host as it writes it: 127.x.y.z already normalised, IPv6 in brackets. */
 export function isLoopbackHost(hostname: string): boolean {
-  if (hostname === 'localhost' || hostname === '[::1]') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  return hostname === '[::1]' || isLoopbackAddress(hostname);
 }
 
-export function parseTargetUrl(raw: string): TargetUrl {
+/** The one line that refuses a host other than loopback, and says how to allow it. */
+export function remoteRefusal(hostname: string): string {
+  return `Allowed: a loopback host (${LOOPBACK_HOSTS}); ${hostname} is not one, and load is only sent to this machine (a server on another machine of yours: add --allow-remote).`;
+}
+
+/** `allowRemote`: any host (--allow-remote was given, or the caller checks `loopback` itself). */
+export function parseTargetUrl(raw: string, allowRemote = false): TargetUrl {
   let url: URL;
   try {
     url = new URL(raw);
@@ -35,14 +44,11 @@ export function parseTargetUrl(raw: string): TargetUrl {
   }
   if (url.protocol !== 'http:')
     throw new TargetUrlError(`Allowed: an http:// URL; got ${url.protocol.replace(/:$/, '')}.`);
-  if (!isLoopbackHost(url.hostname)) {
-    throw new TargetUrlError(
-      `Allowed: a loopback host (${LOOPBACK_HOSTS}); ${url.hostname} is not one, and load is only sent to this machine.`,
-    );
-  }
+  const loopback = isLoopbackHost(url.hostname);
+  if (!loopback && !allowRemote) throw new TargetUrlError(remoteRefusal(url.hostname));
   // URL percent-encodes the braces of the token; give them back.
   const pathTemplate = `${url.pathname}${url.search}`.replaceAll(encodeURI(CLIENT_TOKEN), CLIENT_TOKEN);
-  return { origin: url.origin, pathTemplate };
+  return { origin: url.origin, pathTemplate, loopback };
 }
 
 /** The path client `clientId` asks: the token replaced, or the id appended as the last segment. */

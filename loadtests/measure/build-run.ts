@@ -3,6 +3,7 @@
 import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-line.ts';
 import type { ServedInWindow } from '../report/figures.ts';
 import type { VariantRun } from '../report/model.ts';
+import { AUTOCANNON } from '../report/placement-model.ts';
 import { summarize } from '../report/percentile.ts';
 import type { Measurement } from './measure.ts';
 import { timelineOf } from './timeline-from-log.ts';
@@ -31,7 +32,8 @@ function servedByServer(measured: Measurement): ServedInWindow | null {
 export function buildRun(measured: Measurement): VariantRun {
   const { subject, settings, limit, stats, window, probe, events, outcome, plan } = measured;
   const { result: load, clients } = measured.load;
-  const cpu = window.server;
+  // Sampled from /proc here when the server's pid is known, else what the server read of itself (a server elsewhere).
+  const cpu = window.server ?? stats?.self ?? null;
   const servedCounts = clients.map((client) => client.served);
   const requestsPerSecond = load.ok / load.durationSeconds;
   const servedInWindow = servedByServer(measured);
@@ -47,6 +49,7 @@ export function buildRun(measured: Measurement): VariantRun {
     percentOfLimit: limit === null ? null : (requestsPerSecond / limit.requestsPerSecond) * 100,
     target: measured.target,
     newConnection: settings.newConnection,
+    engine: settings.locust ?? AUTOCANNON,
     connections: settings.connections,
     durationSeconds: load.durationSeconds,
     requests: load.ok,

@@ -7,6 +7,7 @@ import type { WorkEvent } from '../../server/log-line.ts';
 import type { StatsBody } from '../../server/stats.ts';
 import { type LoopOutcome, runContinuousLoop } from '../load/continuous-loop.ts';
 import type { WindowLoad } from '../load/load-result.ts';
+import type { LocustEngine } from '../report/placement-model.ts';
 import { clientPath } from '../load/target-url.ts';
 import { windowResult } from '../load/window-result.ts';
 import { calibrateLimit } from '../observe/calibrate.ts';
@@ -15,6 +16,7 @@ import { type ProbeResult, type RunningProbe, startHealthProbe } from '../observ
 import { MeasurementError } from '../observe/measurement-error.ts';
 import type { Watch } from '../observe/run-progress.ts';
 import { readStats, resetStats } from '../observe/stats-client.ts';
+import type { ProcessGroup } from '../process/process-group.ts';
 import type { Target } from '../process/target.ts';
 import type { Limit, WorkKind } from '../report/figures.ts';
 import * as format from '../report/format.ts';
@@ -40,6 +42,8 @@ export interface MeasureSettings extends DurationSettings {
   readonly turnAwaysMeasured: boolean;
   /** What every request POSTs (--payload-bytes), the calibration's included; null: GETs. */
   readonly requestBody: Uint8Array | null;
+  /** --engine locust: Locust's master and workers send the load; null or absent: autocannon. */
+  readonly locust?: LocustEngine | null;
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */
@@ -105,6 +109,8 @@ export async function measure(
   subject: Subject,
   settings: MeasureSettings,
   { say, progress }: Watch,
+  /** Where an engine's own processes (Locust's) are registered, so Ctrl-C and SIGTERM stop them too. */
+  group: ProcessGroup | null = null,
 ): Promise<Measurement> {
   progress.detail('two requests alone');
   const plan = await planWindow(target, settings.connections, settings, settings.requestBody);
@@ -135,6 +141,8 @@ export async function measure(
       connections: settings.connections,
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
       newConnection: settings.newConnection,
+      locust: settings.locust ?? null,
+      group,
       warmupSeconds: settings.warmupSeconds,
       window: plan.window,
       graceSeconds: plan.requestTimeoutSeconds,

@@ -1,27 +1,28 @@
 // Runs one scenario: on each variant, a fresh server per variant, measured by measure.ts; or, with
 // --target, the server the user points at. Measures and builds rows; never renders. A row that
 // cannot be measured becomes a failed row with its reason, and the run goes on to the next.
-import { SERVER_FLAGS, type ServerOptions } from '../../server/flags.ts';
+import { HOST, type ServerOptions } from '../../server/flags.ts';
 import { DEFAULT_ROUNDS, DEFAULT_TRANSFER } from '../../server/workload-flags.ts';
-import { serverEnv, variants, type VariantName } from '../../server/variants/index.ts';
-import { workOf, type Variant } from '../../server/variants/types.ts';
+import type { VariantName } from '../../server/variants/index.ts';
 import { jsonPayload } from '../load/payload.ts';
 import type { EventLog } from '../observe/event-log.ts';
-import type { Watch } from '../observe/run-progress.ts';
-import { MeasurementError } from '../observe/measurement-error.ts';
 import type { LoadtestOptions, PlannedScenario } from '../options.ts';
-import type { ProcessGroup } from '../process/process-group.ts';
-import { startServer } from '../process/server-process.ts';
-import { openExternalTarget, spawnedTarget, type Target } from '../process/target.ts';
-import * as format from '../report/format.ts';
-import type { FailedRun, ReportRow, VariantRun, VariantSettingValues } from '../report/model.ts';
+import { openExternalTarget } from '../process/target.ts';
+import type { ReportRow, VariantRun, VariantSettingValues } from '../report/model.ts';
+import type { LoadEngine } from '../report/placement-model.ts';
 import { buildRun } from './build-run.ts';
-import { measure, type Measurement, type MeasureSettings, type Subject } from './measure.ts';
+import { measure, type MeasureSettings } from './measure.ts';
+import {
+  failedRowOf,
+  measuredOrFailed,
+  onVariantServer,
+  type RowKey,
+  type RunContext,
+  sizeOf,
+} from './variant-server.ts';
 
-/** What every measurement of a program shares: its processes, its log lines and its progress line. */
-export interface RunContext extends Watch {
-  readonly group: ProcessGroup;
-}
+// Their home is variant-server.ts; the sweep, bench and fastapi import them from here.
+export { failedRowOf, measuredOrFailed, type RowKey, type RunContext, runVariant } from './variant-server.ts';
 
 /** A scenario's run: the program's options, and a --target's log. */
 export interface ScenarioContext extends RunContext {
@@ -39,6 +40,7 @@ export function serverOptionsFor(
 ): ServerOptions {
   return {
     variant,
+    host: HOST,
     port: 0,
     work: plan.scenario.work,
     maxQueue: plan.maxQueue,
@@ -67,85 +69,50 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario): Measu
   };
 }
 
-/** The identity of a row, whether it is measured or fails. */
-export type RowKey = Omit<FailedRun, 'state' | 'reason'>;
-
-/** A MeasurementError (the server did not start or answer) as a failed row; anything else is a broken run. */
-export function failedRowOf(row: RowKey, error: unknown, say: (line: string) => void): FailedRun {
-  if (!(error instanceof MeasurementError)) throw error;
-  say(`${row.variant}: could not be measured, reported as a failed row: ${error.message}`);
-  return { state: 'failed', ...row, reason: error.message };
-}
-
-/** Measures one row, or makes it a failed row. */
-export async function measuredOrFailed(
-  row: RowKey,
-  measureRow: () => Promise<VariantRun>,
-  say: (line: string) => void,
-): Promise<ReportRow> {
-  try {
-    return await measureRow();
-  } catch (error) {
-    return failedRowOf(row, error, say);
-  }
-}
-
-/** The flag that sizes a variant and its value, as its row shows it. */
-function sizeOf(serverOptions: ServerOptions): VariantRun['size'] {
-  const setting = variants[serverOptions.variant].sizeSetting;
-  return setting === null ? null : { flag: SERVER_FLAGS[setting], value: serverOptions[setting] };
-}
-
-/** What measure() is told of a spawned variant's server, beside the repetition. */
-export type VariantSubject = Omit<Subject, 'repetition'>;
-
-/**
- * Starts the server of one variant, hands it to `body` (which may measure it once or several
- * times: `make crossover` measures one server per body size), and stops it, also on failure.
- */
-export async function onVariantServer<T>(
-  serverOptions: ServerOptions,
-  context: RunContext,
-  body: (target: Target, subject: VariantSubject) => Promise<T>,
-): Promise<T> {
-  const definition: Variant = variants[serverOptions.variant];
-  const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
-  try {
-    const subject = {
-      work: workOf(definition, serverOptions),
-      parallelism: definition.parallelism(serverOptions),
-      poolSize: definition.sizeSetting === 'poolSize' ? serverOptions.poolSize : null,
-      size: sizeOf(serverOptions),
-      ioMs: serverOptions.ioMs,
-      blockingIoMs: serverOptions.blockingIoMs,
-    };
-    return await body(spawnedTarget(serverOptions.variant, server), subject);
-  } finally {
-    await server.stop();
-  }
-}
-
-/** Starts the server of one variant, measures it, stops it. */
-export async function runVariant(
-  serverOptions: ServerOptions,
-  repetition: number,
-  settings: MeasureSettings,
-  context: RunContext,
-): Promise<Measurement> {
-  const { variant } = serverOptions;
-  if (variants[variant].sizeSetting === 'workers' && settings.connections < serverOptions.workers) {
-    context.say(
-      `warning: ${variant} has ${serverOptions.workers} workers but only ${format.plural(settings.connections, 'connection')}: node:cluster hands out connections, not requests, so some workers stay idle`,
-    );
-  }
-  return onVariantServer(serverOptions, context, (target, subject) =>
-    measure(target, { ...subject, repetition }, settings, context),
-  );
-}
-
 /** How many rows runScenario measures: the steps of the run's progress line. */
 export function plannedRows(plan: PlannedScenario, options: LoadtestOptions): number {
-  return options.repeat * (options.target === null ? plan.variants.length : 1);
+  return options.repeat * (options.target === null ? plan.variants.length : 1) * options.engines.length;
+}
+
+/** One --engine as a row uses it: the row's name (suffixed when several engines run) and its settings. */
+interface EnginePlan {
+  readonly named: (name: string) => string;
+  readonly settings: MeasureSettings;
+}
+
+function enginePlans(engines: readonly LoadEngine[], settings: MeasureSettings): EnginePlan[] {
+  return engines.map((engine) => ({
+    named: (name) => (engines.length > 1 ? `${name} · ${engine.name}` : name),
+    settings: { ...settings, locust: engine.name === 'locust' ? engine : null },
+  }));
+}
+
+/** Every engine's row of one variant, one after another on the same fresh server. */
+async function engineRows(
+  serverOptions: ServerOptions,
+  repetition: number,
+  engines: readonly EnginePlan[],
+  key: (engine: EnginePlan) => RowKey,
+  step: (engine: EnginePlan) => void,
+  context: RunContext,
+): Promise<ReportRow[]> {
+  const rows: ReportRow[] = [];
+  const connections = engines[0]?.settings.connections ?? 0;
+  try {
+    await onVariantServer(serverOptions, repetition, connections, context, async (target, subject) => {
+      for (const engine of engines) {
+        step(engine);
+        const measureRow = async () =>
+          buildRun(await measure(target(key(engine).variant), subject, engine.settings, context, context.group));
+        rows.push(await measuredOrFailed(key(engine), measureRow, context.say));
+      }
+    });
+  } catch (error) {
+    if (rows.length === engines.length) throw error; // all measured: the server failed to stop
+    // The server did not start (or died): each row not yet measured fails with it.
+    for (const engine of engines.slice(rows.length)) rows.push(failedRowOf(key(engine), error, context.say));
+  }
+  return rows;
 }
 
 /**
@@ -164,6 +131,7 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
     size,
     newConnection: options.newConnection,
   });
+  const engines = enginePlans(options.engines, settings);
   if (options.target !== null) {
     const { label } = options.target;
     // The scenario's work kind says what the target is expected to do; its bound, if anyone knows it.
@@ -177,10 +145,21 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
     };
     const opened = openExternalTarget(options.target, context.targetLog ?? null);
     for (let repetition = 1; repetition <= options.repeat; repetition++) {
-      progress.step(`${plan.scenario.name}, ${label}${of(repetition)}`);
-      const measureTarget = async () =>
-        buildRun(await measure(await opened, { ...subject, repetition }, settings, context));
-      rows.push(await measuredOrFailed(row(label, repetition, null), measureTarget, say));
+      for (const engine of engines) {
+        const name = engine.named(label);
+        progress.step(`${plan.scenario.name}, ${name}${of(repetition)}`);
+        const measureTarget = async () =>
+          buildRun(
+            await measure(
+              { ...(await opened), name },
+              { ...subject, repetition },
+              engine.settings,
+              context,
+              context.group,
+            ),
+          );
+        rows.push(await measuredOrFailed(row(name, repetition, null), measureTarget, say));
+      }
     }
     return rows;
   }
@@ -188,9 +167,10 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
     for (const variant of plan.variants) {
       const { handlerPath, transfer } = options.workload;
       const serverOptions = serverOptionsFor(variant, plan, options.settings, { handler: handlerPath, transfer });
-      progress.step(`${plan.scenario.name}, ${variant}${of(repetition)}`);
-      const measureVariant = async () => buildRun(await runVariant(serverOptions, repetition, settings, context));
-      rows.push(await measuredOrFailed(row(variant, repetition, sizeOf(serverOptions)), measureVariant, say));
+      const key = (engine: EnginePlan) => row(engine.named(variant), repetition, sizeOf(serverOptions));
+      const step = (engine: EnginePlan) =>
+        progress.step(`${plan.scenario.name}, ${key(engine).variant}${of(repetition)}`);
+      rows.push(...(await engineRows(serverOptions, repetition, engines, key, step, context)));
     }
   }
   return rows;

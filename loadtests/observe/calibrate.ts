@@ -7,7 +7,6 @@ import type { StatsBody } from '../../server/stats.ts';
 import { getText } from '../load/http-get.ts';
 import { clientPath } from '../load/target-url.ts';
 import type { Target } from '../process/target.ts';
-import { effectiveCores } from '../../server/cores.ts';
 import type { Limit } from '../report/figures.ts';
 import { drain } from './drain.ts';
 import { physicalLimit, type LimitBounds } from './limit.ts';
@@ -93,8 +92,7 @@ export async function calibrateLimit(
   if (bounds.work === 'cpu' && calibration === null) return null;
   return physicalLimit({
     ...bounds,
-    // A cgroup quota, not the visible CPUs, is what the server can use.
-    cores: effectiveCores().effective,
+    cores: target.cores,
     // The fastest single request: interference only adds CPU time (caches, frequency, GC), so the
     // fastest is the closest to the work's own cost, and the limit stays an upper bound.
     cpuMsPerRequest: calibration?.minMs ?? null,

@@ -8,6 +8,7 @@ import {
   machineBusyMs,
   snapshot,
   type ProcessSnapshot,
+  without,
   type WindowCpu,
 } from './proc-snapshot.ts';
 
@@ -21,7 +22,7 @@ export interface WindowFigures {
   /** The server's processes, busiest first; empty where the server could not be read. */
   readonly serverProcesses: readonly ProcessCpu[];
   readonly samples: readonly CpuSample[];
-  /** The load generator: this process's own threads (autocannon and the probe run here). */
+  /** The load generator: this process (autocannon and the probe) and its children but the server (Locust). */
   readonly generatorCpuPercent: number | null;
   /** The whole machine, every core (/proc/stat). */
   readonly machineCpuPercent: number | null;
@@ -43,12 +44,13 @@ interface Edge {
 /** The server, this process (the generator) and the whole machine, read at the same moment. */
 async function edge(serverPid: number | null): Promise<Edge> {
   const atMs = performance.now();
-  const [server, generator, machineBusyMsNow] = await Promise.all([
+  const [server, runner, machineBusyMsNow] = await Promise.all([
     serverPid === null ? null : snapshot(serverPid),
-    snapshot(process.pid, false),
+    snapshot(process.pid),
     machineBusyMs(),
   ]);
-  return { atMs, server, generator, machineBusyMs: machineBusyMsNow };
+  // This process and its children (Locust's master and workers), less the server (a child when spawned here).
+  return { atMs, server, generator: runner === null ? null : without(runner, server), machineBusyMs: machineBusyMsNow };
 }
 
 const between = <T, R>(first: T | null, last: T | null, figure: (first: T, last: T) => R): R | null =>

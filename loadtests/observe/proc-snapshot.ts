@@ -1,74 +1,25 @@
-// Reads a process's (and its children's) CPU time per thread from /proc: the `top -H` view. Two snapshots taken at
-// the edges of the measured window give CPU% and which threads were busy in between.
-import { execFileSync } from 'node:child_process';
+// The machine-wide side of the `top -H` view, for the runner: ancestors, the whole machine's busy time, CPU per
+// process of a tree. The per-thread reading itself is server/proc-threads.ts.
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import {
+  BUSY_THREAD_MIN_PERCENT,
+  cpuBetween,
+  type OwnedThreadTime,
+  parentPid,
+  type ProcessSnapshot,
+  processCpuBetween,
+  processTree,
+  snapshot,
+  type ThreadTime,
+  TICKS_PER_SECOND,
+  type WindowCpu,
+} from '../../server/proc-threads.ts';
 import type { ProcessCpu } from '../report/figures.ts';
 
-/** A thread counts as busy when it used at least this share of one core over the window. */
-export const BUSY_THREAD_MIN_PERCENT = 10;
-
-export interface ThreadTime {
-  readonly name: string;
-  readonly cpuMs: number;
-}
-
-/** A thread and the process it belongs to. */
-export interface OwnedThreadTime extends ThreadTime {
-  readonly pid: number;
-}
-
-export interface ProcessSnapshot {
-  readonly atMs: number;
-  readonly threads: ReadonlyMap<number, OwnedThreadTime>;
-  /**
-   * CPU ms of each process of the tree, from its own /proc/N/stat: its threads that have exited
-   * included (and its reaped children). The sum over live threads misses a thread that ended
-   * between two snapshots: a threadpool that prunes idle threads (anyio's, under uvicorn) would
-   * then read as using less CPU than it did.
-   */
-  readonly processCpuMs: ReadonlyMap<number, number>;
-  readonly residentBytes: number;
-}
-
-export interface WindowCpu {
-  /** 100 = one core busy for the whole window. */
-  readonly cpuPercent: number;
-  readonly threads: number;
-  readonly busyThreads: number;
-  readonly residentBytes: number;
-}
-
-function clockTicksPerSecond(): number {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100; // Linux's USER_HZ on every common architecture
-  }
-}
-
-const TICKS_PER_SECOND = clockTicksPerSecond();
-const PAGE_BYTES = 4096;
-
-/** utime + stime in ms and the thread's name, from one /proc/.../stat line. */
-export function parseStat(line: string): ThreadTime & { residentPages: number; reapedChildrenCpuMs: number } {
-  const open = line.indexOf('(');
-  const close = line.lastIndexOf(')');
-  // Fields after the name, starting with field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17, rss 24.
-  const fields = line.slice(close + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return {
-    name: line.slice(open + 1, close),
-    cpuMs: (ticks * 1000) / TICKS_PER_SECOND,
-    reapedChildrenCpuMs: ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND,
-    residentPages: Number(fields[21]),
-  };
-}
-
-/** The parent pid, field 4 of a /proc/N/stat line (after the name, which may hold spaces). */
-function parentPid(statLine: string): number {
-  return Number(statLine.slice(statLine.lastIndexOf(')') + 2).split(' ')[1]);
-}
+// The per-thread reading lives in the server's leaf (the server reports its own figures too); re-exported for the runner.
+export { BUSY_THREAD_MIN_PERCENT, cpuBetween, processTree, snapshot };
+export type { OwnedThreadTime, ProcessSnapshot, ThreadTime, WindowCpu };
 
 /**
  * `pid`'s parent, grandparent… up to the first process, from /proc; where /proc cannot be read,
@@ -87,55 +38,6 @@ export function ancestorsOf(pid: number): number[] {
     if (at > 0) ancestors.push(at);
   }
   return ancestors;
-}
-
-/** `pid` and all its descendants (a cluster's workers), from the parent field of /proc/N/stat. */
-export async function processTree(pid: number): Promise<number[]> {
-  const parents = new Map<number, number[]>();
-  const entries = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
-  await Promise.all(
-    entries.map(async (entry) => {
-      const line = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
-      if (line === null) return; // gone since readdir
-      const ppid = parentPid(line);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
-    }),
-  );
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
-  return tree;
-}
-
-/**
- * Every thread of `pid` and its descendants, or null where /proc cannot be read (not Linux, or
- * the process is gone).
- */
-export async function snapshot(pid: number, withDescendants = true): Promise<ProcessSnapshot | null> {
-  try {
-    const atMs = performance.now();
-    const threads = new Map<number, OwnedThreadTime>();
-    const processCpuMs = new Map<number, number>();
-    let residentBytes = 0;
-    for (const member of withDescendants ? await processTree(pid) : [pid]) {
-      const tids = await readdir(`/proc/${member}/task`).catch(() => []);
-      await Promise.all(
-        tids.map(async (tid) => {
-          // A thread may end between readdir and read: it simply is not counted.
-          const line = await readFile(`/proc/${member}/task/${tid}/stat`, 'utf8').catch(() => null);
-          if (line !== null) threads.set(Number(tid), { ...parseStat(line), pid: member });
-        }),
-      );
-      const stat = await readFile(`/proc/${member}/stat`, 'utf8').catch(() => null);
-      if (stat === null) continue;
-      const process = parseStat(stat);
-      residentBytes += process.residentPages * PAGE_BYTES;
-      processCpuMs.set(member, process.cpuMs + process.reapedChildrenCpuMs);
-    }
-    if (threads.size === 0) return null;
-    return { atMs, threads, processCpuMs, residentBytes };
-  } catch {
-    return null;
-  }
 }
 
 /** Ticks of the whole machine, all cores, from the first ("cpu") line of /proc/stat. */
@@ -159,35 +61,16 @@ export function totalCpuMs(tree: ProcessSnapshot): number {
   return sum;
 }
 
-/** Per process of the tree, the CPU ms it used between the snapshots; a process new since `before` from 0. */
-function processCpuBetween(before: ProcessSnapshot, after: ProcessSnapshot): Map<number, number> {
-  const used = new Map<number, number>();
-  for (const [pid, ms] of after.processCpuMs) used.set(pid, ms - (before.processCpuMs.get(pid) ?? 0));
-  return used;
-}
-
-/** CPU over the window between two snapshots of the same process. */
-export function cpuBetween(before: ProcessSnapshot, after: ProcessSnapshot): WindowCpu {
-  const windowMs = after.atMs - before.atMs;
-  let busyThreads = 0;
-  for (const [tid, thread] of after.threads) {
-    const usedMs = thread.cpuMs - (before.threads.get(tid)?.cpuMs ?? 0);
-    if ((usedMs / windowMs) * 100 >= BUSY_THREAD_MIN_PERCENT) busyThreads++;
-  }
-  let totalMs = 0;
-  for (const ms of processCpuBetween(before, after).values()) totalMs += ms;
-  return {
-    cpuPercent: (totalMs / windowMs) * 100,
-    threads: after.threads.size,
-    busyThreads,
-    residentBytes: after.residentBytes,
-  };
-}
-
 /** CPU over the window per process of the tree (a cluster's or uvicorn's workers), busiest first. */
 export function cpuByProcess(before: ProcessSnapshot, after: ProcessSnapshot): ProcessCpu[] {
   const windowMs = after.atMs - before.atMs;
   return [...processCpuBetween(before, after)]
     .map(([pid, ms]) => ({ pid, cpuPercent: (ms / windowMs) * 100 }))
     .sort((a, b) => b.cpuPercent - a.cpuPercent);
+}
+
+/** `tree` without the threads `other` holds: the runner's own tree less a server it spawned. */
+export function without(tree: ProcessSnapshot, other: ProcessSnapshot | null): ProcessSnapshot {
+  if (other === null) return tree;
+  return { ...tree, threads: new Map([...tree.threads].filter(([tid]) => !other.threads.has(tid))) };
 }

@@ -1,7 +1,7 @@
 // Where a report's numbers come from: the machine, the software, the commit and the command.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, hostname, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Machine, Provenance } from '../report/model.ts';
@@ -12,6 +12,7 @@ const MEASURED_PACKAGES = ['hono', '@hono/node-server', 'piscina', 'autocannon']
 export function machine(): Machine {
   const cores = cpus();
   return {
+    hostname: hostname(),
     cpus: cores.length,
     cpuModel: cores[0]?.model.trim() ?? 'unknown',
     memoryBytes: totalmem(),

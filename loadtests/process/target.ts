@@ -1,11 +1,14 @@
 // What a measurement runs against: a server this run spawned, or one already running
 // (--target). The measurement asks only this; figures a target cannot give stay null.
 import { createConnection } from 'node:net';
+import { cpus, hostname } from 'node:os';
+import { effectiveCores } from '../../server/cores.ts';
 import { getText } from '../load/http-get.ts';
 import type { StatsBody } from '../../server/stats.ts';
 import type { EventLog } from '../observe/event-log.ts';
 import type { TargetOptions } from '../options.ts';
 import type { TargetInfo } from '../report/model.ts';
+import type { ServerPlacement } from '../report/placement-model.ts';
 import { describeExit, type ServerProcess } from './server-process.ts';
 import { OWN_PATH_TEMPLATE } from '../load/target-url.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
@@ -27,6 +30,8 @@ export interface Target {
   readonly log: EventLog | null;
   /** null for a spawned server. */
   readonly info: TargetInfo | null;
+  /** The cores the server may use (here: the effective cores; elsewhere: its machine's, as its /stats says), for its limit. */
+  readonly cores: number;
   /** For a server this run spawned: how it ended, if it has (waiting a moment for the news), else null. */
   readonly exitNews?: () => Promise<string | null>;
 }
@@ -52,6 +57,8 @@ export function spawnedTarget(name: string, server: ServerProcess): Target {
     hasStats: true,
     log: server,
     info: null,
+    // A cgroup quota, not the visible CPUs, is what a server here can use.
+    cores: effectiveCores().effective,
     exitNews,
   };
 }
@@ -90,8 +97,8 @@ async function refusedHint(origin: string, error: unknown): Promise<string> {
   return 'is the server running on that port?';
 }
 
-/** Whether the target answers at all (else one clear error), and whether it has /stats. */
-async function askStats(origin: string, given: string): Promise<boolean> {
+/** Whether the target answers at all (else one clear error), and its /stats if it has one like ours. */
+async function askStats(origin: string, given: string): Promise<StatsBody | null> {
   let answer: { status: number; body: string };
   try {
     answer = await getText(`${origin}/stats`, { agent: false, timeoutMs: REACH_TIMEOUT_MS });
@@ -102,17 +109,33 @@ async function askStats(origin: string, given: string): Promise<boolean> {
     const hint = code === 'ECONNREFUSED' ? await refusedHint(origin, error) : 'is the server running on that port?';
     throw new TargetError(`--target ${given}: cannot reach ${new URL(origin).host} (${code}); ${hint}`);
   }
-  if (answer.status !== 200) return false;
+  if (answer.status !== 200) return null;
   try {
-    return looksLikeStats(JSON.parse(answer.body));
+    const body: unknown = JSON.parse(answer.body);
+    return looksLikeStats(body) ? body : null;
   } catch {
-    return false; // a 200 that is not JSON: some other /stats, or a route that took "stats" as an id
+    return null; // a 200 that is not JSON: some other /stats, or a route that took "stats" as an id
   }
+}
+
+/**
+ * Where the target runs: its /stats names its machine (an older server of ours, or a foreign one,
+ * does not); without that, a loopback host is this machine and any other is elsewhere.
+ */
+function placementOf(stats: StatsBody | null, loopback: boolean): ServerPlacement {
+  const host = (stats as Partial<StatsBody> | null)?.host;
+  if (host === undefined)
+    return loopback ? { state: 'same machine' } : { state: 'elsewhere', hostname: null, cpus: null };
+  // The same name and the same core count: one machine, whatever address the server listens on (127.0.0.2).
+  if (host.hostname === hostname() && host.cpus === cpus().length) return { state: 'same machine' };
+  return { state: 'elsewhere', hostname: host.hostname, cpus: host.cpus };
 }
 
 export async function openExternalTarget(options: TargetOptions, log: EventLog | null): Promise<Target> {
   const url = `${options.url.origin}${options.url.pathTemplate}`;
-  const hasStats = await askStats(options.url.origin, url);
+  const stats = await askStats(options.url.origin, url);
+  const hasStats = stats !== null;
+  const placement = placementOf(stats, options.url.loopback);
   return {
     name: options.label,
     origin: options.url.origin,
@@ -120,6 +143,7 @@ export async function openExternalTarget(options: TargetOptions, log: EventLog |
     pid: options.pid,
     hasStats,
     log,
-    info: { url, pid: options.pid, hasStats, logged: log !== null, startedBy: options.startedBy ?? null },
+    info: { url, pid: options.pid, hasStats, logged: log !== null, startedBy: options.startedBy ?? null, placement },
+    cores: placement.state === 'elsewhere' && placement.cpus !== null ? placement.cpus : effectiveCores().effective,
   };
 }

@@ -8,6 +8,7 @@ import {
   type ReportRow,
   type VariantRun,
 } from './model.ts';
+import { engineNotes } from './engine-findings.ts';
 import { isMeasured } from './runs.ts';
 
 /** Ratios are taken against the async-style variant when it ran, else the first one that did. */
@@ -32,9 +33,11 @@ function targetNotes(runs: readonly VariantRun[]): string[] {
     seen.add(run.variant);
     const { url, pid, hasStats, logged, startedBy } = run.target;
     const process =
-      pid === null
-        ? 'no --target-pid, so its CPU % and threads were not sampled'
-        : `CPU and threads sampled from pid ${pid} and its descendants`;
+      pid !== null
+        ? `CPU and threads sampled from pid ${pid} and its descendants`
+        : run.server.cpuPercent !== null
+          ? 'no --target-pid: CPU % and threads as the server read them of itself (its /stats), over the window'
+          : 'no --target-pid, so its CPU % and threads were not sampled';
     const stats = hasStats
       ? 'in-flight and event-loop figures from its /stats'
       : 'no /stats, so event-loop and pool figures were not measured';
@@ -62,7 +65,7 @@ export function assembleReport(input: ReportInput): Report {
     scenarioDescription: input.scenario.description,
     ...input.provenance,
     parameters: input.parameters,
-    notes: [...targetNotes(measured), ...(input.notes ?? [])],
+    notes: [...targetNotes(measured), ...engineNotes(measured), ...(input.notes ?? [])],
     baseline: measured.some((run) => run.variant === PREFERRED_BASELINE)
       ? PREFERRED_BASELINE
       : (measured[0]?.variant ?? PREFERRED_BASELINE),

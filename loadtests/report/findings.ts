@@ -1,6 +1,7 @@
 // The report's sentences, each computed from the measured numbers. Nothing here is free text
 // about the outcome: change the numbers and the sentences change with them.
 import { failures, overload, samplesBehind } from './answer-findings.ts';
+import { engineComparison, generator } from './engine-findings.ts';
 import { failedRowFindings } from './failed-rows.ts';
 import { overlaps } from './interval.ts';
 import { percentOfLimitCell, rateWithInterval, trustFindings } from './trust.ts';
@@ -144,16 +145,6 @@ function noise(run: VariantRun): string | null {
   return `Noise: while ${run.variant} was measured (run ${run.repetition}), other processes used ${format.percent(foreign)} of a core, over the ${FOREIGN_CPU_LIMIT_PERCENT}% guard: its figures may be off.`;
 }
 
-function generator(report: Report): string {
-  const shares = measuredRuns(report)
-    .map((run) => run.neighbours.generatorCpuPercent)
-    .filter((share): share is number => share !== null);
-  const on = `on the same ${report.machine.cpus} cores as the server`;
-  if (shares.length === 0) return `The load generator (autocannon and the probe) ran ${on}; its CPU was not measured.`;
-  const [low, high] = [format.percent(Math.min(...shares)), format.percent(Math.max(...shares))];
-  return `The load generator (autocannon and the probe) ran ${on} and used ${low === high ? low : `${low}–${high}`} of a core during the runs.`;
-}
-
 export function findings(report: Report): string[] {
   const baseline = baselineRun(report);
   const groups = groupByVariant(report);
@@ -184,6 +175,7 @@ export function findings(report: Report): string[] {
     }),
     ...measuredRuns(report).map(noise),
     generator(report),
+    ...engineComparison(report),
   ];
   return lines.filter((line): line is string => line !== null);
 }

@@ -14,6 +14,7 @@ import type {
   Timeline,
   WorkKind,
 } from './figures.ts';
+import type { LoadEngine, ServerPlacement } from './placement-model.ts';
 import type { Provenance } from './provenance-model.ts';
 
 export type { Machine, Provenance } from './provenance-model.ts';
@@ -93,6 +94,7 @@ export interface TargetInfo {
   readonly logged: boolean;
   /** Who started it, when this run did (make fastapi's uvicorn); null: it was already running. */
   readonly startedBy: string | null;
+  readonly placement: ServerPlacement;
 }
 
 /** A row that was measured: every figure below comes from its window. */
@@ -114,6 +116,7 @@ export interface VariantRun {
   readonly target: TargetInfo | null;
   /** true: a new connection per request (--new-connection); false: keep-alive. */
   readonly newConnection: boolean;
+  readonly engine: LoadEngine;
   readonly connections: number;
   readonly durationSeconds: number;
   /** 2xx answers in the measured window. */

@@ -1,6 +1,8 @@
 // Where a report's numbers come from: the machine, the versions, the commit and the command.
 
 export interface Machine {
+  /** The load generator's machine: the one that wrote the report. */
+  readonly hostname: string;
   readonly cpus: number;
   readonly cpuModel: string;
   readonly memoryBytes: number;

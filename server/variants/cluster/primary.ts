@@ -51,7 +51,8 @@ export async function runClusterPrimary(options: ServerOptions): Promise<void> {
   let listening = 0;
   cluster.on('listening', (_worker, address) => {
     listening++;
-    if (listening === options.workers) announceListening(options.variant, address.port, clusterSettings(options));
+    if (listening === options.workers)
+      announceListening(options.host, options.variant, address.port, clusterSettings(options));
   });
 
   const workers = (): Worker[] =>

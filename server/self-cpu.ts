@@ -1,0 +1,86 @@
+// The server's own `top -H` view: CPU %, threads and busy threads of its processes since the last
+// /stats reset, read from /proc inside the server. A runner on another machine cannot sample the
+// server's pid, so /stats carries these figures itself.
+import cluster from 'node:cluster';
+import { cpus, hostname } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import {
+  cpuBetween,
+  descendants,
+  Gathered,
+  numbered,
+  parentPid,
+  type ProcessSnapshot,
+  type WindowCpu,
+} from './proc-threads.ts';
+
+/** Where the server runs, as the report names it beside the load generator's machine. */
+export interface HostInfo {
+  readonly hostname: string;
+  readonly cpus: number;
+}
+
+export const hostInfo = (): HostInfo => ({ hostname: hostname(), cpus: cpus().length });
+
+/** One thread's or process's stat line, or null when it has ended since it was listed. */
+const statLine = (path: string): string | null => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * What proc-threads.ts's snapshot() reads, read synchronously: the server answers /stats on its own
+ * event loop, where every await would let a queued request's work run first (inline: a whole request).
+ */
+function snapshotSync(pid: number, withDescendants = true): ProcessSnapshot | null {
+  try {
+    const parentOf = new Map<number, number>();
+    if (withDescendants) {
+      for (const entry of numbered(readdirSync('/proc'))) {
+        const line = statLine(`/proc/${entry}/stat`);
+        if (line !== null) parentOf.set(Number(entry), parentPid(line));
+      }
+    }
+    const atMs = performance.now();
+    const gathered = new Gathered();
+    for (const member of descendants(pid, parentOf)) {
+      for (const tid of numbered(readdirSync(`/proc/${member}/task`))) {
+        gathered.thread(member, tid, statLine(`/proc/${member}/task/${tid}/stat`));
+      }
+      gathered.process(member, statLine(`/proc/${member}/stat`));
+    }
+    return gathered.snapshot(atMs);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A cluster's worker answers /stats: its primary (the parent) and every worker are the server, read
+ * as a tree; any other server is this process alone, read without scanning all of /proc. Read
+ * synchronously (a few small files), so /stats under load answers and resets in time.
+ */
+const readServer = (): ProcessSnapshot | null =>
+  cluster.isWorker ? snapshotSync(process.ppid) : snapshotSync(process.pid, false);
+
+export class SelfCpu {
+  #since: ProcessSnapshot | null;
+
+  constructor() {
+    this.#since = readServer();
+  }
+
+  /** Starts a new window now. */
+  reset(): void {
+    this.#since = readServer();
+  }
+
+  /** Since the last reset (or the start); null where /proc cannot be read (not Linux). */
+  read(): WindowCpu | null {
+    const now = readServer();
+    return this.#since === null || now === null ? null : cpuBetween(this.#since, now);
+  }
+}
