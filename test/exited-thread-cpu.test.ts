@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
-import { cpuBetween, cpuByProcess, type ProcessSnapshot, snapshot } from '../loadtests/observe/proc-snapshot.ts';
+import {
+  cpuBetween,
+  cpuByProcess,
+  type ProcessSnapshot,
+  snapshot,
+  without,
+} from '../loadtests/observe/proc-snapshot.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
 const thread = (pid: number, cpuMs: number) => ({ name: 'worker', cpuMs, pid });
@@ -64,4 +70,32 @@ test('a real process whose busy threads each end: the window counts their CPU', 
   assert.ok(Math.abs(countedMs - (processMs(last) - processMs(first))) < 1e-6);
   // What the sum over live threads alone would have said: the exited workers' CPU missing.
   assert.ok(liveThreadsMs < countedMs, `live threads ${liveThreadsMs} ms, counted ${countedMs} ms`);
+});
+
+test('the generator is the runner tree without the server it spawned, in both views', () => {
+  // Runner 1 (200 ms of its own) spawned server 2 (900 ms): the generator used 200 ms, not 1,100.
+  const tree = (atMs: number, runnerMs: number, serverMs: number): ProcessSnapshot => ({
+    atMs,
+    threads: new Map([
+      [1, thread(1, runnerMs)],
+      [2, thread(2, serverMs)],
+    ]),
+    processCpuMs: new Map([
+      [1, runnerMs],
+      [2, serverMs],
+    ]),
+    residentBytes: 0,
+  });
+  const server = (atMs: number, serverMs: number): ProcessSnapshot => ({
+    atMs,
+    threads: new Map([[2, thread(2, serverMs)]]),
+    processCpuMs: new Map([[2, serverMs]]),
+    residentBytes: 0,
+  });
+  const generator = cpuBetween(
+    without(tree(0, 100, 100), server(0, 100)),
+    without(tree(1_000, 300, 1_000), server(1_000, 1_000)),
+  );
+  assert.equal(generator.cpuPercent, 20);
+  assert.equal(generator.threads, 1);
 });

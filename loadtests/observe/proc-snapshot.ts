@@ -72,5 +72,10 @@ export function cpuByProcess(before: ProcessSnapshot, after: ProcessSnapshot): P
 /** `tree` without the threads `other` holds: the runner's own tree less a server it spawned. */
 export function without(tree: ProcessSnapshot, other: ProcessSnapshot | null): ProcessSnapshot {
   if (other === null) return tree;
-  return { ...tree, threads: new Map([...tree.threads].filter(([tid]) => !other.threads.has(tid))) };
+  // Both views: live threads (busy-thread counts) and per-process counters (CPU %, exited threads included).
+  return {
+    ...tree,
+    threads: new Map([...tree.threads].filter(([tid]) => !other.threads.has(tid))),
+    processCpuMs: new Map([...tree.processCpuMs].filter(([pid]) => !other.processCpuMs.has(pid))),
+  };
 }
