@@ -31,6 +31,24 @@ test('intervals that touch or overlap are no crossover, however large the ratio'
   assert.equal(crossoverOf(pairsOf(failed, [50], 0)), null, 'a failed window is no evidence');
 });
 
+test('a point where pool was ahead but inline was ahead above it is no crossover: the pool must stay ahead', () => {
+  const loop = (cpuMicrosPerRequest: number) => ({ kind: 'loop', cpuMicrosPerRequest, iterations: 1 }) as const;
+  const at = (micros: number, inline: number, pool: number) => [
+    measuredWindow('inline', loop(micros), 0, [inline, 1]),
+    measuredWindow('pool', loop(micros), 0, [pool, 1]),
+  ];
+  // pool ahead at 2 µs, inline ahead at 8 µs, overlap at 30 µs, pool ahead from 120 µs on.
+  const windows = [
+    ...at(2, 100, 150),
+    ...at(8, 150, 100),
+    ...at(30, 100, 101),
+    ...at(120, 100, 150),
+    ...at(500, 50, 90),
+  ];
+  assert.equal(crossoverOf(pairsOf(windows, [2, 8, 30, 120, 500], 0)), 120);
+  assert.equal(crossoverOf(pairsOf(windows, [2, 8, 30], 0)), null, 'inline ahead at the last pool-ahead point above');
+});
+
 test("inline's /health p99: the smallest CPU time at which it passed 10 ms and 100 ms", () => {
   assert.deepEqual(report.healthThresholds, [
     { payloadBytes: 0, thresholdMs: 10, cpuMicrosPerRequest: 100 },

@@ -82,8 +82,16 @@ export function apartOf(pair: Pick<Pair, 'inline' | 'pool'>): Apart {
   return pool[0] > inline[1] ? 'pool' : 'inline';
 }
 
+/**
+ * The smallest CPU time at which pool served more beyond both intervals and from which inline never
+ * did: a lone point where 1 s windows happened to favour the pool, with inline ahead above it, is
+ * noise, not the line where the pool starts to pay.
+ */
 export function crossoverOf(pairs: readonly Pair[]): number | null {
-  return pairs.find((pair) => apartOf(pair) === 'pool')?.cpuMicrosPerRequest ?? null;
+  const sides = pairs.map(apartOf);
+  const lastInlineAhead = sides.lastIndexOf('inline');
+  const from = sides.findIndex((side, index) => side === 'pool' && index > lastInlineAhead);
+  return from === -1 ? null : (pairs[from]?.cpuMicrosPerRequest ?? null);
 }
 
 export function crossovers(
