@@ -13,16 +13,15 @@ import { windowResult } from '../load/window-result.ts';
 import { calibrateLimit } from '../observe/calibrate.ts';
 import { type RunningSampler, startSampler, type WindowFigures } from '../observe/cpu-sampler.ts';
 import { type ProbeResult, type RunningProbe, startHealthProbe } from '../observe/health-probe.ts';
-import { MeasurementError } from '../observe/measurement-error.ts';
 import type { Watch } from '../observe/run-progress.ts';
 import { readStats, resetStats } from '../observe/stats-client.ts';
 import type { ProcessGroup } from '../process/process-group.ts';
 import type { Target } from '../process/target.ts';
 import type { Limit, WorkKind } from '../report/figures.ts';
-import * as format from '../report/format.ts';
 import type { VariantRun } from '../report/model.ts';
 import { type DurationSettings, planWindow, type WindowPlan } from './window-plan.ts';
 import { windowProgress } from './window-progress.ts';
+import { checkAnswered } from './check-answered.ts';
 
 /** How one target is measured: only what measure() uses, whoever calls it (loadtest, sweep, bench). */
 export interface MeasureSettings extends DurationSettings {
@@ -81,29 +80,6 @@ export interface Measurement {
   readonly limit: Limit | null;
 }
 
-/** The statuses a server answers with when it turns a request away (503) or its deadline passes (504). */
-const TURN_AWAY_STATUSES = ['503', '504'];
-
-/** Whether the server answered, and every answer that was not 2xx was a 503 or 504. */
-function onlyTurnedAway(load: WindowLoad['result']): boolean {
-  const statuses = Object.entries(load.statusCounts).filter(([status, count]) => count > 0 && !status.startsWith('2'));
-  return statuses.length > 0 && statuses.every(([status]) => TURN_AWAY_STATUSES.includes(status));
-}
-
-/** Throws when nothing was answered, or nothing but failures: never a row of zeros. */
-function checkAnswered(name: string, load: WindowLoad['result'], settings: MeasureSettings): void {
-  const failed = load.errors + load.timeouts + load.non2xx;
-  const seconds = load.durationSeconds.toFixed(1);
-  if (load.ok === 0 && failed === 0)
-    throw new MeasurementError(`the ${name} server answered none of the requests sent in a ${seconds} s window`);
-  if (load.ok === 0 && settings.turnAwaysMeasured && onlyTurnedAway(load)) return;
-  if (load.ok === 0 || load.latencyMs === null) {
-    throw new MeasurementError(
-      `every request to the ${name} server failed: ${format.plural(load.errors, 'error')}, ${format.plural(load.timeouts, 'timeout')}, ${format.plural(load.non2xx, 'non-2xx answer')}`,
-    );
-  }
-}
-
 export async function measure(
   target: Target,
   subject: Subject,
@@ -114,6 +90,8 @@ export async function measure(
 ): Promise<Measurement> {
   progress.detail('two requests alone');
   const plan = await planWindow(target, settings.connections, settings, settings.requestBody);
+  // /stats comes on a new connection: a blocked loop needs a round of queued requests to accept it, one to read it.
+  const statsTimeoutMs = 2 * plan.requestTimeoutSeconds * 1000;
   const of = settings.repeat > 1 ? ` (run ${subject.repetition} of ${settings.repeat})` : '';
   const pid = target.pid === null ? 'process not known' : `pid ${target.pid}`;
   say(`${target.name}: ${windowProgress.describe(plan, settings)}${of} (server ${pid})`);
@@ -152,8 +130,7 @@ export async function measure(
         target.log?.record();
         // The reset is sent first and the sampler started beside it: every ms the reset waited for the
         // sampler was answers the clients counted in the window and /stats did not (dozens at 1000 req/s).
-        // Asked under load: a blocked event loop answers after the requests queued before it.
-        const reset = target.hasStats ? resetStats(target, plan.requestTimeoutSeconds * 1000) : null;
+        const reset = target.hasStats ? resetStats(target, statsTimeoutMs) : null;
         reset?.catch(() => {}); // rethrown below, once the sampler is in edges for stopObservers to stop
         edges.sampler = await startSampler(target.pid);
         const maxProbes = Math.ceil((maxWindowSeconds * 1000) / settings.probeIntervalMs);
@@ -162,7 +139,7 @@ export async function measure(
       },
       async onWindowClose() {
         await stopObservers();
-        edges.stats = target.hasStats ? await readStats(target, plan.requestTimeoutSeconds * 1000) : null;
+        edges.stats = target.hasStats ? await readStats(target, statsTimeoutMs) : null;
       },
       onProgress: (loop) => progress.detail(windowProgress.detail(loop)),
     },
