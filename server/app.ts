@@ -32,7 +32,6 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     gauge.reset();
     requests.reset();
     eventLoop.reset();
-    selfCpu.reset();
     variant.poolTiming?.reset();
     await variant.sharedCounters?.reset();
   };
@@ -42,7 +41,7 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
    * from /proc synchronously: an await would let queued work run first, and the answer come late.
    */
   const stats = async (reset: boolean): Promise<StatsBody> => {
-    const self = selfCpu.read();
+    const self = selfCpu.read(reset);
     const counters = (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests);
     const [loop, pool] = [eventLoop.read(), variant.poolTiming?.read() ?? null];
     if (reset) await resetStats();

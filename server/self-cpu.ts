@@ -73,14 +73,14 @@ export class SelfCpu {
     this.#since = readServer();
   }
 
-  /** Starts a new window now. */
-  reset(): void {
-    this.#since = readServer();
-  }
-
-  /** Since the last reset (or the start); null where /proc cannot be read (not Linux). */
-  read(): WindowCpu | null {
+  /**
+   * Since the last restart (or the start); null where /proc cannot be read (not Linux). With `restart`,
+   * the same reading also starts the next window: one scan of /proc per /stats reset, not two.
+   */
+  read(restart = false): WindowCpu | null {
     const now = readServer();
-    return this.#since === null || now === null ? null : cpuBetween(this.#since, now);
+    const since = this.#since;
+    if (restart) this.#since = now;
+    return since === null || now === null ? null : cpuBetween(since, now);
   }
 }
