@@ -5,7 +5,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runContinuousLoop, windowConverged } from '../loadtests/load/continuous-loop.ts';
+import { runContinuousLoop } from '../loadtests/load/continuous-loop.ts';
+import { windowConverged } from '../loadtests/load/window-rule.ts';
 import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/report/interval.ts';
 import { windowResult } from '../loadtests/load/window-result.ts';
 import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
@@ -29,7 +30,7 @@ for (const newConnection of [false, true]) {
       connections: CONNECTIONS,
       requestTimeoutSeconds: 120,
       newConnection,
-      warmupSeconds: 1,
+      warmup: { seconds: 1, minAnswers: 0, maxSeconds: 0 },
       window: { kind: 'fixed', seconds: 2 },
       graceSeconds: 120,
     });
@@ -67,7 +68,7 @@ test('a second run on the same server starts clean: no request of the first runs
       connections: CONNECTIONS,
       requestTimeoutSeconds: 120,
       newConnection: false,
-      warmupSeconds: 0,
+      warmup: { seconds: 0, minAnswers: 0, maxSeconds: 0 },
       window: { kind: 'fixed', seconds: 1 },
       graceSeconds: 120,
     });
@@ -135,4 +136,27 @@ test('loadtest on a deliberately slow server (about a second a request): client 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('the warm-up lasts until its answers came, or until its bound when they do not', async (t) => {
+  const server = await startTestServer(t, 'inline', { iterations: SLOW_WORK });
+  const run = (minAnswers: number, maxSeconds: number) =>
+    runContinuousLoop({
+      origin: server.baseUrl,
+      pathOf: (clientId) => `/${clientId}`,
+      connections: CONNECTIONS,
+      requestTimeoutSeconds: 120,
+      newConnection: false,
+      warmup: { seconds: 0, minAnswers, maxSeconds },
+      window: { kind: 'fixed', seconds: 0.2 },
+      graceSeconds: 120,
+    });
+  // No seconds of its own: only the answer count holds the window back, past two rounds.
+  const answered = await run(2 * CONNECTIONS, 120);
+  assert.equal(answered.warmupEnd, 'answered');
+  assert.ok(answered.warmupAnswers >= 2 * CONNECTIONS, `${answered.warmupAnswers} warm-up answers`);
+  const bounded = await run(1_000_000, 1);
+  assert.equal(bounded.warmupEnd, 'bounded');
+  assert.ok(bounded.warmupSeconds >= 1, `warm-up of ${bounded.warmupSeconds} s`);
+  assert.ok(bounded.warmupAnswers < 1_000_000);
 });

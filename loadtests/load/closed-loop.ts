@@ -20,7 +20,7 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<WindowL
     connections: options.connections,
     requestTimeoutSeconds: REQUEST_TIMEOUT_SECONDS,
     newConnection: false,
-    warmupSeconds: 0,
+    warmup: { seconds: 0, minAnswers: 0, maxSeconds: 0 },
     window: { kind: 'fixed', seconds: options.durationSeconds },
     graceSeconds: REQUEST_TIMEOUT_SECONDS,
   });

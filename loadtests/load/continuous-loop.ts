@@ -2,26 +2,13 @@
 // window and a graceful end. Only answers that arrive inside the window count; at its end the
 // clients stop sending and wait for their outstanding answers (uncounted), so nothing a client
 // sent runs into the next window, the calibration or the next variant.
-import { rateInterval, relativeHalfWidth } from '../report/interval.ts';
 import type { GracefulEnd } from '../report/figures.ts';
 import type { FailureKind } from './load-driver.ts';
 import { type EngineOptions, startDriver } from './start-driver.ts';
+import { longestWarmUp, warmUp, type WarmUpRule } from './warm-up.ts';
+import { isServed, type WindowAnswer, type WindowRule, windowEnd } from './window-rule.ts';
 
-/** How often an automatic window checks whether it has enough answers. */
-const AUTO_CHECK_MS = 250;
 const PROGRESS_MS = 1_000;
-
-export type WindowRule =
-  | { readonly kind: 'fixed'; readonly seconds: number }
-  | {
-      readonly kind: 'auto';
-      readonly minSeconds: number;
-      readonly maxSeconds: number;
-      /** Every client must have had this many 2xx answers inside the window. */
-      readonly minAnswersPerClient: number;
-      /** ... and the req/s interval must be within ± this share of req/s (0.05 = ±5%). */
-      readonly maxRelativeHalfWidth: number;
-    };
 
 export interface LoopProgress {
   readonly phase: 'warm-up' | 'window' | 'graceful end';
@@ -40,18 +27,10 @@ export interface LoopHooks {
 }
 
 export interface ContinuousLoopOptions extends EngineOptions {
-  readonly warmupSeconds: number;
+  readonly warmup: WarmUpRule;
   readonly window: WindowRule;
   /** How long the graceful end waits for outstanding answers before it drops them. */
   readonly graceSeconds: number;
-}
-
-export interface WindowAnswer {
-  readonly clientId: number;
-  /** When the answer arrived, epoch ms (fractional), on the same clock as the server's log. */
-  readonly atMs: number;
-  readonly status: number;
-  readonly latencyMs: number;
 }
 
 export interface LoopOutcome {
@@ -65,34 +44,13 @@ export interface LoopOutcome {
   readonly errors: number;
   readonly timeouts: number;
   readonly warmupAnswers: number;
+  /** How long the warm-up lasted, and whether its answers came or its bound ended it. */
+  readonly warmupSeconds: number;
+  readonly warmupEnd: 'answered' | 'bounded';
   readonly gracefulEnd: GracefulEnd;
 }
 
-/** A 2xx answer: what req/s, latencies and the automatic window count. */
-export const isServed = (status: number): boolean => status >= 200 && status <= 299;
-
 const nowMs = (): number => performance.timeOrigin + performance.now();
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** True once an automatic window has what it asks for. */
-export function windowConverged(
-  rule: Extract<WindowRule, { kind: 'auto' }>,
-  served: readonly WindowAnswer[],
-  connections: number,
-  startMs: number,
-  atMs: number,
-): boolean {
-  const perClient = new Array<number>(connections).fill(0);
-  for (const answer of served) perClient[answer.clientId - 1] = (perClient[answer.clientId - 1] ?? 0) + 1;
-  if (perClient.some((count) => count < rule.minAnswersPerClient)) return false;
-  const rate = served.length / ((atMs - startMs) / 1000);
-  const interval = rateInterval(
-    served.map((answer) => answer.atMs),
-    startMs,
-    atMs,
-  );
-  return relativeHalfWidth(rate, interval) <= rule.maxRelativeHalfWidth;
-}
 
 export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: LoopHooks = {}): Promise<LoopOutcome> {
   let phase: 'warmup' | 'window' | 'grace' = 'warmup';
@@ -114,7 +72,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     },
   };
   const windowMax = options.window.kind === 'fixed' ? options.window.seconds : options.window.maxSeconds;
-  const boundSeconds = options.warmupSeconds + windowMax + options.graceSeconds;
+  const boundSeconds = longestWarmUp(options.warmup) + windowMax + options.graceSeconds;
   const driver = await startDriver({ ...options, boundSeconds }, events);
   let phaseStartMs = nowMs();
   let graceTimer: NodeJS.Timeout | undefined;
@@ -125,8 +83,9 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   }, PROGRESS_MS);
   try {
     await driver.ready; // Locust's processes start in seconds: the warm-up counts from its first clients
-    phaseStartMs = nowMs();
-    await sleep(options.warmupSeconds * 1000);
+    const warmupStartMs = nowMs();
+    phaseStartMs = warmupStartMs;
+    const warmupEnd = await warmUp(options.warmup, () => counts.warmupAnswers);
     phase = 'window';
     const startMs = nowMs();
     edges.startMs = startMs;
@@ -161,6 +120,8 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
       errors: counts.errors,
       timeouts: counts.timeouts,
       warmupAnswers: counts.warmupAnswers,
+      warmupSeconds: (startMs - warmupStartMs) / 1000,
+      warmupEnd,
       gracefulEnd: { outstanding, answered: counts.graceAnswered, dropped, graceSeconds: options.graceSeconds },
     };
   } catch (error) {
@@ -169,26 +130,5 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   } finally {
     clearInterval(ticker);
     clearTimeout(graceTimer);
-  }
-}
-
-/** Waits out the window: a fixed length, or until an automatic window has enough answers. */
-async function windowEnd(
-  options: ContinuousLoopOptions,
-  answers: readonly WindowAnswer[],
-  startMs: number,
-): Promise<LoopOutcome['end']> {
-  const rule = options.window;
-  if (rule.kind === 'fixed') {
-    await sleep(rule.seconds * 1000);
-    return 'fixed';
-  }
-  await sleep(rule.minSeconds * 1000);
-  for (;;) {
-    const atMs = nowMs();
-    const served = answers.filter((answer) => isServed(answer.status));
-    if (windowConverged(rule, served, options.connections, startMs, atMs)) return 'converged';
-    if (atMs - startMs >= rule.maxSeconds * 1000) return 'max-duration';
-    await sleep(AUTO_CHECK_MS);
   }
 }

@@ -1,6 +1,7 @@
 // What one measured window amounts to, from the answers that arrived inside it: counts by status,
 // latencies of the served answers, per-client tallies, and req/s with its 95% interval. Pure.
-import { isServed, type LoopOutcome } from './continuous-loop.ts';
+import type { LoopOutcome } from './continuous-loop.ts';
+import { isServed } from './window-rule.ts';
 import { rateInterval } from '../report/interval.ts';
 import { latencyColumns, summarize } from '../report/percentile.ts';
 import type { WindowLoad } from './load-result.ts';

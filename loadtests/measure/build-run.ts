@@ -61,6 +61,8 @@ export function buildRun(measured: Measurement): VariantRun {
       firstRequestMs: plan.firstRequestMs,
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
       warmupAnswers: outcome.warmupAnswers,
+      warmupSeconds: outcome.warmupSeconds,
+      warmupEnd: outcome.warmupEnd,
       gracefulEnd: outcome.gracefulEnd,
     },
     latencyMs: load.latencyMs,

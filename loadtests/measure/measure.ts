@@ -28,6 +28,11 @@ export interface MeasureSettings extends DurationSettings {
   /** Closed-loop clients, one connection each. */
   readonly connections: number;
   readonly warmupSeconds: number;
+  /**
+   * Answers the warm-up also waits for, bounded by the request timeout; absent: one per client (a
+   * round), so a window never opens on the start of a queue of long requests.
+   */
+  readonly warmupAnswers?: number;
   /** Pace of the bystander GET /health during the window. */
   readonly probeIntervalMs: number;
   /** One connection per request, closed after the answer (curl's way), instead of keep-alive. */
@@ -121,7 +126,12 @@ export async function measure(
       newConnection: settings.newConnection,
       locust: settings.locust ?? null,
       group,
-      warmupSeconds: settings.warmupSeconds,
+      // One round at least: each client has had an answer, on average, before the window opens.
+      warmup: {
+        seconds: settings.warmupSeconds,
+        minAnswers: settings.warmupAnswers ?? settings.connections,
+        maxSeconds: plan.requestTimeoutSeconds,
+      },
       window: plan.window,
       graceSeconds: plan.requestTimeoutSeconds,
     },

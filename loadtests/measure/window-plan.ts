@@ -3,7 +3,7 @@
 import { getText } from '../load/http-get.ts';
 import { REQUEST_TIMEOUT_SECONDS } from '../load/load-result.ts';
 import { clientPath } from '../load/target-url.ts';
-import type { WindowRule } from '../load/continuous-loop.ts';
+import type { WindowRule } from '../load/window-rule.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
 import type { Target } from '../process/target.ts';
 

@@ -45,6 +45,9 @@ export interface MeasuredWindow {
   readonly requestTimeoutSeconds: number;
   /** Answers during the warm-up, by the same clients, not counted. */
   readonly warmupAnswers: number;
+  /** How long the warm-up lasted: its seconds, or longer until its answers came (or its bound). */
+  readonly warmupSeconds: number;
+  readonly warmupEnd: 'answered' | 'bounded';
   readonly gracefulEnd: GracefulEnd;
 }
 

@@ -32,6 +32,12 @@ const ended = (run: VariantRun): string =>
   run.window.rule === 'fixed' ? 'fixed length' : run.window.end === 'converged' ? 'enough answers' : 'hit its bound';
 
 /** The server's count against the clients': off by more than the connections is a defect. */
+/** "4.2 (65)", or "60.0 (12, bounded)" when the warm-up ran out of time before its answers came. */
+function warmUpText(window: VariantRun['window']): string {
+  const bounded = window.warmupEnd === 'bounded' ? ', bounded' : '';
+  return `${window.warmupSeconds.toFixed(1)} (${window.warmupAnswers}${bounded})`;
+}
+
 function disagreement(run: VariantRun): number | null {
   const server = run.server.servedInWindow;
   return server === null ? null : server.count - run.requests;
@@ -44,7 +50,7 @@ export function windowTable(report: Report): Table {
       { header: 'first request ms', align: 'right' },
       { header: 'window s', align: 'right' },
       { header: 'window ended', align: 'left' },
-      { header: 'warm-up answers', align: 'right' },
+      { header: 'warm-up s (answers)', align: 'right' },
       { header: 'answered in window (clients)', align: 'right' },
       { header: 'served in window (server)', align: 'right' },
       { header: 'outstanding at end / answered / dropped', align: 'right' },
@@ -58,7 +64,7 @@ export function windowTable(report: Report): Table {
         format.ms(run.window.firstRequestMs),
         run.durationSeconds.toFixed(1),
         ended(run),
-        String(run.window.warmupAnswers),
+        warmUpText(run.window),
         String(run.requests),
         server === null ? format.NOT_MEASURED : `${server.count} (${server.source === 'log' ? 'End lines' : '/stats'})`,
         `${grace.outstanding} / ${grace.answered} / ${grace.dropped}`,

@@ -107,7 +107,7 @@ function sweepCommand(): Command {
       ),
     )
     .addOption(durationOption('per point', DEFAULT_DURATION_SECONDS, 'never'))
-    .addOption(warmupOption('each point (longer when 5 requests take longer)', DEFAULT_WARMUP_SECONDS))
+    .addOption(warmupOption('each point (and until 5 answers per thread)', DEFAULT_WARMUP_SECONDS))
     .addOption(
       repeatOption('fresh-server runs per point, each fitted; tables show median [min–max]', DEFAULT_SWEEP_REPEAT),
     );

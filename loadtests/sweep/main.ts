@@ -9,7 +9,7 @@ import { pointName } from './conclusions.ts';
 import { parseSweepArgs } from './flags.ts';
 import { renderSweepHtml } from './html.ts';
 import { renderSweepMarkdown, renderSweepTerminal } from './render.ts';
-import { runSweep, warmupOf } from './run-sweep.ts';
+import { runSweep, WARMUP_ANSWERS_PER_THREAD } from './run-sweep.ts';
 
 process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, group, say }) => {
   const dateUtc = new Date().toISOString();
@@ -22,7 +22,8 @@ process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, grou
   const { handler, payloadBytes, transfer } = options.workload;
   const parameters = {
     durationSeconds: options.durationSeconds,
-    warmupSeconds: warmupOf(options.warmupSeconds, prediction),
+    warmupSeconds: options.warmupSeconds,
+    warmupAnswersPerThread: WARMUP_ANSWERS_PER_THREAD,
     sizeClients: prediction.clients,
     repeat: options.repeat,
     settings: options.settings,

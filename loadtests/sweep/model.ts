@@ -104,8 +104,10 @@ export interface SweepReport extends Provenance {
   readonly formatVersion: typeof SWEEP_FORMAT_VERSION;
   readonly parameters: {
     readonly durationSeconds: number;
-    /** The shortest warm-up of a point (a point with slower requests warms longer: see warmupOf). */
+    /** The shortest warm-up of a point: it also lasts until its answers came (see warmupAnswersPerThread). */
     readonly warmupSeconds: number;
+    /** A size point's warm-up lasts until this many answers per thread (worker, process) came. */
+    readonly warmupAnswersPerThread: number;
     /** Clients during the size sweeps. */
     readonly sizeClients: number;
     readonly repeat: number;

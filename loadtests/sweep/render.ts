@@ -84,7 +84,7 @@ export function renderSweepMarkdown(report: SweepReport): string {
     '# Sweep: pool sizes',
     [
       ...provenanceLines(report),
-      `- Each point: a fresh server, ${parameters.warmupSeconds} s warm-up, ${parameters.durationSeconds} s measured with the curl-loops clients${runs}; ${format.workUnit('cpu', parameters.settings)}`,
+      `- Each point: a fresh server, a warm-up of ${parameters.warmupSeconds} s and until ${parameters.warmupAnswersPerThread} answers per thread (a fresh thread's first requests run unoptimised code), ${parameters.durationSeconds} s measured with the curl-loops clients${runs}; ${format.workUnit('cpu', parameters.settings)}`,
       `- Size sweeps ran ${format.clients(parameters.sizeClients)}; other settings: ${format.settings(parameters.settings)}`,
       ...(parameters.workload.handler === null
         ? []

@@ -29,8 +29,12 @@ interface PlannedPoint {
 
 /** The largest size --workers takes: a sweep over cluster stops there. */
 const WORKERS_MAX = 64;
-/** Each thread should serve this many requests inside the warm-up: slow requests warm longer. */
-const WARMUP_REQUESTS = 5;
+/**
+ * A size point's warm-up lasts until its clients have had this many answers per thread: a fresh
+ * thread's first requests run before its JIT has optimised the work (at 64 threads on 2 cores no
+ * answer came for 3 s, and a 3 s window read 5 req/s where the steady state serves 180).
+ */
+export const WARMUP_ANSWERS_PER_THREAD = 5;
 /** --quick: one size per doubling, up to twice the knee; otherwise one per doubling up to 4×. */
 const SHAPE = { quick: { stepsPerDoubling: 1, reach: 2 }, full: { stepsPerDoubling: 1, reach: 4 } } as const;
 
@@ -64,12 +68,6 @@ const planOf = (settings: VariantSettingValues) => ({
   maxQueue: defaultMaxQueue(settings.poolSize),
   timeoutMs: DEFAULT_TIMEOUT_MS,
 });
-
-/** The flag's warm-up, or long enough for every thread to serve WARMUP_REQUESTS requests. */
-export function warmupOf(flagSeconds: number, prediction: SweepPrediction): number {
-  const { computeMs, waitMs } = prediction.calibration;
-  return Math.max(flagSeconds, Math.ceil((WARMUP_REQUESTS * (computeMs + waitMs)) / 1000));
-}
 
 /** Calibrates C and W on a pool of the effective cores' size, and plans the sizes around the knee. */
 async function predict(options: SweepOptions, body: Uint8Array | null, context: RunContext): Promise<SweepPrediction> {
@@ -117,7 +115,6 @@ export async function runSweep(options: SweepOptions, outer: Pick<RunContext, 'g
   const watch = watching(outer.say, points.length * options.repeat);
   const context: RunContext = { group: outer.group, ...watch };
   const { progress } = watch;
-  const warmupSeconds = warmupOf(options.warmupSeconds, prediction);
   const { handlerPath, transfer } = options.workload;
   const series = new Map<
     string,
@@ -135,8 +132,10 @@ export async function runSweep(options: SweepOptions, outer: Pick<RunContext, 'g
         transfer,
       });
       const window: MeasureSettings = {
-        ...fixedWindow(point.clients, warmupSeconds, options.durationSeconds),
+        ...fixedWindow(point.clients, options.warmupSeconds, options.durationSeconds),
         requestBody: body,
+        // A size point: answers per thread; a clients point: one round (the default).
+        ...(point.kind === 'size' ? { warmupAnswers: WARMUP_ANSWERS_PER_THREAD * point.x } : {}),
       };
       // A point that cannot be measured is kept as failed: the sweep goes on with the others.
       const row = await measuredOrFailed(
