@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { predictedKnee } from '../loadtests/sizing/predict.ts';
 import type { SweepReport } from '../loadtests/sweep/model.ts';
 import { runCli } from './helpers/cli.ts';
 
@@ -88,7 +89,13 @@ test('sweep CLI: a handler that then blocks: W covers the wait, and the knee is 
   const { computeMs, waitMs } = report.prediction!.calibration;
   assert.ok(waitMs >= 30, `W (${waitMs} ms) holds the 30 ms the thread is held`);
   const cores = report.prediction!.cores.effective;
-  assert.equal(report.predictedKnee, (cores * (computeMs + waitMs)) / computeMs);
+  assert.equal(report.prediction!.boundsKnee, (cores * (computeMs + waitMs)) / computeMs);
+  assert.equal(
+    report.predictedKnee,
+    predictedKnee({ computeMs, waitMs }, cores),
+    'the closed network of the same C and W',
+  );
+  assert.ok(computeMs === report.prediction!.calibration.loaded.computeMs, 'C is the one measured under load');
   assert.equal(report.usl?.state, 'fitted', 'three sizes can be fitted');
 });
 

@@ -9,16 +9,18 @@ test('sweep conclusions from fixed points: the recommendation, the knee against 
   const report = sweepReport();
   assert.equal(
     recommendation(report),
-    'Recommendation for this machine (2 cores, no cgroup quota; 8 clients): `--pool-size 2` (knee 2 in 1 run; predicted 2.1 from C = 36 ms, W = 1.0 ms, 2 cores). It served 55.0 req/s, within 5% of the best measured (56.0 at 4); going on to 8 threads changed req/s 55.0 → 50.0 and p99 82.0 ms → 88.0 ms.',
+    'Recommendation for this machine (2 cores, no cgroup quota; 8 clients): `--pool-size 2` (knee 2 in 1 run; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores). It served 55.0 req/s, within 5% of the best measured (56.0 at 4); going on to 8 threads changed req/s 55.0 → 50.0 and p99 82.0 ms → 88.0 ms.',
   );
   const lines = conclusions(report);
   assert.ok(
-    lines.includes('Measured knee: 2 (one run), 3% below the predicted 2.1: within ±35% of the prediction.'),
+    lines.includes('Measured knee: 2 (one run), equal to the predicted 2: within ±35% of the prediction.'),
     lines.join('\n'),
   );
   assert.ok(
     lines.some((line) =>
-      line.startsWith('Predicted knee: 2.1 threads = 2 cores × (C 36.0 ms + W 1.0 ms) ÷ C, from 5 requests'),
+      line.startsWith(
+        'Predicted knee: 2 threads, the smallest pool predicted within 5% of the 55.6 req/s the cores allow (2 ÷ C), for threads that each spend C 36.0 ms on the cores, then hold W 1.0 ms without one. The asymptotic bounds meet at 2.1 = 2 cores × (C + W) ÷ C. C: the server',
+      ),
     ),
   );
   assert.ok(
@@ -63,7 +65,7 @@ test('three runs: medians in the tables, the knee range over the runs, bootstrap
   assert.deepEqual(report.measuredKnee, { size: 2, requestsPerSecond: 55, range: { low: 2, high: 4 }, repetitions: 3 });
   assert.equal(
     report.recommendation?.text,
-    '`--pool-size 2` (knee 2–4 over 3 runs; predicted 2.1 from C = 36 ms, W = 1.0 ms, 2 cores)',
+    '`--pool-size 2` (knee 2–4 over 3 runs; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores)',
   );
   assert.equal(report.usl?.state, 'fitted');
   if (report.usl?.state !== 'fitted') return;

@@ -10,7 +10,14 @@ import { calibrateCpuMsPerRequest } from '../observe/calibrate.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
 import { startServer } from '../process/server-process.ts';
 import { spawnedTarget } from '../process/target.ts';
-import type { WorkCalibration } from '../sweep/model.ts';
+
+/** C and W of requests sent alone: C here is the fastest one's CPU. */
+export interface AloneCost {
+  readonly computeMs: number;
+  readonly waitMs: number;
+  /** Requests the two were taken from. */
+  readonly requests: number;
+}
 
 /** Requests timed alone for W: the first also starts a worker, the rest are warm. */
 const WALL_REQUESTS = 6;
@@ -20,7 +27,7 @@ export async function calibrateWork(
   serverOptions: ServerOptions,
   body: Uint8Array | null,
   context: RunContext,
-): Promise<WorkCalibration> {
+): Promise<AloneCost> {
   const server = await startServer(serverOptions, context.group, serverEnv(serverOptions));
   try {
     const target = spawnedTarget(serverOptions.variant, server);

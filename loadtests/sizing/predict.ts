@@ -1,8 +1,11 @@
-// The pool size predicted before any sweep, from asymptotic bounds: a request costs C ms of CPU and
-// then holds its thread W ms without CPU. Throughput ≤ min(clients ÷ (C + W), size ÷ (C + W),
-// cores ÷ C); the size where the last two meet is the knee, cores × (C + W) ÷ C (Goetz). The sweep
-// measures around it.
+// The pool size predicted before any sweep: a request costs C ms of CPU and then holds its thread
+// W ms without CPU. Asymptotic bounds: throughput ≤ min(clients ÷ (C + W), size ÷ (C + W), cores ÷ C),
+// and the last two meet at cores × (C + W) ÷ C (Goetz). A closed loop only approaches the bound
+// there, so the knee predicted is the closed network's (closed-network.ts): the smallest size within
+// KNEE_TOLERANCE of the plateau, the rule the measured knee is read with. The sweep measures around it.
 import { POOL_SIZE_RANGE } from '../../server/flags.ts';
+import { KNEE_TOLERANCE } from '../sweep/knee.ts';
+import { closedKnee, closedThroughput } from './closed-network.ts';
 
 export interface WorkCost {
   /** C: CPU milliseconds one request costs. */
@@ -16,14 +19,17 @@ export type Bound = 'clients' | 'size' | 'cores';
 
 export interface PredictedPoint {
   readonly size: number;
+  /** The asymptotic bound's req/s, and which resource sets it. */
   readonly requestsPerSecond: number;
   readonly bound: Bound;
 }
 
 export interface SweepPlan {
-  /** cores × (C + W) ÷ C: the smallest pool that keeps every core busy; not a whole number. */
+  /** The closed network's knee: the smallest pool within KNEE_TOLERANCE of the cores' plateau. */
   readonly knee: number;
-  /** Ascending pool sizes from 1 to about reach × the knee, the knee rounded down and up among them. */
+  /** cores × (C + W) ÷ C: where the asymptotic bounds meet; not a whole number. */
+  readonly boundsKnee: number;
+  /** Ascending pool sizes from 1 to about reach × the knee, the knee and a size either side of it among them. */
   readonly sizes: readonly number[];
   /** Clients to run at every size: more than the largest size and at least twice the knee. */
   readonly clients: number;
@@ -69,19 +75,33 @@ export function throughputBound(cost: WorkCost, cores: number, size: number, cli
 }
 
 /** cores × (C + W) ÷ C: with fewer threads some cores idle while every thread waits. */
-export function predictedKnee(cost: WorkCost, cores: number): number {
+export function boundsKnee(cost: WorkCost, cores: number): number {
   checkInputs(cost, cores);
   return (cores * (cost.computeMs + cost.waitMs)) / cost.computeMs;
 }
 
-/** 1, then geometric steps up to reach × knee (4 unless told), plus the knee rounded down and up; within maxSize. */
+/** The closed network's knee (a whole number of threads), within maxSize. */
+export function predictedKnee(cost: WorkCost, cores: number, maxSize: number = POOL_SIZE_RANGE.max): number {
+  checkInputs(cost, cores);
+  return closedKnee(cost, cores, KNEE_TOLERANCE, maxSize);
+}
+
+/** The closed network's req/s at each size (threads that always have a request to take). */
+export const predictedThroughput = (cost: WorkCost, cores: number, size: number): number =>
+  closedThroughput(cost, cores, size);
+
+/** Sizes a fifth below and a quarter above the knee: where a measured knee lands if the prediction is near. */
+const NEIGHBOURS = [0.8, 1.25] as const;
+
+/** 1, then geometric steps up to reach × knee (4 unless told), plus the knee and a size either side; within maxSize. */
 export function sweepSizes(knee: number, shape: SweepShape = {}): number[] {
   const steps = shape.stepsPerDoubling ?? DEFAULT_STEPS_PER_DOUBLING;
   const maxSize = shape.maxSize ?? POOL_SIZE_RANGE.max;
   const reach = shape.reach ?? DEFAULT_REACH;
   if (!(Number.isInteger(steps) && steps >= 1))
     throw new RangeError(`steps per doubling must be 1 or more, got ${steps}`);
-  const sizes = new Set([Math.max(1, Math.floor(knee)), Math.max(1, Math.ceil(knee))]);
+  const nearKnee = [Math.floor(knee), Math.ceil(knee), ...NEIGHBOURS.map((factor) => Math.round(factor * knee))];
+  const sizes = new Set(nearKnee.map((size) => Math.max(1, size)));
   for (let step = 0; 2 ** (step / steps) <= reach * knee; step++) sizes.add(Math.round(2 ** (step / steps)));
   return [...sizes].filter((size) => size <= maxSize).sort((a, b) => a - b);
 }
@@ -93,8 +113,14 @@ export function sweepClients(knee: number, sizes: readonly number[]): number {
 
 /** The knee, the sizes to sweep around it, the clients the sweep needs, and the bound at each size. */
 export function planSweep(cost: WorkCost, cores: number, shape: SweepShape = {}): SweepPlan {
-  const knee = predictedKnee(cost, cores);
+  const knee = predictedKnee(cost, cores, shape.maxSize);
   const sizes = sweepSizes(knee, shape);
   const clients = sweepClients(knee, sizes);
-  return { knee, sizes, clients, predicted: sizes.map((size) => throughputBound(cost, cores, size, clients)) };
+  return {
+    knee,
+    boundsKnee: boundsKnee(cost, cores),
+    sizes,
+    clients,
+    predicted: sizes.map((size) => throughputBound(cost, cores, size, clients)),
+  };
 }

@@ -107,7 +107,7 @@ export function recommend(found: MeasuredKnee, prediction: SweepPrediction | nul
   const predicted =
     prediction === null
       ? ''
-      : `; predicted ${kneeText(prediction.knee)} from C = ${msText(prediction.calibration.computeMs)} ms, W = ${msText(prediction.calibration.waitMs)} ms, ${coresText(prediction.cores.effective)} cores`;
+      : `; predicted ${prediction.knee} from C = ${msText(prediction.calibration.computeMs)} ms under load, W = ${msText(prediction.calibration.waitMs)} ms, ${coresText(prediction.cores.effective)} cores`;
   return {
     poolSize: found.size,
     kneeRange: found.range,

@@ -28,10 +28,24 @@ export interface SweepSeries {
   readonly failed: readonly FailedPoint[];
 }
 
-/** What one request costs, calibrated before the sweep on a server of its own. */
-export interface WorkCalibration {
-  /** C: the fastest single request's CPU ms (the server's own clock). */
+/** C measured on a pool of `size` threads saturating the cores: what the prediction uses. */
+export interface LoadedCost {
+  /** The server's CPU in the window ÷ the requests it served in it. */
   readonly computeMs: number;
+  readonly size: number;
+  readonly clients: number;
+  readonly requestsPerSecond: number;
+  /** 100 = one core; null where /proc could not be read. */
+  readonly cpuPercent: number | null;
+}
+
+/** What one request costs, calibrated before the sweep on servers of its own. */
+export interface WorkCalibration {
+  /** C: CPU ms per request under load (loaded.computeMs): where the knee is, the cores are saturated. */
+  readonly computeMs: number;
+  /** The fastest single request's CPU ms, sent alone (the server's own clock): W is taken against it. */
+  readonly aloneComputeMs: number;
+  readonly loaded: LoadedCost;
   /** W: the fastest single request's wall time alone minus C (the thread held without CPU, plus HTTP). */
   readonly waitMs: number;
   /** Requests the two were taken from. */
@@ -42,8 +56,10 @@ export interface WorkCalibration {
 export interface SweepPrediction {
   readonly cores: Cores;
   readonly calibration: WorkCalibration;
-  /** cores × (C + W) ÷ C (not rounded). */
+  /** The closed network's knee: the smallest pool predicted within 5% of the plateau. */
   readonly knee: number;
+  /** cores × (C + W) ÷ C (not rounded): where the asymptotic bounds meet. */
+  readonly boundsKnee: number;
   readonly sizes: readonly number[];
   readonly clients: number;
 }
@@ -97,8 +113,8 @@ export interface Recommendation {
   readonly text: string;
 }
 
-/** 3: repetitions, the prediction, the measured knee, the USL fit and the recommendation. */
-export const SWEEP_FORMAT_VERSION = 3;
+/** 4: the closed network's knee, C under load, warm-up answers per thread. */
+export const SWEEP_FORMAT_VERSION = 4;
 
 export interface SweepReport extends Provenance {
   readonly formatVersion: typeof SWEEP_FORMAT_VERSION;

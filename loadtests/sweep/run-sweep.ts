@@ -13,6 +13,7 @@ import { measuredOrFailed, runVariant, serverOptionsFor, type RunContext } from 
 import * as format from '../report/format.ts';
 import type { VariantSettingValues } from '../report/model.ts';
 import { curlLoops } from '../scenarios/curl-loops.ts';
+import { calibrateLoaded, saturatingSize } from '../sizing/calibrate-loaded.ts';
 import { calibrateWork } from '../sizing/calibrate-work.ts';
 import { watching } from '../observe/run-progress.ts';
 import { planSweep } from '../sizing/predict.ts';
@@ -76,21 +77,27 @@ async function predict(options: SweepOptions, body: Uint8Array | null, context: 
   const settings = options.settings;
   const serverOptions = serverOptionsFor('pool', planOf(settings), settings, { handler: handlerPath, transfer });
   context.say(`calibrating one request's CPU and wait on a pool of ${settings.poolSize} (${describeCores(cores)})`);
-  const calibration = await calibrateWork(serverOptions, body, context);
+  const alone = await calibrateWork(serverOptions, body, context);
   const cluster = options.sizeVariants.some((variant) => variants[variant].sizeSetting === 'workers');
+  const maxSize = cluster ? WORKERS_MAX : POOL_SIZE_RANGE.max;
+  const size = saturatingSize(alone, cores.effective, POOL_SIZE_RANGE.max);
+  context.progress.step(`C under load: a pool of ${size}, ${format.clients(size + 1)}`);
+  const loaded = await calibrateLoaded(serverOptions, size, body, context);
+  const calibration = { ...alone, computeMs: loaded.computeMs, aloneComputeMs: alone.computeMs, loaded };
   const plan = planSweep({ computeMs: calibration.computeMs, waitMs: calibration.waitMs }, cores.effective, {
     ...(options.quick ? SHAPE.quick : SHAPE.full),
-    maxSize: cluster ? WORKERS_MAX : POOL_SIZE_RANGE.max,
+    maxSize,
   });
   const prediction = {
     cores,
     calibration,
     knee: plan.knee,
+    boundsKnee: plan.boundsKnee,
     sizes: options.sizes ?? plan.sizes,
     clients: options.sizeClients ?? plan.clients,
   };
   context.say(
-    `C = ${format.ms(calibration.computeMs)} ms CPU, W = ${format.ms(calibration.waitMs)} ms held without CPU: predicted knee ${prediction.knee.toFixed(1)}; sizes ${prediction.sizes.join(',')} with ${format.clients(prediction.clients)}`,
+    `C = ${format.ms(calibration.computeMs)} ms CPU under load (${format.ms(alone.computeMs)} alone), W = ${format.ms(calibration.waitMs)} ms held without CPU: predicted knee ${prediction.knee}; sizes ${prediction.sizes.join(',')} with ${format.clients(prediction.clients)}`,
   );
   return prediction;
 }
@@ -106,7 +113,7 @@ export interface SweepRun {
  */
 export async function runSweep(options: SweepOptions, outer: Pick<RunContext, 'group' | 'say'>): Promise<SweepRun> {
   const body = options.workload.payloadBytes > 0 ? jsonPayload(options.workload.payloadBytes) : null;
-  const calibrating = watching(outer.say, 1);
+  const calibrating = watching(outer.say, 2);
   calibrating.progress.step('calibrating C (CPU per request) and W (wait per request)');
   const prediction = await predict(options, body, { group: outer.group, ...calibrating }).finally(() =>
     calibrating.progress.clear(),

@@ -17,12 +17,16 @@ const range = ({ low, high }: Range, show: (n: number) => string): string => `${
 function predictionSentence(report: SweepReport): string | null {
   const { prediction } = report;
   if (prediction === null) return null;
-  const { computeMs, waitMs, requests } = prediction.calibration;
+  const { computeMs, aloneComputeMs, waitMs, requests, loaded } = prediction.calibration;
+  const cores = format.count(prediction.cores.effective);
+  const plateau = (prediction.cores.effective / computeMs) * 1000;
   return (
-    `Predicted knee: ${kneeText(prediction.knee)} threads = ${format.count(prediction.cores.effective)} cores × (C ${ms(computeMs)} + W ${ms(waitMs)}) ÷ C, ` +
-    `from ${format.plural(requests, 'request')} sent alone before the sweep (C: the fastest one's CPU time; W: the fastest wall time alone minus C, ` +
-    'which also holds any time a request waited for a busy core: on a loaded machine the knee is predicted high). ' +
-    `Cores: ${describeCores(prediction.cores)}. The sweep ran sizes ${prediction.sizes.join(', ')} with ${format.clients(prediction.clients)}, more than the largest size, so the knee can show.`
+    `Predicted knee: ${prediction.knee} threads, the smallest pool predicted within 5% of the ${format.perSecond(plateau)} req/s the cores allow (${cores} ÷ C), ` +
+    `for threads that each spend C ${ms(computeMs)} on the cores, then hold W ${ms(waitMs)} without one. ` +
+    `The asymptotic bounds meet at ${kneeText(prediction.boundsKnee)} = ${cores} cores × (C + W) ÷ C${prediction.boundsKnee < prediction.knee - 1 ? ', earlier: near there a closed loop reaches only part of its bound' : ''}. ` +
+    `C: the server's CPU per request on a pool of ${loaded.size} saturating the cores (${format.perSecond(loaded.requestsPerSecond)} req/s), against ${ms(aloneComputeMs)} for the fastest of ${format.plural(requests, 'request')} sent alone; ` +
+    `W: that request's wall time alone minus its CPU. Cores: ${describeCores(prediction.cores)}. ` +
+    `The sweep ran sizes ${prediction.sizes.join(', ')} with ${format.clients(prediction.clients)}, more than the largest size, so the knee can show.`
   );
 }
 
@@ -36,9 +40,9 @@ function kneeSentence(report: SweepReport): string | null {
   const measured = `Measured knee: ${knee.size} (${over})`;
   if (predictedKnee === null) return `${measured}.`;
   const ratio = knee.size / predictedKnee;
-  const off = `${Math.abs((ratio - 1) * 100).toFixed(0)}% ${ratio >= 1 ? 'above' : 'below'}`;
+  const off = ratio === 1 ? 'equal to' : `${Math.abs((ratio - 1) * 100).toFixed(0)}% ${ratio > 1 ? 'above' : 'below'}`;
   const verdict = Math.abs(ratio - 1) <= PREDICTION_TOLERANCE ? 'within' : 'outside';
-  return `${measured}, ${off} the predicted ${kneeText(predictedKnee)}: ${verdict} ±${PREDICTION_TOLERANCE * 100}% of the prediction.`;
+  return `${measured}, ${off} the predicted ${predictedKnee}: ${verdict} ±${PREDICTION_TOLERANCE * 100}% of the prediction.`;
 }
 
 function peakText(usl: UslSummary, largest: number): string {

@@ -1,8 +1,8 @@
 // The sweep's charts as SVG: req/s against pool size with every run's point, the median with its
-// range, the fitted USL curve, the asymptotic bound, and the predicted and measured knees; and p99
+// range, the fitted USL curve, the predicted curve, and the predicted and measured knees; and p99
 // against size. Told apart without colour: marker shapes, dash patterns and a label on each line.
 import * as format from '../report/format.ts';
-import { throughputBound } from '../sizing/predict.ts';
+import { predictedThroughput } from '../sizing/predict.ts';
 import { uslThroughput } from '../sizing/usl.ts';
 import { CHART_WIDTH, linearScale, type Scale, svg, text, xAxis, yAxis } from '../report/svg.ts';
 import { medianSeries } from './analyse.ts';
@@ -34,7 +34,7 @@ function marker(x: Scale, at: number, label: string, dash: string, row: number):
   return `<line class="knee" x1="${px}" y1="${BOTTOM}" x2="${px}" y2="${TOP}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="${dash}"/>${label_}`;
 }
 
-/** Points over the sizes: the fitted curve and the bound, sampled finely between 1 and the largest. */
+/** Points over the sizes: the fitted curve, sampled finely between 1 and the largest. */
 const samples = (largest: number): number[] =>
   Array.from({ length: CURVE_STEPS + 1 }, (_, i) => 1 + ((largest - 1) * i) / CURVE_STEPS);
 
@@ -46,20 +46,18 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
   const predicted = isPool && report.predictedKnee !== null ? Math.ceil(report.predictedKnee) : 2;
   const largest = Math.max(...series.points.map((point) => point.x), predicted);
   const fitted = usl !== null && usl.state === 'fitted' && isPool ? usl : null;
-  const bound =
+  // The closed network's prediction, at whole sizes: threads come in ones.
+  const predictedAt =
     prediction === null || !isPool
       ? null
-      : (n: number) =>
-          throughputBound(
-            { computeMs: prediction.calibration.computeMs, waitMs: prediction.calibration.waitMs },
-            prediction.cores.effective,
-            n,
-            report.parameters.sizeClients,
-          ).requestsPerSecond;
+      : Array.from({ length: largest }, (_, i) => {
+          const { computeMs, waitMs } = prediction.calibration;
+          return [i + 1, predictedThroughput({ computeMs, waitMs }, prediction.cores.effective, i + 1)] as const;
+        });
   const highs = [
     ...series.points.map((point) => point.run.requestsPerSecondCi95?.[1] ?? point.run.requestsPerSecond),
     ...(fitted === null ? [] : samples(largest).map((n) => uslThroughput(fitted, n))),
-    ...(bound === null ? [] : samples(largest).map(bound)),
+    ...(predictedAt === null ? [] : predictedAt.map(([, rate]) => rate)),
   ];
   const x = linearScale(largest, LEFT, CHART_WIDTH - RIGHT);
   const y = linearScale(Math.max(...highs), BOTTOM, TOP);
@@ -86,16 +84,16 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
       : [
           `<path class="usl" d="${path(samples(largest).map((n) => [x.toPixel(n), y.toPixel(uslThroughput(fitted, n))]))}" fill="none" stroke="${BLUE}" stroke-width="2"/>`,
         ]),
-    ...(bound === null
+    ...(predictedAt === null
       ? []
       : [
-          `<path class="bound" d="${path(samples(largest).map((n) => [x.toPixel(n), y.toPixel(bound(n))]))}" fill="none" stroke="${ORANGE}" stroke-width="1.5" stroke-dasharray="2 3"/>`,
+          `<path class="predicted" d="${path(predictedAt.map(([n, rate]) => [x.toPixel(n), y.toPixel(rate)]))}" fill="none" stroke="${ORANGE}" stroke-width="1.5" stroke-dasharray="2 3"/>`,
         ]),
   ];
   const knees = [
     ...(report.predictedKnee === null || !isPool
       ? []
-      : [marker(x, report.predictedKnee, `predicted knee ${report.predictedKnee.toFixed(1)}`, '7 4', 0)]),
+      : [marker(x, report.predictedKnee, `predicted knee ${report.predictedKnee}`, '7 4', 0)]),
     ...(report.measuredKnee === null || !isPool
       ? []
       : [marker(x, report.measuredKnee.size, `measured knee ${report.measuredKnee.size}`, '', 1)]),
@@ -104,7 +102,7 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
     ['■ median (bar: range of the runs, or one run’s 95% interval)', '○ each run'],
     [
       ...(fitted === null ? [] : ['solid curve: USL fit']),
-      ...(bound === null ? [] : ['dotted: the bound min(clients, size, cores × (C + W) ÷ C) ÷ (C + W)']),
+      ...(predictedAt === null ? [] : ['dotted: predicted (C on the cores, then W, per thread)']),
     ],
     ['dashed line: predicted knee', 'solid line: measured knee'],
   ].map((row, i) => text(LEFT, BOTTOM + 50 + i * 14, row.join('   ')));
