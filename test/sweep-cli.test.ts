@@ -97,6 +97,11 @@ test('sweep CLI: a handler that then blocks: W covers the wait, and the knee is 
   );
   assert.ok(computeMs === report.prediction!.calibration.loaded.computeMs, 'C is the one measured under load');
   assert.equal(report.usl?.state, 'fitted', 'three sizes can be fitted');
+  // Each size point warmed until every thread had served about 5 requests: none was cold in its window.
+  for (const { x, run } of report.series[0]!.points) {
+    assert.equal(run.window.warmupEnd, 'answered', `size ${x}`);
+    assert.ok(run.window.warmupAnswers >= report.parameters.warmupAnswersPerThread * x, `size ${x}`);
+  }
 });
 
 test('sweep CLI: --blocking-io-ms on a variant without a thread to hold is one line of error', async () => {

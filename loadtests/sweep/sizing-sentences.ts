@@ -74,17 +74,23 @@ function uslSentence(report: SweepReport): string | null {
   );
 }
 
-/** Points whose warm-up got fewer answers than they had threads busy: some may have started inside the window. */
+/** Points whose warm-up ran out of time before its answers came: some threads may have been cold in the window. */
 function coldPoints(report: SweepReport): string | null {
   const cold = report.series.flatMap((series) =>
     series.kind !== 'size'
       ? []
       : series.points
-          .filter(({ x, run }) => run.window.warmupAnswers < Math.min(x, run.connections))
-          .map(({ x, run }) => `${series.axis} ${x} run ${run.repetition} (${run.window.warmupAnswers} answers)`),
+          .filter(
+            ({ x, run }) =>
+              run.window.warmupEnd === 'bounded' || run.window.warmupAnswers < Math.min(x, run.connections),
+          )
+          .map(
+            ({ x, run }) =>
+              `${series.axis} ${x} run ${run.repetition} (${run.window.warmupAnswers} answers in ${run.window.warmupSeconds.toFixed(1)} s)`,
+          ),
   );
   if (cold.length === 0) return null;
-  return `Warm-up: these points got fewer answers in their warm-up than they have threads, so some threads may have served their first request inside the window: ${cold.join(', ')}.`;
+  return `Warm-up: these points' warm-up ended at its bound before ${report.parameters.warmupAnswersPerThread} answers per thread came, so some threads may have served their first, unoptimised requests inside the window: ${cold.join(', ')}.`;
 }
 
 export function sizingSentences(report: SweepReport): string[] {
