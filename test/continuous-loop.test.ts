@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runContinuousLoop } from '../loadtests/load/continuous-loop.ts';
+import type { WarmUpRule } from '../loadtests/load/warm-up.ts';
 import { windowConverged } from '../loadtests/load/window-rule.ts';
 import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/report/interval.ts';
 import { windowResult } from '../loadtests/load/window-result.ts';
@@ -17,6 +18,19 @@ const CONNECTIONS = 4;
 const SLOW_WORK = 200_000_000;
 /** About a second of CPU on the event loop per request, like the original's FastAPI handler. */
 const ONE_SECOND_WORK = 1_500_000_000;
+
+/** CONNECTIONS keep-alive clients, one fixed window after the given warm-up. */
+const keepAliveLoop = (origin: string, warmup: WarmUpRule, windowSeconds: number) =>
+  runContinuousLoop({
+    origin,
+    pathOf: (clientId) => `/${clientId}`,
+    connections: CONNECTIONS,
+    requestTimeoutSeconds: 120,
+    newConnection: false,
+    warmup,
+    window: { kind: 'fixed', seconds: windowSeconds },
+    graceSeconds: 120,
+  });
 
 for (const newConnection of [false, true]) {
   const mode = newConnection ? 'a new connection per request' : 'keep-alive';
@@ -61,17 +75,7 @@ for (const newConnection of [false, true]) {
 
 test('a second run on the same server starts clean: no request of the first runs in its window', async (t) => {
   const server = await startTestServer(t, 'inline', { iterations: SLOW_WORK });
-  const run = () =>
-    runContinuousLoop({
-      origin: server.baseUrl,
-      pathOf: (clientId) => `/${clientId}`,
-      connections: CONNECTIONS,
-      requestTimeoutSeconds: 120,
-      newConnection: false,
-      warmup: { seconds: 0, minAnswers: 0, maxSeconds: 0 },
-      window: { kind: 'fixed', seconds: 1 },
-      graceSeconds: 120,
-    });
+  const run = () => keepAliveLoop(server.baseUrl, { seconds: 0, minAnswers: 0, maxSeconds: 0 }, 1);
   await run();
   server.record();
   const second = await run();
@@ -141,16 +145,7 @@ test('loadtest on a deliberately slow server (about a second a request): client 
 test('the warm-up lasts until its answers came, or until its bound when they do not', async (t) => {
   const server = await startTestServer(t, 'inline', { iterations: SLOW_WORK });
   const run = (minAnswers: number, maxSeconds: number) =>
-    runContinuousLoop({
-      origin: server.baseUrl,
-      pathOf: (clientId) => `/${clientId}`,
-      connections: CONNECTIONS,
-      requestTimeoutSeconds: 120,
-      newConnection: false,
-      warmup: { seconds: 0, minAnswers, maxSeconds },
-      window: { kind: 'fixed', seconds: 0.2 },
-      graceSeconds: 120,
-    });
+    keepAliveLoop(server.baseUrl, { seconds: 0, minAnswers, maxSeconds }, 0.2);
   // No seconds of its own: only the answer count holds the window back, past two rounds.
   const answered = await run(2 * CONNECTIONS, 120);
   assert.equal(answered.warmupEnd, 'answered');
