@@ -3,6 +3,7 @@
 import * as format from '../loadtests/report/format.ts';
 import { overlaps } from '../loadtests/report/interval.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
+import { isSteady, notSteadyReason, roundsHeld } from '../loadtests/report/steady.ts';
 import type { Table } from '../loadtests/report/tables.ts';
 import { rateWithInterval } from '../loadtests/report/trust.ts';
 import {
@@ -41,14 +42,29 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   holds: 'holds',
   fails: 'fails',
   'not distinguishable': 'cannot be decided (the routes are not distinguishable)',
+  'not steady': 'cannot be decided (no client count had both routes in steady state)',
   'not measured': 'was not measured',
 };
 
 const ms = (value: number | null | undefined): string => (value == null ? format.MISSING : `${format.ms(value)} ms`);
 const percentDifference = (ratio: number): string => `${Math.abs((1 - ratio) * 100).toFixed(0)}%`;
 
+/** " (not steady state: `def`: its window held …; kept out of the verdict)", or '' when both rows are steady. */
+function unsteadyNote(asyncDef: VariantRun, def: VariantRun): string {
+  const named: readonly (readonly [string, VariantRun])[] = [
+    ['`async def`', asyncDef],
+    ['`def`', def],
+  ];
+  const reasons = named.flatMap(([name, run]) => {
+    const reason = notSteadyReason(run);
+    return reason === null ? [] : [`${name}: ${reason}`];
+  });
+  return reasons.length === 0 ? '' : ` (not steady state, kept out of the verdict: ${reasons.join('; ')})`;
+}
+
 function throughputPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
   const figures = `${rateWithInterval(def)} against ${rateWithInterval(asyncDef)} req/s`;
+  if (!point.steady) return `at ${format.clients(point.clients)} ${figures}${unsteadyNote(asyncDef, def)}`;
   if (point.throughput === 'not distinguishable')
     return `at ${format.clients(point.clients)} the intervals overlap (${figures})`;
   const ratio = point.throughputRatio ?? 1;
@@ -57,7 +73,7 @@ function throughputPhrase(point: PointVerdict, asyncDef: VariantRun, def: Varian
 
 function latencyPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
   const p50 = point.p50Ratio === null ? '' : `\`def\`'s p50 was ${format.ratio(point.p50Ratio)} \`async def\`'s; `;
-  const first = point.steady ? '' : ' (not every client was answered inside the window: first-round latencies)';
+  const first = point.steady ? '' : ' (not steady state: first-round latencies)';
   return `at ${format.clients(point.clients)} ${p50}/health waited ${ms(asyncDef.health.latencyMs?.p99)} at p99 beside \`async def\` and ${ms(def.health.latencyMs?.p99)} beside \`def\`${first}`;
 }
 
@@ -67,8 +83,10 @@ function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: Vari
     const run = runsOf(runs, model).find((candidate) => candidate.connections === clients);
     if (run === undefined) return [];
     const times = format.ratio(run.requestsPerSecond / asyncDef.requestsPerSecond);
+    const reason = notSteadyReason(run);
+    const unsteady = reason === null ? '' : `; not steady state: ${reason}`;
     return [
-      `\`${model}\` ${rateWithInterval(run)} req/s (${times} \`async def\`, /health p99 ${ms(run.health.latencyMs?.p99)})`,
+      `\`${model}\` ${rateWithInterval(run)} req/s (${times} \`async def\`, /health p99 ${ms(run.health.latencyMs?.p99)}${unsteady})`,
     ];
   });
   return others.length === 0
@@ -78,7 +96,7 @@ function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: Vari
 
 /** Whether Node's pool lost throughput as clients grew: its fewest-client and most-client rows. */
 function nodePool(runs: readonly VariantRun[]): string {
-  const pool = runsOf(runs, 'pool');
+  const pool = runsOf(runs, 'pool').filter(isSteady);
   const first = pool[0];
   const last = pool.at(-1);
   if (first === undefined || last === undefined || first === last) return '';
@@ -103,14 +121,18 @@ export function claimSentences(
     const { asyncDef, def } = points[index] ?? { asyncDef: null, def: null };
     return asyncDef === null || def === null ? [] : [{ point, asyncDef, def }];
   });
-  if (measured.length === 0 || verdict.decidingClients === null)
+  if (measured.length === 0)
     return ['The claim could not be tested: `async def` and `def` were not both measured at any client count.'];
-  const deciding = measured.find(({ point }) => point.clients === verdict.decidingClients)!;
+  const deciding = measured.find(({ point }) => point.clients === verdict.decidingClients);
+  const verdictSentence =
+    deciding === undefined
+      ? `Verdict: the claim ${VERDICT_WORDS[verdict.throughput]}.`
+      : `Verdict at ${format.clients(deciding.point.clients)}, the most measured in steady state: the claim ${VERDICT_WORDS[verdict.throughput]} for throughput and ${VERDICT_WORDS[verdict.responsiveness]} for responsiveness (latencies count as different at ${format.ratio(LATENCY_RATIO_DISTINGUISHABLE)} or more).`;
   return [
     `Throughput: ${measured.map(({ point, asyncDef, def }) => throughputPhrase(point, asyncDef, def)).join('; ')}.`,
     `Responsiveness: ${measured.map(({ point, asyncDef, def }) => latencyPhrase(point, asyncDef, def)).join('; ')}.`,
-    `Verdict at ${format.clients(verdict.decidingClients)}, the most measured: the claim ${VERDICT_WORDS[verdict.throughput]} for throughput and ${VERDICT_WORDS[verdict.responsiveness]} for responsiveness (latencies count as different at ${format.ratio(LATENCY_RATIO_DISTINGUISHABLE)} or more).`,
-    ownAnswers(runs, deciding.point.clients, deciding.asyncDef),
+    verdictSentence,
+    deciding === undefined ? '' : ownAnswers(runs, deciding.point.clients, deciding.asyncDef),
     nodePool(runs),
   ].filter((sentence) => sentence !== '');
 }
@@ -130,6 +152,7 @@ export function claimTable(runs: readonly VariantRun[]): Table {
       right('CPU %'),
       right('/health p99 ms'),
       right('clients answered'),
+      { header: 'steady state (window rounds)', align: 'left' },
     ],
     rows: modelsOf(runs).flatMap((model) =>
       runsOf(runs, model).map((run) => [
@@ -143,6 +166,7 @@ export function claimTable(runs: readonly VariantRun[]): Table {
         format.percent(run.server.cpuPercent),
         run.health.latencyMs === null ? format.MISSING : format.ms(run.health.latencyMs.p99),
         `${run.clients.filter((client) => client.served > 0).length} / ${run.connections}`,
+        `${isSteady(run) ? 'yes' : 'no'} (${roundsHeld(run).toFixed(1)})`,
       ]),
     ),
   };

@@ -4,8 +4,10 @@
 // for responsiveness. No sentence here; claim-text.ts words it.
 import { overlaps } from '../loadtests/report/interval.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
+import { isSteady } from '../loadtests/report/steady.ts';
 
-export type Verdict = 'holds' | 'fails' | 'not distinguishable' | 'not measured';
+/** 'not steady': both routes were measured, but one of them not in steady state; kept out of the verdict. */
+export type Verdict = 'holds' | 'fails' | 'not distinguishable' | 'not steady' | 'not measured';
 
 /**
  * Percentiles carry no interval here, so two latencies are told apart only when one is at least
@@ -30,13 +32,13 @@ export interface PointVerdict {
   /** def's p50 over async def's. */
   readonly p50Ratio: number | null;
   readonly responsiveness: Verdict;
-  /** Whether every client of both rows had an answer inside the window: if not, latencies are of a first round only. */
+  /** Whether both rows measured steady state (steady.ts); if not, the point has no verdict. */
   readonly steady: boolean;
 }
 
 export interface ClaimVerdict {
   readonly points: readonly PointVerdict[];
-  /** At the most clients both routes were measured with (the "numerous requests" of the claim). */
+  /** At the most clients both routes were measured with in steady state (the "numerous requests" of the claim). */
   readonly throughput: Verdict;
   readonly responsiveness: Verdict;
   /** The client count the overall verdicts are taken at; null when no count had both routes. */
@@ -62,8 +64,6 @@ function byRatio(ratio: number | null, defWorseWhenAbove: boolean): Verdict {
 const ratioOf = (over: number | null | undefined, under: number | null | undefined): number | null =>
   over === null || over === undefined || under === null || under === undefined || under <= 0 ? null : over / under;
 
-const everyClientAnswered = (run: VariantRun): boolean => run.clients.every((client) => client.served > 0);
-
 /**
  * Responsiveness: the claim prefers `async def`, so it holds when `def` kept the bystander /health
  * waiting at least twice as long (p99), and fails when `async def` did.
@@ -85,25 +85,27 @@ export function pointVerdict(point: ClaimPoint): PointVerdict {
       steady: false,
     };
   }
+  const steady = isSteady(asyncDef) && isSteady(def);
   return {
     clients,
     throughputRatio: ratioOf(def.requestsPerSecond, asyncDef.requestsPerSecond),
-    throughput: throughputVerdict(asyncDef, def),
+    throughput: steady ? throughputVerdict(asyncDef, def) : 'not steady',
     healthRatio: ratioOf(def.health.latencyMs?.p99, asyncDef.health.latencyMs?.p99),
     p50Ratio: ratioOf(def.latencyMs?.p50, asyncDef.latencyMs?.p50),
-    responsiveness: responsivenessVerdict(asyncDef, def),
-    steady: everyClientAnswered(asyncDef) && everyClientAnswered(def),
+    responsiveness: steady ? responsivenessVerdict(asyncDef, def) : 'not steady',
+    steady,
   };
 }
 
-/** Every point's verdict, and the overall one at the largest client count both routes were measured with. */
+/** Every point's verdict, and the overall one at the largest client count both routes were measured with in steady state. */
 export function claimVerdict(points: readonly ClaimPoint[]): ClaimVerdict {
   const verdicts = [...points].sort((a, b) => a.clients - b.clients).map(pointVerdict);
-  const deciding = verdicts.filter((point) => point.throughput !== 'not measured').at(-1);
+  const deciding = verdicts.filter((point) => point.steady).at(-1);
+  const none: Verdict = verdicts.some((point) => point.throughput === 'not steady') ? 'not steady' : 'not measured';
   return {
     points: verdicts,
-    throughput: deciding?.throughput ?? 'not measured',
-    responsiveness: deciding?.responsiveness ?? 'not measured',
+    throughput: deciding?.throughput ?? none,
+    responsiveness: deciding?.responsiveness ?? none,
     decidingClients: deciding?.clients ?? null,
   };
 }

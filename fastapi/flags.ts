@@ -10,10 +10,10 @@ import { commaList, commaListOption } from '../loadtests/cli/comma-list.ts';
 import {
   checkReportsDir,
   CONNECTIONS_RANGE,
-  type DurationChoice,
   durationOption,
   durationSettings,
   DURATION_RANGE,
+  minRoundsOption,
   noReportOption,
   reportsDirOption,
   warmupOption,
@@ -26,13 +26,19 @@ export const LOOP_ITERATIONS_RANGE: IntRange = { min: 1, max: 10 * DEFAULT_ITERA
 /** The claim is about "numerous requests at once": 64 is past anyio's 40 threads for `def` routes. */
 export const DEFAULT_CLIENTS = [1, 4, 16, 64] as const;
 const MAX_CLIENT_COUNTS = 8;
-/** The shortest automatic window; it then grows towards --max-duration. */
+/** The shortest window of a row; it grows to FASTAPI_WINDOW_ROUNDS rounds when those are longer. */
 export const DEFAULT_DURATION_SECONDS = 10;
 /**
- * The longest window of a row: the bound of the whole run. At 64 clients and 2.5 s a request no
- * window can hold 10 answers per client (64 × 10 × 2.5 s), so every row stops here at the latest.
+ * Rounds (every client answered once) each row's window holds. Answers of one client come a round
+ * apart, so one round can miss a client by a hair; two see every client answered, most of them
+ * twice, and each further round adds one round to every row (160 s per one-at-a-time row at 64 clients).
  */
-export const DEFAULT_MAX_DURATION_SECONDS = 40;
+export const FASTAPI_WINDOW_ROUNDS = 2;
+/**
+ * The longest window of a row: the bound of the whole run, above the longest window the rounds ask
+ * for (64 clients × 2.5 s one at a time = 160 s a round, 320 s for two), with room for a slower machine.
+ */
+export const DEFAULT_MAX_DURATION_SECONDS = 600;
 export const DEFAULT_WARMUP_SECONDS = 3;
 /** --quick: a smoke run of every model in under a minute, on a loop of a few tens of ms. */
 export const QUICK = {
@@ -49,6 +55,7 @@ export const QUICK = {
 export const WORK_DIR = resolve('work', 'fastapi');
 
 export interface FastapiOptions extends DurationSettings {
+  readonly minRounds: number;
   readonly clients: readonly number[];
   readonly warmupSeconds: number;
   /** Increments per Python request (LOOP_ITERATIONS of the apps). */
@@ -79,7 +86,7 @@ function fastapiCommand(): Command {
           DEFAULT_CLIENTS,
         ),
       )
-      .addOption(durationOption('per row', DEFAULT_DURATION_SECONDS, 'always'))
+      .addOption(durationOption('per row, at least', DEFAULT_DURATION_SECONDS, 'never'))
       .addOption(
         new Option(
           '--max-duration <seconds>',
@@ -88,6 +95,7 @@ function fastapiCommand(): Command {
           .argParser(intInRange(DURATION_RANGE))
           .default(DEFAULT_MAX_DURATION_SECONDS),
       )
+      .addOption(minRoundsOption(FASTAPI_WINDOW_ROUNDS))
       .addOption(warmupOption('each row', DEFAULT_WARMUP_SECONDS))
       .addOption(
         new Option(
@@ -120,8 +128,9 @@ function fastapiCommand(): Command {
 
 interface RawOptions {
   clients: number[];
-  duration?: DurationChoice;
+  duration: number;
   maxDuration: number;
+  minRounds: number;
   warmup: number;
   loopIterations: number;
   iterations: number;
@@ -138,7 +147,8 @@ export function parseFastapiArgs(argv: readonly string[]): FastapiOptions {
   return Object.freeze({
     ...(quick
       ? durationSettings(QUICK.durationSeconds, raw.maxDuration, QUICK.durationSeconds)
-      : durationSettings(raw.duration, raw.maxDuration, DEFAULT_DURATION_SECONDS, 'always')),
+      : durationSettings(raw.duration, raw.maxDuration, DEFAULT_DURATION_SECONDS, 'never')),
+    minRounds: raw.minRounds,
     clients: quick ? QUICK.clients : raw.clients,
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
     loopIterations: quick ? QUICK.loopIterations : raw.loopIterations,
@@ -157,9 +167,11 @@ export function commonLoadtestArgs(options: FastapiOptions, clients: number): st
     '--connections',
     String(clients),
     '--duration',
-    options.autoDuration === 'always' ? 'auto' : String(options.durationSeconds),
+    String(options.durationSeconds),
     '--max-duration',
     String(options.maxDurationSeconds),
+    '--min-rounds',
+    String(options.minRounds),
     '--warmup',
     String(options.warmupSeconds),
     SERVER_FLAGS.iterations,

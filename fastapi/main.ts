@@ -18,6 +18,7 @@ import { defaultThreadCount } from '../server/cores.ts';
 import { watching } from '../loadtests/observe/run-progress.ts';
 import { claimHtml } from './claim-html.ts';
 import { claimSentences, claimTable } from './claim-text.ts';
+import { estimateLine } from './estimate.ts';
 import { parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_MODELS } from './rows.ts';
 import { nodeOptions, nodeRows, planOf, pythonRow } from './run-rows.ts';
@@ -45,6 +46,7 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
   say(
     `make fastapi: at ${options.clients.join(', ')} clients, Node ${NODE_VARIANTS.join(', ')}, then ${models.map((model) => model.label).join(', ')}`,
   );
+  say(estimateLine(options, cores));
   const runs: ReportRow[] = [];
   // Client count by client count, so a slow spell of the machine does not fall on one model only.
   try {

@@ -40,8 +40,21 @@ export const PYTHON_MODELS = {
   },
 } as const satisfies Record<string, PythonModel>;
 
+/** Processes of a model's size on `cores` effective cores. */
+export const processesOf = (size: ModelSize, cores: number): number => (size === 'cores' ? cores : 1);
+
+/** Requests a Python model runs at once: one per uvicorn worker or pool process, each Python on one core (the GIL). */
+export const pythonParallelism = (model: PythonModel, cores: number): number =>
+  Math.max(processesOf(model.workers, cores), processesOf(model.poolProcesses, cores));
+
 /** The Node variants measured at the same client counts, in the same invocation. */
 export const NODE_VARIANTS = ['inline', 'pool', 'cluster'] as const satisfies readonly VariantName[];
+
+/** Requests each Node variant runs at once as make fastapi sizes it: pool and cluster to the cores (nodeOptions). */
+export const NODE_SIZES = { inline: 'one', pool: 'cores', cluster: 'cores' } as const satisfies Record<
+  (typeof NODE_VARIANTS)[number],
+  ModelSize
+>;
 
 /** A row's name in the report: the model and its client count, so each count is a row of its own. */
 export const rowLabel = (model: string, clients: number): string => `${model} · ${format.clients(clients)}`;

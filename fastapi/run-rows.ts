@@ -7,7 +7,7 @@ import type { ReportRow } from '../loadtests/report/model.ts';
 import * as format from '../loadtests/report/format.ts';
 import { SERVER_FLAGS } from '../server/flags.ts';
 import { commonLoadtestArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
-import { NODE_VARIANTS, type PythonModel, rowLabel } from './rows.ts';
+import { NODE_VARIANTS, processesOf, type PythonModel, pythonParallelism, rowLabel } from './rows.ts';
 import { startUvicorn, type UvicornServer } from './uvicorn.ts';
 
 export type RowContext = Omit<ScenarioContext, 'options'>;
@@ -66,8 +66,8 @@ export async function pythonRow(
 ): Promise<ReportRow[]> {
   const label = rowLabel(model.label, clients);
   const rowOf = { variant: label, repetition: 1, size: null, newConnection: model.newConnection };
-  const workers = model.workers === 'cores' ? cores : 1;
-  const poolProcesses = model.poolProcesses === 'cores' ? cores : 1;
+  const workers = processesOf(model.workers, cores);
+  const poolProcesses = processesOf(model.poolProcesses, cores);
   let server: UvicornServer;
   try {
     server = await startUvicorn(
@@ -89,8 +89,7 @@ export async function pythonRow(
       label,
       ...(model.newConnection ? ['--new-connection'] : []),
     ]);
-    // Each uvicorn worker and each pool process runs Python on one core at a time (the GIL): that is its bound.
-    const parallelism = Math.max(workers, poolProcesses);
+    const parallelism = pythonParallelism(model, cores);
     const sized = [
       workers === 1 ? '1 worker' : `--workers ${workers}`,
       ...(model.poolProcesses === 'cores' ? [`a ProcessPoolExecutor of ${poolProcesses}`] : []),

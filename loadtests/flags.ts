@@ -21,6 +21,7 @@ import {
   durationOption,
   durationSettings,
   maxDurationOption,
+  minRoundsOption,
   noReportOption,
   repeatOption,
   reportsDirOption,
@@ -83,6 +84,7 @@ function loadtestCommand(): Command {
     )
     .addOption(durationOption('per variant', DEFAULT_DURATION_SECONDS))
     .addOption(maxDurationOption())
+    .addOption(minRoundsOption())
     .addOption(warmupOption('each measurement', DEFAULT_WARMUP_SECONDS));
   return withEngineOptions(withWorkload(withVariantSettings(command)))
     .addOption(maxQueueOption())
@@ -129,6 +131,7 @@ interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags {
   connections?: number;
   duration?: DurationChoice;
   maxDuration: number;
+  minRounds?: number;
   warmup: number;
   repeat: number;
   probeIntervalMs: number;
@@ -177,6 +180,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     ...(quick
       ? durationSettings(QUICK.durationSeconds, raw.maxDuration, QUICK.durationSeconds)
       : durationSettings(raw.duration, raw.maxDuration, DEFAULT_DURATION_SECONDS)),
+    minRounds: raw.minRounds,
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
     settings: settingsOf(raw),
     workload: workloadOf(raw),

@@ -64,6 +64,17 @@ export function maxDurationOption(): Option {
     .default(DEFAULT_MAX_DURATION_SECONDS);
 }
 
+export const MIN_ROUNDS_RANGE: IntRange = { min: 1, max: 20 };
+
+/** --min-rounds: a window of at least n rounds (every client answered once each); `fallback` absent: none. */
+export function minRoundsOption(fallback?: number): Option {
+  const option = new Option(
+    '--min-rounds <n>',
+    `the window lasts at least n rounds, a round being every client answered once (clients × one request alone ÷ requests at once), up to --max-duration (${MIN_ROUNDS_RANGE.min}-${MIN_ROUNDS_RANGE.max})`,
+  ).argParser(intInRange(MIN_ROUNDS_RANGE));
+  return fallback === undefined ? option : option.default(fallback);
+}
+
 /** The window settings out of --duration (absent, seconds or auto) and --max-duration. */
 export function durationSettings(
   choice: DurationChoice | undefined,

@@ -59,7 +59,9 @@ export async function windowEnd(
 ): Promise<'fixed' | 'converged' | 'max-duration'> {
   const rule = options.window;
   if (rule.kind === 'fixed') {
-    await sleep(rule.seconds * 1000);
+    // A timer may fire a millisecond early: the window lasts its seconds on the clock it is measured by.
+    for (let leftMs = rule.seconds * 1000; leftMs > 0; leftMs = startMs + rule.seconds * 1000 - nowMs())
+      await sleep(leftMs);
     return 'fixed';
   }
   await sleep(rule.minSeconds * 1000);

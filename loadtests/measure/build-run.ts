@@ -60,6 +60,8 @@ export function buildRun(measured: Measurement): VariantRun {
       end: outcome.end,
       firstRequestMs: plan.firstRequestMs,
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
+      roundSeconds: plan.roundSeconds,
+      minRounds: plan.minRounds,
       warmupAnswers: outcome.warmupAnswers,
       warmupSeconds: outcome.warmupSeconds,
       warmupEnd: outcome.warmupEnd,

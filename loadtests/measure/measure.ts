@@ -94,7 +94,7 @@ export async function measure(
   group: ProcessGroup | null = null,
 ): Promise<Measurement> {
   progress.detail('two requests alone');
-  const plan = await planWindow(target, settings.connections, settings, settings.requestBody);
+  const plan = await planWindow(target, settings.connections, settings, settings.requestBody, subject.parallelism);
   // /stats comes on a new connection: a blocked loop needs a round of queued requests to accept it, one to read it.
   const statsTimeoutMs = 2 * plan.requestTimeoutSeconds * 1000;
   const of = settings.repeat > 1 ? ` (run ${subject.repetition} of ${settings.repeat})` : '';

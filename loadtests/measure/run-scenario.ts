@@ -61,6 +61,7 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario): Measu
     durationSeconds: options.durationSeconds,
     autoDuration: options.autoDuration,
     maxDurationSeconds: options.maxDurationSeconds,
+    minRounds: options.minRounds,
     probeIntervalMs: options.probeIntervalMs,
     newConnection: options.newConnection,
     repeat: options.repeat,

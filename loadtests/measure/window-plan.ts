@@ -25,13 +25,22 @@ export interface DurationSettings {
   /** The fixed window, or the shortest an automatic one may be. */
   readonly durationSeconds: number;
   readonly autoDuration: AutoDuration;
-  /** The longest an automatic window may be. */
+  /** The longest an automatic window may be, and the most a window of rounds may grow to. */
   readonly maxDurationSeconds: number;
+  /**
+   * Rounds the window must hold at least (a round: every client answered once); absent: none. With
+   * one-at-a-time requests of seconds, a window of the clock alone may not see every client answered.
+   */
+  readonly minRounds?: number;
 }
 
 export interface WindowPlan {
   readonly firstRequestMs: number;
   readonly requestTimeoutSeconds: number;
+  /** One round: connections × firstRequestMs ÷ the requests that progress at once. */
+  readonly roundSeconds: number;
+  /** Rounds the window was asked to hold; null: none asked. */
+  readonly minRounds: number | null;
   readonly window: WindowRule;
 }
 
@@ -63,32 +72,60 @@ export async function timeFirstRequest(
   return fastestMs;
 }
 
+/**
+ * Seconds for every client to have had one answer: `connections` requests of `firstRequestMs`,
+ * `parallelism` of them progressing at once (null: unknown, taken as 1, the longest round; never
+ * more than the clients).
+ */
+export function roundSeconds(firstRequestMs: number, connections: number, parallelism: number | null): number {
+  return (connections * firstRequestMs) / 1000 / Math.min(parallelism ?? 1, connections);
+}
+
+/**
+ * The shortest the window may be: --duration, or minRounds rounds when longer, but never beyond
+ * --max-duration for the rounds (the row then says it held fewer).
+ */
+function shortestSeconds(duration: DurationSettings, round: number): number {
+  const rounds = duration.minRounds === undefined ? 0 : Math.ceil(duration.minRounds * round);
+  return Math.max(duration.durationSeconds, Math.min(rounds, duration.maxDurationSeconds));
+}
+
 /** The plan from a first request's time: pure, so the rules can be tested on fixed numbers. */
-export function planFor(firstRequestMs: number, connections: number, duration: DurationSettings): WindowPlan {
+export function planFor(
+  firstRequestMs: number,
+  connections: number,
+  duration: DurationSettings,
+  parallelism: number | null = null,
+): WindowPlan {
   const queueSeconds = (connections * firstRequestMs) / 1000;
+  const round = roundSeconds(firstRequestMs, connections, parallelism);
+  const shortest = shortestSeconds(duration, round);
   const auto =
     duration.autoDuration === 'always' || (duration.autoDuration === 'when-long' && firstRequestMs > LONG_REQUEST_MS);
   return {
     firstRequestMs,
     requestTimeoutSeconds: Math.max(REQUEST_TIMEOUT_SECONDS, Math.ceil(PATIENCE * queueSeconds)),
+    roundSeconds: round,
+    minRounds: duration.minRounds ?? null,
     window: auto
       ? {
           kind: 'auto',
-          minSeconds: duration.durationSeconds,
-          maxSeconds: Math.max(duration.durationSeconds, duration.maxDurationSeconds),
+          minSeconds: shortest,
+          maxSeconds: Math.max(shortest, duration.maxDurationSeconds),
           minAnswersPerClient: AUTO_MIN_ANSWERS_PER_CLIENT,
           maxRelativeHalfWidth: AUTO_MAX_RELATIVE_HALF_WIDTH,
         }
-      : { kind: 'fixed', seconds: duration.durationSeconds },
+      : { kind: 'fixed', seconds: shortest },
   };
 }
 
-/** `body`: what every request of the run POSTs (--payload-bytes), null for GETs. */
+/** `body`: what every request of the run POSTs (--payload-bytes), null for GETs; `parallelism`: the Subject's. */
 export async function planWindow(
   target: Target,
   connections: number,
   duration: DurationSettings,
   body: Uint8Array | null = null,
+  parallelism: number | null = null,
 ) {
-  return planFor(await timeFirstRequest(target, body), connections, duration);
+  return planFor(await timeFirstRequest(target, body), connections, duration, parallelism);
 }

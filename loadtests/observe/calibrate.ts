@@ -18,6 +18,10 @@ export const MIN_CALIBRATION_REQUESTS = 5;
 const CALIBRATION_BUDGET_MS = 2_000;
 const MAX_CALIBRATION_REQUESTS = 25;
 
+/** How many requests a calibration sends when each costs `requestMs`: for an estimate of a run's length. */
+export const calibrationRequests = (requestMs: number): number =>
+  Math.max(MIN_CALIBRATION_REQUESTS, Math.min(MAX_CALIBRATION_REQUESTS, Math.ceil(CALIBRATION_BUDGET_MS / requestMs)));
+
 /** One keep-alive connection, so a cluster serves all of them from the same worker. */
 async function getBody(agent: Agent, url: string, payload: Uint8Array | null = null): Promise<string> {
   const { status, body } = await getText(url, { agent, body: payload });

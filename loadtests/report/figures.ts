@@ -43,6 +43,10 @@ export interface MeasuredWindow {
   /** The faster of two requests sent alone before the load: what the timeout and the rule were chosen from. */
   readonly firstRequestMs: number;
   readonly requestTimeoutSeconds: number;
+  /** One round, every client answered once: connections × firstRequestMs ÷ requests at once. */
+  readonly roundSeconds: number;
+  /** Rounds the window was asked to hold (--min-rounds); null: none asked. */
+  readonly minRounds: number | null;
   /** Answers during the warm-up, by the same clients, not counted. */
   readonly warmupAnswers: number;
   /** How long the warm-up lasted: its seconds, or longer until its answers came (or its bound). */

@@ -5,6 +5,7 @@ import * as format from './format.ts';
 import { overlaps } from './interval.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant, measuredRuns } from './runs.ts';
+import { notSteadyReason, roundsHeld } from './steady.ts';
 import type { Table } from './tables.ts';
 
 /** "52.9 ±1.2": req/s and half its 95% interval; the bare rate when there is no interval. */
@@ -38,6 +39,13 @@ function warmUpText(window: VariantRun['window']): string {
   return `${window.warmupSeconds.toFixed(1)} (${window.warmupAnswers}${bounded})`;
 }
 
+/** "10.0", or "320.0 (2.0 of 2 rounds)" when the window was asked for rounds. */
+function windowSeconds(run: VariantRun): string {
+  const { minRounds } = run.window;
+  const seconds = run.durationSeconds.toFixed(1);
+  return minRounds === null ? seconds : `${seconds} (${roundsHeld(run).toFixed(1)} of ${minRounds} rounds)`;
+}
+
 function disagreement(run: VariantRun): number | null {
   const server = run.server.servedInWindow;
   return server === null ? null : server.count - run.requests;
@@ -62,7 +70,7 @@ export function windowTable(report: Report): Table {
       return [
         `${run.variant}${of}`,
         format.ms(run.window.firstRequestMs),
-        run.durationSeconds.toFixed(1),
+        windowSeconds(run),
         ended(run),
         warmUpText(run.window),
         String(run.requests),
@@ -98,6 +106,9 @@ function runSentences(run: VariantRun): string[] {
     sentences.push(
       `${run.variant}: the automatic window hit its bound of ${run.durationSeconds.toFixed(0)} s before every client had its answers and req/s its ±5%: read its interval, not just its rate.`,
     );
+  const unsteady = notSteadyReason(run);
+  if (unsteady !== null)
+    sentences.push(`${run.variant} is not steady state: ${unsteady}; its latencies are of a first round.`);
   if (run.window.gracefulEnd.dropped > 0)
     sentences.push(
       `${run.variant}: ${run.window.gracefulEnd.dropped} of the ${run.window.gracefulEnd.outstanding} requests outstanding when the window closed got no answer within ${run.window.gracefulEnd.graceSeconds} s; they were dropped, and the server may still have worked on them after the row.`,
