@@ -33,7 +33,7 @@ crossover: install
 	@node --import tsx loadtests/crossover/main.ts $(ARGS)
 
 # Optional, not part of loadtest or test: the original FastAPI app's claim tested beside Node, measured
-# the same way (about 30 minutes; ARGS="--quick": about one). Installs python3-fastapi and uvicorn
+# the same way (about an hour, estimated at its start; ARGS="--quick": under one minute). Installs python3-fastapi and uvicorn
 # with apt-get when missing; writes only reports/ and work/.
 fastapi: install
 	@sh fastapi/install.sh work/fastapi/apt.log

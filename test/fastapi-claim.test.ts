@@ -85,7 +85,7 @@ test('the sentences state the figures and the verdict they were computed from', 
   assert.match(sentences[1]!, /\/health waited 2400 ms at p99 beside `async def` and 40\.0 ms beside `def`/);
   assert.equal(
     sentences[2],
-    'Verdict at 64 clients, the most measured: the claim holds for throughput and fails for responsiveness (latencies count as different at 2.00× or more).',
+    'Verdict at 64 clients, the most measured in steady state: the claim holds for throughput and fails for responsiveness (latencies count as different at 2.00× or more).',
   );
   assert.equal(claimTable(runs).rows.length, 4);
 });
@@ -96,9 +96,70 @@ test('without both routes the sentences say the claim was not tested', () => {
   ]);
 });
 
-test('a row whose clients were not all answered in the window is not steady', () => {
-  const starved = { ...def(64, 0.7, 0.05, 40), clients: [{ clientId: 1, served: 0, meanLatencyMs: null }] };
-  assert.equal(pointVerdict({ clients: 64, asyncDef: asyncDef(64, 1, 0.05, 2400), def: starved }).steady, false);
+/** A row whose window of `seconds` was asked for 2 rounds of 160 s; its warm-up as given. */
+const rounds = (run: VariantRun, seconds: number, warmupEnd: 'answered' | 'bounded' = 'answered'): VariantRun => ({
+  ...run,
+  durationSeconds: seconds,
+  window: { ...run.window, roundSeconds: 160, minRounds: 2, warmupEnd },
+});
+
+test('a row whose window held fewer rounds than asked, or whose warm-up ran out, is not steady: no verdict there', () => {
+  const capped = pointVerdict({
+    clients: 64,
+    asyncDef: rounds(asyncDef(64, 1, 0.05, 2400), 320),
+    def: rounds(def(64, 0.7, 0.05, 40), 40),
+  });
+  assert.deepEqual([capped.steady, capped.throughput, capped.responsiveness], [false, 'not steady', 'not steady']);
+  assert.equal(capped.throughputRatio?.toFixed(2), '0.70');
+  const bounded = pointVerdict({
+    clients: 64,
+    asyncDef: rounds(asyncDef(64, 1, 0.05, 2400), 320, 'bounded'),
+    def: rounds(def(64, 0.7, 0.05, 40), 320),
+  });
+  assert.equal(bounded.throughput, 'not steady');
+  const steady = pointVerdict({
+    clients: 64,
+    asyncDef: rounds(asyncDef(64, 1, 0.05, 2400), 320),
+    def: rounds(def(64, 0.7, 0.05, 40), 321),
+  });
+  assert.deepEqual([steady.steady, steady.throughput], [true, 'holds']);
+});
+
+test('the verdict is taken at the most clients in steady state; the unsteady count is marked and says why', () => {
+  const runs = [
+    asyncDef(4, 1.0, 0.05, 2400),
+    def(4, 0.77, 0.04, 40),
+    rounds(asyncDef(64, 1.0, 0.05, 2400), 320),
+    rounds(def(64, 1.3, 0.05, 40), 40),
+  ];
+  const verdict = claimVerdict(claimPoints(runs));
+  assert.equal(verdict.decidingClients, 4);
+  assert.equal(verdict.throughput, 'holds');
+  const sentences = claimSentences(runs);
+  assert.match(
+    sentences[0]!,
+    /; at 64 clients 1\.30 ±0\.05 against 1\.00 ±0\.05 req\/s \(not steady state, kept out of the verdict: `def`: its window held 0\.25 of the 2 rounds asked/,
+  );
+  assert.match(sentences[1]!, /at 64 clients .* \(not steady state: first-round latencies\)\.$/);
+  assert.match(
+    sentences[2]!,
+    /^Verdict at 4 clients, the most measured in steady state: the claim holds for throughput/,
+  );
+  const steadyColumn = claimTable(runs).columns.findIndex((column) => column.header === 'steady state (window rounds)');
+  assert.deepEqual(
+    claimTable(runs).rows.map((cells) => cells[steadyColumn]),
+    ['yes (62.5)', 'yes (2.0)', 'yes (62.5)', 'no (0.3)'],
+  );
+});
+
+test('no count in steady state: the verdict says it cannot be decided, and why', () => {
+  const runs = [rounds(asyncDef(64, 1.0, 0.05, 2400), 320, 'bounded'), rounds(def(64, 0.7, 0.05, 40), 320)];
+  const verdict = claimVerdict(claimPoints(runs));
+  assert.deepEqual([verdict.throughput, verdict.decidingClients], ['not steady', null]);
+  assert.equal(
+    claimSentences(runs)[2],
+    'Verdict: the claim cannot be decided (no client count had both routes in steady state).',
+  );
 });
 
 test('the HTML section holds the verdict, the table and req/s and p50 against clients per model', () => {
@@ -112,7 +173,7 @@ test('the HTML section holds the verdict, the table and req/s and p50 against cl
   assert.equal(html.match(/<svg/g)?.length, 2);
   assert.match(
     html,
-    /Verdict at 64 clients, the most measured: the claim holds for throughput and fails for responsiveness/,
+    /Verdict at 64 clients, the most measured in steady state: the claim holds for throughput and fails for responsiveness/,
   );
   // One bar group per model, one series per client count.
   for (const name of [PYTHON_MODELS.async.label, PYTHON_MODELS.def.label, '4 clients', '64 clients'])

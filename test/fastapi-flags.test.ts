@@ -3,19 +3,56 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CLIENTS, DEFAULT_LOOP_ITERATIONS, parseFastapiArgs, QUICK } from '../fastapi/flags.ts';
+import { estimateLine, rowSeconds } from '../fastapi/estimate.ts';
+import {
+  commonLoadtestArgs,
+  DEFAULT_CLIENTS,
+  DEFAULT_LOOP_ITERATIONS,
+  FASTAPI_WINDOW_ROUNDS,
+  parseFastapiArgs,
+  QUICK,
+} from '../fastapi/flags.ts';
+import { parseLoadtestArgs } from '../loadtests/flags.ts';
 import { runCli } from './helpers/cli.ts';
 
 const FASTAPI_MAIN = fileURLToPath(new URL('../fastapi/main.ts', import.meta.url));
 
-test('by default: the original 100,000,000 loop at 1, 4, 16 and 64 clients, automatic windows with a bound', () => {
+test('by default: the original 100,000,000 loop at 1, 4, 16 and 64 clients, windows of 2 rounds up to 600 s', () => {
   const options = parseFastapiArgs([]);
   assert.equal(options.loopIterations, DEFAULT_LOOP_ITERATIONS);
   assert.equal(DEFAULT_LOOP_ITERATIONS, 100_000_000);
   assert.deepEqual(options.clients, [...DEFAULT_CLIENTS]);
   assert.deepEqual(DEFAULT_CLIENTS, [1, 4, 16, 64]);
-  assert.equal(options.autoDuration, 'always');
-  assert.equal(options.maxDurationSeconds, 40);
+  assert.equal(options.autoDuration, 'never');
+  assert.equal(options.durationSeconds, 10);
+  assert.equal(options.minRounds, FASTAPI_WINDOW_ROUNDS);
+  assert.equal(FASTAPI_WINDOW_ROUNDS, 2);
+  assert.equal(options.maxDurationSeconds, 600);
+  // Two rounds of 64 one-at-a-time clients of 2.5 s fit under the bound: those rows are not capped.
+  assert.ok(2 * 64 * 2.5 <= options.maxDurationSeconds);
+});
+
+test('every row, Node and Python, is asked for the same rounds through the load runner', () => {
+  const args = commonLoadtestArgs(parseFastapiArgs(['--min-rounds', '3']), 64);
+  assert.deepEqual(args.slice(args.indexOf('--duration'), args.indexOf('--duration') + 6), [
+    '--duration',
+    '10',
+    '--max-duration',
+    '600',
+    '--min-rounds',
+    '3',
+  ]);
+  assert.equal(parseLoadtestArgs(args).minRounds, 3);
+  assert.equal(parseLoadtestArgs(['--no-report']).minRounds, undefined);
+});
+
+test('the estimate of a run: the same rules as the windows, printed as minutes', () => {
+  const options = parseFastapiArgs(['--clients', '64']);
+  // async def at 64 clients, 2.5 s alone: start 2, 7 requests alone 17.5, a warm-up round 160, 2 rounds 320, a round to end.
+  assert.equal(rowSeconds(options, 2500, 64, 1), 2 + 17.5 + 160 + 320 + 160);
+  assert.equal(rowSeconds(options, 2500, 64, 2), 2 + 17.5 + 80 + 160 + 80);
+  assert.match(estimateLine(options, 2), /^about \d+ min: 64 clients about \d+ min \(a Python request ~3\.0 s alone; /);
+  assert.match(estimateLine(parseFastapiArgs(['--quick']), 2), /^under a minute: /);
 });
 
 test('--clients is sorted and deduplicated; --quick sets the smoke run', () => {
@@ -33,6 +70,10 @@ for (const [args, line] of [
     "error: option '--clients <list>' argument '0' is invalid. Allowed: a comma list of 1 to 8 client counts from 1 to 1000.",
   ],
   [['--quick', '--loop-iterations', '5'], "error: option '--quick' cannot be used with option '--loop-iterations <n>'"],
+  [
+    ['--min-rounds', '0'],
+    "error: option '--min-rounds <n>' argument '0' is invalid. Allowed: a whole number from 1 to 20.",
+  ],
 ] as const) {
   test(`refused in one line: ${args.join(' ')}`, async () => {
     const result = await runCli(FASTAPI_MAIN, args);

@@ -18,9 +18,13 @@ function describe(plan: WindowPlan, settings: Described): string {
     plan.window.kind === 'fixed'
       ? `${plan.window.seconds} s window`
       : `window of ${plan.window.minSeconds}–${plan.window.maxSeconds} s, until every client has ${plan.window.minAnswersPerClient} answers and req/s is within ±${plan.window.maxRelativeHalfWidth * 100}%`;
+  const rounds =
+    plan.minRounds === null
+      ? ''
+      : ` (at least ${plan.minRounds} rounds of ${plan.roundSeconds.toFixed(1)} s, up to ${settings.maxDurationSeconds} s)`;
   const mode = settings.newConnection ? ', a new connection per request' : '';
   return (
-    `measuring a ${window} after ${settings.warmupSeconds} s warm-up, ${format.clients(settings.connections)}${mode}, ` +
+    `measuring a ${window}${rounds} after ${settings.warmupSeconds} s warm-up, ${format.clients(settings.connections)}${mode}, ` +
     `one continuous loop; the faster of two requests sent alone took ${format.ms(plan.firstRequestMs)} ms`
   );
 }
