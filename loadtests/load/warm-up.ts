@@ -28,5 +28,9 @@ export async function warmUp(rule: WarmUpRule, answers: () => number): Promise<'
   return 'answered';
 }
 
+/** Answers a warm-up waits for: those asked, else one per client (a round). */
+export const warmupAnswersOf = (settings: { readonly warmupAnswers?: number; readonly connections: number }): number =>
+  settings.warmupAnswers ?? settings.connections;
+
 /** The longest a warm-up can last: what the run's overall bound must allow for. */
 export const longestWarmUp = (rule: WarmUpRule): number => Math.max(rule.seconds, rule.maxSeconds);

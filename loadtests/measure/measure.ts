@@ -6,6 +6,7 @@
 import type { WorkEvent } from '../../server/log-line.ts';
 import type { StatsBody } from '../../server/stats.ts';
 import { type LoopOutcome, runContinuousLoop } from '../load/continuous-loop.ts';
+import { warmupAnswersOf } from '../load/warm-up.ts';
 import type { WindowLoad } from '../load/load-result.ts';
 import type { LocustEngine } from '../report/placement-model.ts';
 import { clientPath } from '../load/target-url.ts';
@@ -129,7 +130,7 @@ export async function measure(
       // One round at least: each client has had an answer, on average, before the window opens.
       warmup: {
         seconds: settings.warmupSeconds,
-        minAnswers: settings.warmupAnswers ?? settings.connections,
+        minAnswers: warmupAnswersOf(settings),
         maxSeconds: plan.requestTimeoutSeconds,
       },
       window: plan.window,

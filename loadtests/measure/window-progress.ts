@@ -1,12 +1,14 @@
 // What the person watching sees of a measurement: one line that says how the window was planned,
 // and the live detail (phase, seconds, answers and req/s so far) that the run's progress line shows.
 import type { LoopProgress } from '../load/continuous-loop.ts';
+import { warmupAnswersOf } from '../load/warm-up.ts';
 import * as format from '../report/format.ts';
 import type { DurationSettings, WindowPlan } from './window-plan.ts';
 
 interface Described extends DurationSettings {
   readonly connections: number;
   readonly warmupSeconds: number;
+  readonly warmupAnswers?: number;
   readonly newConnection: boolean;
 }
 
@@ -24,7 +26,7 @@ function describe(plan: WindowPlan, settings: Described): string {
       : ` (at least ${plan.minRounds} rounds of ${plan.roundSeconds.toFixed(1)} s, up to ${settings.maxDurationSeconds} s)`;
   const mode = settings.newConnection ? ', a new connection per request' : '';
   return (
-    `measuring a ${window}${rounds} after ${settings.warmupSeconds} s warm-up, ${format.clients(settings.connections)}${mode}, ` +
+    `measuring a ${window}${rounds} after a warm-up of ${settings.warmupSeconds} s and ${warmupAnswersOf(settings)} answers, ${format.clients(settings.connections)}${mode}, ` +
     `one continuous loop; the faster of two requests sent alone took ${format.ms(plan.firstRequestMs)} ms`
   );
 }

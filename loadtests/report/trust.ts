@@ -39,11 +39,11 @@ function warmUpText(window: VariantRun['window']): string {
   return `${window.warmupSeconds.toFixed(1)} (${window.warmupAnswers}${bounded})`;
 }
 
-/** "10.0", or "320.0 (2.0 of 2 rounds)" when the window was asked for rounds. */
+/** "10.0", or "320.0 (2.0 rounds, 2 asked)" when the window was asked for rounds. */
 function windowSeconds(run: VariantRun): string {
   const { minRounds } = run.window;
   const seconds = run.durationSeconds.toFixed(1);
-  return minRounds === null ? seconds : `${seconds} (${roundsHeld(run).toFixed(1)} of ${minRounds} rounds)`;
+  return minRounds === null ? seconds : `${seconds} (${roundsHeld(run).toFixed(1)} rounds, ${minRounds} asked)`;
 }
 
 function disagreement(run: VariantRun): number | null {
