@@ -31,6 +31,7 @@ function notes(options: FastapiOptions, cores: number): string[] {
     `Each row is one model at one client count (${options.clients.join(', ')}); the parameters' client count is the first. Pools, --workers and the cluster are sized to the ${cores} effective cores.`,
     `Python rows: fastapi/app_async.py, app_def.py and app_process_pool.py, the original handler counting to ${loop} per request (LOOP_ITERATIONS; the original counted to 100,000,000), ` +
       `under ${pythonVersions()}, --no-access-log; \`uvicorn --workers\` rows use a new connection per request, so the workers share the clients. The Node rows count to ${node}: compare rows by how they used the machine (in flight, CPU, threads), not by req/s.`,
+    `Every row's window lasted at least ${options.minRounds} rounds (a round: clients × one request alone ÷ the requests the model runs at once) and at least ${options.durationSeconds} s, up to ${options.maxDurationSeconds} s, after a warm-up of ${options.warmupSeconds} s and a round of answers; the window table says how many rounds each held, and a row that held fewer, or whose warm-up ran out, is not steady state.`,
     "The Python app prints its start/end lines with no time: the runner stamped each line as it arrived (the apps line-buffer their stdout, the one line added to the original), so Python timelines are as exact as a pipe's delivery and name no thread.",
   ];
 }
