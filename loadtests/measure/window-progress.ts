@@ -26,7 +26,7 @@ function describe(plan: WindowPlan, settings: Described): string {
       : ` (at least ${plan.minRounds} rounds of ${plan.roundSeconds.toFixed(1)} s, up to ${settings.maxDurationSeconds} s)`;
   const mode = settings.newConnection ? ', a new connection per request' : '';
   return (
-    `measuring a ${window}${rounds} after a warm-up of ${settings.warmupSeconds} s and ${warmupAnswersOf(settings)} answers, ${format.clients(settings.connections)}${mode}, ` +
+    `measuring a ${window}${rounds} after a warm-up of ${settings.warmupSeconds} s and ${format.plural(warmupAnswersOf(settings), 'answer')}, ${format.clients(settings.connections)}${mode}, ` +
     `one continuous loop; the faster of two requests sent alone took ${format.ms(plan.firstRequestMs)} ms`
   );
 }

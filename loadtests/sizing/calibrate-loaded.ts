@@ -1,7 +1,7 @@
 // C as the cores see it when they are saturated: the server's CPU over a short loaded window ÷ the
-// requests it served in it. A request sent alone costs more CPU than one among many (here 18.9 ms
-// alone, 14.0 at 2 threads, 11.2 at 32 for the same 18M-count loop: an idle event loop and idle
-// threads pay to wake for each request), and the knee lies where the cores are saturated, so the
+// requests it served in it. A request that follows an idle spell costs more CPU than one among many
+// (an 18M-count loop after 100 ms waits: 18.9 ms alone, 14.0 at 2 threads, 11.2 at 32; without
+// waits the same 57 ms alone and loaded), and the knee lies where the cores are saturated, so the
 // prediction takes C from there. The pool is sized past the bounds' knee so the cores saturate.
 import type { ServerOptions } from '../../server/flags.ts';
 import { buildRun } from '../measure/build-run.ts';
