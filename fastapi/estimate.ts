@@ -15,6 +15,10 @@ const START_SECONDS = 2;
 /** The two requests timed alone before each row's load (window-plan.ts). */
 const REQUESTS_ALONE = 2;
 
+/** One Python request alone, estimated from the loop's length. */
+const pythonRequestMs = (options: Pick<FastapiOptions, 'loopIterations'>): number =>
+  (options.loopIterations * PYTHON_NS_PER_INCREMENT) / 1e6;
+
 type Estimated = Pick<
   FastapiOptions,
   'clients' | 'loopIterations' | 'iterations' | 'warmupSeconds' | 'durationSeconds' | 'maxDurationSeconds' | 'minRounds'
@@ -34,7 +38,7 @@ export function rowSeconds(options: Estimated, requestMs: number, clients: numbe
 
 /** Seconds per client count: every Node variant and every Python model at that count. */
 export function estimateSeconds(options: Estimated, cores: number): { clients: number; seconds: number }[] {
-  const pythonMs = (options.loopIterations * PYTHON_NS_PER_INCREMENT) / 1e6;
+  const pythonMs = pythonRequestMs(options);
   const nodeMs = (options.iterations * NODE_NS_PER_INCREMENT) / 1e6;
   return options.clients.map((clients) => ({
     clients,
@@ -58,7 +62,7 @@ export function estimateLine(options: Estimated, cores: number): string {
   const counts = estimateSeconds(options, cores);
   const total = counts.reduce((sum, count) => sum + count.seconds, 0);
   const each = counts.map((count) => `${format.clients(count.clients)} ${minutes(count.seconds)}`).join(', ');
-  const pythonSeconds = (options.loopIterations * PYTHON_NS_PER_INCREMENT) / 1e9;
+  const pythonSeconds = pythonRequestMs(options) / 1000;
   return (
     `${minutes(total)}: ${each} (a Python request ~${pythonSeconds.toFixed(pythonSeconds < 1 ? 2 : 1)} s alone; ` +
     `a round = clients × that ÷ requests at once; each row a warm-up of a round, a window of ${options.minRounds} rounds ` +

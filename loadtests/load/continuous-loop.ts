@@ -6,7 +6,7 @@ import type { GracefulEnd } from '../report/figures.ts';
 import type { FailureKind } from './load-driver.ts';
 import { type EngineOptions, startDriver } from './start-driver.ts';
 import { longestWarmUp, warmUp, type WarmUpRule } from './warm-up.ts';
-import { isServed, type WindowAnswer, type WindowRule, windowEnd } from './window-rule.ts';
+import { isServed, nowMs, type WindowAnswer, type WindowRule, windowEnd } from './window-rule.ts';
 
 const PROGRESS_MS = 1_000;
 
@@ -49,8 +49,6 @@ export interface LoopOutcome {
   readonly warmupEnd: 'answered' | 'bounded';
   readonly gracefulEnd: GracefulEnd;
 }
-
-const nowMs = (): number => performance.timeOrigin + performance.now();
 
 export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: LoopHooks = {}): Promise<LoopOutcome> {
   let phase: 'warmup' | 'window' | 'grace' = 'warmup';

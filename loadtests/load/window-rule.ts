@@ -1,5 +1,6 @@
 // How long a measured window lasts: a fixed number of seconds, or (automatic) until every client
 // has had enough answers and the req/s interval is narrow enough, bounded by a longest window.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { rateInterval, relativeHalfWidth } from '../report/interval.ts';
 
 /** How often an automatic window checks whether it has enough answers. */
@@ -28,8 +29,8 @@ export interface WindowAnswer {
 /** A 2xx answer: what req/s, latencies and the automatic window count. */
 export const isServed = (status: number): boolean => status >= 200 && status <= 299;
 
-const nowMs = (): number => performance.timeOrigin + performance.now();
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Epoch ms, fractional: the clock answers and the server's log lines are both stamped on. */
+export const nowMs = (): number => performance.timeOrigin + performance.now();
 
 /** True once an automatic window has what it asks for. */
 export function windowConverged(

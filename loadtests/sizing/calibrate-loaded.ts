@@ -8,6 +8,7 @@ import { buildRun } from '../measure/build-run.ts';
 import { fixedWindow } from '../measure/fixed-window.ts';
 import type { RunContext } from '../measure/run-scenario.ts';
 import { runVariant } from '../measure/variant-server.ts';
+import { WARMUP_ANSWERS_PER_THREAD } from '../load/warm-up.ts';
 import { MeasurementError } from '../observe/measurement-error.ts';
 import type { LoadedCost } from '../sweep/model.ts';
 import { boundsKnee, type WorkCost } from './predict.ts';
@@ -16,8 +17,6 @@ import { boundsKnee, type WorkCost } from './predict.ts';
 const SATURATING_FACTOR = 2;
 const WARMUP_SECONDS = 1;
 const WINDOW_SECONDS = 3;
-/** As a sweep's size point warms: answers per thread, past every thread's unoptimised first ones. */
-const WARMUP_ANSWERS_PER_THREAD = 5;
 
 /** A pool size that saturates the cores for work of this cost alone, within the server's range. */
 export function saturatingSize(alone: WorkCost, cores: number, maxSize: number): number {

@@ -5,7 +5,7 @@
 // KNEE_TOLERANCE of the plateau, the rule the measured knee is read with. The sweep measures around it.
 import { POOL_SIZE_RANGE } from '../../server/flags.ts';
 import { KNEE_TOLERANCE } from '../sweep/knee.ts';
-import { closedKnee, closedThroughput } from './closed-network.ts';
+import { closedKnee } from './closed-network.ts';
 
 export interface WorkCost {
   /** C: CPU milliseconds one request costs. */
@@ -85,10 +85,6 @@ export function predictedKnee(cost: WorkCost, cores: number, maxSize: number = P
   checkInputs(cost, cores);
   return closedKnee(cost, cores, KNEE_TOLERANCE, maxSize);
 }
-
-/** The closed network's req/s at each size (threads that always have a request to take). */
-export const predictedThroughput = (cost: WorkCost, cores: number, size: number): number =>
-  closedThroughput(cost, cores, size);
 
 /** Sizes a fifth below and a quarter above the knee: where a measured knee lands if the prediction is near. */
 const NEIGHBOURS = [0.8, 1.25] as const;

@@ -1,6 +1,7 @@
 // The sweep's flags: which sizes and client counts, over which variants, how often. Sizes and
 // clients left out are chosen around the predicted knee (run-sweep.ts). Validated once into a
 // frozen options object; variant settings and their ranges come from the server's flags module.
+import { WARMUP_ANSWERS_PER_THREAD } from '../load/warm-up.ts';
 import { Command, Option } from 'commander';
 import { withVariantSettings } from '../../server/flags.ts';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
@@ -107,7 +108,9 @@ function sweepCommand(): Command {
       ),
     )
     .addOption(durationOption('per point', DEFAULT_DURATION_SECONDS, 'never'))
-    .addOption(warmupOption('each point (and until 5 answers per thread)', DEFAULT_WARMUP_SECONDS))
+    .addOption(
+      warmupOption(`each point (and until ${WARMUP_ANSWERS_PER_THREAD} answers per thread)`, DEFAULT_WARMUP_SECONDS),
+    )
     .addOption(
       repeatOption('fresh-server runs per point, each fitted; tables show median [min–max]', DEFAULT_SWEEP_REPEAT),
     );

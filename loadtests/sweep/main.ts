@@ -9,7 +9,8 @@ import { pointName } from './conclusions.ts';
 import { parseSweepArgs } from './flags.ts';
 import { renderSweepHtml } from './html.ts';
 import { renderSweepMarkdown, renderSweepTerminal } from './render.ts';
-import { runSweep, WARMUP_ANSWERS_PER_THREAD } from './run-sweep.ts';
+import { WARMUP_ANSWERS_PER_THREAD } from '../load/warm-up.ts';
+import { runSweep } from './run-sweep.ts';
 
 process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, group, say }) => {
   const dateUtc = new Date().toISOString();

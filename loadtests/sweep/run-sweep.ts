@@ -6,6 +6,7 @@ import { describeCores, effectiveCores } from '../../server/cores.ts';
 import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, POOL_SIZE_RANGE, SERVER_FLAGS } from '../../server/flags.ts';
 import { variants, type VariantName } from '../../server/variants/index.ts';
 import { jsonPayload } from '../load/payload.ts';
+import { WARMUP_ANSWERS_PER_THREAD } from '../load/warm-up.ts';
 import { buildRun } from '../measure/build-run.ts';
 import { fixedWindow } from '../measure/fixed-window.ts';
 import type { MeasureSettings } from '../measure/measure.ts';
@@ -30,12 +31,6 @@ interface PlannedPoint {
 
 /** The largest size --workers takes: a sweep over cluster stops there. */
 const WORKERS_MAX = 64;
-/**
- * A size point's warm-up lasts until its clients have had this many answers per thread: a fresh
- * thread's first requests run before its JIT has optimised the work (at 64 threads on 2 cores no
- * answer came for 3 s, and a 3 s window read 5 req/s where the steady state serves 180).
- */
-export const WARMUP_ANSWERS_PER_THREAD = 5;
 /** --quick: one size per doubling, up to twice the knee; otherwise one per doubling up to 4×. */
 const SHAPE = { quick: { stepsPerDoubling: 1, reach: 2 }, full: { stepsPerDoubling: 1, reach: 4 } } as const;
 

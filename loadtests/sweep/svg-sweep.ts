@@ -2,7 +2,7 @@
 // range, the fitted USL curve, the predicted curve, and the predicted and measured knees; and p99
 // against size. Told apart without colour: marker shapes, dash patterns and a label on each line.
 import * as format from '../report/format.ts';
-import { predictedThroughput } from '../sizing/predict.ts';
+import { closedThroughput } from '../sizing/closed-network.ts';
 import { uslThroughput } from '../sizing/usl.ts';
 import { CHART_WIDTH, linearScale, type Scale, svg, text, xAxis, yAxis } from '../report/svg.ts';
 import { medianSeries } from './analyse.ts';
@@ -52,7 +52,7 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
       ? null
       : Array.from({ length: largest }, (_, i) => {
           const { computeMs, waitMs } = prediction.calibration;
-          return [i + 1, predictedThroughput({ computeMs, waitMs }, prediction.cores.effective, i + 1)] as const;
+          return [i + 1, closedThroughput({ computeMs, waitMs }, prediction.cores.effective, i + 1)] as const;
         });
   const highs = [
     ...series.points.map((point) => point.run.requestsPerSecondCi95?.[1] ?? point.run.requestsPerSecond),
