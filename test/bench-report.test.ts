@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseProcStat } from '../loadtests/observe/proc-snapshot.ts';
-import { median, percentile } from '../loadtests/report/percentile.ts';
+import { median, percentile } from '../loadtests/stats/percentile.ts';
 import { renderBenchMarkdown } from '../bench/report.ts';
 import { judge } from '../bench/comparison.ts';
 import { TARGETS } from '../bench/target-values.ts';

@@ -2,8 +2,8 @@
 // as were run, with replacement, and fits all their points; the intervals are the percentiles of
 // σ, κ and the peak N over the resamples. Repetitions, not single points, are resampled: points of
 // one repetition share that run's machine state, so they are not independent of each other.
-import { percentile } from '../report/percentile.ts';
-import { seededRandom } from './seeded-random.ts';
+import { percentile } from '../stats/percentile.ts';
+import { seededRandom } from '../stats/seeded-random.ts';
 import { fitUsl, type UslPoint } from './usl.ts';
 
 export interface Interval {
