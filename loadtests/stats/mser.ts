@@ -24,7 +24,8 @@ export type MserResult =
  * Returns where the warm-up ends, in observations, or why no steady state could be found.
  */
 export function mser5(series: readonly number[], batchSize = MSER_BATCH): MserResult {
-  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`a batch needs 1 or more, got ${batchSize}`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1))
+    throw new RangeError(`a batch needs 1 or more, got ${batchSize}`);
   const batches = Math.floor(series.length / batchSize);
   if (batches < MSER_MIN_BATCHES) {
     return {
