@@ -11,7 +11,8 @@ import { type Field, noiseGuardTable, spread, type Table as CellTable, tableOfGr
 import { percentOfLimitCell, rateWithInterval } from '../report/trust.ts';
 import { uslThroughput } from '../sizing/usl.ts';
 import { medianSeries } from './analyse.ts';
-import { conclusions, pointName } from './conclusions.ts';
+import { conclusions } from './conclusions.ts';
+import { pointName } from './point-name.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
 
 const BAR_WIDTH = 30;
