@@ -59,6 +59,9 @@ function peakText(usl: UslSummary, largest: number): string {
 const pText = (p: number | null): string =>
   p === null ? 'not testable' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(2)}`;
 
+/** A lack-of-fit p below this: the curve misses the points by more than the runs' spread explains. */
+const LACK_OF_FIT_ALPHA = 0.05;
+
 /** The USL against the cores' ceiling, and what that allows κ to mean. */
 function checkText(usl: UslSummary, largest: number): string {
   const { check } = usl;
@@ -66,11 +69,13 @@ function checkText(usl: UslSummary, largest: number): string {
     return ` Not checked against the cores' ceiling: ${check.reason}; so κ and the peak are not read as contention.`;
   }
   const { ceiling } = check;
-  const scores = `AICc ${check.usl.aicc?.toFixed(1)} against ${ceiling.aicc?.toFixed(1)} for the ceiling min(λN, X_max) (λ = ${format.perSecond(ceiling.lambda)}, X_max = ${format.perSecond(ceiling.ceiling)} req/s)`;
-  const lackOfFit = `lack of fit against the runs' spread: USL ${pText(check.usl.lackOfFitP)}, ceiling ${pText(ceiling.lackOfFitP)}`;
+  const scores = `AICc ${check.usl.aicc?.toFixed(1)} against ${ceiling.aicc?.toFixed(1)} for the cores' ceiling min(λN, X_max) (λ = ${format.perSecond(ceiling.lambda)}, X_max = ${format.perSecond(ceiling.ceiling)} req/s)`;
+  const misfit = (p: number | null): boolean => p !== null && p < LACK_OF_FIT_ALPHA;
+  const neither = misfit(check.usl.lackOfFitP) && misfit(ceiling.lackOfFitP) ? ': neither curve fits within it' : '';
+  const lackOfFit = `lack of fit against the runs' spread: USL ${pText(check.usl.lackOfFitP)}, ceiling ${pText(ceiling.lackOfFitP)}${neither}`;
   return usl.kappaIsCoherency
     ? ` ${scores}: the USL fits better, so κ is coherency and ${peakText(usl, largest)}; ${lackOfFit}.`
-    : ` ${scores}: the ceiling fits as well, so κ and the curve's peak are the cores' ceiling, not coherency, and no contention is read from them; ${lackOfFit}.`;
+    : ` ${scores}: the USL fits no better than the ceiling, so κ and the curve's peak are not read as coherency, and no contention is read from them; ${lackOfFit}.`;
 }
 
 function uslSentence(report: SweepReport): string | null {
