@@ -72,6 +72,12 @@ test('sweep CLI: a bad list names the flag and what is allowed', async () => {
     variants.stderr.trim(),
     "error: option '--size-variants <list>' argument 'inline' is invalid. Allowed: a comma list of pool, cluster, libuv.",
   );
+  const margin = await runCli(SWEEP_MAIN, ['--equivalence-margin', '0']);
+  assert.notEqual(margin.code, 0);
+  assert.equal(
+    margin.stderr.trim(),
+    "error: option '--equivalence-margin <percent>' argument '0' is invalid. Allowed: a whole number from 1 to 50.",
+  );
 });
 
 test('sweep CLI: a handler that then blocks: W covers the wait, and the knee is predicted from it', async () => {
