@@ -38,6 +38,8 @@ test('runs too noisy to show any size within 5%: the knee is the best measured, 
   );
   assert.deepEqual([knee.size, knee.shown, knee.best], [2, false, 2]);
   assert.throws(() => plateauKnee([]), /a knee needs at least one size/);
+  const alone = plateauKnee(estimates([[10, 10.1, 9.9]]));
+  assert.deepEqual([alone.size, alone.shown], [1, false], 'one size alone shows nothing');
 });
 
 /** One seeded sweep: `runs` runs per size of `truth` × 100 req/s, each off by a lognormal `cv`. */

@@ -97,3 +97,26 @@ test('no size shown within 5% of the plateau: the best measured stands in, and t
   );
   assert.ok(lines.includes('pool: the knee is the largest size swept, so this sweep says nothing about more threads.'));
 });
+
+test('a size whose one run has no interval is named and left out, not silently dropped', () => {
+  const series = poolSeries({ 1: [14.9], 2: [30], 4: [31] });
+  const noInterval = {
+    ...series,
+    points: series.points.map((one) =>
+      one.x === 4 ? { ...one, run: { ...one.run, requestsPerSecondCi95: [0, 62] as const } } : one,
+    ),
+  };
+  const report = sweepReportOf([noInterval]);
+  assert.deepEqual(report.knees[0]?.unestimated, [4]);
+  const lines = conclusions(report);
+  assert.ok(
+    lines.includes(
+      'pool --pool-size 4: req/s has no interval (one run whose interval reaches 0), so the knee and the contention verdict leave it out.',
+    ),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.includes('pool: no size past the knee has an interval, so this sweep says nothing about more threads.'),
+  );
+  assert.ok(report.usl?.state === 'fitted' && !report.usl.weighted, 'fitted on the medians, unweighted');
+});

@@ -68,7 +68,8 @@ export function plateauKnee(points: readonly SizeEstimate[], margin = DEFAULT_EQ
     (point) => point === best || compare(named(best), named(point), { metric: 'req/s', margin }).outcome !== 'differs',
   );
   const ratios = sorted.map((point) => ratioTo(point, plateau));
-  const knee = ratios.find((ratio) => ratio.lowerBound >= 1 - KNEE_TOLERANCE);
+  // One size alone is its own plateau: it shows nothing.
+  const knee = sorted.length > 1 ? ratios.find((ratio) => ratio.lowerBound >= 1 - KNEE_TOLERANCE) : undefined;
   const plateauValue = Math.exp(
     plateau.reduce((sum, { estimate }) => sum + Math.log(estimate.value), 0) / plateau.length,
   );

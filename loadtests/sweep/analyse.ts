@@ -46,24 +46,28 @@ const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ?
 
 /** The fit of one point per size, weighted, checked and bootstrapped; or why it cannot be fitted. */
 export function uslSummary(series: SweepSeries): UslSummary | UslUnfit {
-  const measured = pointEstimates(series).flatMap(({ x, estimate }) =>
+  const estimates = pointEstimates(series);
+  const measured = estimates.flatMap(({ x, estimate }) =>
     estimate === null ? [] : [{ n: x, throughput: estimate.value, logSe: estimate.logSe, df: estimate.df }],
   );
-  const weighted = weightedPoints(measured);
-  const fit = fitUsl(weighted ?? measured.map(({ n, throughput }) => ({ n, throughput })));
+  const unestimated = estimates.filter((point) => point.estimate === null).map((point) => point.x);
+  // A size without a spread cannot be weighed: then every size counts alike, on its median.
+  const weighted = unestimated.length === 0 ? weightedPoints(measured) : null;
+  const why =
+    unestimated.length > 0
+      ? `${series.axis} ${unestimated.join(', ')} had no interval`
+      : 'no size had any spread to weigh the fit by';
+  const fit = fitUsl(weighted ?? estimates.map(({ x, median }) => ({ n: x, throughput: median })));
   if (fit.state !== 'fitted') return { state: 'unfit', reason: fit.reason };
   const check =
     weighted === null
-      ? ({ state: 'unchecked', reason: 'no size had any spread to weigh the fit by' } as const)
+      ? ({ state: 'unchecked', reason: why } as const)
       : checkUsl(
           weighted,
           fit.weightedSse,
           measured.reduce((sum, point) => sum + point.df, 0),
         );
-  const boot =
-    weighted === null
-      ? ({ state: 'not-bootstrapped', reason: 'no size had any spread to draw from' } as const)
-      : bootstrapUsl(fit, weighted);
+  const boot = weighted === null ? ({ state: 'not-bootstrapped', reason: why } as const) : bootstrapUsl(fit, weighted);
   return {
     state: 'fitted',
     sigma: fit.sigma,

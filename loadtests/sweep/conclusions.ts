@@ -4,7 +4,7 @@ import { FOREIGN_CPU_LIMIT_PERCENT } from '../report/findings.ts';
 import { describeCores } from '../../server/cores.ts';
 import * as format from '../report/format.ts';
 import { medianSeries, poolKnee, poolSeries } from './analyse.ts';
-import { contentionSentence, kneeSentence } from './knee-sentences.ts';
+import { contentionSentence, kneeSentence, unestimatedSentence } from './knee-sentences.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
 import { pointName } from './point-name.ts';
 import { sizingSentences } from './sizing-sentences.ts';
@@ -44,6 +44,7 @@ function sizeSentences(series: SweepSeries, report: SweepReport): string[] {
   const largest = series.points[series.points.length - 1]!.x;
   const past = pastTheKnee(series, knee.size);
   return [
+    unestimatedSentence(knee),
     kneeSentence(knee),
     past === null ? null : `${series.variant} ${past}.`,
     contentionSentence(knee, largest, comparison),

@@ -24,20 +24,33 @@ export function kneeSentence(knee: MeasuredKnee): string {
     return `${variant}: no size was shown within ${tolerance} of the plateau (${plateau}; ${plateauText(knee)}) with ${runsText(knee.repetitions)}, so the knee is the best measured, ${axis} ${size} (${format.perSecond(knee.requestsPerSecond)} req/s), until more runs (--repeat) decide.`;
   }
   if (knee.plateau.sizes.length === 1 && size === knee.best) {
-    return `${variant}: the knee is ${axis} ${size}: ${format.perSecond(knee.requestsPerSecond)} req/s, the best measured; every other size was shown to differ from it.`;
+    const others = knee.unestimated.length > 0 ? 'every other size with an interval' : 'every other size';
+    return `${variant}: the knee is ${axis} ${size}: ${format.perSecond(knee.requestsPerSecond)} req/s, the best measured; ${others} was shown to differ from it.`;
   }
   return `${variant}: the knee is ${axis} ${size}: ${format.perSecond(knee.requestsPerSecond)} req/s, at least ${shareText(knee.lowerBound)} of the plateau's ${plateau} at ${KNEE_CONFIDENCE * 100}% confidence (the plateau: ${plateauText(knee)}).`;
+}
+
+/** Sizes whose req/s has no interval: named, since the knee and the verdict could not weigh them. */
+export function unestimatedSentence({ variant, axis, unestimated }: MeasuredKnee): string | null {
+  if (unestimated.length === 0) return null;
+  return `${variant} ${axis} ${unestimated.join(', ')}: req/s has no interval (one run whose interval reaches 0), so the knee and the contention verdict leave ${unestimated.length === 1 ? 'it' : 'them'} out.`;
 }
 
 const ratioText = ({ ratio, ratioCi95 }: Comparison): string =>
   `${format.ratio(ratio)} [${ratioCi95[0].toFixed(2)}–${ratioCi95[1].toFixed(2)}]`;
 
-/** The contention claim ("more threads lose throughput"), decided only by the comparison. */
-export function contentionSentence(knee: MeasuredKnee, largest: number, comparison: Comparison | null): string {
+/**
+ * The contention claim ("more threads lose throughput"), decided only by the comparison of the
+ * largest size with an interval against the knee; `largestSwept` may be larger, without one.
+ */
+export function contentionSentence(knee: MeasuredKnee, largestSwept: number, comparison: Comparison | null): string {
   const { variant, axis } = knee;
+  const largest = Math.max(...knee.ratios.map((ratio) => ratio.size));
   const more = `more ${unitsOf(axis)}`;
   if (comparison === null) {
-    return `${variant}: the knee is the largest size swept, so this sweep says nothing about ${more}.`;
+    return largestSwept > knee.size
+      ? `${variant}: no size past the knee has an interval, so this sweep says nothing about ${more}.`
+      : `${variant}: the knee is the largest size swept, so this sweep says nothing about ${more}.`;
   }
   const margin = `±${(comparison.margin * 100).toFixed(0)}%`;
   const served = `${axis} ${largest} served ${ratioText(comparison)} the knee's req/s (${axis} ${knee.size}, 95% interval)`;

@@ -92,6 +92,8 @@ export interface MeasuredKnee {
   /** The best size and those not shown to differ from it; req/s: their geometric mean. */
   readonly plateau: { readonly sizes: readonly number[]; readonly requestsPerSecond: number };
   readonly ratios: readonly PlateauRatio[];
+  /** Sizes left out: their req/s has no estimate (one run whose interval reaches 0, or none at all). */
+  readonly unestimated: readonly number[];
   /** Runs per size (the most any size had). */
   readonly repetitions: number;
 }
@@ -110,7 +112,7 @@ export interface UslSummary {
   readonly rSquared: number | null;
   /** Sizes fitted. */
   readonly points: number;
-  /** false: no size had any spread, so the fit is unweighted and neither checked nor bootstrapped. */
+  /** false: some size had no interval, or none any spread: the fit is unweighted, on the medians, neither checked nor bootstrapped. */
   readonly weighted: boolean;
   /** Against the cores' ceiling min(λN, X_max), and each model's lack of fit. */
   readonly check: UslCheck;

@@ -46,7 +46,8 @@ type Estimated = PointEstimate & { readonly estimate: LogEstimate };
 
 /** null when no size has an estimate (single runs without an interval). */
 export function sizeVerdict(series: SweepSeries, margin: number): SizeVerdict | null {
-  const points = pointEstimates(series).filter((point): point is Estimated => point.estimate !== null);
+  const all = pointEstimates(series);
+  const points = all.filter((point): point is Estimated => point.estimate !== null);
   if (points.length === 0) return null;
   const found = plateauKnee(
     points.map(({ x, estimate }) => ({ size: x, estimate })),
@@ -67,6 +68,7 @@ export function sizeVerdict(series: SweepSeries, margin: number): SizeVerdict | 
       best: found.best,
       plateau: { sizes: found.plateau.sizes, requestsPerSecond: found.plateau.value },
       ratios: found.ratios,
+      unestimated: all.filter((point) => point.estimate === null).map((point) => point.x),
       repetitions: Math.max(...points.map((point) => point.runs)),
     },
     contention: largest.x > found.size ? compare(named(kneePoint), named(largest), { metric: 'req/s', margin }) : null,

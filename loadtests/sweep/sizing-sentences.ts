@@ -90,7 +90,7 @@ function uslSentence(report: SweepReport): string | null {
       ? ` No intervals: ${usl.intervalsMissing ?? 'not bootstrapped'}.`
       : ` Intervals: 95% of ${usl.intervals.resamples} parametric bootstrap resamples, each size drawn from the curve with its own measured spread.`;
   const fit = usl.rSquared === null ? '' : `, R² ${usl.rSquared.toFixed(2)}`;
-  const weighted = usl.weighted ? "weighted by each size's spread" : 'unweighted: no size had any spread';
+  const weighted = usl.weighted ? "weighted by each size's spread" : 'unweighted, on the medians';
   return (
     `USL fit over ${usl.points} sizes (${weighted}): σ (contention) = ${withInterval(usl.sigma, usl.intervals?.sigma)}, ` +
     `κ = ${withInterval(usl.kappa, usl.intervals?.kappa)}, λ = ${format.perSecond(usl.lambda)} req/s for one thread${fit}.` +
