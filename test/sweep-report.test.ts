@@ -27,16 +27,14 @@ test('sweep conclusions from fixed points: the recommendation, the knee against 
   );
   assert.ok(
     lines.some((line) =>
-      /^USL fit over 4 sizes \(weighted by each size's spread\): σ \(contention\) = [\d.e-]+ \([\d.e-]+–[\d.e-]+\), κ/.test(
-        line,
-      ),
+      /^USL fit over 4 sizes \(weighted by each size's spread\): σ = [\d.e-]+ \([\d.e-]+–[\d.e-]+\), κ/.test(line),
     ),
     "the fit, with intervals from each size's interval",
   );
   assert.ok(
     lines.some((line) =>
       line.includes(
-        "Not checked against the cores' ceiling: 4 sizes cannot tell the USL's 3 coefficients from the ceiling's 2 (AICc needs 5 or more); so κ and the peak are not read as contention.",
+        "Not checked against the cores' ceiling: 4 sizes cannot tell the USL's 3 coefficients from the ceiling's 2 (AICc needs 5 or more); so σ, κ and the peak are not read as contention or coherency.",
       ),
     ),
   );

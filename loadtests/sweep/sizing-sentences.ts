@@ -66,7 +66,7 @@ const LACK_OF_FIT_ALPHA = 0.05;
 function checkText(usl: UslSummary, largest: number): string {
   const { check } = usl;
   if (check.state === 'unchecked') {
-    return ` Not checked against the cores' ceiling: ${check.reason}; so κ and the peak are not read as contention.`;
+    return ` Not checked against the cores' ceiling: ${check.reason}; so σ, κ and the peak are not read as contention or coherency.`;
   }
   const { ceiling } = check;
   const scores = `AICc ${check.usl.aicc?.toFixed(1)} against ${ceiling.aicc?.toFixed(1)} for the cores' ceiling min(λN, X_max) (λ = ${format.perSecond(ceiling.lambda)}, X_max = ${format.perSecond(ceiling.ceiling)} req/s)`;
@@ -74,8 +74,8 @@ function checkText(usl: UslSummary, largest: number): string {
   const neither = misfit(check.usl.lackOfFitP) && misfit(ceiling.lackOfFitP) ? ': neither curve fits within it' : '';
   const lackOfFit = `lack of fit against the runs' spread: USL ${pText(check.usl.lackOfFitP)}, ceiling ${pText(ceiling.lackOfFitP)}${neither}`;
   return usl.kappaIsCoherency
-    ? ` ${scores}: the USL fits better, so κ is coherency and ${peakText(usl, largest)}; ${lackOfFit}.`
-    : ` ${scores}: the USL fits no better than the ceiling, so κ and the curve's peak are not read as coherency, and no contention is read from them; ${lackOfFit}.`;
+    ? ` ${scores}: the USL fits better, so σ is contention, κ coherency, and ${peakText(usl, largest)}; ${lackOfFit}.`
+    : ` ${scores}: the USL fits no better than the ceiling, so σ, κ and the curve's peak are not read as contention or coherency; ${lackOfFit}.`;
 }
 
 function uslSentence(report: SweepReport): string | null {
@@ -92,7 +92,7 @@ function uslSentence(report: SweepReport): string | null {
   const fit = usl.rSquared === null ? '' : `, R² ${usl.rSquared.toFixed(2)}`;
   const weighted = usl.weighted ? "weighted by each size's spread" : 'unweighted, on the medians';
   return (
-    `USL fit over ${usl.points} sizes (${weighted}): σ (contention) = ${withInterval(usl.sigma, usl.intervals?.sigma)}, ` +
+    `USL fit over ${usl.points} sizes (${weighted}): σ = ${withInterval(usl.sigma, usl.intervals?.sigma)}, ` +
     `κ = ${withInterval(usl.kappa, usl.intervals?.kappa)}, λ = ${format.perSecond(usl.lambda)} req/s for one thread${fit}.` +
     `${checkText(usl, largest)}${intervals}`
   );
