@@ -16,11 +16,15 @@ import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from '../loadtests/row-failures.ts';
 import { defaultThreadCount } from '../server/cores.ts';
 import { watching } from '../loadtests/observe/run-progress.ts';
+import { claimVerdict } from './claim.ts';
 import { claimHtml } from './claim-html.ts';
-import { claimSentences, claimTable } from './claim-text.ts';
+import { decideClaim } from './claim-runs.ts';
+import { claimPoints, claimSentences, claimTable } from './claim-text.ts';
 import { estimateLine } from './estimate.ts';
 import { parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_MODELS } from './rows.ts';
+import { DEFAULT_EQUIVALENCE_MARGIN } from '../loadtests/stats/compare.ts';
+import { stopLine } from '../loadtests/decide/stopping.ts';
 import { nodeOptions, nodeRows, planOf, pythonRow } from './run-rows.ts';
 import { pythonVersions } from './versions.ts';
 
@@ -41,20 +45,24 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
   const dateUtc = new Date().toISOString();
   const cores = defaultThreadCount();
   const models = Object.values(PYTHON_MODELS);
-  // One step per row: each Node variant and each Python model at each client count.
-  const context = { group, ...watching(sayLine, options.clients.length * (NODE_VARIANTS.length + models.length)) };
+  // One step per row: each Node variant and each Python model at each client count, and at most the replicates.
+  const steps = options.clients.length * (NODE_VARIANTS.length + models.length) + 2 * (options.maxReplicates - 1);
+  const context = { group, ...watching(sayLine, steps) };
   const { say } = context;
   say(
     `make fastapi: at ${options.clients.join(', ')} clients, Node ${NODE_VARIANTS.join(', ')}, then ${models.map((model) => model.label).join(', ')}`,
   );
   say(estimateLine(options, cores));
   const runs: ReportRow[] = [];
+  let decided: Awaited<ReturnType<typeof decideClaim>> | null = null;
   // Client count by client count, so a slow spell of the machine does not fall on one model only.
   try {
     for (const clients of options.clients) {
       runs.push(...(await nodeRows(options, clients, cores, context)));
       for (const model of models) runs.push(...(await pythonRow(model, options, clients, cores, context)));
     }
+    decided = await decideClaim(options, cores, context, runs);
+    runs.push(...decided.rows);
   } finally {
     context.progress.clear(); // before the table, or an error, is printed
   }
@@ -70,7 +78,10 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
     notes: notes(options, cores),
   });
   const measured = runs.filter(isMeasured);
-  const sentences = claimSentences(measured);
+  const claimOptions = { margin: DEFAULT_EQUIVALENCE_MARGIN, looks: decided?.looks ?? 1 };
+  const verdict = claimVerdict(claimPoints(measured), claimOptions);
+  const stopped = decided === null ? null : `The deciding runs ${stopLine(decided.stop)}.`;
+  const sentences = [...claimSentences(measured, verdict), ...(stopped === null ? [] : [stopped])];
   process.stdout.write(`${renderTerminal(report)}\n\n${sentences.map((line) => `• ${line}`).join('\n')}\n\n`);
   if (options.writeReport) {
     const claim = [
@@ -84,8 +95,8 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
       dateUtc,
       `fastapi-${report.scenario}`,
       renderMarkdown(report, claim),
-      report,
-      renderHtml(report, [claimHtml(measured)]),
+      { ...report, claim: { ...verdict, ...claimOptions, stop: decided?.stop ?? null } },
+      renderHtml(report, [claimHtml(measured, sentences)]),
     );
     if (failed !== null) say(`error: ${failed}`);
     say(writtenLine(written)); // the last line names the page to open

@@ -92,6 +92,11 @@ describe('stopping rule', () => {
     assert.ok(atTime.state === 'bound' && /100 s bound/.test(stopLine(atTime)), JSON.stringify(atTime));
     assert.equal(stopAfter(3, [comparison('inconclusive')], 80, 10, bound).state, 'continue');
   });
+  test('stops early when what is open no count of runs can decide', () => {
+    const hopeless = { ...comparison('inconclusive'), moreRounds: null };
+    assert.equal(stopAfter(2, [comparison('differs'), hopeless], 20, 10, bound).state, 'undecidable');
+    assert.equal(stopAfter(2, [{ ...hopeless, moreRounds: 3 }], 20, 10, bound).state, 'continue');
+  });
   test('the error is spread over every look the bound allows', () => assert.equal(looksOf(5), 4));
   test('the loop runs blocks until decided, and looks with the spread error', async () => {
     const looksSeen: number[] = [];

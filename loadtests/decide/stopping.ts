@@ -6,9 +6,13 @@ import { allDecided, type Comparison } from '../stats/compare.ts';
 /** Replicates a side needs before a look can say anything: one alone has no spread. */
 export const MIN_REPLICATES = 2;
 
-/** Why a run stopped, or that it goes on. */
+/**
+ * Why a run stopped, or that it goes on. 'undecidable': every comparison left open is one no count
+ * of runs can decide (a probe censored on both sides), so more blocks would be spent for nothing.
+ */
 export type Stop =
   | { readonly state: 'decided'; readonly blocks: number }
+  | { readonly state: 'undecidable'; readonly blocks: number }
   | { readonly state: 'bound'; readonly blocks: number; readonly reason: string }
   | { readonly state: 'continue' };
 
@@ -34,6 +38,7 @@ export function stopAfter(
   bound: Bound,
 ): Stop {
   if (blocks >= MIN_REPLICATES && allDecided(comparisons)) return { state: 'decided', blocks };
+  if (blocks >= MIN_REPLICATES && comparisons.every(settled)) return { state: 'undecidable', blocks };
   if (blocks >= bound.maxBlocks)
     return { state: 'bound', blocks, reason: `${bound.maxBlocks} blocks, the most allowed` };
   if (spentSeconds + nextBlockSeconds > bound.maxSeconds)
@@ -41,12 +46,16 @@ export function stopAfter(
   return { state: 'continue' };
 }
 
-/** "decided after 3 blocks" / "stopped undecided after 4 blocks: …": the run's one line on how it ended. */
+/** Decided, or open with no count of runs that could decide it. */
+const settled = (comparison: Comparison): boolean =>
+  comparison.outcome !== 'inconclusive' || comparison.moreRounds === null;
+
+/** "every comparison decided after 3 blocks" / "stopped … after 4 blocks: …": the run's one line on how it ended. */
 export function stopLine(stop: Exclude<Stop, { state: 'continue' }>): string {
   const blocks = `${stop.blocks} block${stop.blocks === 1 ? '' : 's'}`;
-  return stop.state === 'decided'
-    ? `every comparison decided after ${blocks}`
-    : `stopped with comparisons undecided after ${blocks}: ${stop.reason}`;
+  if (stop.state === 'decided') return `every comparison decided after ${blocks}`;
+  if (stop.state === 'undecidable') return `stopped after ${blocks}: what is still open no count of runs can decide`;
+  return `stopped with comparisons undecided after ${blocks}: ${stop.reason}`;
 }
 
 export interface Sequential<T> {
