@@ -91,6 +91,8 @@ describe('stopping rule', () => {
     assert.equal(atTime.state, 'bound');
     assert.ok(atTime.state === 'bound' && /100 s bound/.test(stopLine(atTime)), JSON.stringify(atTime));
     assert.equal(stopAfter(3, [comparison('inconclusive')], 80, 10, bound).state, 'continue');
+    // Before a side has the replicates a look needs, the time bound waits.
+    assert.equal(stopAfter(1, [comparison('inconclusive')], 95, 10, bound).state, 'continue');
   });
   test('stops early when what is open no count of runs can decide', () => {
     const hopeless = { ...comparison('inconclusive'), moreRounds: null };
@@ -130,5 +132,6 @@ describe('stopping rule', () => {
     });
     assert.equal(result.stop.state, 'bound');
     assert.equal(result.rows.length, 3);
+    assert.match(stopLine(result.stop as Exclude<typeof result.stop, { state: 'continue' }>), /100 s bound/);
   });
 });
