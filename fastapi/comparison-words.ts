@@ -7,7 +7,8 @@ import * as format from '../loadtests/report/format.ts';
 const interval = ([low, high]: readonly [number, number]): string =>
   Number.isFinite(high) && low > 0 ? ` [${format.ratio(low).replace('×', '')}–${format.ratio(high)}]` : '';
 
-function needs(comparison: ReplicateComparison): string {
+function needs(comparison: ReplicateComparison, fewestRuns: number): string {
+  if (fewestRuns < 2) return '; one run has no spread: a second run of each is the least a decision needs';
   if (comparison.censored.length > 0 && comparison.moreRounds === null)
     return `; /health went unanswered for ${PROBE_TIMEOUT_MS / 1000} s or more beside ${comparison.censored.map((side) => `\`${side}\``).join(' and ')} (a lower bound), so no count of runs decides`;
   if (comparison.moreRounds === null || comparison.moreRounds === undefined) return '';
@@ -25,5 +26,5 @@ export function comparisonWords(
     comparison.outcome === 'equivalent'
       ? `equivalent (within ±${(comparison.margin * 100).toFixed(0)}%)`
       : comparison.outcome;
-  return `${format.ratio(comparison.ratio)} ${of}${interval(comparison.ratioCi95)} ${over}: ${outcome}${comparison.outcome === 'inconclusive' ? needs(comparison) : ''}`;
+  return `${format.ratio(comparison.ratio)} ${of}${interval(comparison.ratioCi95)} ${over}: ${outcome}${comparison.outcome === 'inconclusive' ? needs(comparison, Math.min(runs.asyncDef, runs.def)) : ''}`;
 }

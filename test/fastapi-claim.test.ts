@@ -60,6 +60,11 @@ test('one run each decides nothing yet and says a run more is the least it needs
   const point = pointVerdict({ clients: 64, asyncDef: asyncDef(64, [0.57], [500]), def: def(64, [0.49], [40]) });
   assert.equal(point.throughput.verdict, 'inconclusive');
   assert.equal(point.throughput.comparison?.moreRounds, 1);
+  const sentences = claimSentences([...asyncDef(64, [0.57], [500]), ...def(64, [0.49], [40])]);
+  assert.match(
+    sentences[0]!,
+    /over 1 and 1 run: inconclusive; one run has no spread: a second run of each is the least/,
+  );
 });
 
 test('runs that agree within the margin are equivalent: the claim fails for want of a difference', () => {

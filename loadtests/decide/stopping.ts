@@ -39,8 +39,7 @@ export function stopAfter(
 ): Stop {
   if (blocks >= MIN_REPLICATES && allDecided(comparisons)) return { state: 'decided', blocks };
   if (blocks >= MIN_REPLICATES && comparisons.every(settled)) return { state: 'undecidable', blocks };
-  if (blocks >= bound.maxBlocks)
-    return { state: 'bound', blocks, reason: `${bound.maxBlocks} blocks, the most allowed` };
+  if (blocks >= bound.maxBlocks) return { state: 'bound', blocks, reason: 'the most blocks allowed' };
   // The time bound spares the first look's blocks: without them nothing at all could be decided.
   if (blocks >= MIN_REPLICATES && spentSeconds + nextBlockSeconds > bound.maxSeconds)
     return { state: 'bound', blocks, reason: `another block would pass the ${bound.maxSeconds} s bound` };
