@@ -6,6 +6,7 @@ import { looksOf, type SequentialResult, untilDecided } from '../loadtests/decid
 import type { ReportRow } from '../loadtests/report/model.ts';
 import { isMeasured } from '../loadtests/report/runs.ts';
 import { type Comparison, DEFAULT_EQUIVALENCE_MARGIN } from '../loadtests/stats/compare.ts';
+import { undecidable } from '../loadtests/decide/replicates.ts';
 import { type ClaimOptions, claimVerdict } from './claim.ts';
 import { claimPoints } from './claim-text.ts';
 import type { FastapiOptions } from './flags.ts';
@@ -14,25 +15,13 @@ import { pythonRow, type RowContext } from './run-rows.ts';
 
 const ROUTES = [PYTHON_MODELS.async, PYTHON_MODELS.def] as const;
 
-/** A question with no comparison (no steady run of a route): open, and more runs of the same kind would not help. */
-const unanswerable = (metric: string): Comparison => ({
-  a: 'async def',
-  b: 'def',
-  metric,
-  ratio: Number.NaN,
-  ratioCi95: [0, Number.POSITIVE_INFINITY],
-  outcome: 'inconclusive',
-  margin: DEFAULT_EQUIVALENCE_MARGIN,
-  moreRounds: null,
-});
-
 /** The two questions' comparisons at `clients`, from every row so far. */
 export function claimComparisons(rows: readonly ReportRow[], clients: number, options: ClaimOptions): Comparison[] {
   const verdict = claimVerdict(claimPoints(rows.filter(isMeasured)), options);
   const point = verdict.points.find((candidate) => candidate.clients === clients);
   return [
-    point?.throughput.comparison ?? unanswerable('req/s'),
-    point?.responsiveness.comparison ?? unanswerable('/health p99'),
+    point?.throughput.comparison ?? undecidable('async def', 'def', 'req/s'),
+    point?.responsiveness.comparison ?? undecidable('async def', 'def', '/health p99'),
   ];
 }
 

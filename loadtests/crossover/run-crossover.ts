@@ -3,7 +3,8 @@
 // inline pool pool inline…, each by the load runner's own measure(), until the comparison of their
 // runs is decided, the point's bound is reached, or (past a first look) its share of the run's time is spent.
 import { blockOrder } from '../decide/abba.ts';
-import { untilDecided } from '../decide/stopping.ts';
+import { undecidable } from '../decide/replicates.ts';
+import { type Bound, untilDecided } from '../decide/stopping.ts';
 import { jsonPayload } from '../load/payload.ts';
 import { buildRun } from '../measure/build-run.ts';
 import { fixedWindow } from '../measure/fixed-window.ts';
@@ -11,7 +12,7 @@ import { measure } from '../measure/measure.ts';
 import { failedRowOf, type RunContext } from '../measure/run-scenario.ts';
 import type { VariantRun } from '../report/model.ts';
 import { comparisonOf, MAX_BLOCKS_PER_POINT } from './analysis.ts';
-import { type CrossoverSizing, onBothServers } from './both-servers.ts';
+import { type CrossoverSizing, onBothServers, type Served } from './both-servers.ts';
 import type { CrossoverOptions } from './flags.ts';
 import { iterationsFor } from './loop-rate.ts';
 import {
@@ -42,6 +43,54 @@ export function workName(work: CrossoverWork): string {
 export const bodyName = (payloadBytes: number): string =>
   payloadBytes === 0 ? 'no body (GET)' : `${bytes(payloadBytes)} body`;
 
+/** One (work, body) point on servers already up: its windows, inline and pool interleaved until decided or bound. */
+interface Point {
+  readonly work: CrossoverWork;
+  readonly payloadBytes: number;
+  readonly body: Uint8Array | null;
+  readonly served: Served;
+  /** The variants whose server had its first window: later ones find it warm and skip the warm-up. */
+  readonly warmed: Set<CrossoverVariant>;
+}
+
+async function measurePoint(
+  point: Point,
+  bound: Bound,
+  elapsedSeconds: () => number,
+  run: { readonly options: CrossoverOptions; readonly sizing: CrossoverSizing; readonly context: RunContext },
+): Promise<CrossoverWindow[]> {
+  const { work, payloadBytes } = point;
+  const { options, sizing, context } = run;
+  // measure()'s line per window would be dozens here: one line per work, the window on the live line.
+  const watch = { say: (): void => {}, progress: context.progress };
+  const measureOne = async (variant: CrossoverVariant, runNumber: number): Promise<CrossoverWindow> => {
+    context.progress.step(`${variant}, ${workName(work)}, ${bodyName(payloadBytes)}, run ${runNumber}`);
+    const warmupSeconds = point.warmed.has(variant) ? 0 : options.warmupSeconds;
+    point.warmed.add(variant);
+    const window = fixedWindow(sizing.clients, warmupSeconds, options.durationSeconds);
+    const key = { variant, work, payloadBytes };
+    try {
+      const { target, subject } = point.served(variant);
+      const measured = await measure(target, subject, { ...window, requestBody: point.body }, watch);
+      return windowOf({ ...key, run: runNumber }, buildRun(measured), measured.stats?.served ?? null);
+    } catch (error) {
+      const rowKey = { variant, repetition: runNumber, size: null, newConnection: false };
+      return { state: 'failed', ...key, reason: failedRowOf(rowKey, error, context.say).reason };
+    }
+  };
+  const result = await untilDecided<CrossoverWindow>({
+    runBlock: async (block) => {
+      const measured: CrossoverWindow[] = [];
+      for (const variant of blockOrder(CROSSOVER_VARIANTS, block)) measured.push(await measureOne(variant, block + 1));
+      return measured;
+    },
+    compareAll: (rows) => [comparisonOf(runsOf(rows)) ?? undecidable('inline', 'pool', 'req/s')],
+    bound,
+    elapsedSeconds,
+  });
+  return [...result.rows];
+}
+
 export async function runCrossover(
   options: CrossoverOptions,
   sizing: CrossoverSizing,
@@ -51,65 +100,33 @@ export async function runCrossover(
   const bodies = [...options.payloads].map((size) => [size, size === 0 ? null : jsonPayload(size)] as const);
   const windows: CrossoverWindow[] = [];
   const started = performance.now();
-  const elapsedSeconds = () => (performance.now() - started) / 1000;
-  // measure()'s line per window would be dozens here: one line per work, the window on the live line.
-  const watch = { say: (): void => {}, progress: context.progress };
+  const runSeconds = () => (performance.now() - started) / 1000;
   for (const [index, work] of works.entries()) {
     context.say(`point ${index + 1} of ${works.length}: ${workName(work)} per request, inline and pool`);
-    const failAll = (payloadBytes: number, reason: string) => {
-      for (const variant of CROSSOVER_VARIANTS)
-        if (!windows.some((w) => w.work === work && w.payloadBytes === payloadBytes && w.variant === variant))
-          windows.push({ state: 'failed', variant, work, payloadBytes, reason });
-    };
     try {
       await onBothServers(work, options, sizing, context, async (served) => {
         const warmed = new Set<CrossoverVariant>();
         for (const [bodyIndex, [payloadBytes, body]] of bodies.entries()) {
+          // The run's time left, shared evenly by the points still to come: unspent time flows on.
           const pointsLeft = (works.length - index) * bodies.length - bodyIndex;
-          const pointStarted = elapsedSeconds();
-          const mine: CrossoverWindow[] = [];
-          const measureOne = async (variant: CrossoverVariant, run: number): Promise<CrossoverWindow> => {
-            context.progress.step(`${variant}, ${workName(work)}, ${bodyName(payloadBytes)}, run ${run}`);
-            // Only a server's first window warms it; later ones find it warm.
-            const warmupSeconds = warmed.has(variant) ? 0 : options.warmupSeconds;
-            warmed.add(variant);
-            const settings = {
-              ...fixedWindow(sizing.clients, warmupSeconds, options.durationSeconds),
-              requestBody: body,
-            };
-            const key = { variant, work, payloadBytes };
-            try {
-              const { target, subject } = served(variant);
-              const measured = await measure(target, subject, settings, watch);
-              return windowOf({ ...key, run }, buildRun(measured), measured.stats?.served ?? null);
-            } catch (error) {
-              const rowKey = { variant, repetition: run, size: null, newConnection: false };
-              return { state: 'failed', ...key, reason: failedRowOf(rowKey, error, context.say).reason };
-            }
+          const pointStarted = runSeconds();
+          const bound = {
+            maxBlocks: MAX_BLOCKS_PER_POINT,
+            maxSeconds: Math.max(0, (options.maxDurationSeconds - pointStarted) / pointsLeft),
           };
-          await untilDecided<CrossoverWindow>({
-            runBlock: async (block) => {
-              const measured: CrossoverWindow[] = [];
-              for (const variant of blockOrder(CROSSOVER_VARIANTS, block))
-                measured.push(await measureOne(variant, block + 1));
-              mine.push(...measured);
-              windows.push(...measured);
-              return measured;
-            },
-            compareAll: (rows) => [comparisonOf(runsOf(rows)) ?? NO_RUNS],
-            bound: {
-              maxBlocks: MAX_BLOCKS_PER_POINT,
-              maxSeconds: Math.max(0, (options.maxDurationSeconds - pointStarted) / pointsLeft),
-            },
-            elapsedSeconds: () => elapsedSeconds() - pointStarted,
-          });
+          const point = { work, payloadBytes, body, served, warmed };
+          const elapsed = () => runSeconds() - pointStarted;
+          windows.push(...(await measurePoint(point, bound, elapsed, { options, sizing, context })));
         }
       });
     } catch (error) {
       // A server did not start or stop: every body size not yet measured on this work fails with that reason.
       const rowKey = { variant: 'inline and pool', repetition: 1, size: null, newConnection: false };
       const { reason } = failedRowOf(rowKey, error, context.say);
-      for (const [payloadBytes] of bodies) failAll(payloadBytes, reason);
+      for (const [payloadBytes] of bodies)
+        for (const variant of CROSSOVER_VARIANTS)
+          if (!windows.some((w) => w.work === work && w.payloadBytes === payloadBytes && w.variant === variant))
+            windows.push({ state: 'failed', variant, work, payloadBytes, reason });
     }
   }
   return windows;
@@ -120,18 +137,6 @@ const runsOf = (rows: readonly CrossoverWindow[]) => ({
   inlineRuns: rows.filter(isMeasured).filter((w) => w.variant === 'inline'),
   poolRuns: rows.filter(isMeasured).filter((w) => w.variant === 'pool'),
 });
-
-/** A point with a side that measured nothing: open, and more runs of a failing server will not decide it. */
-const NO_RUNS = {
-  a: 'inline',
-  b: 'pool',
-  metric: 'req/s',
-  ratio: Number.NaN,
-  ratioCi95: [0, Number.POSITIVE_INFINITY],
-  outcome: 'inconclusive',
-  margin: 0,
-  moreRounds: null,
-} as const;
 
 /** The window's figures; the server's count from /stats, since quiet servers log no End lines to count. */
 function windowOf(

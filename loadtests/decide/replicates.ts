@@ -16,6 +16,21 @@ export interface Replicates {
 /** A comparison, and which sides held censored values (their figures are lower bounds). */
 export type ReplicateComparison = Comparison & { readonly censored: readonly string[] };
 
+/** A question no run answered (a side never measured, or never steady): open, and more of the same runs will not decide it. */
+export function undecidable(a: string, b: string, metric: string): ReplicateComparison {
+  return {
+    a,
+    b,
+    metric,
+    ratio: Number.NaN,
+    ratioCi95: [0, Number.POSITIVE_INFINITY],
+    outcome: 'inconclusive',
+    margin: DEFAULT_EQUIVALENCE_MARGIN,
+    moreRounds: null,
+    censored: [],
+  };
+}
+
 const geometricMean = (values: readonly number[]): number =>
   Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length);
 
