@@ -12,7 +12,7 @@ import { modelOf, PYTHON_MODELS } from './rows.ts';
 
 /** How a verdict was decided, said once beside it. */
 const DECISION_RULE =
-  "each compares `def`'s runs with `async def`'s on the log scale: differs when the 95% interval of the ratio excludes 1, equivalent when its 90% interval lies within the margin, else inconclusive";
+  "each compares `def`'s runs with `async def`'s on the log scale: differs when the 95% interval of the ratio excludes 1, equivalent when its 90% interval lies within the margin, else inconclusive, the error spread over the looks the deciding runs could take";
 
 /** The rows of one model, by client count. */
 export function runsOf(runs: readonly VariantRun[], model: string): VariantRun[] {
