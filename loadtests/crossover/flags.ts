@@ -47,7 +47,7 @@ export const QUICK = {
   payloads: [0, 65_536],
   durationSeconds: 1,
   warmupSeconds: 0,
-  maxDurationSeconds: 40,
+  maxDurationSeconds: 30,
 } as const;
 /** From one µs (the HTTP round trip alone costs more) to a second of CPU per request. */
 export const CPU_MICROS_RANGE: IntRange = { min: 1, max: 1_000_000 };
