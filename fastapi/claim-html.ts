@@ -42,10 +42,10 @@ function perClients(runs: readonly VariantRun[], metric: Metric): string {
   });
 }
 
-export function claimHtml(runs: readonly VariantRun[]): string {
+export function claimHtml(runs: readonly VariantRun[], sentences: readonly string[] = claimSentences(runs)): string {
   return section(
     'The claim: async def for CPU work and many clients',
-    list(claimSentences(runs), 'findings'),
+    list([...sentences], 'findings'),
     htmlTable(claimTable(runs), 'results'),
     figure(
       'Requests per second against clients, per model (whiskers: 95% interval)',

@@ -6,15 +6,13 @@ import type { VariantRun } from '../loadtests/report/model.ts';
 import { isSteady, notSteadyReason, roundsHeld } from '../loadtests/report/steady.ts';
 import type { Table } from '../loadtests/report/tables.ts';
 import { rateWithInterval } from '../loadtests/report/trust.ts';
-import {
-  type ClaimPoint,
-  claimVerdict,
-  type ClaimVerdict,
-  LATENCY_RATIO_DISTINGUISHABLE,
-  type PointVerdict,
-  type Verdict,
-} from './claim.ts';
+import { type ClaimPoint, claimVerdict, type ClaimVerdict, type PointVerdict, type Verdict } from './claim.ts';
+import { comparisonWords } from './comparison-words.ts';
 import { modelOf, PYTHON_MODELS } from './rows.ts';
+
+/** How a verdict was decided, said once beside it. */
+const DECISION_RULE =
+  "each compares `def`'s runs with `async def`'s on the log scale: differs when the 95% interval of the ratio excludes 1, equivalent when its 90% interval lies within the margin, else inconclusive, the error spread over the looks the deciding runs could take";
 
 /** The rows of one model, by client count. */
 export function runsOf(runs: readonly VariantRun[], model: string): VariantRun[] {
@@ -26,9 +24,10 @@ export const modelsOf = (runs: readonly VariantRun[]): string[] => [
   ...new Set(runs.map((run) => modelOf(run.variant))),
 ];
 
+/** Every run of each route at each client count: the replicates its comparisons rest on. */
 export function claimPoints(runs: readonly VariantRun[]): ClaimPoint[] {
   const at = (model: string, clients: number) =>
-    runs.find((run) => modelOf(run.variant) === model && run.connections === clients) ?? null;
+    runs.filter((run) => modelOf(run.variant) === model && run.connections === clients);
   const counts = [...new Set(runs.map((run) => run.connections))].sort((a, b) => a - b);
   return counts.map((clients) => ({
     clients,
@@ -41,7 +40,8 @@ export function claimPoints(runs: readonly VariantRun[]): ClaimPoint[] {
 const VERDICT_WORDS: Record<Verdict, string> = {
   holds: 'holds',
   fails: 'fails',
-  'not distinguishable': 'cannot be decided (the routes are not distinguishable)',
+  equivalent: 'fails (the routes are equivalent: within the margin)',
+  inconclusive: 'cannot be decided yet (the runs are inconclusive)',
   'not steady': 'cannot be decided (no client count had both routes in steady state)',
   'not measured': 'was not measured',
 };
@@ -62,19 +62,35 @@ function unsteadyNote(asyncDef: VariantRun, def: VariantRun): string {
   return reasons.length === 0 ? '' : ` (not steady state, kept out of the verdict: ${reasons.join('; ')})`;
 }
 
-function throughputPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
-  const figures = `${rateWithInterval(def)} against ${rateWithInterval(asyncDef)} req/s`;
-  if (!point.steady) return `at ${format.clients(point.clients)} ${figures}${unsteadyNote(asyncDef, def)}`;
-  if (point.throughput === 'not distinguishable')
-    return `at ${format.clients(point.clients)} the intervals overlap (${figures})`;
-  const ratio = point.throughputRatio ?? 1;
-  return `at ${format.clients(point.clients)} \`def\` served ${percentDifference(ratio)} ${ratio < 1 ? 'fewer' : 'more'} requests than \`async def\` (${figures})`;
+/** The rates of a route's runs: "0.77 ±0.04" for one, "0.77, 0.79 and 0.80" for several. */
+const rates = (runs: readonly VariantRun[]): string =>
+  runs.length === 1 && runs[0] !== undefined
+    ? rateWithInterval(runs[0])
+    : runs.map((run) => run.requestsPerSecond.toPrecision(3)).join(', ');
+
+function throughputPhrase(point: PointVerdict, asyncDef: readonly VariantRun[], def: readonly VariantRun[]): string {
+  const figures = `${rates(def)} against ${rates(asyncDef)} req/s`;
+  const [firstAsync, firstDef] = [asyncDef[0], def[0]];
+  const { comparison } = point.throughput;
+  if (!point.steady || comparison === null || firstAsync === undefined || firstDef === undefined)
+    return `at ${format.clients(point.clients)} ${figures}${firstAsync && firstDef ? unsteadyNote(firstAsync, firstDef) : ''}`;
+  return `at ${format.clients(point.clients)} \`def\` served ${comparisonWords(comparison, "`async def`'s req/s", point.runs)} (${figures})`;
 }
 
-function latencyPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
+const healthFigures = (runs: readonly VariantRun[]): string =>
+  runs
+    .map((run) => (run.health.latencyMs === null ? `${format.MISSING} (never answered)` : ms(run.health.latencyMs.p99)))
+    .join(', ');
+
+function latencyPhrase(point: PointVerdict, asyncDef: readonly VariantRun[], def: readonly VariantRun[]): string {
   const p50 = point.p50Ratio === null ? '' : `\`def\`'s p50 was ${format.ratio(point.p50Ratio)} \`async def\`'s; `;
   const first = point.steady ? '' : ' (not steady state: first-round latencies)';
-  return `at ${format.clients(point.clients)} ${p50}/health waited ${ms(asyncDef.health.latencyMs?.p99)} at p99 beside \`async def\` and ${ms(def.health.latencyMs?.p99)} beside \`def\`${first}`;
+  const { comparison } = point.responsiveness;
+  const compared =
+    comparison === null
+      ? ''
+      : `: \`def\`'s /health p99 was ${comparisonWords(comparison, "`async def`'s", point.runs)}`;
+  return `at ${format.clients(point.clients)} ${p50}/health waited ${healthFigures(asyncDef)} at p99 beside \`async def\` and ${healthFigures(def)} beside \`def\`${first}${compared}`;
 }
 
 /** The largest count's figures of Python's own answers, against `async def` at the same count. */
@@ -118,21 +134,22 @@ export function claimSentences(
 ): string[] {
   const points = claimPoints(runs);
   const measured = verdict.points.flatMap((point, index) => {
-    const { asyncDef, def } = points[index] ?? { asyncDef: null, def: null };
-    return asyncDef === null || def === null ? [] : [{ point, asyncDef, def }];
+    const { asyncDef, def } = points[index] ?? { asyncDef: [], def: [] };
+    const firstAsync = asyncDef[0];
+    return firstAsync === undefined || def.length === 0 ? [] : [{ point, asyncDef, def, firstAsync }];
   });
   if (measured.length === 0)
     return ['The claim could not be tested: `async def` and `def` were not both measured at any client count.'];
   const deciding = measured.find(({ point }) => point.clients === verdict.decidingClients);
   const verdictSentence =
     deciding === undefined
-      ? `Verdict: the claim ${VERDICT_WORDS[verdict.throughput]}.`
-      : `Verdict at ${format.clients(deciding.point.clients)}, the most measured in steady state: the claim ${VERDICT_WORDS[verdict.throughput]} for throughput and ${VERDICT_WORDS[verdict.responsiveness]} for responsiveness (latencies count as different at ${format.ratio(LATENCY_RATIO_DISTINGUISHABLE)} or more).`;
+      ? `Verdict: the claim ${VERDICT_WORDS[verdict.throughput.verdict]}.`
+      : `Verdict at ${format.clients(deciding.point.clients)}, the most measured in steady state: the claim ${VERDICT_WORDS[verdict.throughput.verdict]} for throughput and ${VERDICT_WORDS[verdict.responsiveness.verdict]} for responsiveness (${DECISION_RULE}).`;
   return [
     `Throughput: ${measured.map(({ point, asyncDef, def }) => throughputPhrase(point, asyncDef, def)).join('; ')}.`,
     `Responsiveness: ${measured.map(({ point, asyncDef, def }) => latencyPhrase(point, asyncDef, def)).join('; ')}.`,
     verdictSentence,
-    deciding === undefined ? '' : ownAnswers(runs, deciding.point.clients, deciding.asyncDef),
+    deciding === undefined ? '' : ownAnswers(runs, deciding.point.clients, deciding.firstAsync),
     nodePool(runs),
   ].filter((sentence) => sentence !== '');
 }

@@ -1,107 +1,135 @@
 // The original's claim, tested: "use `async def` when the path operation is CPU-intensive and must
 // serve numerous requests at once, because `def` creates lots of threads that compete for the CPU".
 // Pure: measured rows in, a verdict per client count and overall out, for throughput and, apart,
-// for responsiveness. No sentence here; claim-text.ts words it.
-import { overlaps } from '../loadtests/stats/interval.ts';
+// for responsiveness, each resting on a three-outcome comparison of the routes' runs (replicates).
+// No sentence here; claim-text.ts words it.
+import { compareReplicates, type ReplicateComparison, type Replicates } from '../loadtests/decide/replicates.ts';
+import { PROBE_TIMEOUT_MS } from '../loadtests/observe/health-probe.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { isSteady } from '../loadtests/report/steady.ts';
-
-/** 'not steady': both routes were measured, but one of them not in steady state; kept out of the verdict. */
-export type Verdict = 'holds' | 'fails' | 'not distinguishable' | 'not steady' | 'not measured';
+import { DEFAULT_EQUIVALENCE_MARGIN } from '../loadtests/stats/compare.ts';
 
 /**
- * Percentiles carry no interval here, so two latencies are told apart only when one is at least
- * this many times the other: well beyond the run-to-run spread of a p99 seen on this machine.
+ * holds / fails: the routes differ, the way the claim says or the other way; equivalent: within the
+ * margin, so the claim's reason does not show; inconclusive: the runs cannot say yet; 'not steady':
+ * both routes were measured, but no run of one of them in steady state.
  */
-export const LATENCY_RATIO_DISTINGUISHABLE = 2;
+export type Verdict = 'holds' | 'fails' | 'equivalent' | 'inconclusive' | 'not steady' | 'not measured';
 
-/** The two routes of the claim at one client count, as measured. */
+/** One question's answer and the comparison it rests on (a = `async def`, b = `def`). */
+export interface QuestionVerdict {
+  readonly verdict: Verdict;
+  readonly comparison: ReplicateComparison | null;
+}
+
+/** The two routes of the claim at one client count, as measured: every run of each (its replicates). */
 export interface ClaimPoint {
   readonly clients: number;
-  readonly asyncDef: VariantRun | null;
-  readonly def: VariantRun | null;
+  readonly asyncDef: readonly VariantRun[];
+  readonly def: readonly VariantRun[];
 }
 
 export interface PointVerdict {
   readonly clients: number;
-  /** def's req/s over async def's: below 1, def served fewer (the claim's prediction). */
-  readonly throughputRatio: number | null;
-  readonly throughput: Verdict;
+  /** Steady runs the verdicts rest on, per route. */
+  readonly runs: { readonly asyncDef: number; readonly def: number };
+  /** def's req/s over async def's (b ÷ a): below 1, def served fewer (the claim's prediction). */
+  readonly throughput: QuestionVerdict;
   /** def's /health p99 over async def's: above 1, def kept the bystander waiting longer. */
-  readonly healthRatio: number | null;
-  /** def's p50 over async def's. */
+  readonly responsiveness: QuestionVerdict;
+  /** def's p50 over async def's, of the first runs. */
   readonly p50Ratio: number | null;
-  readonly responsiveness: Verdict;
-  /** Whether both rows measured steady state (steady.ts); if not, the point has no verdict. */
+  /** Whether both routes had a run in steady state (steady.ts); if not, the point has no verdict. */
   readonly steady: boolean;
 }
 
 export interface ClaimVerdict {
   readonly points: readonly PointVerdict[];
   /** At the most clients both routes were measured with in steady state (the "numerous requests" of the claim). */
-  readonly throughput: Verdict;
-  readonly responsiveness: Verdict;
+  readonly throughput: QuestionVerdict;
+  readonly responsiveness: QuestionVerdict;
   /** The client count the overall verdicts are taken at; null when no count had both routes. */
   readonly decidingClients: number | null;
 }
 
-/** Throughput: def slower with intervals apart = holds; faster = fails; overlapping = not distinguishable. */
-export function throughputVerdict(asyncDef: VariantRun, def: VariantRun): Verdict {
-  const a = asyncDef.requestsPerSecondCi95;
-  const d = def.requestsPerSecondCi95;
-  if (a === null || d === null || overlaps(a, d)) return 'not distinguishable';
-  return def.requestsPerSecond < asyncDef.requestsPerSecond ? 'holds' : 'fails';
+export interface ClaimOptions {
+  /** Equivalence margin δ (0.05: ratios within ±5% count as the same). */
+  readonly margin: number;
+  /** Looks the run took at the deciding count (sequential stopping): the error is spread over them. */
+  readonly looks: number;
 }
 
-/** How `def`'s figure compares with `async def`'s: ratio ≥ the threshold either way, else not distinguishable. */
-function byRatio(ratio: number | null, defWorseWhenAbove: boolean): Verdict {
-  if (ratio === null) return 'not measured';
-  if (ratio >= LATENCY_RATIO_DISTINGUISHABLE) return defWorseWhenAbove ? 'holds' : 'fails';
-  if (ratio <= 1 / LATENCY_RATIO_DISTINGUISHABLE) return defWorseWhenAbove ? 'fails' : 'holds';
-  return 'not distinguishable';
+export const DEFAULT_CLAIM_OPTIONS: ClaimOptions = { margin: DEFAULT_EQUIVALENCE_MARGIN, looks: 1 };
+
+/** A route's /health p99 in one run; a probe that never answered waited at least its timeout. */
+export function healthP99(run: VariantRun): { readonly ms: number; readonly censored: boolean } {
+  const { health } = run;
+  // Past 1% of probes unanswered, the p99 lies among the unanswered: at least the timeout.
+  const unansweredShare = health.sent > 0 ? health.failed / health.sent : 1;
+  if (health.latencyMs === null || unansweredShare > 0.01) return { ms: PROBE_TIMEOUT_MS, censored: true };
+  return { ms: health.latencyMs.p99, censored: false };
 }
 
-const ratioOf = (over: number | null | undefined, under: number | null | undefined): number | null =>
-  over === null || over === undefined || under === null || under === undefined || under <= 0 ? null : over / under;
-
-/**
- * Responsiveness: the claim prefers `async def`, so it holds when `def` kept the bystander /health
- * waiting at least twice as long (p99), and fails when `async def` did.
- */
-export function responsivenessVerdict(asyncDef: VariantRun, def: VariantRun): Verdict {
-  return byRatio(ratioOf(def.health.latencyMs?.p99, asyncDef.health.latencyMs?.p99), true);
+function throughputOf(label: string, runs: readonly VariantRun[]): Replicates {
+  return { label, values: runs.map((run) => run.requestsPerSecond).filter((rate) => rate > 0) };
 }
 
-export function pointVerdict(point: ClaimPoint): PointVerdict {
-  const { asyncDef, def, clients } = point;
-  if (asyncDef === null || def === null) {
-    return {
-      clients,
-      throughputRatio: null,
-      throughput: 'not measured',
-      healthRatio: null,
-      p50Ratio: null,
-      responsiveness: 'not measured',
-      steady: false,
-    };
-  }
-  const steady = isSteady(asyncDef) && isSteady(def);
-  return {
+function healthOf(label: string, runs: readonly VariantRun[]): Replicates {
+  const p99s = runs.map(healthP99);
+  return { label, values: p99s.map((p99) => p99.ms), censored: p99s.some((p99) => p99.censored) };
+}
+
+/** differs the claim's way → holds; the other way → fails; the rest as compared. */
+function verdictOf(comparison: ReplicateComparison, defWorseWhenAbove: boolean): Verdict {
+  if (comparison.outcome !== 'differs') return comparison.outcome;
+  return comparison.ratio > 1 === defWorseWhenAbove ? 'holds' : 'fails';
+}
+
+const notAt = (verdict: Verdict): QuestionVerdict => ({ verdict, comparison: null });
+
+export function pointVerdict(point: ClaimPoint, options: ClaimOptions = DEFAULT_CLAIM_OPTIONS): PointVerdict {
+  const { clients } = point;
+  const asyncDef = point.asyncDef.filter(isSteady);
+  const def = point.def.filter(isSteady);
+  const firstP50 = (runs: readonly VariantRun[]) => runs[0]?.latencyMs?.p50 ?? null;
+  const p50Async = firstP50(point.asyncDef);
+  const p50Def = firstP50(point.def);
+  const shared = {
     clients,
-    throughputRatio: ratioOf(def.requestsPerSecond, asyncDef.requestsPerSecond),
-    throughput: steady ? throughputVerdict(asyncDef, def) : 'not steady',
-    healthRatio: ratioOf(def.health.latencyMs?.p99, asyncDef.health.latencyMs?.p99),
-    p50Ratio: ratioOf(def.latencyMs?.p50, asyncDef.latencyMs?.p50),
-    responsiveness: steady ? responsivenessVerdict(asyncDef, def) : 'not steady',
-    steady,
+    runs: { asyncDef: asyncDef.length, def: def.length },
+    p50Ratio: p50Async === null || p50Def === null || p50Async <= 0 ? null : p50Def / p50Async,
+  };
+  if (point.asyncDef.length === 0 || point.def.length === 0)
+    return { ...shared, throughput: notAt('not measured'), responsiveness: notAt('not measured'), steady: false };
+  if (asyncDef.length === 0 || def.length === 0)
+    return { ...shared, throughput: notAt('not steady'), responsiveness: notAt('not steady'), steady: false };
+  const compared = { margin: options.margin, looks: options.looks };
+  const throughput = compareReplicates(throughputOf('async def', asyncDef), throughputOf('def', def), {
+    ...compared,
+    metric: 'req/s',
+  });
+  const health = compareReplicates(healthOf('async def', asyncDef), healthOf('def', def), {
+    ...compared,
+    metric: '/health p99',
+  });
+  return {
+    ...shared,
+    throughput: { verdict: verdictOf(throughput, false), comparison: throughput },
+    responsiveness: { verdict: verdictOf(health, true), comparison: health },
+    steady: true,
   };
 }
 
 /** Every point's verdict, and the overall one at the largest client count both routes were measured with in steady state. */
-export function claimVerdict(points: readonly ClaimPoint[]): ClaimVerdict {
-  const verdicts = [...points].sort((a, b) => a.clients - b.clients).map(pointVerdict);
+export function claimVerdict(
+  points: readonly ClaimPoint[],
+  options: ClaimOptions = DEFAULT_CLAIM_OPTIONS,
+): ClaimVerdict {
+  const verdicts = [...points].sort((a, b) => a.clients - b.clients).map((point) => pointVerdict(point, options));
   const deciding = verdicts.filter((point) => point.steady).at(-1);
-  const none: Verdict = verdicts.some((point) => point.throughput === 'not steady') ? 'not steady' : 'not measured';
+  const none = notAt(
+    verdicts.some((point) => point.throughput.verdict === 'not steady') ? 'not steady' : 'not measured',
+  );
   return {
     points: verdicts,
     throughput: deciding?.throughput ?? none,

@@ -21,7 +21,14 @@ const pythonRequestMs = (options: Pick<FastapiOptions, 'loopIterations'>): numbe
 
 type Estimated = Pick<
   FastapiOptions,
-  'clients' | 'loopIterations' | 'iterations' | 'warmupSeconds' | 'durationSeconds' | 'maxDurationSeconds' | 'minRounds'
+  | 'clients'
+  | 'loopIterations'
+  | 'iterations'
+  | 'warmupSeconds'
+  | 'durationSeconds'
+  | 'maxDurationSeconds'
+  | 'minRounds'
+  | 'maxReplicates'
 >;
 
 /**
@@ -36,13 +43,29 @@ export function rowSeconds(options: Estimated, requestMs: number, clients: numbe
   return START_SECONDS + alone + Math.max(options.warmupSeconds, round) + window + round;
 }
 
-/** Seconds per client count: every Node variant and every Python model at that count. */
+/**
+ * At most, the replicates beyond the first at the deciding (largest) count: `async def` and `def` once
+ * more each per further run (claim-runs.ts); a run that decides sooner stops sooner.
+ */
+export function replicateSeconds(options: Estimated, cores: number): number {
+  const deciding = options.clients.at(-1) ?? 1;
+  const ms = pythonRequestMs(options);
+  const pair = [PYTHON_MODELS.async, PYTHON_MODELS.def].reduce(
+    (sum, model) => sum + rowSeconds(options, ms, deciding, pythonParallelism(model, cores)),
+    0,
+  );
+  return (options.maxReplicates - 1) * pair;
+}
+
+/** Seconds per client count: every Node variant and every Python model at that count, the deciding count's replicates included. */
 export function estimateSeconds(options: Estimated, cores: number): { clients: number; seconds: number }[] {
   const pythonMs = pythonRequestMs(options);
   const nodeMs = (options.iterations * NODE_NS_PER_INCREMENT) / 1e6;
+  const deciding = options.clients.at(-1);
   return options.clients.map((clients) => ({
     clients,
     seconds:
+      (clients === deciding ? replicateSeconds(options, cores) : 0) +
       Object.values(NODE_SIZES).reduce(
         (sum, size) => sum + rowSeconds(options, nodeMs, clients, processesOf(size, cores)),
         0,
@@ -66,6 +89,7 @@ export function estimateLine(options: Estimated, cores: number): string {
   return (
     `${minutes(total)}: ${each} (a Python request ~${pythonSeconds.toFixed(pythonSeconds < 1 ? 2 : 1)} s alone; ` +
     `a round = clients × that ÷ requests at once; each row a warm-up of a round, a window of ${options.minRounds} rounds ` +
-    `or ${options.durationSeconds} s if longer, up to ${options.maxDurationSeconds} s, and a round for the answers outstanding at its end)`
+    `or ${options.durationSeconds} s if longer, up to ${options.maxDurationSeconds} s, and a round for the answers outstanding at its end; ` +
+    `at ${format.clients(options.clients.at(-1) ?? 1)} up to ${options.maxReplicates} runs of async def and def until the claim is decided)`
   );
 }

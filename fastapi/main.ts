@@ -16,15 +16,20 @@ import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from '../loadtests/row-failures.ts';
 import { defaultThreadCount } from '../server/cores.ts';
 import { watching } from '../loadtests/observe/run-progress.ts';
+import { claimVerdict } from './claim.ts';
 import { claimHtml } from './claim-html.ts';
-import { claimSentences, claimTable } from './claim-text.ts';
+import { type DecidedClaim, decideClaim } from './claim-runs.ts';
+import * as format from '../loadtests/report/format.ts';
+import { claimPoints, claimSentences, claimTable } from './claim-text.ts';
 import { estimateLine } from './estimate.ts';
 import { parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_MODELS } from './rows.ts';
+import { DEFAULT_EQUIVALENCE_MARGIN } from '../loadtests/stats/compare.ts';
+import { stopLine } from '../loadtests/decide/stopping.ts';
 import { nodeOptions, nodeRows, planOf, pythonRow } from './run-rows.ts';
 import { pythonVersions } from './versions.ts';
 
-function notes(options: FastapiOptions, cores: number): string[] {
+function notes(options: FastapiOptions, cores: number, deciding: DecidedClaim | null): string[] {
   const loop = options.loopIterations.toLocaleString('en-US');
   const node = options.iterations.toLocaleString('en-US');
   return [
@@ -32,6 +37,11 @@ function notes(options: FastapiOptions, cores: number): string[] {
     `Python rows: fastapi/app_async.py, app_def.py and app_process_pool.py, the original handler counting to ${loop} per request (LOOP_ITERATIONS; the original counted to 100,000,000), ` +
       `under ${pythonVersions()}, --no-access-log; \`uvicorn --workers\` rows use a new connection per request, so the workers share the clients. The Node rows count to ${node}: compare rows by how they used the machine (in flight, CPU, threads), not by req/s.`,
     `Every row's window lasted at least ${options.minRounds} rounds (a round: clients × one request alone ÷ the requests the model runs at once) and at least ${options.durationSeconds} s, up to ${options.maxDurationSeconds} s, after a warm-up of ${options.warmupSeconds} s and a round of answers; the window table says how many rounds each held, and a row that held fewer, or whose warm-up ran out, is not steady state.`,
+    ...(deciding === null || deciding.rows.length === 0
+      ? []
+      : [
+          `At ${format.clients(options.clients.at(-1) ?? 1)} \`python async def\` and \`python def\` ran ${deciding.stop.blocks} times each, interleaved (A B, B A…), each run on a fresh server, to decide the claim (up to ${options.maxReplicates}); tables give their figures as the median over the runs followed by [min–max].`,
+        ]),
     "The Python app prints its start/end lines with no time: the runner stamped each line as it arrived (the apps line-buffer their stdout, the one line added to the original), so Python timelines are as exact as a pipe's delivery and name no thread.",
   ];
 }
@@ -41,20 +51,24 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
   const dateUtc = new Date().toISOString();
   const cores = defaultThreadCount();
   const models = Object.values(PYTHON_MODELS);
-  // One step per row: each Node variant and each Python model at each client count.
-  const context = { group, ...watching(sayLine, options.clients.length * (NODE_VARIANTS.length + models.length)) };
+  // One step per row: each Node variant and each Python model at each client count, and at most the replicates.
+  const steps = options.clients.length * (NODE_VARIANTS.length + models.length) + 2 * (options.maxReplicates - 1);
+  const context = { group, ...watching(sayLine, steps) };
   const { say } = context;
   say(
     `make fastapi: at ${options.clients.join(', ')} clients, Node ${NODE_VARIANTS.join(', ')}, then ${models.map((model) => model.label).join(', ')}`,
   );
   say(estimateLine(options, cores));
   const runs: ReportRow[] = [];
+  let decided: DecidedClaim | null = null;
   // Client count by client count, so a slow spell of the machine does not fall on one model only.
   try {
     for (const clients of options.clients) {
       runs.push(...(await nodeRows(options, clients, cores, context)));
       for (const model of models) runs.push(...(await pythonRow(model, options, clients, cores, context)));
     }
+    decided = await decideClaim(options, cores, context, runs);
+    runs.push(...decided.rows);
   } finally {
     context.progress.clear(); // before the table, or an error, is printed
   }
@@ -67,10 +81,13 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
     parameters: reportParameters(first, plan),
     provenance: provenance(commandLine('fastapi', argv), dateUtc),
     runs,
-    notes: notes(options, cores),
+    notes: notes(options, cores, decided),
   });
   const measured = runs.filter(isMeasured);
-  const sentences = claimSentences(measured);
+  const claimOptions = { margin: DEFAULT_EQUIVALENCE_MARGIN, looks: decided?.looks ?? 1 };
+  const verdict = claimVerdict(claimPoints(measured), claimOptions);
+  const stopped = decided === null ? null : `The deciding runs ${stopLine(decided.stop)}.`;
+  const sentences = [...claimSentences(measured, verdict), ...(stopped === null ? [] : [stopped])];
   process.stdout.write(`${renderTerminal(report)}\n\n${sentences.map((line) => `• ${line}`).join('\n')}\n\n`);
   if (options.writeReport) {
     const claim = [
@@ -84,8 +101,8 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
       dateUtc,
       `fastapi-${report.scenario}`,
       renderMarkdown(report, claim),
-      report,
-      renderHtml(report, [claimHtml(measured)]),
+      { ...report, claim: { ...verdict, ...claimOptions, stop: decided?.stop ?? null } },
+      renderHtml(report, [claimHtml(measured, sentences)]),
     );
     if (failed !== null) say(`error: ${failed}`);
     say(writtenLine(written)); // the last line names the page to open

@@ -56,16 +56,17 @@ export async function nodeRows(
   return rows.map((row) => ({ ...row, variant: rowLabel(row.variant, clients) }));
 }
 
-/** One Python model at one client count: start its uvicorn, measure it as a --target, stop it. */
+/** One Python model at one client count (its `repetition`-th run): start its uvicorn, measure it as a --target, stop it. */
 export async function pythonRow(
   model: PythonModel,
   options: FastapiOptions,
   clients: number,
   cores: number,
   context: RowContext,
+  repetition = 1,
 ): Promise<ReportRow[]> {
   const label = rowLabel(model.label, clients);
-  const rowOf = { variant: label, repetition: 1, size: null, newConnection: model.newConnection };
+  const rowOf = { variant: label, repetition, size: null, newConnection: model.newConnection };
   const workers = processesOf(model.workers, cores);
   const poolProcesses = processesOf(model.poolProcesses, cores);
   let server: UvicornServer;
@@ -96,11 +97,12 @@ export async function pythonRow(
     ];
     const startedBy = `uvicorn (${sized.join(', ')}), started by make fastapi for this row`;
     const target = rowOptions.target === null ? null : { ...rowOptions.target, parallelism, startedBy };
-    return await runScenario(planOf(rowOptions), {
+    const rows = await runScenario(planOf(rowOptions), {
       ...context,
       options: { ...rowOptions, target },
       targetLog: server.log,
     });
+    return rows.map((row) => ({ ...row, repetition }));
   } finally {
     await server.stop();
   }

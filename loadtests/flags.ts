@@ -29,6 +29,7 @@ import {
   warmupOption,
 } from './cli/common-flags.ts';
 import { type EngineFlags, enginesOf, withEngineOptions } from './cli/engine-flags.ts';
+import { type UntilDecidedFlags, untilDecidedOf, withUntilDecided } from './cli/until-decided-flags.ts';
 import {
   allowRemoteOption,
   labelOption,
@@ -86,7 +87,7 @@ function loadtestCommand(): Command {
     .addOption(maxDurationOption())
     .addOption(minRoundsOption())
     .addOption(warmupOption('each measurement', DEFAULT_WARMUP_SECONDS));
-  return withEngineOptions(withWorkload(withVariantSettings(command)))
+  return withUntilDecided(withEngineOptions(withWorkload(withVariantSettings(command))))
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
     .addOption(repeatOption('fresh-server runs per variant; tables show median [min–max]', DEFAULT_REPEAT))
@@ -125,7 +126,7 @@ function loadtestCommand(): Command {
     .exitOverride();
 }
 
-interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags {
+interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags, UntilDecidedFlags {
   scenario: ScenarioName[];
   variants?: VariantName[];
   connections?: number;
@@ -185,6 +186,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     settings: settingsOf(raw),
     workload: workloadOf(raw),
     repeat: raw.repeat,
+    untilDecided: untilDecidedOf(command, raw, Math.min(...plans.map((plan) => plan.variants.length))),
     probeIntervalMs: raw.probeIntervalMs,
     failOnErrors: raw.failOnErrors ?? null,
     target: raw.target === undefined ? null : { url: raw.target, pid: raw.targetPid ?? null, label: raw.label },

@@ -11,6 +11,7 @@ import { isMeasured } from './report/runs.ts';
 import { renderTerminal } from './report/terminal.ts';
 import { writeReport, writtenLine } from './report/write.ts';
 import { plannedRows, runScenario } from './measure/run-scenario.ts';
+import { runUntilDecided, untilDecidedText } from './measure/until-decided.ts';
 import { watching } from './observe/run-progress.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from './row-failures.ts';
 
@@ -28,7 +29,8 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
     say(
       `scenario ${plan.scenario.name}: ${options.target === null ? plan.variants.join(', ') : `${options.target.label} (--target)`}`,
     );
-    const rows = await runScenario(plan, context).finally(() => progress.clear());
+    const decided = options.untilDecided ? await runUntilDecided(plan, context).finally(() => progress.clear()) : null;
+    const rows = decided?.rows ?? (await runScenario(plan, context).finally(() => progress.clear()));
     const failed = failedRowsLine(rows);
     if (failed !== null) failedRows.push(named(plan.scenario.name, failed));
     if (!anyMeasured(rows)) continue; // nothing to report: no table of failures alone
@@ -36,18 +38,20 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
     if (over !== null) tooMany.push(named(plan.scenario.name, over));
     const report = assembleReport({
       scenario: plan.scenario,
-      parameters: reportParameters(options, plan),
+      parameters: reportParameters({ ...options, repeat: decided?.stop.blocks ?? options.repeat }, plan),
       provenance: provenance(commandLine('loadtest', argv), dateUtc),
       runs: rows,
     });
-    process.stdout.write(`${renderTerminal(report)}\n\n`);
+    process.stdout.write(`${renderTerminal(report)}\n\n${decided === null ? '' : untilDecidedText(decided)}`);
     if (options.writeReport) {
       const written = await writeReport(
         options.reportsDir,
         dateUtc,
         report.scenario,
         renderMarkdown(report),
-        report,
+        decided === null
+          ? report
+          : { ...report, untilDecided: { stop: decided.stop, comparisons: decided.comparisons } },
         renderHtml(report),
       );
       writtenLines.push(writtenLine(written));

@@ -41,6 +41,8 @@ export interface LoadtestOptions extends DurationSettings {
   readonly workload: Workload & { readonly handlerPath: string | null };
   /** Fresh-server runs per variant; tables show the median and the range. */
   readonly repeat: number;
+  /** --until-decided: rows interleaved and repeated until every comparison is decided or --max-duration passes. */
+  readonly untilDecided: boolean;
   readonly probeIntervalMs: number;
   /** Exit non-zero when a variant had more failed requests than this; null: never. */
   readonly failOnErrors: number | null;

@@ -1,52 +1,73 @@
-// The crossover computed from fixed measurements: found, not found, intervals that overlap; the
+// The crossover computed from fixed measurements: a bracket found, not found, undecided points; the
 // bystander's bounds; where a handler falls; and the sentences and tables that say so.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apartOf, crossoverOf, pairsOf } from '../loadtests/crossover/analysis.ts';
 import { crossoverFindings } from '../loadtests/crossover/findings.ts';
 import { crossoverTable, ratioTable } from '../loadtests/crossover/tables.ts';
-import { CPU_MICROS, crossoverReport, measuredWindow, WINDOWS } from './fixtures/crossover-report.ts';
+import { CPU_MICROS, crossoverReport, measuredWindow, twoRuns, WINDOWS } from './fixtures/crossover-report.ts';
 
 const report = crossoverReport();
 
-test('crossover: the smallest CPU time at which pool serves more beyond both intervals, or null', () => {
+test('crossover: a bracket from the largest point inline was not behind to the smallest pool stayed ahead from', () => {
   assert.deepEqual(report.crossovers, [
-    { payloadBytes: 0, cpuMicrosPerRequest: 1_000 },
-    { payloadBytes: 65_536, cpuMicrosPerRequest: null },
+    { payloadBytes: 0, cpuMicrosPerRequest: 1_000, inlineNotBehindMicros: 10 },
+    { payloadBytes: 65_536, cpuMicrosPerRequest: null, inlineNotBehindMicros: null },
   ]);
   assert.deepEqual(
     pairsOf(WINDOWS, CPU_MICROS, 0).map(apartOf),
-    ['inline', 'overlap', 'pool'],
-    'inline ahead, then not distinguishable, then pool ahead',
+    ['inline', 'undecided', 'pool'],
+    'inline ahead, then undecided, then pool ahead',
   );
 });
 
-test('intervals that touch or overlap are no crossover, however large the ratio', () => {
-  const loop = { kind: 'loop', cpuMicrosPerRequest: 50, iterations: 1 } as const;
-  const touching = [measuredWindow('inline', loop, 0, [100, 50]), measuredWindow('pool', loop, 0, [300, 150])];
-  assert.equal(crossoverOf(pairsOf(touching, [50], 0)), null);
-  const apart = [measuredWindow('inline', loop, 0, [100, 50]), measuredWindow('pool', loop, 0, [300, 149])];
-  assert.equal(crossoverOf(pairsOf(apart, [50], 0)), 50);
-  const failed = [measuredWindow('inline', loop, 0, [100, 1]), { ...apart[1]!, state: 'failed', reason: 'x' } as const];
+const loop = (cpuMicrosPerRequest: number) => ({ kind: 'loop', cpuMicrosPerRequest, iterations: 1 }) as const;
+/** Two runs of each variant at a point: rates ± 0.5%. */
+const at = (micros: number, inline: number, pool: number) => [
+  ...twoRuns('inline', loop(micros), 0, [inline, inline * 0.005]),
+  ...twoRuns('pool', loop(micros), 0, [pool, pool * 0.005]),
+];
+
+test('one run a side, or runs that disagree, decide nothing, however large the ratio', () => {
+  const once = [measuredWindow('inline', loop(50), 0, [100, 1]), measuredWindow('pool', loop(50), 0, [300, 1])];
+  assert.equal(crossoverOf(pairsOf(once, [50], 0)), null);
+  const scattered = [...twoRuns('inline', loop(50), 0, [100, 40]), ...twoRuns('pool', loop(50), 0, [300, 150])];
+  assert.equal(apartOf(pairsOf(scattered, [50], 0)[0]!), 'undecided');
+  assert.deepEqual(crossoverOf(pairsOf(at(50, 100, 300), [50], 0)), {
+    cpuMicrosPerRequest: 50,
+    inlineNotBehindMicros: null,
+  });
+  const failed = [
+    ...twoRuns('inline', loop(50), 0, [100, 1]),
+    { state: 'failed', variant: 'pool', work: loop(50), payloadBytes: 0, reason: 'x' } as const,
+  ];
   assert.equal(crossoverOf(pairsOf(failed, [50], 0)), null, 'a failed window is no evidence');
 });
 
-test('a point where pool was ahead but inline was ahead above it is no crossover: the pool must stay ahead', () => {
-  const loop = (cpuMicrosPerRequest: number) => ({ kind: 'loop', cpuMicrosPerRequest, iterations: 1 }) as const;
-  const at = (micros: number, inline: number, pool: number) => [
-    measuredWindow('inline', loop(micros), 0, [inline, 1]),
-    measuredWindow('pool', loop(micros), 0, [pool, 1]),
-  ];
-  // pool ahead at 2 µs, inline ahead at 8 µs, overlap at 30 µs, pool ahead from 120 µs on.
+test('runs within ±5% of each other are equivalent: inline is not behind there', () => {
+  const windows = [...at(10, 100, 101), ...at(100, 100, 150)];
+  assert.deepEqual(pairsOf(windows, [10, 100], 0).map(apartOf), ['equivalent', 'pool']);
+  assert.deepEqual(crossoverOf(pairsOf(windows, [10, 100], 0)), {
+    cpuMicrosPerRequest: 100,
+    inlineNotBehindMicros: 10,
+  });
+});
+
+test('a pool-ahead point with inline not behind above it is no crossover: the bracket starts above the last', () => {
+  // pool ahead at 2 µs, inline ahead at 8 µs, undecided at 30 µs, pool ahead from 120 µs on.
   const windows = [
     ...at(2, 100, 150),
     ...at(8, 150, 100),
-    ...at(30, 100, 101),
+    ...twoRuns('inline', loop(30), 0, [100, 20]),
+    ...twoRuns('pool', loop(30), 0, [101, 20]),
     ...at(120, 100, 150),
     ...at(500, 50, 90),
   ];
-  assert.equal(crossoverOf(pairsOf(windows, [2, 8, 30, 120, 500], 0)), 120);
-  assert.equal(crossoverOf(pairsOf(windows, [2, 8, 30], 0)), null, 'inline ahead at the last pool-ahead point above');
+  assert.deepEqual(crossoverOf(pairsOf(windows, [2, 8, 30, 120, 500], 0)), {
+    cpuMicrosPerRequest: 120,
+    inlineNotBehindMicros: 8,
+  });
+  assert.equal(crossoverOf(pairsOf(windows, [2, 8, 30], 0)), null, 'inline ahead above the last pool-ahead point');
 });
 
 test("inline's /health p99: the smallest CPU time at which it passed 10 ms and 100 ms", () => {
@@ -59,20 +80,21 @@ test("inline's /health p99: the smallest CPU time at which it passed 10 ms and 1
 });
 
 test("the handler: its server CPU less the lowest point's HTTP and body cost, and pool ÷ inline of its own", () => {
+  assert.equal(report.handler![0]!.poolOverInline?.toFixed(2), '1.90');
   assert.deepEqual(report.handler, [
     // 3,250 µs measured, less (60 − 10) µs that the request cost beyond the 10 µs loop.
-    { payloadBytes: 0, cpuMicrosPerRequest: 3_200, poolOverInline: 1.9, apart: 'pool' },
-    { payloadBytes: 65_536, cpuMicrosPerRequest: null, poolOverInline: null, apart: 'overlap' },
+    { payloadBytes: 0, cpuMicrosPerRequest: 3_200, poolOverInline: report.handler![0]!.poolOverInline, apart: 'pool' },
+    { payloadBytes: 65_536, cpuMicrosPerRequest: null, poolOverInline: null, apart: 'undecided' },
   ]);
 });
 
 test('every sentence is computed from the numbers', () => {
   assert.deepEqual(crossoverFindings(report), [
-    'With no body (GET): the pool starts to pay at 1.0 ms of CPU per request, where it served 1.89× inline beyond both intervals; below it inline served more at 1 point (down to 0.67×), and no higher point was measured.',
-    'With a 64 KiB body: pool never served more than inline beyond their intervals at any CPU time per request from 10 µs to 1.0 ms; at 1.0 ms pool served 1.06× inline (their intervals overlap).',
+    'With no body (GET): the pool starts to pay between 10 µs and 1.0 ms of CPU per request: it served 1.89× inline at 1.0 ms (pool ahead, and inline never ahead or equivalent above), at 10 µs 0.67× (inline ahead); undecided between them: 100 µs.',
+    'With a 64 KiB body: pool was never decided ahead of inline and stayed so, at any CPU time per request from 10 µs to 1.0 ms; at 1.0 ms pool served 1.06× inline (undecided).',
     "Inline's bystander GET /health p99 with no body (GET) passed 10 ms from 100 µs of CPU per request and passed 100 ms from 1.0 ms of CPU per request.",
     "Inline's bystander GET /health p99 with a 64 KiB body passed 10 ms from 1.0 ms of CPU per request and stayed under 100 ms at every point.",
-    'Your handler costs 3.2 ms of CPU per request with no body (GET): above the crossover (1.0 ms); pool serves 1.90× inline here.',
+    'Your handler costs 3.2 ms of CPU per request with no body (GET): above the crossover (10 µs – 1.0 ms); pool serves 1.90× inline here (pool ahead).',
     "Your handler's CPU per request with a 64 KiB body could not be measured; pool and inline were not both measured here.",
   ]);
 });
@@ -84,7 +106,7 @@ test('the tables: pool ÷ inline per point and body, marked where the intervals 
     ['1.0 ms', '1.89× pool', '1.06×'],
   ]);
   assert.deepEqual(crossoverTable(report).rows, [
-    ['0 B', '1.0 ms', '100 µs', '1.0 ms'],
+    ['0 B', '10 µs – 1.0 ms', '100 µs', '1.0 ms'],
     ['64 KiB', 'not in range', '1.0 ms', 'not in range'],
   ]);
 });

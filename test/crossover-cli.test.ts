@@ -51,9 +51,21 @@ for (const [args, line] of badInput) {
   });
 }
 
-test('crossover CLI: 2 CPU points × 1 body end to end; the .md, .json and .html agree', async () => {
+test('crossover CLI: 2 CPU points × 1 body end to end, runs interleaved A B B A; the .md, .json and .html agree', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'aop-crossover-'));
-  const args = ['--cpu-micros', '20,2000', '--payloads', '1024', '--duration', '1', '--warmup', '1'];
+  // A bound of 1 s: each point stops at the two runs of each variant its first look needs.
+  const args = [
+    '--cpu-micros',
+    '20,2000',
+    '--payloads',
+    '1024',
+    '--duration',
+    '1',
+    '--warmup',
+    '1',
+    '--max-duration',
+    '1',
+  ];
   const result = await runCli(CROSSOVER_MAIN, [...args, '--reports-dir', dir], 120_000);
   assert.equal(result.code, 0, result.stderr);
   const files = (await readdir(dir)).sort();
@@ -75,12 +87,17 @@ test('crossover CLI: 2 CPU points × 1 body end to end; the .md, .json and .html
       w.variant,
       w.work.kind === 'loop' ? w.work.cpuMicrosPerRequest : null,
       w.payloadBytes,
+      w.state === 'measured' ? w.run : null,
     ]),
     [
-      ['measured', 'inline', 20, 1024],
-      ['measured', 'pool', 20, 1024],
-      ['measured', 'inline', 2000, 1024],
-      ['measured', 'pool', 2000, 1024],
+      ['measured', 'inline', 20, 1024, 1],
+      ['measured', 'pool', 20, 1024, 1],
+      ['measured', 'pool', 20, 1024, 2],
+      ['measured', 'inline', 20, 1024, 2],
+      ['measured', 'inline', 2000, 1024, 1],
+      ['measured', 'pool', 2000, 1024, 1],
+      ['measured', 'pool', 2000, 1024, 2],
+      ['measured', 'inline', 2000, 1024, 2],
     ],
   );
   for (const window of report.windows) {

@@ -1,181 +1,178 @@
-// The claim's verdict on fixed measurements: holds, fails, not distinguishable, for throughput and
-// responsiveness apart, and the sentences the report states from them.
+// The claim's verdict on fixed measurements: each question a three-outcome comparison of the
+// routes' runs (holds, fails, equivalent, inconclusive with what it needs), censored probes, and the
+// sentences and JSON-ready data the report states from them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { claimVerdict, LATENCY_RATIO_DISTINGUISHABLE, pointVerdict } from '../fastapi/claim.ts';
+import { claimVerdict, healthP99, pointVerdict } from '../fastapi/claim.ts';
 import { claimHtml } from '../fastapi/claim-html.ts';
+import { claimComparisons } from '../fastapi/claim-runs.ts';
 import { claimPoints, claimSentences, claimTable } from '../fastapi/claim-text.ts';
 import { PYTHON_MODELS, rowLabel } from '../fastapi/rows.ts';
+import { PROBE_TIMEOUT_MS } from '../loadtests/observe/health-probe.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { fixedReport } from './fixtures/report.ts';
 
 const base = fixedReport.runs[0]!;
 
-/** A row of `model` at `clients`: req/s with its interval, and the bystander's p99. */
-function row(model: string, clients: number, rate: number, halfWidth: number, healthP99Ms: number): VariantRun {
+/** A run of `model` at `clients`: its req/s, and the bystander's p99 (null: no probe answered). */
+function row(model: string, clients: number, rate: number, healthP99Ms: number | null, repetition = 1): VariantRun {
   const latency = base.health.latencyMs!;
   return {
     ...base,
     variant: rowLabel(model, clients),
+    repetition,
     connections: clients,
     requestsPerSecond: rate,
-    requestsPerSecondCi95: [rate - halfWidth, rate + halfWidth],
-    health: { ...base.health, latencyMs: { ...latency, p99: healthP99Ms } },
+    requestsPerSecondCi95: [rate * 0.9, rate * 1.1],
+    health: {
+      ...base.health,
+      sent: 200,
+      failed: healthP99Ms === null ? 200 : 0,
+      latencyMs: healthP99Ms === null ? null : { ...latency, p99: healthP99Ms },
+    },
     clients: Array.from({ length: clients }, (_, i) => ({ clientId: i + 1, served: 3, meanLatencyMs: 100 })),
   };
 }
-const asyncDef = (clients: number, rate: number, halfWidth: number, healthMs: number) =>
-  row(PYTHON_MODELS.async.label, clients, rate, halfWidth, healthMs);
-const def = (clients: number, rate: number, halfWidth: number, healthMs: number) =>
-  row(PYTHON_MODELS.def.label, clients, rate, halfWidth, healthMs);
+const runsOf = (model: string, clients: number, rates: readonly number[], health: readonly (number | null)[]) =>
+  rates.map((rate, index) => row(model, clients, rate, health[index] ?? null, index + 1));
+const asyncDef = (clients: number, rates: readonly number[], health: readonly (number | null)[]) =>
+  runsOf(PYTHON_MODELS.async.label, clients, rates, health);
+const def = (clients: number, rates: readonly number[], health: readonly (number | null)[]) =>
+  runsOf(PYTHON_MODELS.def.label, clients, rates, health);
 
-test('def slower with intervals apart: holds for throughput; async def blocking /health: fails for responsiveness', () => {
-  const point = pointVerdict({ clients: 64, asyncDef: asyncDef(64, 1.0, 0.05, 2400), def: def(64, 0.7, 0.05, 40) });
-  assert.equal(point.throughput, 'holds');
-  assert.equal(point.responsiveness, 'fails');
-  assert.equal(point.throughputRatio?.toFixed(2), '0.70');
-  assert.equal(point.steady, true);
+/** The fastapi example at 1 client: each answer a cycle of the loop (ms), so 1000 ÷ it a replicate of req/s. */
+const perSecond = (cyclesMs: readonly number[]) => cyclesMs.map((ms) => 1000 / ms);
+const EXAMPLE = {
+  asyncDef: asyncDef(1, perSecond([2927, 2983, 3028]), [7339, 7100, 7438]),
+  def: def(1, perSecond([3152, 3183, 3197]), [19.1, 23.2, 12.0]),
+};
+
+test("the example's figures at 1 client: def served fewer (holds); /health waited longer beside async def (fails)", () => {
+  const point = pointVerdict({ clients: 1, ...EXAMPLE });
+  assert.equal(point.throughput.verdict, 'holds');
+  assert.equal(point.throughput.comparison?.outcome, 'differs');
+  assert.ok(point.throughput.comparison!.ratioCi95[1] < 1);
+  assert.equal(point.responsiveness.verdict, 'fails');
+  assert.deepEqual(point.runs, { asyncDef: 3, def: 3 });
 });
 
-test('def faster with intervals apart: fails; def keeping /health waiting twice as long: holds', () => {
-  const slowHealth = 40 * LATENCY_RATIO_DISTINGUISHABLE;
-  const point = pointVerdict({ clients: 4, asyncDef: asyncDef(4, 1.0, 0.05, 40), def: def(4, 1.3, 0.05, slowHealth) });
-  assert.equal(point.throughput, 'fails');
-  assert.equal(point.responsiveness, 'holds');
-});
-
-test('overlapping intervals and latencies within the ratio: not distinguishable', () => {
-  const point = pointVerdict({ clients: 16, asyncDef: asyncDef(16, 1.0, 0.1, 100), def: def(16, 0.95, 0.1, 150) });
-  assert.equal(point.throughput, 'not distinguishable');
-  assert.equal(point.responsiveness, 'not distinguishable');
-});
-
-test('a count where one route was not measured is not measured; the overall verdict is at the most clients', () => {
-  const runs = [
-    asyncDef(4, 1.0, 0.05, 2400),
-    def(4, 0.8, 0.05, 40),
-    asyncDef(64, 1.0, 0.05, 2400),
-    def(64, 1.0, 0.1, 2000),
-  ];
-  const verdict = claimVerdict([...claimPoints(runs), { clients: 128, asyncDef: null, def: null }]);
-  assert.deepEqual(
-    verdict.points.map((point) => [point.clients, point.throughput, point.responsiveness]),
-    [
-      [4, 'holds', 'fails'],
-      [64, 'not distinguishable', 'not distinguishable'],
-      [128, 'not measured', 'not measured'],
-    ],
-  );
-  assert.equal(verdict.decidingClients, 64);
-  assert.equal(verdict.throughput, 'not distinguishable');
-});
-
-test('the sentences state the figures and the verdict they were computed from', () => {
-  const runs = [
-    asyncDef(4, 1.0, 0.05, 2400),
-    def(4, 0.77, 0.04, 40),
-    asyncDef(64, 1.0, 0.05, 2400),
-    def(64, 0.69, 0.04, 40),
-  ];
-  const sentences = claimSentences(runs);
+test('one run each decides nothing yet and says a run more is the least it needs', () => {
+  const point = pointVerdict({ clients: 64, asyncDef: asyncDef(64, [0.57], [500]), def: def(64, [0.49], [40]) });
+  assert.equal(point.throughput.verdict, 'inconclusive');
+  assert.equal(point.throughput.comparison?.moreRounds, 1);
+  const sentences = claimSentences([...asyncDef(64, [0.57], [500]), ...def(64, [0.49], [40])]);
   assert.match(
     sentences[0]!,
-    /^Throughput: at 4 clients `def` served 23% fewer requests than `async def` \(0\.77 ±0\.04 against 1\.00 ±0\.05 req\/s\); at 64 clients `def` served 31% fewer/,
+    /over 1 and 1 run: inconclusive; one run has no spread: a second run of each is the least/,
   );
-  assert.match(sentences[1]!, /\/health waited 2400 ms at p99 beside `async def` and 40\.0 ms beside `def`/);
-  assert.equal(
-    sentences[2],
-    'Verdict at 64 clients, the most measured in steady state: the claim holds for throughput and fails for responsiveness (latencies count as different at 2.00× or more).',
-  );
-  assert.equal(claimTable(runs).rows.length, 4);
 });
 
-test('without both routes the sentences say the claim was not tested', () => {
-  assert.deepEqual(claimSentences([asyncDef(4, 1, 0.1, 10)]), [
-    'The claim could not be tested: `async def` and `def` were not both measured at any client count.',
+test('runs that agree within the margin are equivalent: the claim fails for want of a difference', () => {
+  const point = pointVerdict({
+    clients: 4,
+    asyncDef: asyncDef(4, [1.0, 1.005, 0.995, 1.0], [100, 101, 99, 100]),
+    def: def(4, [1.002, 0.998, 1.001, 1.0], [100, 99, 101, 100]),
+  });
+  assert.equal(point.throughput.verdict, 'equivalent');
+  assert.equal(point.responsiveness.verdict, 'equivalent');
+});
+
+test('a bystander never answered is censored at the probe timeout and can still decide', () => {
+  assert.deepEqual(healthP99(row(PYTHON_MODELS.async.label, 64, 1, null)), { ms: PROBE_TIMEOUT_MS, censored: true });
+  const point = pointVerdict({
+    clients: 64,
+    asyncDef: asyncDef(64, [0.57, 0.57], [null, null]),
+    def: def(64, [0.5, 0.52], [40, 60]),
+  });
+  assert.equal(point.responsiveness.verdict, 'fails');
+  assert.deepEqual(point.responsiveness.comparison?.censored, ['async def']);
+  const both = pointVerdict({
+    clients: 64,
+    asyncDef: asyncDef(64, [0.57, 0.57], [null, null]),
+    def: def(64, [0.5, 0.52], [null, null]),
+  });
+  assert.equal(both.responsiveness.verdict, 'inconclusive');
+  assert.equal(both.responsiveness.comparison?.moreRounds, null);
+  const sentences = claimSentences([
+    ...asyncDef(64, [0.57, 0.57], [null, null]),
+    ...def(64, [0.5, 0.52], [null, null]),
   ]);
+  assert.match(sentences[1]!, /n\/a \(never answered\), n\/a \(never answered\) at p99 beside `async def`/);
+  assert.match(sentences[1]!, /beside `async def` and `def` \(a lower bound\), so no count of runs decides\.$/);
 });
 
-/** A row whose window of `seconds` was asked for 2 rounds of 160 s; its warm-up as given. */
+/** A run whose window of `seconds` was asked for 2 rounds of 160 s; its warm-up as given. */
 const rounds = (run: VariantRun, seconds: number, warmupEnd: 'answered' | 'bounded' = 'answered'): VariantRun => ({
   ...run,
   durationSeconds: seconds,
   window: { ...run.window, roundSeconds: 160, minRounds: 2, warmupEnd },
 });
 
-test('a row whose window held fewer rounds than asked, or whose warm-up ran out, is not steady: no verdict there', () => {
-  const capped = pointVerdict({
-    clients: 64,
-    asyncDef: rounds(asyncDef(64, 1, 0.05, 2400), 320),
-    def: rounds(def(64, 0.7, 0.05, 40), 40),
-  });
-  assert.deepEqual([capped.steady, capped.throughput, capped.responsiveness], [false, 'not steady', 'not steady']);
-  assert.equal(capped.throughputRatio?.toFixed(2), '0.70');
-  const bounded = pointVerdict({
-    clients: 64,
-    asyncDef: rounds(asyncDef(64, 1, 0.05, 2400), 320, 'bounded'),
-    def: rounds(def(64, 0.7, 0.05, 40), 320),
-  });
-  assert.equal(bounded.throughput, 'not steady');
-  const steady = pointVerdict({
-    clients: 64,
-    asyncDef: rounds(asyncDef(64, 1, 0.05, 2400), 320),
-    def: rounds(def(64, 0.7, 0.05, 40), 321),
-  });
-  assert.deepEqual([steady.steady, steady.throughput], [true, 'holds']);
+test('the overall verdict is at the most clients in steady state; unsteady and unmeasured counts say so', () => {
+  const runs = [
+    ...EXAMPLE.asyncDef,
+    ...EXAMPLE.def,
+    ...asyncDef(64, [0.57, 0.57], [500, 500]).map((run) => rounds(run, 320)),
+    ...def(64, [0.5, 0.5], [40, 40]).map((run) => rounds(run, 40)),
+  ];
+  const verdict = claimVerdict([...claimPoints(runs), { clients: 128, asyncDef: [], def: [] }]);
+  assert.deepEqual(
+    verdict.points.map((point) => [point.clients, point.throughput.verdict, point.responsiveness.verdict]),
+    [
+      [1, 'holds', 'fails'],
+      [64, 'not steady', 'not steady'],
+      [128, 'not measured', 'not measured'],
+    ],
+  );
+  assert.equal(verdict.decidingClients, 1);
+  assert.equal(verdict.throughput.verdict, 'holds');
+  assert.match(
+    claimSentences(runs)[2]!,
+    /^Verdict at 1 client, the most measured in steady state: the claim holds for throughput and fails for responsiveness \(each compares/,
+  );
 });
 
-test('the verdict is taken at the most clients in steady state; the unsteady count is marked and says why', () => {
-  const runs = [
-    asyncDef(4, 1.0, 0.05, 2400),
-    def(4, 0.77, 0.04, 40),
-    rounds(asyncDef(64, 1.0, 0.05, 2400), 320),
-    rounds(def(64, 1.3, 0.05, 40), 40),
-  ];
-  const verdict = claimVerdict(claimPoints(runs));
-  assert.equal(verdict.decidingClients, 4);
-  assert.equal(verdict.throughput, 'holds');
-  const sentences = claimSentences(runs);
+test('the sentences state every run and the comparison: ratio, interval, runs, outcome', () => {
+  const sentences = claimSentences([...EXAMPLE.asyncDef, ...EXAMPLE.def]);
   assert.match(
     sentences[0]!,
-    /; at 64 clients 1\.30 ±0\.05 against 1\.00 ±0\.05 req\/s \(not steady state, kept out of the verdict: `def`: its window held 0\.25 of the 2 rounds asked/,
+    /^Throughput: at 1 client `def` served 0\.94× `async def`'s req\/s \[0\.\d+–0\.\d+×\] over 3 and 3 runs: differs \(0\.317, 0\.314, 0\.313 against 0\.342, 0\.335, 0\.330 req\/s\)\.$/,
   );
-  assert.match(sentences[1]!, /at 64 clients .* \(not steady state: first-round latencies\)\.$/);
-  assert.match(
-    sentences[2]!,
-    /^Verdict at 4 clients, the most measured in steady state: the claim holds for throughput/,
-  );
-  const steadyColumn = claimTable(runs).columns.findIndex((column) => column.header === 'steady state (window rounds)');
+  assert.match(sentences[1]!, /\/health waited 7339 ms, 7100 ms, 7438 ms at p99 beside `async def`/);
+  assert.equal(claimTable([...EXAMPLE.asyncDef, ...EXAMPLE.def]).rows.length, 6);
+});
+
+test('the deciding comparisons: two per count, open and undecidable where no run was steady', () => {
+  const options = { margin: 0.05, looks: 4 };
+  const decided = claimComparisons([...EXAMPLE.asyncDef, ...EXAMPLE.def], 1, options);
   assert.deepEqual(
-    claimTable(runs).rows.map((cells) => cells[steadyColumn]),
-    ['yes (62.5)', 'yes (2.0)', 'yes (62.5)', 'no (0.3)'],
+    decided.map((comparison) => [comparison.metric, comparison.outcome]),
+    [
+      ['req/s', 'differs'],
+      ['/health p99', 'differs'],
+    ],
+  );
+  const missing = claimComparisons([...EXAMPLE.asyncDef], 1, options);
+  assert.deepEqual(
+    missing.map((comparison) => [comparison.outcome, comparison.moreRounds]),
+    [
+      ['inconclusive', null],
+      ['inconclusive', null],
+    ],
   );
 });
 
-test('no count in steady state: the verdict says it cannot be decided, and why', () => {
-  const runs = [rounds(asyncDef(64, 1.0, 0.05, 2400), 320, 'bounded'), rounds(def(64, 0.7, 0.05, 40), 320)];
-  const verdict = claimVerdict(claimPoints(runs));
-  assert.deepEqual([verdict.throughput, verdict.decidingClients], ['not steady', null]);
-  assert.equal(
-    claimSentences(runs)[2],
-    'Verdict: the claim cannot be decided (no client count had both routes in steady state).',
-  );
+test('without both routes the sentences say the claim was not tested', () => {
+  assert.deepEqual(claimSentences(asyncDef(4, [1], [10])), [
+    'The claim could not be tested: `async def` and `def` were not both measured at any client count.',
+  ]);
 });
 
-test('the HTML section holds the verdict, the table and req/s and p50 against clients per model', () => {
-  const runs = [
-    asyncDef(4, 1.0, 0.05, 2400),
-    def(4, 0.77, 0.04, 40),
-    asyncDef(64, 1.0, 0.05, 2400),
-    def(64, 0.69, 0.04, 40),
-  ];
-  const html = claimHtml(runs);
+test('the HTML section holds the sentences it is given, the table and req/s and p50 against clients per model', () => {
+  const runs = [...EXAMPLE.asyncDef, ...EXAMPLE.def];
+  const html = claimHtml(runs, ['The deciding runs stopped here.']);
   assert.equal(html.match(/<svg/g)?.length, 2);
-  assert.match(
-    html,
-    /Verdict at 64 clients, the most measured in steady state: the claim holds for throughput and fails for responsiveness/,
-  );
-  // One bar group per model, one series per client count.
-  for (const name of [PYTHON_MODELS.async.label, PYTHON_MODELS.def.label, '4 clients', '64 clients'])
+  assert.match(html, /The deciding runs stopped here\./);
+  for (const name of [PYTHON_MODELS.async.label, PYTHON_MODELS.def.label, '1 client'])
     assert.ok(html.includes(name), name);
 });

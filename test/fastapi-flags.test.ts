@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { estimateLine, rowSeconds } from '../fastapi/estimate.ts';
+import { estimateLine, estimateSeconds, rowSeconds } from '../fastapi/estimate.ts';
 import {
   commonLoadtestArgs,
   DEFAULT_CLIENTS,
   DEFAULT_LOOP_ITERATIONS,
+  DEFAULT_MAX_REPLICATES,
   FASTAPI_WINDOW_ROUNDS,
   parseFastapiArgs,
   QUICK,
@@ -17,12 +18,14 @@ import { runCli } from './helpers/cli.ts';
 
 const FASTAPI_MAIN = fileURLToPath(new URL('../fastapi/main.ts', import.meta.url));
 
-test('by default: the original 100,000,000 loop at 1, 4, 16 and 64 clients, windows of 2 rounds up to 600 s', () => {
+test('by default: the original 100,000,000 loop at 1, 4 and 16 clients, windows of 2 rounds up to 600 s, 5 runs to decide', () => {
   const options = parseFastapiArgs([]);
   assert.equal(options.loopIterations, DEFAULT_LOOP_ITERATIONS);
   assert.equal(DEFAULT_LOOP_ITERATIONS, 100_000_000);
   assert.deepEqual(options.clients, [...DEFAULT_CLIENTS]);
-  assert.deepEqual(DEFAULT_CLIENTS, [1, 4, 16, 64]);
+  assert.deepEqual(DEFAULT_CLIENTS, [1, 4, 16]);
+  assert.equal(options.maxReplicates, DEFAULT_MAX_REPLICATES);
+  assert.equal(DEFAULT_MAX_REPLICATES, 5);
   assert.equal(options.autoDuration, 'never');
   assert.equal(options.durationSeconds, 10);
   assert.equal(options.minRounds, FASTAPI_WINDOW_ROUNDS);
@@ -53,6 +56,12 @@ test('the estimate of a run: the same rules as the windows, printed as minutes',
   assert.equal(rowSeconds(options, 2500, 64, 2), 2 + 17.5 + 80 + 160 + 80);
   assert.match(estimateLine(options, 2), /^about \d+ min: 64 clients about \d+ min \(a Python request ~3\.0 s alone; /);
   assert.match(estimateLine(parseFastapiArgs(['--quick']), 2), /^under a minute: /);
+  // The default run: no longer than the 49 minutes the old default took, its replicates included.
+  const total = estimateSeconds(parseFastapiArgs([]), 2).reduce((sum, count) => sum + count.seconds, 0);
+  assert.ok(total <= 49 * 60, `${total} s`);
+  const once = estimateSeconds(parseFastapiArgs(['--max-replicates', '1']), 2).at(-1)!.seconds;
+  const twice = estimateSeconds(parseFastapiArgs(['--max-replicates', '2']), 2).at(-1)!.seconds;
+  assert.equal(twice - once, 2 * rowSeconds(parseFastapiArgs([]), 3000, 16, 1));
 });
 
 test('--clients is sorted and deduplicated; --quick sets the smoke run', () => {
@@ -62,6 +71,7 @@ test('--clients is sorted and deduplicated; --quick sets the smoke run', () => {
   assert.equal(quick.loopIterations, QUICK.loopIterations);
   assert.equal(quick.autoDuration, 'never');
   assert.equal(quick.durationSeconds, QUICK.durationSeconds);
+  assert.equal(quick.maxReplicates, QUICK.maxReplicates);
 });
 
 for (const [args, line] of [
@@ -73,6 +83,10 @@ for (const [args, line] of [
   [
     ['--min-rounds', '0'],
     "error: option '--min-rounds <n>' argument '0' is invalid. Allowed: a whole number from 1 to 20.",
+  ],
+  [
+    ['--max-replicates', '21'],
+    "error: option '--max-replicates <n>' argument '21' is invalid. Allowed: a whole number from 1 to 20.",
   ],
 ] as const) {
   test(`refused in one line: ${args.join(' ')}`, async () => {

@@ -1,6 +1,8 @@
-// What the windows say, computed: pool ÷ inline per point, the crossover per body size, where
-// inline's bystander passes 10 and 100 ms, and where a --handler falls. Pure arithmetic.
-import { overlaps } from '../stats/interval.ts';
+// What the windows say, computed: pool ÷ inline per point from its interleaved runs, decided by a
+// three-outcome comparison; the crossover per body size as a bracket; where inline's bystander
+// passes 10 and 100 ms, and where a --handler falls. Pure arithmetic.
+import { compareReplicates, type ReplicateComparison } from '../decide/replicates.ts';
+import { looksOf } from '../decide/stopping.ts';
 import type {
   Crossover,
   CrossoverVariant,
@@ -12,28 +14,45 @@ import type {
 
 /** The bystander bounds the report names: a page that waits this long feels it. */
 export const HEALTH_THRESHOLDS_MS = [10, 100] as const;
+/** Most blocks (inline and pool once each, A B then B A…) per point: the bound each point stops at. */
+export const MAX_BLOCKS_PER_POINT = 4;
 
 export type Apart = HandlerPlacement['apart'];
 
-/** One loop point at one body size: inline's and pool's windows, when both were measured. */
+/** One loop point at one body size: the windows of each variant (its runs), in the order measured. */
 export interface Pair {
   readonly cpuMicrosPerRequest: number;
   readonly payloadBytes: number;
+  /** The first run of each: its single-window figures (bystander, CPU, counts). */
   readonly inline: MeasuredWindow | null;
   readonly pool: MeasuredWindow | null;
+  readonly inlineRuns: readonly MeasuredWindow[];
+  readonly poolRuns: readonly MeasuredWindow[];
 }
 
 const isLoop = (window: CrossoverWindow, cpuMicros: number): boolean =>
   window.work.kind === 'loop' && window.work.cpuMicrosPerRequest === cpuMicros;
 
-function measuredOf(
+function runsOf(
   windows: readonly CrossoverWindow[],
   variant: CrossoverVariant,
   payloadBytes: number,
   matches: (window: CrossoverWindow) => boolean,
-): MeasuredWindow | null {
-  const found = windows.find((w) => w.variant === variant && w.payloadBytes === payloadBytes && matches(w));
-  return found?.state === 'measured' ? found : null;
+): MeasuredWindow[] {
+  return windows.filter(
+    (w): w is MeasuredWindow =>
+      w.state === 'measured' && w.variant === variant && w.payloadBytes === payloadBytes && matches(w),
+  );
+}
+
+function pairOf(
+  windows: readonly CrossoverWindow[],
+  payloadBytes: number,
+  matches: (window: CrossoverWindow) => boolean,
+): Omit<Pair, 'cpuMicrosPerRequest'> {
+  const inlineRuns = runsOf(windows, 'inline', payloadBytes, matches);
+  const poolRuns = runsOf(windows, 'pool', payloadBytes, matches);
+  return { payloadBytes, inline: inlineRuns[0] ?? null, pool: poolRuns[0] ?? null, inlineRuns, poolRuns };
 }
 
 /** The loop points of one body size, ascending in CPU time. */
@@ -44,54 +63,66 @@ export function pairsOf(
 ): Pair[] {
   return [...cpuMicros]
     .sort((a, b) => a - b)
-    .map((cpuMicrosPerRequest) => {
-      const matches = (w: CrossoverWindow) => isLoop(w, cpuMicrosPerRequest);
-      return {
-        cpuMicrosPerRequest,
-        payloadBytes,
-        inline: measuredOf(windows, 'inline', payloadBytes, matches),
-        pool: measuredOf(windows, 'pool', payloadBytes, matches),
-      };
-    });
+    .map((cpuMicrosPerRequest) => ({
+      cpuMicrosPerRequest,
+      ...pairOf(windows, payloadBytes, (w) => isLoop(w, cpuMicrosPerRequest)),
+    }));
 }
 
-/** The handler's two windows at one body size. */
+/** The handler's windows at one body size. */
 export function handlerPair(
   windows: readonly CrossoverWindow[],
   payloadBytes: number,
 ): Omit<Pair, 'cpuMicrosPerRequest'> {
-  const matches = (w: CrossoverWindow) => w.work.kind === 'handler';
-  return {
-    payloadBytes,
-    inline: measuredOf(windows, 'inline', payloadBytes, matches),
-    pool: measuredOf(windows, 'pool', payloadBytes, matches),
-  };
+  return pairOf(windows, payloadBytes, (w) => w.work.kind === 'handler');
 }
 
-/** pool ÷ inline req/s; null when either is missing or inline served nothing. */
-export function ratioOf(pair: Pick<Pair, 'inline' | 'pool'>): number | null {
-  if (pair.inline === null || pair.pool === null || pair.inline.requestsPerSecond === 0) return null;
-  return pair.pool.requestsPerSecond / pair.inline.requestsPerSecond;
+type Runs = Pick<Pair, 'inlineRuns' | 'poolRuns'>;
+
+/** pool ÷ inline req/s over the runs (b ÷ a), with the looks the run's bound allows; null when a side has no run. */
+export function comparisonOf(pair: Runs): ReplicateComparison | null {
+  const rates = (runs: readonly MeasuredWindow[]) =>
+    runs.map((run) => run.requestsPerSecond).filter((rate) => rate > 0);
+  if (rates(pair.inlineRuns).length === 0 || rates(pair.poolRuns).length === 0) return null;
+  return compareReplicates(
+    { label: 'inline', values: rates(pair.inlineRuns) },
+    { label: 'pool', values: rates(pair.poolRuns) },
+    { metric: 'req/s', looks: looksOf(MAX_BLOCKS_PER_POINT) },
+  );
 }
 
-/** Which served more beyond both intervals; 'overlap' when they cannot be told apart (or an interval is missing). */
-export function apartOf(pair: Pick<Pair, 'inline' | 'pool'>): Apart {
-  const inline = pair.inline?.requestsPerSecondCi95 ?? null;
-  const pool = pair.pool?.requestsPerSecondCi95 ?? null;
-  if (inline === null || pool === null || overlaps(inline, pool)) return 'overlap';
-  return pool[0] > inline[1] ? 'pool' : 'inline';
+/** pool ÷ inline req/s (geometric means of the runs); null when either is missing or inline served nothing. */
+export function ratioOf(pair: Runs): number | null {
+  return comparisonOf(pair)?.ratio ?? null;
 }
+
+/** Which served more (differs), equivalent within the margin, or undecided (inconclusive, or a side missing). */
+export function apartOf(pair: Runs): Apart {
+  const comparison = comparisonOf(pair);
+  if (comparison === null || comparison.outcome === 'inconclusive') return 'undecided';
+  if (comparison.outcome === 'equivalent') return 'equivalent';
+  return comparison.ratio > 1 ? 'pool' : 'inline';
+}
+
+/** Where pool starts to pay, as a bracket of measured points; null when no decided pool-ahead point holds. */
+export type Bracket = Omit<Crossover, 'payloadBytes'>;
 
 /**
- * The smallest CPU time at which pool served more beyond both intervals and from which inline never
- * did: a lone point where 1 s windows happened to favour the pool, with inline ahead above it, is
- * noise, not the line where the pool starts to pay.
+ * The upper end: the smallest point where pool was decided ahead and above which inline was never
+ * decided not behind (ahead or equivalent): a lone pool-ahead point with inline level above it is
+ * noise, not the line. The lower end: the largest point below it where inline was decided not
+ * behind; between the two, undecided points, where the line lies somewhere.
  */
-export function crossoverOf(pairs: readonly Pair[]): number | null {
+export function crossoverOf(pairs: readonly Pair[]): Bracket | null {
   const sides = pairs.map(apartOf);
-  const lastInlineAhead = sides.lastIndexOf('inline');
-  const from = sides.findIndex((side, index) => side === 'pool' && index > lastInlineAhead);
-  return from === -1 ? null : (pairs[from]?.cpuMicrosPerRequest ?? null);
+  const notBehind = (side: Apart) => side === 'inline' || side === 'equivalent';
+  const lastNotBehind = sides.reduce((last, side, index) => (notBehind(side) ? index : last), -1);
+  const upper = sides.findIndex((side, index) => side === 'pool' && index > lastNotBehind);
+  if (upper === -1) return null;
+  return {
+    cpuMicrosPerRequest: pairs[upper]?.cpuMicrosPerRequest ?? null,
+    inlineNotBehindMicros: lastNotBehind === -1 ? null : (pairs[lastNotBehind]?.cpuMicrosPerRequest ?? null),
+  };
 }
 
 export function crossovers(
@@ -101,7 +132,10 @@ export function crossovers(
 ): Crossover[] {
   return payloads.map((payloadBytes) => ({
     payloadBytes,
-    cpuMicrosPerRequest: crossoverOf(pairsOf(windows, cpuMicros, payloadBytes)),
+    ...(crossoverOf(pairsOf(windows, cpuMicros, payloadBytes)) ?? {
+      cpuMicrosPerRequest: null,
+      inlineNotBehindMicros: null,
+    }),
   }));
 }
 

@@ -1,43 +1,44 @@
 // The crossover report's sentences, each computed from the report's numbers. Pure.
 import * as format from '../report/format.ts';
-import { apartOf, pairsOf, ratioOf } from './analysis.ts';
-import type { CrossoverReport, HandlerPlacement } from './model.ts';
-import { bytes, micros } from './tables.ts';
+import { type Apart, apartOf, MAX_BLOCKS_PER_POINT, pairsOf, ratioOf } from './analysis.ts';
+import type { Crossover, CrossoverReport, HandlerPlacement } from './model.ts';
+import { bracketText, bytes, micros } from './tables.ts';
 
 const withBody = (payloadBytes: number): string =>
   payloadBytes === 0 ? 'with no body (GET)' : `with a ${bytes(payloadBytes)} body`;
 
 const ratioText = (ratio: number | null): string => (ratio === null ? 'not measured' : format.ratio(ratio));
 
-function crossoverSentence(report: CrossoverReport, payloadBytes: number, crossover: number | null): string {
+const decidedWords = (apart: Apart): string =>
+  apart === 'undecided' ? 'undecided' : apart === 'equivalent' ? 'equivalent' : `${apart} ahead`;
+
+function crossoverSentence(report: CrossoverReport, crossover: Crossover): string {
   const { cpuMicros } = report.parameters;
-  const pairs = pairsOf(report.windows, cpuMicros, payloadBytes);
+  const pairs = pairsOf(report.windows, cpuMicros, crossover.payloadBytes);
   const range = `${micros(cpuMicros[0]!)} to ${micros(cpuMicros.at(-1)!)}`;
-  const opening = withBody(payloadBytes).replace(/^w/, 'W');
-  if (crossover === null) {
+  const opening = withBody(crossover.payloadBytes).replace(/^w/, 'W');
+  const upper = crossover.cpuMicrosPerRequest;
+  if (upper === null) {
     const last = pairs.at(-1)!;
-    const lastApart = apartOf(last);
-    const there = lastApart === 'overlap' ? 'their intervals overlap' : `${lastApart} served more`;
-    return `${opening}: pool never served more than inline beyond their intervals at any CPU time per request from ${range}; at ${micros(last.cpuMicrosPerRequest)} pool served ${ratioText(ratioOf(last))} inline (${there}).`;
+    return `${opening}: pool was never decided ahead of inline and stayed so, at any CPU time per request from ${range}; at ${micros(last.cpuMicrosPerRequest)} pool served ${ratioText(ratioOf(last))} inline (${decidedWords(apartOf(last))}).`;
   }
-  const at = pairs.find((pair) => pair.cpuMicrosPerRequest === crossover)!;
-  const below = pairs.filter((pair) => pair.cpuMicrosPerRequest < crossover);
-  const inlineAhead = below.filter((pair) => apartOf(pair) === 'inline');
+  const at = pairs.find((pair) => pair.cpuMicrosPerRequest === upper)!;
+  const lower = crossover.inlineNotBehindMicros;
+  const bracket =
+    lower === null
+      ? `at or below ${micros(upper)} of CPU per request (no lower point had inline decided ahead or equivalent)`
+      : `between ${micros(lower)} and ${micros(upper)} of CPU per request`;
+  const between = pairs.filter((pair) => pair.cpuMicrosPerRequest > (lower ?? -1) && pair.cpuMicrosPerRequest < upper);
+  const open =
+    between.length === 0
+      ? ''
+      : `; undecided between them: ${between.map((pair) => micros(pair.cpuMicrosPerRequest)).join(', ')}`;
+  const below = lower === null ? null : pairs.find((pair) => pair.cpuMicrosPerRequest === lower);
   const belowText =
-    below.length === 0
-      ? 'no lower point was measured'
-      : inlineAhead.length === 0
-        ? 'below it the two could not be told apart'
-        : `below it inline served more at ${format.plural(inlineAhead.length, 'point')} (down to ${ratioText(Math.min(...inlineAhead.map((pair) => ratioOf(pair) ?? 1)))})`;
-  const above = pairs.filter((pair) => pair.cpuMicrosPerRequest > crossover);
-  const relapses = above.filter((pair) => apartOf(pair) !== 'pool');
-  const aboveText =
-    above.length === 0
-      ? 'and no higher point was measured'
-      : relapses.length === 0
-        ? 'and pool stayed ahead at every point above it'
-        : `but not at ${relapses.map((pair) => `${micros(pair.cpuMicrosPerRequest)} (${apartOf(pair) === 'overlap' ? 'intervals overlap' : 'inline ahead'})`).join(', ')}`;
-  return `${opening}: the pool starts to pay at ${micros(crossover)} of CPU per request, where it served ${ratioText(ratioOf(at))} inline beyond both intervals; ${belowText}, ${aboveText}.`;
+    below === undefined || below === null
+      ? ''
+      : `, at ${micros(lower ?? 0)} ${ratioText(ratioOf(below))} (${decidedWords(apartOf(below))})`;
+  return `${opening}: the pool starts to pay ${bracket}: it served ${ratioText(ratioOf(at))} inline at ${micros(upper)} (pool ahead, and inline never ahead or equivalent above)${belowText}${open}.`;
 }
 
 function healthSentence(report: CrossoverReport, payloadBytes: number): string {
@@ -55,19 +56,25 @@ function handlerSentence(report: CrossoverReport, placement: HandlerPlacement): 
   const here =
     placement.poolOverInline === null
       ? 'pool and inline were not both measured here'
-      : `pool serves ${format.ratio(placement.poolOverInline)} inline here${placement.apart === 'overlap' ? ' (their intervals overlap: not distinguishable)' : ''}`;
+      : `pool serves ${format.ratio(placement.poolOverInline)} inline here (${decidedWords(placement.apart)})`;
   if (placement.cpuMicrosPerRequest === null)
     return `Your handler's CPU per request ${withBody(placement.payloadBytes)} could not be measured; ${here}.`;
   const cost = `Your handler costs ${micros(placement.cpuMicrosPerRequest)} of CPU per request ${withBody(placement.payloadBytes)}`;
   if (crossover === null || crossover === undefined)
     return `${cost}; no crossover was found in range at this body size; ${here}.`;
-  const side = placement.cpuMicrosPerRequest >= crossover ? 'above' : 'below';
-  return `${cost}: ${side} the crossover (${micros(crossover)}); ${here}.`;
+  const lower = report.crossovers.find((c) => c.payloadBytes === placement.payloadBytes)?.inlineNotBehindMicros ?? null;
+  const side =
+    placement.cpuMicrosPerRequest >= crossover
+      ? 'above the crossover'
+      : lower !== null && placement.cpuMicrosPerRequest <= lower
+        ? 'below the crossover'
+        : 'within or below the crossover';
+  return `${cost}: ${side} (${bracketText({ cpuMicrosPerRequest: crossover, inlineNotBehindMicros: lower })}); ${here}.`;
 }
 
 export function crossoverFindings(report: CrossoverReport): string[] {
   return [
-    ...report.crossovers.map((c) => crossoverSentence(report, c.payloadBytes, c.cpuMicrosPerRequest)),
+    ...report.crossovers.map((c) => crossoverSentence(report, c)),
     ...report.parameters.payloads.map((payloadBytes) => healthSentence(report, payloadBytes)),
     ...(report.handler ?? []).map((placement) => handlerSentence(report, placement)),
   ];
@@ -79,9 +86,9 @@ export function methodLines(report: CrossoverReport): string[] {
   const failed = report.windows.filter((w) => w.state === 'failed').length;
   return [
     `The loop ran ${format.count(Math.round(p.iterationsPerMicrosecond))} increments per µs of CPU (calibrated in the runner before any server started); each point's loop was sized from it.`,
-    `${format.clients(p.clients)}, keep-alive, one continuous loop per window; pool of ${format.plural(p.poolSize, 'thread')}; ${p.warmupSeconds} s warm-up and ${p.durationSeconds} s measured per window; one server per variant and CPU point, one window per body size on it.`,
+    `${format.clients(p.clients)}, keep-alive, one continuous loop per window; pool of ${format.plural(p.poolSize, 'thread')}; ${p.durationSeconds} s measured per window, after ${p.warmupSeconds} s of warm-up on each server's first window; both variants' servers up for each CPU point, and per body size their windows interleaved (inline, pool, pool, inline…) until their comparison was decided, ${MAX_BLOCKS_PER_POINT} runs of each, or (past the first two) the run's ${p.maxDurationSeconds} s bound.`,
     `Bodies were JSON orders of exactly the size shown, POSTed by the clients; the pool ${p.transfer === 'move' ? 'transferred each body to its worker (no copy)' : 'copied each body to its worker (--transfer clone)'}.`,
     'Servers ran with --quiet: no start/end line per request, whose write would cost both variants at thousands of requests per second.',
-    `A ratio marked pool or inline is beyond both 95% intervals (batch means); unmarked, the run cannot tell them apart.${failed === 0 ? '' : ` ${format.plural(failed, 'window')} could not be measured and ${failed === 1 ? 'is' : 'are'} marked failed.`}`,
+    `pool ÷ inline is the ratio of the geometric means of the runs, marked pool or inline where its 95% interval excludes 1 (differs), equivalent where its 90% interval lies within ±5%, unmarked while undecided; the error is spread over the ${MAX_BLOCKS_PER_POINT - 1} looks a point may take. The crossover is a bracket: from the largest point where inline was ahead or equivalent to the smallest where pool was ahead and stayed so.${failed === 0 ? '' : ` ${format.plural(failed, 'window')} could not be measured and ${failed === 1 ? 'is' : 'are'} marked failed.`}`,
   ];
 }

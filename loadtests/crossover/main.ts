@@ -14,12 +14,13 @@ import { watching } from '../observe/run-progress.ts';
 import * as format from '../report/format.ts';
 import { writeReport, writtenLine } from '../report/write.ts';
 import { EXIT_ROW_FAILED } from '../row-failures.ts';
-import { crossovers, handlerPlacements, healthThresholds } from './analysis.ts';
+import { crossovers, handlerPlacements, healthThresholds, MAX_BLOCKS_PER_POINT } from './analysis.ts';
+import { MIN_REPLICATES } from '../decide/stopping.ts';
 import { parseCrossoverArgs } from './flags.ts';
 import { iterationsPerMicrosecond } from './loop-rate.ts';
 import { CROSSOVER_FORMAT_VERSION, type CrossoverReport } from './model.ts';
 import { renderCrossoverHtml, renderCrossoverMarkdown, renderCrossoverTerminal } from './render.ts';
-import { planServers, runCrossover } from './run-crossover.ts';
+import { planPoints, runCrossover } from './run-crossover.ts';
 
 process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, group, say }) => {
   // A broken handler is one line before any load is sent.
@@ -42,10 +43,11 @@ process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, 
       blockingIoMs: DEFAULT_BLOCKING_IO_MS,
     },
   };
-  const steps = planServers(options, perMicrosecond).length * options.payloads.length;
-  const watch = watching(say, steps);
+  const points = planPoints(options, perMicrosecond).length * options.payloads.length;
+  // Steps: the two runs of each variant every point gets; undecided points may add more within the bound.
+  const watch = watching(say, points * 2 * MIN_REPLICATES);
   watch.say(
-    `crossover: ${format.plural(steps, 'window')} (${options.cpuMicros.length} CPU points × ${options.payloads.length} bodies × inline, pool${options.handlerPath === null ? '' : ', and your handler'}), pool of ${poolSize}, ${format.clients(sizing.clients)}; the loop runs ${format.count(Math.round(perMicrosecond))} increments per µs here`,
+    `crossover: ${format.plural(points, 'point')} (${options.cpuMicros.length} CPU points × ${options.payloads.length} bodies${options.handlerPath === null ? '' : ', and your handler'}), inline and pool interleaved at each until decided (up to ${MAX_BLOCKS_PER_POINT} runs each, further runs within ${options.maxDurationSeconds} s), pool of ${poolSize}, ${format.clients(sizing.clients)}; the loop runs ${format.count(Math.round(perMicrosecond))} increments per µs here`,
   );
   const windows = await runCrossover(options, sizing, { group, ...watch }).finally(() => watch.progress.clear());
   if (windows.every((window) => window.state === 'failed'))
@@ -61,6 +63,7 @@ process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, 
       payloads,
       durationSeconds: options.durationSeconds,
       warmupSeconds: options.warmupSeconds,
+      maxDurationSeconds: options.maxDurationSeconds,
       clients: sizing.clients,
       poolSize,
       iterationsPerMicrosecond: perMicrosecond,

@@ -2,7 +2,8 @@
 // runner fills it. One flat list of windows: a (variant, work, body size) each.
 import type { Provenance } from '../report/model.ts';
 
-export const CROSSOVER_FORMAT_VERSION = 1;
+/** 2: several runs per point (`run`), decisions by comparison, the crossover as a bracket. */
+export const CROSSOVER_FORMAT_VERSION = 2;
 
 export const CROSSOVER_VARIANTS = ['inline', 'pool'] as const;
 export type CrossoverVariant = (typeof CROSSOVER_VARIANTS)[number];
@@ -20,6 +21,8 @@ interface WindowKey {
 
 export interface MeasuredWindow extends WindowKey {
   readonly state: 'measured';
+  /** 1-based: the point's runs of this variant, interleaved with the other's A B B A. */
+  readonly run: number;
   /** 2xx answers inside the window, as the clients counted them. */
   readonly requests: number;
   /** The server's own count of requests it served in the window (/stats), to check the clients' against. */
@@ -48,6 +51,8 @@ export interface CrossoverParameters {
   readonly payloads: readonly number[];
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
+  /** The run's time bound: past it, points stop at the blocks the first look needs. */
+  readonly maxDurationSeconds: number;
   readonly clients: number;
   readonly poolSize: number;
   /** Increments of the loop per µs of CPU, calibrated in the runner before any server started. */
@@ -57,11 +62,16 @@ export interface CrossoverParameters {
   readonly handler: { readonly path: string; readonly sha256: string } | null;
 }
 
-/** Per body size: the smallest loop CPU time at which pool served more than inline beyond their intervals. */
+/**
+ * Per body size, where the pool starts to pay, as a bracket: from above inlineNotBehindMicros up to
+ * cpuMicrosPerRequest (analysis.ts crossoverOf).
+ */
 export interface Crossover {
   readonly payloadBytes: number;
-  /** null: not found among the points measured. */
+  /** The smallest point pool was decided ahead at and stayed so above; null: not found among the points measured. */
   readonly cpuMicrosPerRequest: number | null;
+  /** The largest point below it where inline was decided ahead or equivalent; null: none (the line may lie lower). */
+  readonly inlineNotBehindMicros: number | null;
 }
 
 /** Per body size and bound: the smallest loop CPU time at which inline's /health p99 passed it. */
@@ -78,8 +88,8 @@ export interface HandlerPlacement {
   readonly cpuMicrosPerRequest: number | null;
   /** pool ÷ inline req/s of the handler itself; null when either was not measured. */
   readonly poolOverInline: number | null;
-  /** Whether their intervals were apart: 'pool' or 'inline' served more beyond them, or neither. */
-  readonly apart: 'pool' | 'inline' | 'overlap';
+  /** Decided by comparing their runs: 'pool' or 'inline' served more, 'equivalent' within the margin, or 'undecided'. */
+  readonly apart: 'pool' | 'inline' | 'equivalent' | 'undecided';
 }
 
 export interface CrossoverReport extends Provenance {

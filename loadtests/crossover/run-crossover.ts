@@ -1,18 +1,20 @@
-// Measures every window of a crossover: one server per (variant, work), and on it one window per
-// body size (the body is the client's, so the server need not restart), each by the load runner's
-// own measure(): continuous clients, warm-up, the window, its interval, the calibration after it.
-import { DEFAULT_TIMEOUT_MS, defaultMaxQueue, type ServerOptions } from '../../server/flags.ts';
+// Measures every point of a crossover: per work (a loop's CPU time, or the --handler) both variants'
+// servers are up at once, and per body size (the body is the client's) their windows run interleaved,
+// inline pool pool inline…, each by the load runner's own measure(), until the comparison of their
+// runs is decided, the point's bound is reached, or (past a first look) its share of the run's time is spent.
+import { blockOrder } from '../decide/abba.ts';
+import { undecidable } from '../decide/replicates.ts';
+import { type Bound, untilDecided } from '../decide/stopping.ts';
 import { jsonPayload } from '../load/payload.ts';
 import { buildRun } from '../measure/build-run.ts';
 import { fixedWindow } from '../measure/fixed-window.ts';
 import { measure } from '../measure/measure.ts';
-import { failedRowOf, type RunContext, serverOptionsFor } from '../measure/run-scenario.ts';
-import { onVariantServer } from '../measure/variant-server.ts';
-import type { VariantRun, VariantSettingValues } from '../report/model.ts';
-import { curlLoops } from '../scenarios/curl-loops.ts';
+import { failedRowOf, type RunContext } from '../measure/run-scenario.ts';
+import type { VariantRun } from '../report/model.ts';
+import { comparisonOf, MAX_BLOCKS_PER_POINT } from './analysis.ts';
+import { type CrossoverSizing, onBothServers, type Served } from './both-servers.ts';
 import type { CrossoverOptions } from './flags.ts';
 import { iterationsFor } from './loop-rate.ts';
-import { bytes } from './tables.ts';
 import {
   CROSSOVER_VARIANTS,
   type CrossoverVariant,
@@ -20,36 +22,18 @@ import {
   type CrossoverWork,
   type MeasuredWindow,
 } from './model.ts';
+import { bytes } from './tables.ts';
 
-/** One server of the run: a variant and what each request runs. */
-export interface PlannedServer {
-  readonly variant: CrossoverVariant;
-  readonly work: CrossoverWork;
-}
-
-export interface CrossoverSizing {
-  readonly iterationsPerMicrosecond: number;
-  readonly poolSize: number;
-  readonly clients: number;
-  readonly settings: VariantSettingValues;
-}
-
-/** Each loop point on inline, then on pool; then the handler on both, when there is one. */
-export function planServers(options: CrossoverOptions, iterationsPerMicrosecond: number): PlannedServer[] {
-  const loops = options.cpuMicros.flatMap((cpuMicrosPerRequest) =>
-    CROSSOVER_VARIANTS.map(
-      (variant): PlannedServer => ({
-        variant,
-        work: {
-          kind: 'loop',
-          cpuMicrosPerRequest,
-          iterations: iterationsFor(cpuMicrosPerRequest, iterationsPerMicrosecond),
-        },
-      }),
-    ),
+/** Each loop point, then the handler when there is one: both variants run each. */
+export function planPoints(options: CrossoverOptions, iterationsPerMicrosecond: number): CrossoverWork[] {
+  const loops = options.cpuMicros.map(
+    (cpuMicrosPerRequest): CrossoverWork => ({
+      kind: 'loop',
+      cpuMicrosPerRequest,
+      iterations: iterationsFor(cpuMicrosPerRequest, iterationsPerMicrosecond),
+    }),
   );
-  if (options.handlerPath === null) return loops;
-  return [...loops, ...CROSSOVER_VARIANTS.map((variant): PlannedServer => ({ variant, work: { kind: 'handler' } }))];
+  return options.handlerPath === null ? loops : [...loops, { kind: 'handler' }];
 }
 
 export function workName(work: CrossoverWork): string {
@@ -59,23 +43,52 @@ export function workName(work: CrossoverWork): string {
 export const bodyName = (payloadBytes: number): string =>
   payloadBytes === 0 ? 'no body (GET)' : `${bytes(payloadBytes)} body`;
 
-/**
- * Quiet servers: a start and an end line per request would cost a write on the event loop (and,
- * from the pool's threads, a message to it) at thousands of requests per second, in both variants.
- */
-function serverOptions(planned: PlannedServer, options: CrossoverOptions, sizing: CrossoverSizing): ServerOptions {
-  const plan = { scenario: curlLoops, maxQueue: defaultMaxQueue(sizing.poolSize), timeoutMs: DEFAULT_TIMEOUT_MS };
-  const handler = planned.work.kind === 'handler' ? options.handlerPath : null;
-  const iterations = planned.work.kind === 'loop' ? planned.work.iterations : sizing.settings.iterations;
-  return {
-    ...serverOptionsFor(
-      planned.variant,
-      plan,
-      { ...sizing.settings, iterations },
-      { handler, transfer: options.transfer },
-    ),
-    quiet: true,
+/** One (work, body) point on servers already up: its windows, inline and pool interleaved until decided or bound. */
+interface Point {
+  readonly work: CrossoverWork;
+  readonly payloadBytes: number;
+  readonly body: Uint8Array | null;
+  readonly served: Served;
+  /** The variants whose server had its first window: later ones find it warm and skip the warm-up. */
+  readonly warmed: Set<CrossoverVariant>;
+}
+
+async function measurePoint(
+  point: Point,
+  bound: Bound,
+  elapsedSeconds: () => number,
+  run: { readonly options: CrossoverOptions; readonly sizing: CrossoverSizing; readonly context: RunContext },
+): Promise<CrossoverWindow[]> {
+  const { work, payloadBytes } = point;
+  const { options, sizing, context } = run;
+  // measure()'s line per window would be dozens here: one line per work, the window on the live line.
+  const watch = { say: (): void => {}, progress: context.progress };
+  const measureOne = async (variant: CrossoverVariant, runNumber: number): Promise<CrossoverWindow> => {
+    context.progress.step(`${variant}, ${workName(work)}, ${bodyName(payloadBytes)}, run ${runNumber}`);
+    const warmupSeconds = point.warmed.has(variant) ? 0 : options.warmupSeconds;
+    point.warmed.add(variant);
+    const window = fixedWindow(sizing.clients, warmupSeconds, options.durationSeconds);
+    const key = { variant, work, payloadBytes };
+    try {
+      const { target, subject } = point.served(variant);
+      const measured = await measure(target, subject, { ...window, requestBody: point.body }, watch);
+      return windowOf({ ...key, run: runNumber }, buildRun(measured), measured.stats?.served ?? null);
+    } catch (error) {
+      const rowKey = { variant, repetition: runNumber, size: null, newConnection: false };
+      return { state: 'failed', ...key, reason: failedRowOf(rowKey, error, context.say).reason };
+    }
   };
+  const result = await untilDecided<CrossoverWindow>({
+    runBlock: async (block) => {
+      const measured: CrossoverWindow[] = [];
+      for (const variant of blockOrder(CROSSOVER_VARIANTS, block)) measured.push(await measureOne(variant, block + 1));
+      return measured;
+    },
+    compareAll: (rows) => [comparisonOf(runsOf(rows)) ?? undecidable('inline', 'pool', 'req/s')],
+    bound,
+    elapsedSeconds,
+  });
+  return [...result.rows];
 }
 
 export async function runCrossover(
@@ -83,51 +96,51 @@ export async function runCrossover(
   sizing: CrossoverSizing,
   context: RunContext,
 ): Promise<CrossoverWindow[]> {
-  const servers = planServers(options, sizing.iterationsPerMicrosecond);
-  const bodies = new Map(options.payloads.map((bytes) => [bytes, bytes === 0 ? null : jsonPayload(bytes)] as const));
+  const works = planPoints(options, sizing.iterationsPerMicrosecond);
+  const bodies = [...options.payloads].map((size) => [size, size === 0 ? null : jsonPayload(size)] as const);
   const windows: CrossoverWindow[] = [];
-  // measure()'s line per window would be dozens here: one line per server, the window on the live line.
-  const watch = { say: (): void => {}, progress: context.progress };
-  for (const [index, planned] of servers.entries()) {
-    const key = (payloadBytes: number) => ({ variant: planned.variant, work: planned.work, payloadBytes });
-    const rowKey = { variant: planned.variant, repetition: 1, size: null, newConnection: false };
-    context.say(`server ${index + 1} of ${servers.length}: ${planned.variant}, ${workName(planned.work)} per request`);
-    const measureAll = async (): Promise<void> =>
-      onVariantServer(serverOptions(planned, options, sizing), 1, sizing.clients, context, async (target, subject) => {
-        for (const [payloadBytes, body] of bodies) {
-          context.progress.step(`${planned.variant}, ${workName(planned.work)}, ${bodyName(payloadBytes)}`);
-          const settings = {
-            ...fixedWindow(sizing.clients, options.warmupSeconds, options.durationSeconds),
-            requestBody: body,
+  const started = performance.now();
+  const runSeconds = () => (performance.now() - started) / 1000;
+  for (const [index, work] of works.entries()) {
+    context.say(`point ${index + 1} of ${works.length}: ${workName(work)} per request, inline and pool`);
+    try {
+      await onBothServers(work, options, sizing, context, async (served) => {
+        const warmed = new Set<CrossoverVariant>();
+        for (const [bodyIndex, [payloadBytes, body]] of bodies.entries()) {
+          // The run's time left, shared evenly by the points still to come: unspent time flows on.
+          const pointsLeft = (works.length - index) * bodies.length - bodyIndex;
+          const pointStarted = runSeconds();
+          const bound = {
+            maxBlocks: MAX_BLOCKS_PER_POINT,
+            maxSeconds: Math.max(0, (options.maxDurationSeconds - pointStarted) / pointsLeft),
           };
-          try {
-            const measured = await measure(target(planned.variant), subject, settings, watch);
-            const run = buildRun(measured);
-            windows.push(windowOf(key(payloadBytes), run, measured.stats?.served ?? null));
-          } catch (error) {
-            const { reason } = failedRowOf(rowKey, error, context.say);
-            windows.push({ state: 'failed', ...key(payloadBytes), reason });
-          }
+          const point = { work, payloadBytes, body, served, warmed };
+          const elapsed = () => runSeconds() - pointStarted;
+          windows.push(...(await measurePoint(point, bound, elapsed, { options, sizing, context })));
         }
       });
-    try {
-      await measureAll();
     } catch (error) {
-      // The server did not start or stop: every body size not yet measured on it fails with that reason.
+      // A server did not start or stop: every body size not yet measured on this work fails with that reason.
+      const rowKey = { variant: 'inline and pool', repetition: 1, size: null, newConnection: false };
       const { reason } = failedRowOf(rowKey, error, context.say);
-      const done = new Set(
-        windows.filter((w) => w.variant === planned.variant && w.work === planned.work).map((w) => w.payloadBytes),
-      );
-      for (const bytes of options.payloads)
-        if (!done.has(bytes)) windows.push({ state: 'failed', ...key(bytes), reason });
+      for (const [payloadBytes] of bodies)
+        for (const variant of CROSSOVER_VARIANTS)
+          if (!windows.some((w) => w.work === work && w.payloadBytes === payloadBytes && w.variant === variant))
+            windows.push({ state: 'failed', variant, work, payloadBytes, reason });
     }
   }
   return windows;
 }
 
+const isMeasured = (w: CrossoverWindow): w is MeasuredWindow => w.state === 'measured';
+const runsOf = (rows: readonly CrossoverWindow[]) => ({
+  inlineRuns: rows.filter(isMeasured).filter((w) => w.variant === 'inline'),
+  poolRuns: rows.filter(isMeasured).filter((w) => w.variant === 'pool'),
+});
+
 /** The window's figures; the server's count from /stats, since quiet servers log no End lines to count. */
 function windowOf(
-  key: Pick<MeasuredWindow, 'variant' | 'work' | 'payloadBytes'>,
+  key: Pick<MeasuredWindow, 'variant' | 'work' | 'payloadBytes' | 'run'>,
   run: VariantRun,
   servedByServer: number | null,
 ): MeasuredWindow {

@@ -4,7 +4,7 @@ import * as format from '../report/format.ts';
 import type { Table } from '../report/tables.ts';
 import { rateWithInterval } from '../report/trust.ts';
 import { type Apart, apartOf, handlerPair, pairsOf, type Pair, ratioOf } from './analysis.ts';
-import type { CrossoverReport, MeasuredWindow } from './model.ts';
+import type { Crossover, CrossoverReport, MeasuredWindow } from './model.ts';
 
 /** 3 µs, 300 µs, 1.0 ms, 30 ms: µs below a millisecond, ms above. */
 export function micros(value: number): string {
@@ -19,13 +19,27 @@ export function bytes(value: number): string {
   return `${format.count(value)} B`;
 }
 
-/** "1.85× pool": the ratio, and who served more beyond both intervals (nothing when they overlap). */
+/** "1.85× pool": the ratio, and the decision of its runs' comparison (nothing while undecided). */
 export function ratioCell(ratio: number | null, apart: Apart): string {
   if (ratio === null) return format.NOT_MEASURED;
-  return apart === 'overlap' ? format.ratio(ratio) : `${format.ratio(ratio)} ${apart}`;
+  return apart === 'undecided' ? format.ratio(ratio) : `${format.ratio(ratio)} ${apart}`;
 }
 
-const rate = (window: MeasuredWindow | null): string => (window === null ? 'failed' : rateWithInterval(window));
+/** "1.0 ms – 10.0 ms": where the pool starts to pay; "≤ 10.0 ms" with no decided point below; "not in range". */
+export function bracketText(crossover: Pick<Crossover, 'cpuMicrosPerRequest' | 'inlineNotBehindMicros'>): string {
+  if (crossover.cpuMicrosPerRequest === null) return 'not in range';
+  const upper = micros(crossover.cpuMicrosPerRequest);
+  return crossover.inlineNotBehindMicros === null
+    ? `≤ ${upper}`
+    : `${micros(crossover.inlineNotBehindMicros)} – ${upper}`;
+}
+
+/** One run: its rate and interval; several: each run's rate, in the order measured. */
+const rate = (runs: readonly MeasuredWindow[]): string => {
+  if (runs.length === 0) return 'failed';
+  if (runs.length === 1 && runs[0] !== undefined) return rateWithInterval(runs[0]);
+  return runs.map((run) => format.perSecond(run.requestsPerSecond)).join(', ');
+};
 const optionalMs = (value: number | null | undefined): string =>
   value === null || value === undefined ? format.MISSING : format.ms(value);
 const optionalMicros = (value: number | null | undefined): string =>
@@ -54,16 +68,16 @@ export function ratioTable(report: CrossoverReport): Table {
   };
 }
 
-/** Every point at every body size, with both rates and their intervals. */
+/** Every point at every body size, with both variants' runs and the decision; single-window figures of the first run. */
 export function detailTable(report: CrossoverReport): Table {
   const { cpuMicros, payloads } = report.parameters;
   return {
     columns: [
       { header: 'body', align: 'right' },
       { header: 'CPU per request (loop)', align: 'right' },
-      { header: 'inline req/s ±95%', align: 'right' },
-      { header: 'pool req/s ±95%', align: 'right' },
-      { header: 'pool ÷ inline', align: 'right' },
+      { header: 'inline req/s (±95% of one run; each run)', align: 'right' },
+      { header: 'pool req/s (±95% of one run; each run)', align: 'right' },
+      { header: 'pool ÷ inline (decided)', align: 'right' },
       { header: 'inline /health p99 ms', align: 'right' },
       { header: 'pool /health p99 ms', align: 'right' },
       { header: 'server CPU per request (inline)', align: 'right' },
@@ -75,8 +89,8 @@ export function detailTable(report: CrossoverReport): Table {
       pairsOf(report.windows, cpuMicros, payloadBytes).map((pair) => [
         bytes(payloadBytes),
         micros(pair.cpuMicrosPerRequest),
-        rate(pair.inline),
-        rate(pair.pool),
+        rate(pair.inlineRuns),
+        rate(pair.poolRuns),
         ratioCell(ratioOf(pair), apartOf(pair)),
         optionalMs(pair.inline?.healthP99Ms),
         optionalMs(pair.pool?.healthP99Ms),
@@ -95,14 +109,14 @@ export function crossoverTable(report: CrossoverReport): Table {
   return {
     columns: [
       { header: 'body', align: 'right' },
-      { header: 'crossover: pool > inline from', align: 'right' },
+      { header: 'crossover: pool starts to pay', align: 'right' },
       ...report.healthThresholds
         .filter((t) => t.payloadBytes === report.parameters.payloads[0])
         .map((t) => ({ header: `inline /health p99 > ${t.thresholdMs} ms from`, align: 'right' as const })),
     ],
     rows: report.crossovers.map((crossover) => [
       bytes(crossover.payloadBytes),
-      at(crossover.cpuMicrosPerRequest),
+      bracketText(crossover),
       ...report.healthThresholds
         .filter((t) => t.payloadBytes === crossover.payloadBytes)
         .map((t) => at(t.cpuMicrosPerRequest)),
@@ -127,8 +141,8 @@ export function handlerTable(report: CrossoverReport): Table | null {
       return [
         bytes(placement.payloadBytes),
         optionalMicros(placement.cpuMicrosPerRequest),
-        rate(pair.inline),
-        rate(pair.pool),
+        rate(pair.inlineRuns),
+        rate(pair.poolRuns),
         ratioCell(placement.poolOverInline, placement.apart),
         failures(pair),
       ];

@@ -6,7 +6,7 @@ import { Agent, get } from 'node:http';
 
 export const DEFAULT_PROBE_INTERVAL_MS = 50;
 /** A probe not answered by then counts as failed; it never holds the run open. */
-const PROBE_TIMEOUT_MS = 30_000;
+export const PROBE_TIMEOUT_MS = 30_000;
 
 export interface ProbeResult {
   readonly sent: number;
