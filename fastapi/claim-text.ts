@@ -38,7 +38,7 @@ export function claimPoints(runs: readonly VariantRun[]): ClaimPoint[] {
 }
 
 /** How a verdict reads after "the claim". */
-const VERDICT_WORDS: Record<Verdict, string> = {
+export const VERDICT_WORDS: Record<Verdict, string> = {
   holds: 'holds',
   fails: 'fails',
   'not distinguishable': 'cannot be decided (the routes are not distinguishable)',
@@ -78,7 +78,7 @@ function latencyPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRu
 }
 
 /** The largest count's figures of Python's own answers, against `async def` at the same count. */
-function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: VariantRun): string {
+export function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: VariantRun): string {
   const others = [PYTHON_MODELS.processPool.label, PYTHON_MODELS.workers.label].flatMap((model) => {
     const run = runsOf(runs, model).find((candidate) => candidate.connections === clients);
     if (run === undefined) return [];
@@ -95,7 +95,7 @@ function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: Vari
 }
 
 /** Whether Node's pool lost throughput as clients grew: its fewest-client and most-client rows. */
-function nodePool(runs: readonly VariantRun[]): string {
+export function nodePool(runs: readonly VariantRun[]): string {
   const pool = runsOf(runs, 'pool').filter(isSteady);
   const first = pool[0];
   const last = pool.at(-1);

@@ -7,17 +7,15 @@ import { runProgram } from '../loadtests/cli/program.ts';
 import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
 import { reportParameters } from '../loadtests/options.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
-import { renderHtml } from '../loadtests/report/html.ts';
-import { markdownTable, renderMarkdown } from '../loadtests/report/markdown.ts';
+import { renderHtml } from '../loadtests/document/html.ts';
+import { renderMarkdown } from '../loadtests/document/markdown.ts';
+import { renderTerminal } from '../loadtests/document/terminal.ts';
 import type { ReportRow } from '../loadtests/report/model.ts';
-import { isMeasured } from '../loadtests/report/runs.ts';
-import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from '../loadtests/row-failures.ts';
 import { defaultThreadCount } from '../server/cores.ts';
 import { watching } from '../loadtests/observe/run-progress.ts';
-import { claimHtml } from './claim-html.ts';
-import { claimSentences, claimTable } from './claim-text.ts';
+import { fastapiDocument } from './document.ts';
 import { estimateLine } from './estimate.ts';
 import { parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_MODELS } from './rows.ts';
@@ -69,23 +67,16 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
     runs,
     notes: notes(options, cores),
   });
-  const measured = runs.filter(isMeasured);
-  const sentences = claimSentences(measured);
-  process.stdout.write(`${renderTerminal(report)}\n\n${sentences.map((line) => `• ${line}`).join('\n')}\n\n`);
+  const document = fastapiDocument(report);
+  process.stdout.write(`${renderTerminal(document)}\n\n`);
   if (options.writeReport) {
-    const claim = [
-      '## The claim, tested',
-      'The original ends: use `async def` when the path operation is CPU-intensive and must serve numerous requests at once, because `def` creates lots of threads that compete for the CPU.',
-      sentences.map((line) => `- ${line}`).join('\n'),
-      markdownTable(claimTable(measured)),
-    ];
     const written = await writeReport(
       options.reportsDir,
       dateUtc,
       `fastapi-${report.scenario}`,
-      renderMarkdown(report, claim),
+      renderMarkdown(document),
       report,
-      renderHtml(report, [claimHtml(measured)]),
+      renderHtml(document),
     );
     if (failed !== null) say(`error: ${failed}`);
     say(writtenLine(written)); // the last line names the page to open

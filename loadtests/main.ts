@@ -5,10 +5,11 @@ import { runProgram } from './cli/program.ts';
 import { commandLine, provenance } from './observe/provenance.ts';
 import { reportParameters } from './options.ts';
 import { assembleReport } from './report/assemble.ts';
-import { renderHtml } from './report/html.ts';
-import { renderMarkdown } from './report/markdown.ts';
+import { renderHtml } from './document/html.ts';
+import { renderMarkdown } from './document/markdown.ts';
+import { renderTerminal, terminalAnswer } from './document/terminal.ts';
+import { loadtestDocument } from './report/document.ts';
 import { isMeasured } from './report/runs.ts';
-import { renderTerminal } from './report/terminal.ts';
 import { writeReport, writtenLine } from './report/write.ts';
 import { plannedRows, runScenario } from './measure/run-scenario.ts';
 import { watching } from './observe/run-progress.ts';
@@ -22,6 +23,7 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
   const failedRows: string[] = [];
   const tooMany: string[] = [];
   const writtenLines: string[] = [];
+  const answers: string[] = [];
   // Each scenario gets its own report, written as soon as it is measured.
   for (const plan of options.plans) {
     const dateUtc = new Date().toISOString();
@@ -40,24 +42,31 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
       provenance: provenance(commandLine('loadtest', argv), dateUtc),
       runs: rows,
     });
-    process.stdout.write(`${renderTerminal(report)}\n\n`);
+    const document = loadtestDocument(report);
+    process.stdout.write(`${renderTerminal(document)}\n\n`);
+    answers.push(terminalAnswer(document));
     if (options.writeReport) {
       const written = await writeReport(
         options.reportsDir,
         dateUtc,
         report.scenario,
-        renderMarkdown(report),
+        renderMarkdown(document),
         report,
-        renderHtml(report),
+        renderHtml(document),
       );
       writtenLines.push(writtenLine(written));
       say(writtenLine(written));
     }
   }
-  if (failedRows.length === 0 && tooMany.length === 0) return 0;
-  say(`error: ${[...failedRows, ...tooMany].join('; ')}`);
-  // Said again below the error: the terminal's last line names the page to open.
-  for (const line of writtenLines) say(line);
+  const failedLine =
+    failedRows.length === 0 && tooMany.length === 0 ? null : `error: ${[...failedRows, ...tooMany].join('; ')}`;
+  // The terminal ends with every answer, then the error, then every file the run wrote.
+  if (answers.length > 1 || failedLine !== null) {
+    if (answers.length > 1) process.stdout.write(`${answers.join('\n\n')}\n\n`);
+    if (failedLine !== null) say(failedLine);
+    for (const line of writtenLines) say(line);
+  }
+  if (failedLine === null) return 0;
   // A failed row outranks too many failed requests: the run itself is incomplete.
   return failedRows.length > 0 ? EXIT_ROW_FAILED : EXIT_TOO_MANY_FAILED;
 });

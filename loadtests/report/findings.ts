@@ -46,7 +46,9 @@ function versusBaseline(run: VariantRun, baseline: VariantRun | undefined): stri
   const [a, b] = [run.requestsPerSecondCi95, baseline.requestsPerSecondCi95];
   if (a !== null && b !== null && overlaps(a, b))
     return `${run.variant} and ${baseline.variant} are not distinguishable in this run: their req/s intervals overlap (${rateWithInterval(run)} vs ${rateWithInterval(baseline)}).`;
-  return `${run.variant} served ${format.ratio(times)} ${format.possessive(baseline.variant)} throughput (${format.perSecond(run.requestsPerSecond)} vs ${format.perSecond(baseline.requestsPerSecond)} req/s).`;
+  // The larger first: "inline served 2.90× pool's", never "pool 0.34× inline".
+  const [more, less] = times >= 1 ? [run, baseline] : [baseline, run];
+  return `${more.variant} served ${format.ratio(Math.max(times, 1 / times))} ${format.possessive(less.variant)} throughput (${format.perSecond(more.requestsPerSecond)} vs ${format.perSecond(less.requestsPerSecond)} req/s).`;
 }
 
 /** `inRun`: " in run 2" when the figures are medians over runs and the detail is one run's. */
@@ -145,37 +147,57 @@ function noise(run: VariantRun): string | null {
   return `Noise: while ${run.variant} was measured (run ${run.repetition}), other processes used ${format.percent(foreign)} of a core, over the ${FOREIGN_CPU_LIMIT_PERCENT}% guard: its figures may be off.`;
 }
 
-export function findings(report: Report): string[] {
+/** The questions a reader asks of a report, in the order the report answers them. */
+export type Question = 'throughput' | 'responsiveness' | 'cores' | 'fairness' | 'flags' | 'checks';
+
+export type FindingGroups = Readonly<Record<Question, readonly string[]>>;
+
+const present = (lines: readonly (string | null)[]): string[] => lines.filter((line): line is string => line !== null);
+
+/** Every finding, under the question it answers. */
+export function findingGroups(report: Report): FindingGroups {
   const baseline = baselineRun(report);
   const groups = groupByVariant(report);
   const runs = groups.map((group) => group.summary);
   const repeat = report.parameters.repeat;
-  const lines = [
-    repeat > 1
-      ? `Each variant ran ${repeat} times on a fresh server. Tables and sentences give each figure per run as the median over the runs (the mean of the middle two for an even count), tables followed by [min–max]; timelines, clients and processes show the run nearest the median req/s.`
-      : null,
-    ...failedRowFindings(report),
-    ...overview(runs),
-    ...trustFindings(report),
-    ...groups.flatMap((group) => {
-      const run = group.summary;
-      const inRun = group.runs.length > 1 ? ` in run ${group.shown.repetition}` : '';
-      return [
-        `${concurrency(run)}; ${cpu(run)}.`,
-        againstLimit(run),
-        versusBaseline(run, baseline),
-        bystander(run),
-        processes(run, inRun),
-        processCpu(run, inRun),
-        fairness(run, inRun),
-        failures(run),
-        overload(run),
-        samplesBehind(group),
-      ];
-    }),
-    ...measuredRuns(report).map(noise),
-    generator(report),
-    ...engineComparison(report),
-  ];
-  return lines.filter((line): line is string => line !== null);
+  const each = (sentences: (group: (typeof groups)[number], inRun: string) => (string | null)[]): string[] =>
+    present(
+      groups.flatMap((group) => sentences(group, group.runs.length > 1 ? ` in run ${group.shown.repetition}` : '')),
+    );
+  return {
+    throughput: [
+      ...failedRowFindings(report),
+      ...each(({ summary }) => [
+        versusBaseline(summary, baseline),
+        againstLimit(summary),
+        failures(summary),
+        overload(summary),
+      ]),
+    ],
+    responsiveness: each(({ summary }) => [bystander(summary)]),
+    cores: [
+      ...overview(runs),
+      ...each(({ summary }, inRun) => [
+        `${concurrency(summary)}; ${cpu(summary)}.`,
+        processes(summary, inRun),
+        processCpu(summary, inRun),
+      ]),
+    ],
+    fairness: each(({ summary }, inRun) => [fairness(summary, inRun)]),
+    // Self-checks that flagged a row, then how the figures were had.
+    flags: [...trustFindings(report), ...present(measuredRuns(report).map(noise))],
+    checks: present([
+      repeat > 1
+        ? `Each variant ran ${repeat} times on a fresh server. Tables and sentences give each figure per run as the median over the runs (the mean of the middle two for an even count), tables followed by [min–max]; timelines, clients and processes show the run nearest the median req/s.`
+        : null,
+      ...groups.map(samplesBehind),
+      generator(report),
+      ...engineComparison(report),
+    ]),
+  };
+}
+
+/** Every finding in one list, question by question. */
+export function findings(report: Report): string[] {
+  return Object.values(findingGroups(report)).flat();
 }

@@ -1,7 +1,7 @@
 // The HTML report's shell and its pieces: the page with its inline style (screen and A4 print),
 // tables from the same cells as the markdown's, and the markdown's inline code spans as <code>.
-import { escapeXml } from './svg.ts';
-import type { Table } from './tables.ts';
+import { escapeXml } from '../report/svg.ts';
+import type { Table } from '../report/tables.ts';
 
 export const escapeHtml = escapeXml;
 
@@ -55,6 +55,14 @@ ul.provenance { list-style: none; padding-left: 0; }
 code { background: #f2f2f2; padding: 0 3px; border-radius: 3px; }
 pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 12px; }
 .note { color: #444; font-size: 0.92em; }
+.answer { background: #eef5ee; border-left: 4px solid #2a7a2a; padding: 4px 14px; }
+.answer h2 { border: none; margin-top: 0.4em; }
+.answer li { font-size: 1.08em; font-weight: 600; margin: 3px 0; }
+.conclusion { font-weight: 600; }
+#hero svg.chart { max-height: 380px; }
+ul.provenance { font-size: 0.92em; color: #333; }
+details { margin: 8px 0; }
+summary { cursor: pointer; font-weight: 600; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9pt; }

@@ -1,0 +1,18 @@
+// Which document a report's JSON value makes: each command's pure builder, chosen by the value's
+// own fields, so a report written by any earlier run can be rendered again with today's renderers.
+import type { ReportDocument } from '../loadtests/document/model.ts';
+import type { Report } from '../loadtests/report/model.ts';
+import { loadtestDocument } from '../loadtests/report/document.ts';
+import { fastapiDocument } from '../fastapi/document.ts';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** The document of a report's JSON value; an error naming what it is not. */
+export function documentOf(value: unknown): ReportDocument {
+  if (!isRecord(value)) throw new Error('not a report: the JSON is not an object');
+  if ('runs' in value && 'scenario' in value) {
+    const report = value as unknown as Report;
+    return /\bfastapi\b/.test(report.command) ? fastapiDocument(report) : loadtestDocument(report);
+  }
+  throw new Error('not a report this version can render: no runs, series, windows or figures');
+}
