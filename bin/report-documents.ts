@@ -4,6 +4,8 @@ import type { ReportDocument } from '../loadtests/document/model.ts';
 import type { Report } from '../loadtests/report/model.ts';
 import { loadtestDocument } from '../loadtests/report/document.ts';
 import { fastapiDocument } from '../fastapi/document.ts';
+import type { SweepReport } from '../loadtests/sweep/model.ts';
+import { sweepDocument } from '../loadtests/sweep/document.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -14,5 +16,6 @@ export function documentOf(value: unknown): ReportDocument {
     const report = value as unknown as Report;
     return /\bfastapi\b/.test(report.command) ? fastapiDocument(report) : loadtestDocument(report);
   }
+  if ('series' in value) return sweepDocument(value as unknown as SweepReport);
   throw new Error('not a report this version can render: no runs, series, windows or figures');
 }
