@@ -6,6 +6,8 @@ import { loadtestDocument } from '../loadtests/report/document.ts';
 import { fastapiDocument } from '../fastapi/document.ts';
 import type { SweepReport } from '../loadtests/sweep/model.ts';
 import { sweepDocument } from '../loadtests/sweep/document.ts';
+import type { CrossoverReport } from '../loadtests/crossover/model.ts';
+import { crossoverDocument } from '../loadtests/crossover/document.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -17,5 +19,6 @@ export function documentOf(value: unknown): ReportDocument {
     return /\bfastapi\b/.test(report.command) ? fastapiDocument(report) : loadtestDocument(report);
   }
   if ('series' in value) return sweepDocument(value as unknown as SweepReport);
+  if ('windows' in value) return crossoverDocument(value as unknown as CrossoverReport);
   throw new Error('not a report this version can render: no runs, series, windows or figures');
 }

@@ -9,6 +9,14 @@ const withBody = (payloadBytes: number): string =>
 
 const ratioText = (ratio: number | null): string => (ratio === null ? 'not measured' : format.ratio(ratio));
 
+/** "pool served 1.52× inline's req/s", or "inline served 2.90× pool's req/s": the larger first. */
+function leader(ratio: number | null): string {
+  if (ratio === null) return 'pool and inline were not both measured';
+  return ratio >= 1
+    ? `pool served ${format.ratio(ratio)} inline's req/s`
+    : `inline served ${format.ratio(1 / ratio)} pool's req/s`;
+}
+
 function crossoverSentence(report: CrossoverReport, payloadBytes: number, crossover: number | null): string {
   const { cpuMicros } = report.parameters;
   const pairs = pairsOf(report.windows, cpuMicros, payloadBytes);
@@ -18,7 +26,7 @@ function crossoverSentence(report: CrossoverReport, payloadBytes: number, crosso
     const last = pairs.at(-1)!;
     const lastApart = apartOf(last);
     const there = lastApart === 'overlap' ? 'their intervals overlap' : `${lastApart} served more`;
-    return `${opening}: pool never served more than inline beyond their intervals at any CPU time per request from ${range}; at ${micros(last.cpuMicrosPerRequest)} pool served ${ratioText(ratioOf(last))} inline (${there}).`;
+    return `${opening}: pool never served more than inline beyond their intervals at any CPU time per request from ${range}; at ${micros(last.cpuMicrosPerRequest)} ${leader(ratioOf(last))} (${there}).`;
   }
   const at = pairs.find((pair) => pair.cpuMicrosPerRequest === crossover)!;
   const below = pairs.filter((pair) => pair.cpuMicrosPerRequest < crossover);
@@ -28,7 +36,7 @@ function crossoverSentence(report: CrossoverReport, payloadBytes: number, crosso
       ? 'no lower point was measured'
       : inlineAhead.length === 0
         ? 'below it the two could not be told apart'
-        : `below it inline served more at ${format.plural(inlineAhead.length, 'point')} (down to ${ratioText(Math.min(...inlineAhead.map((pair) => ratioOf(pair) ?? 1)))})`;
+        : `below it inline served more at ${format.plural(inlineAhead.length, 'point')} (up to ${ratioText(1 / Math.min(...inlineAhead.map((pair) => ratioOf(pair) ?? 1)))} pool's req/s)`;
   const above = pairs.filter((pair) => pair.cpuMicrosPerRequest > crossover);
   const relapses = above.filter((pair) => apartOf(pair) !== 'pool');
   const aboveText =
@@ -37,7 +45,13 @@ function crossoverSentence(report: CrossoverReport, payloadBytes: number, crosso
       : relapses.length === 0
         ? 'and pool stayed ahead at every point above it'
         : `but not at ${relapses.map((pair) => `${micros(pair.cpuMicrosPerRequest)} (${apartOf(pair) === 'overlap' ? 'intervals overlap' : 'inline ahead'})`).join(', ')}`;
-  return `${opening}: the pool starts to pay at ${micros(crossover)} of CPU per request, where it served ${ratioText(ratioOf(at))} inline beyond both intervals; ${belowText}, ${aboveText}.`;
+  // The crossover lies between the last point below where the pool was not ahead and the first where it was.
+  const previous = below.at(-1);
+  const where =
+    previous === undefined
+      ? `at or below ${micros(crossover)}`
+      : `between ${micros(previous.cpuMicrosPerRequest)} and ${micros(crossover)}`;
+  return `${opening}: the pool starts to pay ${where} of CPU per request; at ${micros(crossover)} ${leader(ratioOf(at))} beyond both intervals; ${belowText}, ${aboveText}.`;
 }
 
 function healthSentence(report: CrossoverReport, payloadBytes: number): string {
@@ -55,7 +69,7 @@ function handlerSentence(report: CrossoverReport, placement: HandlerPlacement): 
   const here =
     placement.poolOverInline === null
       ? 'pool and inline were not both measured here'
-      : `pool serves ${format.ratio(placement.poolOverInline)} inline here${placement.apart === 'overlap' ? ' (their intervals overlap: not distinguishable)' : ''}`;
+      : `here ${leader(placement.poolOverInline)}${placement.apart === 'overlap' ? ' (their intervals overlap: not distinguishable)' : ''}`;
   if (placement.cpuMicrosPerRequest === null)
     return `Your handler's CPU per request ${withBody(placement.payloadBytes)} could not be measured; ${here}.`;
   const cost = `Your handler costs ${micros(placement.cpuMicrosPerRequest)} of CPU per request ${withBody(placement.payloadBytes)}`;
