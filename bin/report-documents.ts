@@ -8,6 +8,8 @@ import type { SweepReport } from '../loadtests/sweep/model.ts';
 import { sweepDocument } from '../loadtests/sweep/document.ts';
 import type { CrossoverReport } from '../loadtests/crossover/model.ts';
 import { crossoverDocument } from '../loadtests/crossover/document.ts';
+import type { BenchReport } from '../bench/model.ts';
+import { benchDocument } from '../bench/document.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -20,5 +22,6 @@ export function documentOf(value: unknown): ReportDocument {
   }
   if ('series' in value) return sweepDocument(value as unknown as SweepReport);
   if ('windows' in value) return crossoverDocument(value as unknown as CrossoverReport);
+  if ('framework' in value && 'dispatch' in value) return benchDocument(value as unknown as BenchReport);
   throw new Error('not a report this version can render: no runs, series, windows or figures');
 }

@@ -22,7 +22,11 @@ function ratioBars(report: CrossoverReport): string[] {
     ...textBars(
       pairsOf(report.windows, report.parameters.cpuMicros, payload).map((pair) => {
         const ratio = ratioOf(pair);
-        return { label: micros(pair.cpuMicrosPerRequest), value: ratio, shown: ratio === null ? format.NOT_MEASURED : format.ratio(ratio) };
+        return {
+          label: micros(pair.cpuMicrosPerRequest),
+          value: ratio,
+          shown: ratio === null ? format.NOT_MEASURED : format.ratio(ratio),
+        };
       }),
     ),
   ];
@@ -40,7 +44,12 @@ export function crossoverDocument(report: CrossoverReport): ReportDocument {
       ...methodLines(report),
     ],
     answer: findings.slice(0, 6),
-    hero: { caption: 'pool ÷ inline req/s against CPU time per request', svg: ratioChart(report), text: ratioBars(report), mermaid: null },
+    hero: {
+      caption: 'pool ÷ inline req/s against CPU time per request',
+      svg: ratioChart(report),
+      text: ratioBars(report),
+      mermaid: null,
+    },
     sections: [
       {
         title: 'Crossover per body size',
@@ -49,7 +58,11 @@ export function crossoverDocument(report: CrossoverReport): ReportDocument {
       },
       { title: 'pool ÷ inline', conclusion: null, blocks: [table(ratioTable(report), 'ratios'), notes([RATIO_NOTE])] },
       ...(handler === null ? [] : [{ title: 'Your handler', conclusion: null, blocks: [table(handler, 'handler')] }]),
-      { title: 'Every window', conclusion: null, blocks: [details('Every window', [table(detailTable(report), 'windows')])] },
+      {
+        title: 'Every window',
+        conclusion: null,
+        blocks: [details('Every window', [table(detailTable(report), 'windows')])],
+      },
     ],
   };
 }

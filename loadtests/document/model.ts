@@ -55,6 +55,8 @@ export const notes = (lines: readonly (string | null)[]): Block => ({
   lines: lines.filter((line): line is string => line !== null),
 });
 export const chart = (value: Chart): Block => ({ kind: 'chart', chart: value });
+/** A chart the page draws and the text formats leave to it. */
+export const svgChart = (caption: string, svg: string): Chart => ({ caption, svg, text: null, mermaid: null });
 export const details = (title: string, blocks: readonly Block[]): Block => ({ kind: 'details', title, blocks });
 
 /** A title cut to TITLE_MAX_CHARS, with `short` in its place when the full one is longer. */

@@ -39,7 +39,16 @@ function seriesSection(report: SweepReport, series: SweepSeries): Section {
       notes(sentences.slice(1)),
       ...(latency === null
         ? []
-        : [details(`p99 by ${series.axis}`, [chart({ caption: `${series.variant}: p99 latency by ${series.axis}`, svg: latency, text: null, mermaid: null })])]),
+        : [
+            details(`p99 by ${series.axis}`, [
+              chart({
+                caption: `${series.variant}: p99 latency by ${series.axis}`,
+                svg: latency,
+                text: null,
+                mermaid: null,
+              }),
+            ]),
+          ]),
     ],
   };
 }
@@ -64,7 +73,11 @@ export function sweepDocument(report: SweepReport): ReportDocument {
     hero: hero === undefined || hero.points.length === 0 ? null : rateChart(report, hero),
     sections: [
       ...report.series.map((series) => seriesSection(report, series)),
-      { title: 'Prediction and fit', conclusion: sizingSentences(report)[0] ?? null, blocks: [notes(sizingSentences(report).slice(1))] },
+      {
+        title: 'Prediction and fit',
+        conclusion: sizingSentences(report)[0] ?? null,
+        blocks: [notes(sizingSentences(report).slice(1))],
+      },
       {
         title: 'Noise and self-checks',
         conclusion: noise ?? 'No point was measured beside a busy neighbour.',

@@ -76,4 +76,3 @@ export function pointGroups(report: SweepReport) {
     pointGroupsOf(series).flatMap(({ group }) => (group === null ? [] : [group])),
   );
 }
-
