@@ -10,8 +10,8 @@ import { crossovers, healthThresholds } from '../loadtests/crossover/analysis.ts
 import { crossoverFindings } from '../loadtests/crossover/findings.ts';
 import type { CrossoverReport } from '../loadtests/crossover/model.ts';
 import { detailTable, ratioTable } from '../loadtests/crossover/tables.ts';
-import { escapeHtml } from '../loadtests/report/html-page.ts';
-import { markdownTable } from '../loadtests/report/markdown.ts';
+import { escapeHtml } from '../loadtests/document/html-page.ts';
+import { markdownTable } from '../loadtests/document/markdown.ts';
 import { writtenLine } from '../loadtests/report/write.ts';
 import { runCli } from './helpers/cli.ts';
 

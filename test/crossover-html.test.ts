@@ -6,12 +6,12 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { renderCrossoverHtml, renderCrossoverMarkdown } from './helpers/documents.ts';
 import { pairsOf, ratioOf } from '../loadtests/crossover/analysis.ts';
 import { crossoverFindings } from '../loadtests/crossover/findings.ts';
 import type { CrossoverReport } from '../loadtests/crossover/model.ts';
-import { renderCrossoverHtml, renderCrossoverMarkdown } from '../loadtests/crossover/render.ts';
 import { bytes, crossoverTable, detailTable, handlerTable, micros, ratioTable } from '../loadtests/crossover/tables.ts';
-import { escapeHtml, inlineMarkdown } from '../loadtests/report/html-page.ts';
+import { escapeHtml, inlineMarkdown } from '../loadtests/document/html-page.ts';
 import { writeReport } from '../loadtests/report/write.ts';
 import { crossoverReport } from './fixtures/crossover-report.ts';
 import {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { claimVerdict, LATENCY_RATIO_DISTINGUISHABLE, pointVerdict } from '../fastapi/claim.ts';
-import { claimHtml } from '../fastapi/claim-html.ts';
+import { renderFastapiHtml } from './helpers/documents.ts';
 import { claimPoints, claimSentences, claimTable } from '../fastapi/claim-text.ts';
 import { PYTHON_MODELS, rowLabel } from '../fastapi/rows.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
@@ -162,15 +162,18 @@ test('no count in steady state: the verdict says it cannot be decided, and why',
   );
 });
 
-test('the HTML section holds the verdict, the table and req/s and p50 against clients per model', () => {
+test('the page opens with the verdict and holds the table and req/s and p50 against clients per model', () => {
   const runs = [
     asyncDef(4, 1.0, 0.05, 2400),
     def(4, 0.77, 0.04, 40),
     asyncDef(64, 1.0, 0.05, 2400),
     def(64, 0.69, 0.04, 40),
   ];
-  const html = claimHtml(runs);
-  assert.equal(html.match(/<svg/g)?.length, 2);
+  const html = renderFastapiHtml({ ...fixedReport, runs });
+  // The hero (req/s by clients) and p50 by clients: the claim's own two charts.
+  assert.ok(html.indexOf('claim-rate') > html.indexOf('id="answer"'), 'req/s by clients, after the answer');
+  assert.ok(html.includes('claim-p50'), 'p50 by clients');
+  assert.ok(html.indexOf('The claim at 64 clients: holds for throughput') < html.indexOf('id="hero"'), 'the verdict first');
   assert.match(
     html,
     /Verdict at 64 clients, the most measured in steady state: the claim holds for throughput and fails for responsiveness/,

@@ -6,13 +6,13 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { renderBenchHtml } from './helpers/documents.ts';
 import { closingNote } from '../bench/closing-note.ts';
-import { renderBenchHtml } from '../bench/html.ts';
 import type { BenchReport } from '../bench/model.ts';
 import { BENCH_SCRIPT } from '../bench/run.ts';
 import { benchSections } from '../bench/sections.ts';
 import { comparisons } from '../bench/targets.ts';
-import { escapeHtml, inlineMarkdown } from '../loadtests/report/html-page.ts';
+import { escapeHtml, inlineMarkdown } from '../loadtests/document/html-page.ts';
 import { writeReport } from '../loadtests/report/write.ts';
 import { fixedBenchReport } from './fixtures/bench-report.ts';
 import {

@@ -3,11 +3,10 @@
 // started a server.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { renderMarkdown, renderTerminal } from './helpers/documents.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
 import { findings, MULTI_CORE_PERCENT, ONE_CORE_MAX_PERCENT } from '../loadtests/report/findings.ts';
-import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import type { FailedRun, Report, VariantRun } from '../loadtests/report/model.ts';
-import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { fixedReport } from './fixtures/report.ts';
 
 const [inline, pool] = fixedReport.runs as [VariantRun, VariantRun];

@@ -1,9 +1,8 @@
 // The load report from fixed measurements: markdown, terminal table and findings, all from the same rows.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { renderMarkdown, renderTerminal } from './helpers/documents.ts';
 import { findings } from '../loadtests/report/findings.ts';
-import { renderMarkdown } from '../loadtests/report/markdown.ts';
-import { renderTerminal } from '../loadtests/report/terminal.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { fixedReport } from './fixtures/report.ts';
 
@@ -14,7 +13,7 @@ test('markdown: provenance, the results table and the clients table from fixed m
   assert.doesNotMatch(markdown, ANSI);
   const lines = markdown.split('\n');
   for (const expected of [
-    '# curl-loops: inline vs pool',
+    '# curl-loops, 4 clients: inline, pool',
     '- Command: `npm run loadtest -- --quick`',
     '- Machine: 2 × Test CPU, 24.0 GiB memory, linux 6.1',
     '- Parameters: 4 clients, 10 s measured after 2 s warm-up per variant; 100,000,000 iterations per request',

@@ -6,12 +6,12 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { inlineMarkdown } from '../loadtests/report/html-page.ts';
+import { renderSweepHtml } from './helpers/documents.ts';
+import { inlineMarkdown } from '../loadtests/document/html-page.ts';
 import { writeReport } from '../loadtests/report/write.ts';
 import { conclusions } from '../loadtests/sweep/conclusions.ts';
-import { renderSweepHtml } from '../loadtests/sweep/html.ts';
 import type { SweepReport } from '../loadtests/sweep/model.ts';
-import { seriesTable } from '../loadtests/sweep/render.ts';
+import { seriesTable } from '../loadtests/sweep/tables.ts';
 import { sweepReport } from './fixtures/sweep-report.ts';
 import {
   assertFitsA4,

@@ -1,16 +1,17 @@
 // A sweep's conclusions, tables and failed points, rendered from a fixed sweep report.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conclusions, recommendation } from '../loadtests/sweep/conclusions.ts';
-import { renderSweepMarkdown } from '../loadtests/sweep/render.ts';
+import { renderSweepMarkdown } from './helpers/documents.ts';
+import { conclusions, recommendationLines } from '../loadtests/sweep/conclusions.ts';
 import { point, sweepReport, sweepReportOf } from './fixtures/sweep-report.ts';
 
 test('sweep conclusions from fixed points: the recommendation, the knee against its prediction, the fit', () => {
   const report = sweepReport();
-  assert.equal(
-    recommendation(report),
-    'Recommendation for this machine (2 cores, no cgroup quota; 8 clients): `--pool-size 2` (knee 2 in 1 run; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores). It served 55.0 req/s, within 5% of the best measured (56.0 at 4); going on to 8 threads changed req/s 55.0 → 50.0 and p99 82.0 ms → 88.0 ms.',
-  );
+  assert.deepEqual(recommendationLines(report), [
+    'Use `--pool-size 2` (knee 2 in 1 run; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores) on this machine (2 cores, no cgroup quota; 8 clients).',
+    'It served 55.0 req/s, within 5% of the best measured (56.0 at 4).',
+    'More threads, 2 → 8: req/s 55.0 → 50.0, p99 82.0 ms → 88.0 ms, memory 120 MiB → 120 MiB.',
+  ]);
   const lines = conclusions(report);
   assert.ok(
     lines.includes('Measured knee: 2 (one run), equal to the predicted 2: within ±35% of the prediction.'),
@@ -87,7 +88,7 @@ test('a sweep point that could not be measured is a failed row, and the curve go
       `pool --pool-size 16 (run 1) could not be measured (${reason}); the series goes on without it.`,
     ),
   );
-  assert.equal(recommendation(withFailure), recommendation(report), 'the knee is read from the measured points');
+  assert.deepEqual(recommendationLines(withFailure), recommendationLines(report), 'the knee is read from the measured points');
   const lines = renderSweepMarkdown(withFailure).split('\n');
   assert.ok(
     lines.some((line) => /^\| 16 \| failed( \| –)+ \|$/.test(line)),
