@@ -173,7 +173,10 @@ test('the page opens with the verdict and holds the table and req/s and p50 agai
   // The hero (req/s by clients) and p50 by clients: the claim's own two charts.
   assert.ok(html.indexOf('claim-rate') > html.indexOf('id="answer"'), 'req/s by clients, after the answer');
   assert.ok(html.includes('claim-p50'), 'p50 by clients');
-  assert.ok(html.indexOf('The claim at 64 clients: holds for throughput') < html.indexOf('id="hero"'), 'the verdict first');
+  assert.ok(
+    html.indexOf('The claim at 64 clients: holds for throughput') < html.indexOf('id="hero"'),
+    'the verdict first',
+  );
   assert.match(
     html,
     /Verdict at 64 clients, the most measured in steady state: the claim holds for throughput and fails for responsiveness/,

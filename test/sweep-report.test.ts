@@ -88,7 +88,11 @@ test('a sweep point that could not be measured is a failed row, and the curve go
       `pool --pool-size 16 (run 1) could not be measured (${reason}); the series goes on without it.`,
     ),
   );
-  assert.deepEqual(recommendationLines(withFailure), recommendationLines(report), 'the knee is read from the measured points');
+  assert.deepEqual(
+    recommendationLines(withFailure),
+    recommendationLines(report),
+    'the knee is read from the measured points',
+  );
   const lines = renderSweepMarkdown(withFailure).split('\n');
   assert.ok(
     lines.some((line) => /^\| 16 \| failed( \| –)+ \|$/.test(line)),
