@@ -26,7 +26,7 @@ function excerpt(run: VariantRun): string[] {
     run.target !== null && !run.target.logged
       ? "(the runner did not read this server's output)"
       : '(the server logged no work in the window)';
-  return [`${run.variant}: ${silent}`, ''];
+  return [`${run.variant}:`, silent, ''];
 }
 
 function title(report: Report): string {

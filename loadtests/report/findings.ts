@@ -166,6 +166,11 @@ export function findingGroups(report: Report): FindingGroups {
     );
   return {
     throughput: [
+      ...present([
+        repeat > 1
+          ? `Each variant ran ${repeat} times on a fresh server. Tables and sentences give each figure per run as the median over the runs (the mean of the middle two for an even count), tables followed by [min–max]; timelines, clients and processes show the run nearest the median req/s.`
+          : null,
+      ]),
       ...failedRowFindings(report),
       ...each(({ summary }) => [
         versusBaseline(summary, baseline),
@@ -186,14 +191,7 @@ export function findingGroups(report: Report): FindingGroups {
     fairness: each(({ summary }, inRun) => [fairness(summary, inRun)]),
     // Self-checks that flagged a row, then how the figures were had.
     flags: [...trustFindings(report), ...present(measuredRuns(report).map(noise))],
-    checks: present([
-      repeat > 1
-        ? `Each variant ran ${repeat} times on a fresh server. Tables and sentences give each figure per run as the median over the runs (the mean of the middle two for an even count), tables followed by [min–max]; timelines, clients and processes show the run nearest the median req/s.`
-        : null,
-      ...groups.map(samplesBehind),
-      generator(report),
-      ...engineComparison(report),
-    ]),
+    checks: present([...groups.map(samplesBehind), generator(report), ...engineComparison(report)]),
   };
 }
 
