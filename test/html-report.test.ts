@@ -36,9 +36,17 @@ function markdownSentences(markdown: string): string[] {
   let inCode = false;
   return markdown.split('\n').flatMap((line) => {
     if (line.startsWith('```')) inCode = !inCode;
-    if (inCode || line.startsWith('```') || line.startsWith('|') || line.startsWith('#') || line.trim() === '')
+    // Links to the appendix are the markdown's way to fold; the page folds with <details> instead.
+    if (
+      inCode ||
+      line.startsWith('```') ||
+      line.startsWith('|') ||
+      line.startsWith('#') ||
+      line.trim() === '' ||
+      line.endsWith('(#appendix).')
+    )
       return [];
-    return [line.replace(/^- /, '')];
+    return [line.replace(/^- /, '').replace(/^\*\*(.*)\*\*$/, '$1')];
   });
 }
 

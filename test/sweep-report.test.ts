@@ -38,7 +38,7 @@ test('sweep conclusions from fixed points: the recommendation, the knee against 
   );
   assert.ok(lines.some((line) => line.startsWith('Noise: other processes used more than 10% of a core')));
   const markdown = renderSweepMarkdown(report);
-  assert.ok(markdown.includes('## Noise guard'));
+  assert.ok(markdown.includes('## Noise and self-checks'));
   assert.ok(
     markdown.split('\n').includes('| pool --pool-size 8 | 9% | 15% | 200 / 0 |'),
     'one noise-guard row per point',

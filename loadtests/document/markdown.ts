@@ -15,7 +15,7 @@ const fenced = (language: string, lines: readonly string[]): string => ['```' + 
 
 function markdownChart(chart: Chart): string | null {
   if (chart.mermaid !== null) return chart.mermaid;
-  if (chart.text !== null) return `${chart.caption}:\n\n${fenced('text', chart.text)}`;
+  if (chart.text !== null) return `${chart.caption}\n\n${fenced('text', chart.text)}`;
   return null;
 }
 
