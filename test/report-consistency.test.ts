@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderMarkdown, renderTerminal } from './helpers/documents.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
-import { findings, MULTI_CORE_PERCENT, ONE_CORE_MAX_PERCENT } from '../loadtests/report/findings.ts';
+import { MULTI_CORE_PERCENT, ONE_CORE_MAX_PERCENT } from '../loadtests/report/cores-findings.ts';
+import { findings } from '../loadtests/report/findings.ts';
 import type { FailedRun, Report, VariantRun } from '../loadtests/report/model.ts';
 import { fixedReport } from './fixtures/report.ts';
 
