@@ -1,11 +1,11 @@
 // The crossover report as the one document: where the pool starts to pay, per body size, as a
 // bracket between measured points; pool ÷ inline against CPU time as the hero; then the tables.
-import { details, notes, type ReportDocument, table } from '../document/model.ts';
+import { ANSWER_MAX_LINES, details, notes, type ReportDocument, table } from '../document/model.ts';
 import { textBars } from '../document/phrases.ts';
 import * as format from '../report/format.ts';
 import { provenanceLines } from '../report/provenance-lines.ts';
 import { pairsOf, ratioOf } from './analysis.ts';
-import { crossoverFindings, methodLines } from './findings.ts';
+import { crossoverAnswer, crossoverFindings, methodLines } from './findings.ts';
 import type { CrossoverReport } from './model.ts';
 import { ratioChart } from './svg-ratio.ts';
 import { bytes, crossoverTable, detailTable, handlerTable, micros, ratioTable } from './tables.ts';
@@ -43,7 +43,7 @@ export function crossoverDocument(report: CrossoverReport): ReportDocument {
       ...(given === null ? [] : [`Handler: \`${given.path}\` (SHA-256 ${given.sha256})`]),
       ...methodLines(report),
     ],
-    answer: findings.slice(0, 6),
+    answer: crossoverAnswer(report).slice(0, ANSWER_MAX_LINES),
     hero: {
       caption: 'pool ÷ inline req/s against CPU time per request',
       svg: ratioChart(report),
@@ -53,8 +53,8 @@ export function crossoverDocument(report: CrossoverReport): ReportDocument {
     sections: [
       {
         title: 'Crossover per body size',
-        conclusion: findings[0] ?? null,
-        blocks: [table(crossoverTable(report), 'crossovers'), notes(findings.slice(1))],
+        conclusion: null,
+        blocks: [table(crossoverTable(report), 'crossovers'), notes(findings)],
       },
       { title: 'pool ÷ inline', conclusion: null, blocks: [table(ratioTable(report), 'ratios'), notes([RATIO_NOTE])] },
       ...(handler === null ? [] : [{ title: 'Your handler', conclusion: null, blocks: [table(handler, 'handler')] }]),

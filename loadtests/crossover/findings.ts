@@ -1,6 +1,6 @@
 // The crossover report's sentences, each computed from the report's numbers. Pure.
 import * as format from '../report/format.ts';
-import { apartOf, pairsOf, ratioOf } from './analysis.ts';
+import { apartOf, type Pair, pairsOf, ratioOf } from './analysis.ts';
 import type { CrossoverReport, HandlerPlacement } from './model.ts';
 import { bytes, micros } from './tables.ts';
 
@@ -45,13 +45,32 @@ function crossoverSentence(report: CrossoverReport, payloadBytes: number, crosso
       : relapses.length === 0
         ? 'and pool stayed ahead at every point above it'
         : `but not at ${relapses.map((pair) => `${micros(pair.cpuMicrosPerRequest)} (${apartOf(pair) === 'overlap' ? 'intervals overlap' : 'inline ahead'})`).join(', ')}`;
-  // The crossover lies between the last point below where the pool was not ahead and the first where it was.
-  const previous = below.at(-1);
-  const where =
-    previous === undefined
-      ? `at or below ${micros(crossover)}`
-      : `between ${micros(previous.cpuMicrosPerRequest)} and ${micros(crossover)}`;
+  const where = bracket(below, crossover);
   return `${opening}: the pool starts to pay ${where} of CPU per request; at ${micros(crossover)} ${leader(ratioOf(at))} beyond both intervals; ${belowText}, ${aboveText}.`;
+}
+
+/** The crossover lies between the last point measured below it and the first where the pool was ahead. */
+function bracket(below: readonly Pair[], crossover: number): string {
+  const previous = below.at(-1);
+  return previous === undefined
+    ? `at or below ${micros(crossover)}`
+    : `between ${micros(previous.cpuMicrosPerRequest)} and ${micros(crossover)}`;
+}
+
+/** The answer: per body size, one short line on where the pool starts to pay. */
+export function crossoverAnswer(report: CrossoverReport): string[] {
+  const { cpuMicros } = report.parameters;
+  return report.crossovers.map(({ payloadBytes, cpuMicrosPerRequest: crossover }) => {
+    const pairs = pairsOf(report.windows, cpuMicros, payloadBytes);
+    const opening = withBody(payloadBytes).replace(/^w/, 'W');
+    if (crossover === null) return `${opening}: the pool never served more than inline beyond their intervals.`;
+    const at = pairs.find((pair) => pair.cpuMicrosPerRequest === crossover);
+    const where = bracket(
+      pairs.filter((pair) => pair.cpuMicrosPerRequest < crossover),
+      crossover,
+    );
+    return `${opening}: the pool pays ${where} of CPU per request (${micros(crossover)}: ${leader(at === undefined ? null : ratioOf(at))}).`;
+  });
 }
 
 function healthSentence(report: CrossoverReport, payloadBytes: number): string {

@@ -27,14 +27,15 @@ function rateChart(report: SweepReport, series: SweepSeries) {
   };
 }
 
-function seriesSection(report: SweepReport, series: SweepSeries): Section {
+/** `isHero`: its req/s chart is the hero already, drawn once. */
+function seriesSection(report: SweepReport, series: SweepSeries, isHero: boolean): Section {
   const sentences = seriesConclusions(series);
   const latency = series.points.length === 0 ? null : latencyChart(series);
   return {
     title: seriesTitle(series, report),
     conclusion: sentences[0] ?? null,
     blocks: [
-      ...(series.points.length === 0 ? [] : [chart(rateChart(report, series))]),
+      ...(series.points.length === 0 || isHero ? [] : [chart(rateChart(report, series))]),
       table(seriesTable(series, report), 'points'),
       notes(sentences.slice(1)),
       ...(latency === null
@@ -72,7 +73,7 @@ export function sweepDocument(report: SweepReport): ReportDocument {
     answer: answer.length > 0 ? answer : report.series.flatMap(seriesConclusions).slice(0, 3),
     hero: hero === undefined || hero.points.length === 0 ? null : rateChart(report, hero),
     sections: [
-      ...report.series.map((series) => seriesSection(report, series)),
+      ...report.series.map((series) => seriesSection(report, series, series === hero)),
       {
         title: 'Prediction and fit',
         conclusion: sizingSentences(report)[0] ?? null,
