@@ -55,7 +55,7 @@ test('sweep CLI: two tiny points end to end write a report with the knee', async
   assert.equal(report.recommendation?.poolSize, report.measuredKnee?.size);
   assert.match(
     await readFile(join(dir, files[2]!), 'utf8'),
-    /^- Recommendation for this machine \([^)]*; 2 clients\): `--pool-size [12]` \(knee [12] in 1 run; predicted [\d.]+ from C = /m,
+    /^## The answer\n\n- Use `--pool-size [12]` \(knee [12] in 1 run; predicted [\d.]+ from C = .*\) on this machine \([^)]*; 2 clients\)\.$/m,
   );
 });
 

@@ -4,7 +4,7 @@ import { failures, overload, samplesBehind } from './answer-findings.ts';
 import { engineComparison, generator } from './engine-findings.ts';
 import { failedRowFindings } from './failed-rows.ts';
 import { overlaps } from './interval.ts';
-import { percentOfLimitCell, rateWithInterval, trustFindings } from './trust.ts';
+import { indistinguishable, percentOfLimitCell, rateWithInterval, rowFlags } from './trust.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { baselineRun, groupByVariant, measuredRuns } from './runs.ts';
@@ -90,6 +90,7 @@ export function findingGroups(report: Report): FindingGroups {
         failures(summary),
         overload(summary),
       ]),
+      ...indistinguishable(report),
     ],
     responsiveness: each(({ summary }) => [bystander(summary)]),
     cores: [
@@ -102,7 +103,7 @@ export function findingGroups(report: Report): FindingGroups {
     ],
     fairness: each(({ summary }, inRun) => [fairness(summary, inRun)]),
     // Self-checks that flagged a row, then how the figures were had.
-    flags: [...trustFindings(report), ...present(measuredRuns(report).map(noise))],
+    flags: [...rowFlags(report), ...present(measuredRuns(report).map(noise))],
     checks: present([...groups.map(samplesBehind), generator(report), ...engineComparison(report)]),
   };
 }
