@@ -84,8 +84,8 @@ function clientSentences(series: SweepSeries): string[] {
 }
 
 /** "31.9 req/s, within 5% of the best measured (32.6 at 8)", or "…, the best measured" when it is. */
-function againstBest(point: SizePoint, best: SizePoint): string {
-  const rate = `${format.perSecond(point.requestsPerSecond)} req/s`;
+function againstBest(point: SizePoint, best: SizePoint, medians = ''): string {
+  const rate = `${format.perSecond(point.requestsPerSecond)} req/s${medians}`;
   return point.size === best.size
     ? `${rate}, the best measured`
     : `${rate}, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} at ${best.size})`;
@@ -100,7 +100,7 @@ export function recommendationLines(report: SweepReport): string[] {
   const cores = report.prediction === null ? `${report.machine.cpus} cores` : describeCores(report.prediction.cores);
   return [
     `Use ${report.recommendation.text} on this machine (${cores}; ${format.clients(report.parameters.sizeClients)}).`,
-    `It served ${againstBest(knee, best)}${medians}.`,
+    `It served ${againstBest(knee, best, medians)}.`,
     ...(largest.size > knee.size
       ? [
           `More threads, ${knee.size} → ${largest.size}: req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)}, p99 ${change(knee.p99Ms, largest.p99Ms, msText)}, memory ${change(knee.residentBytes, largest.residentBytes, format.mebibytes)}.`,
