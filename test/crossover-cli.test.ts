@@ -10,7 +10,7 @@ import { crossovers, healthThresholds } from '../loadtests/crossover/analysis.ts
 import { crossoverFindings } from '../loadtests/crossover/findings.ts';
 import type { CrossoverReport } from '../loadtests/crossover/model.ts';
 import { detailTable, ratioTable } from '../loadtests/crossover/tables.ts';
-import { escapeHtml } from '../loadtests/document/html-page.ts';
+import { escapeHtml } from '../loadtests/document/html.ts';
 import { markdownTable } from '../loadtests/document/markdown.ts';
 import { terminalTable } from '../loadtests/document/terminal.ts';
 import { writtenLine } from '../loadtests/report/write.ts';

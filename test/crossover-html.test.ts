@@ -11,7 +11,7 @@ import { pairsOf, ratioOf } from '../loadtests/crossover/analysis.ts';
 import { crossoverFindings } from '../loadtests/crossover/findings.ts';
 import type { CrossoverReport } from '../loadtests/crossover/model.ts';
 import { bytes, crossoverTable, detailTable, handlerTable, micros, ratioTable } from '../loadtests/crossover/tables.ts';
-import { escapeHtml, inlineMarkdown } from '../loadtests/document/html-page.ts';
+import { escapeHtml, inlineMarkdown } from '../loadtests/document/html.ts';
 import { writeReport } from '../loadtests/report/write.ts';
 import { crossoverReport } from './fixtures/crossover-report.ts';
 import {

@@ -12,7 +12,7 @@ import type { BenchReport } from '../bench/model.ts';
 import { BENCH_SCRIPT } from '../bench/run.ts';
 import { benchSections } from '../bench/sections.ts';
 import { comparisons } from '../bench/targets.ts';
-import { escapeHtml, inlineMarkdown } from '../loadtests/document/html-page.ts';
+import { escapeHtml, inlineMarkdown } from '../loadtests/document/html.ts';
 import { writeReport } from '../loadtests/report/write.ts';
 import { fixedBenchReport } from './fixtures/bench-report.ts';
 import {

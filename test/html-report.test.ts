@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderHtml, renderMarkdown } from './helpers/documents.ts';
 import { findings } from '../loadtests/report/findings.ts';
-import { inlineMarkdown } from '../loadtests/document/html-page.ts';
+import { inlineMarkdown } from '../loadtests/document/html.ts';
 import type { Report } from '../loadtests/report/model.ts';
 import { resultsTable } from '../loadtests/report/tables.ts';
 import { windowTable } from '../loadtests/report/trust.ts';

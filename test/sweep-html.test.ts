@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderSweepHtml } from './helpers/documents.ts';
-import { inlineMarkdown } from '../loadtests/document/html-page.ts';
+import { inlineMarkdown } from '../loadtests/document/html.ts';
 import { writeReport } from '../loadtests/report/write.ts';
 import { conclusions } from '../loadtests/sweep/conclusions.ts';
 import type { SweepReport } from '../loadtests/sweep/model.ts';
