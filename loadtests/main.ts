@@ -7,7 +7,7 @@ import { reportParameters } from './options.ts';
 import { assembleReport } from './report/assemble.ts';
 import { renderHtml } from './document/html.ts';
 import { renderMarkdown } from './document/markdown.ts';
-import { renderTerminal, terminalAnswer } from './document/terminal.ts';
+import { renderTerminal, terminalAnswer, terminalBody } from './document/terminal.ts';
 import { loadtestDocument } from './report/document.ts';
 import { isMeasured } from './report/runs.ts';
 import { writeReport, writtenLine } from './report/write.ts';
@@ -43,7 +43,9 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
       runs: rows,
     });
     const document = loadtestDocument(report);
-    process.stdout.write(`${renderTerminal(document)}\n\n`);
+    const several = options.plans.length > 1;
+    // With several reports, every answer is said once, at the end, above the files written.
+    process.stdout.write(`${several ? terminalBody(document) : renderTerminal(document)}\n\n`);
     answers.push(terminalAnswer(document));
     if (options.writeReport) {
       const written = await writeReport(
@@ -55,14 +57,14 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
         renderHtml(document),
       );
       writtenLines.push(writtenLine(written));
-      say(writtenLine(written));
+      if (plan !== options.plans.at(-1) || !several) say(writtenLine(written));
     }
   }
   const failedLine =
     failedRows.length === 0 && tooMany.length === 0 ? null : `error: ${[...failedRows, ...tooMany].join('; ')}`;
   // The terminal ends with every answer, then the error, then every file the run wrote.
-  if (answers.length > 1 || failedLine !== null) {
-    if (answers.length > 1) process.stdout.write(`${answers.join('\n\n')}\n\n`);
+  if (options.plans.length > 1 || failedLine !== null) {
+    if (options.plans.length > 1) process.stdout.write(`${answers.join('\n\n')}\n\n`);
     if (failedLine !== null) say(failedLine);
     for (const line of writtenLines) say(line);
   }

@@ -30,20 +30,19 @@ function render(block: Block): string | null {
   }
 }
 
-export function renderTerminal(document: ReportDocument): string {
+/** Everything but the answer: a run of several reports prints each body, then all the answers last. */
+export function terminalBody(document: ReportDocument): string {
   const sections = document.sections.flatMap((section) => [
     chalk.bold.underline(section.title),
     ...(section.conclusion === null ? [] : [chalk.bold(section.conclusion)]),
     ...section.blocks.map(render).filter((text): text is string => text !== null),
   ]);
   const hero = document.hero?.text ?? null;
-  return [
-    chalk.bold(document.title),
-    ...sections,
-    ...(hero === null ? [] : [hero.join('\n')]),
-    terminalAnswer(document),
-  ].join('\n\n');
+  return [chalk.bold(document.title), ...sections, ...(hero === null ? [] : [hero.join('\n')])].join('\n\n');
 }
+
+export const renderTerminal = (document: ReportDocument): string =>
+  `${terminalBody(document)}\n\n${terminalAnswer(document)}`;
 
 /** The answer block alone: a run of several reports repeats each above the files it wrote. */
 export function terminalAnswer(document: ReportDocument): string {
