@@ -43,12 +43,12 @@ export function throughputChart(runs: readonly VariantRun[]): Chart {
   };
 }
 
-function latencyBars(
+function latencyBars<Percentile extends string>(
   id: string,
   title: string,
   runs: readonly VariantRun[],
-  percentiles: readonly string[],
-  value: (run: VariantRun, percentile: string) => number | null,
+  percentiles: readonly Percentile[],
+  value: (run: VariantRun, percentile: Percentile) => number | null,
   scale: 'linear' | 'log',
 ): Chart {
   return {
@@ -67,16 +67,13 @@ function latencyBars(
   };
 }
 
-type Percentiles = Readonly<Record<string, number>>;
-const at = (summary: Percentiles | null, name: string): number | null => summary?.[name] ?? null;
-
 export const latencyChart = (runs: readonly VariantRun[]): Chart =>
   latencyBars(
     'latency',
     'Latency percentiles of the 2xx answers, client-side',
     runs,
-    ['p50', 'p90', 'p99', 'max'],
-    (run, name) => at(run.latencyMs as Percentiles | null, name),
+    ['p50', 'p90', 'p99', 'max'] as const,
+    (run, name) => run.latencyMs?.[name] ?? null,
     'linear',
   );
 
@@ -85,8 +82,8 @@ export const healthChart = (runs: readonly VariantRun[], intervalMs: number): Ch
     'health',
     `The bystander: GET /health every ${intervalMs} ms during the window`,
     runs,
-    ['p50', 'p99', 'max'],
-    (run, name) => at(run.health.latencyMs as Percentiles | null, name),
+    ['p50', 'p99', 'max'] as const,
+    (run, name) => run.health.latencyMs?.[name] ?? null,
     'log',
   );
 
