@@ -62,6 +62,12 @@ function unsteadyNote(asyncDef: VariantRun, def: VariantRun): string {
   return reasons.length === 0 ? '' : ` (not steady state, kept out of the verdict: ${reasons.join('; ')})`;
 }
 
+/** "`def`'s p50 was 1.31× `async def`'s", the larger first whichever it is. */
+function timesOf(metric: string, a: string, ratio: number, b: string): string {
+  const [more, less, times] = ratio >= 1 ? [a, b, ratio] : [b, a, 1 / ratio];
+  return `${more}'s ${metric} was ${format.ratio(times)} ${less}'s`;
+}
+
 function throughputPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
   const figures = `${rateWithInterval(def)} against ${rateWithInterval(asyncDef)} req/s`;
   if (!point.steady) return `at ${format.clients(point.clients)} ${figures}${unsteadyNote(asyncDef, def)}`;
@@ -72,21 +78,21 @@ function throughputPhrase(point: PointVerdict, asyncDef: VariantRun, def: Varian
 }
 
 function latencyPhrase(point: PointVerdict, asyncDef: VariantRun, def: VariantRun): string {
-  const p50 = point.p50Ratio === null ? '' : `\`def\`'s p50 was ${format.ratio(point.p50Ratio)} \`async def\`'s; `;
+  const p50 = point.p50Ratio === null ? '' : `${timesOf('p50', '`def`', point.p50Ratio, '`async def`')}; `;
   const first = point.steady ? '' : ' (not steady state: first-round latencies)';
   return `at ${format.clients(point.clients)} ${p50}/health waited ${ms(asyncDef.health.latencyMs?.p99)} at p99 beside \`async def\` and ${ms(def.health.latencyMs?.p99)} beside \`def\`${first}`;
 }
 
 /** The largest count's figures of Python's own answers, against `async def` at the same count. */
-export function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: VariantRun): string {
+function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: VariantRun): string {
   const others = [PYTHON_MODELS.processPool.label, PYTHON_MODELS.workers.label].flatMap((model) => {
     const run = runsOf(runs, model).find((candidate) => candidate.connections === clients);
     if (run === undefined) return [];
-    const times = format.ratio(run.requestsPerSecond / asyncDef.requestsPerSecond);
+    const times = timesOf('req/s', `\`${model}\``, run.requestsPerSecond / asyncDef.requestsPerSecond, '`async def`');
     const reason = notSteadyReason(run);
     const unsteady = reason === null ? '' : `; not steady state: ${reason}`;
     return [
-      `\`${model}\` ${rateWithInterval(run)} req/s (${times} \`async def\`, /health p99 ${ms(run.health.latencyMs?.p99)}${unsteady})`,
+      `\`${model}\` ${rateWithInterval(run)} req/s (${times}, /health p99 ${ms(run.health.latencyMs?.p99)}${unsteady})`,
     ];
   });
   return others.length === 0
