@@ -2,6 +2,7 @@
 // clients as the hero, the claim's table, then the loadtest's sections with every row folded away.
 import { chart, details, notes, type ReportDocument, type Section, table } from '../loadtests/document/model.ts';
 import { comparisonSentence } from '../loadtests/document/phrases.ts';
+import { rated } from '../loadtests/report/answer.ts';
 import { loadtestSections } from '../loadtests/report/document.ts';
 import * as format from '../loadtests/report/format.ts';
 import type { Report, VariantRun } from '../loadtests/report/model.ts';
@@ -16,11 +17,6 @@ import { PYTHON_MODELS } from './rows.ts';
 export const CLAIM =
   'The original ends: use `async def` when the path operation is CPU-intensive and must serve numerous requests at once, because `def` creates lots of threads that compete for the CPU.';
 
-const rated = (run: VariantRun, name: string) => ({
-  name,
-  value: run.requestsPerSecond,
-  ci95: run.requestsPerSecondCi95,
-});
 const p99 = (run: VariantRun): string =>
   run.health.latencyMs === null ? 'no answer' : format.duration(run.health.latencyMs.p99);
 

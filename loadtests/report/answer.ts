@@ -9,8 +9,9 @@ import { compareRates, type RatedRow } from './rate-comparison.ts';
 import { baselineRun, groupByVariant, rowGroups } from './runs.ts';
 import { rateWithInterval } from './trust.ts';
 
-const rated = (run: VariantRun): RatedRow => ({
-  name: run.variant,
+/** A run's req/s and its interval, for a comparison; named as the sentence names it. */
+export const rated = (run: VariantRun, name = run.variant): RatedRow => ({
+  name,
   value: run.requestsPerSecond,
   ci95: run.requestsPerSecondCi95,
 });
