@@ -46,13 +46,14 @@ function perClients(runs: readonly VariantRun[], metric: Metric): string {
 }
 
 /** req/s against the client count, per model; as text, each model's bar at the most clients measured. */
-export function claimRateChart(runs: readonly VariantRun[]): Chart {
+/** `id`: unique on the page; the hero draws the same chart at one client count. */
+export function claimRateChart(runs: readonly VariantRun[], id = 'claim-rate'): Chart {
   const most = countsOf(runs).at(-1);
   const atMost = modelsOf(runs).flatMap((model) => runsOf(runs, model).filter((run) => run.connections === most));
   return {
-    caption: 'Requests per second against clients, per model (whiskers: 95% interval)',
+    caption: `Requests per second at ${countsOf(runs).map(format.clients).join(', ')}, per model (whiskers: 95% interval)`,
     svg: perClients(runs, {
-      id: 'claim-rate',
+      id,
       title: 'req/s by clients',
       axisTitle: 'answers per second (2xx, inside the window)',
       value: (run) => run.requestsPerSecond,
