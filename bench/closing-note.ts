@@ -1,7 +1,7 @@
 // The report's closing note: every ratio, every miss and by how much, and what the same run
 // measured about why. Pure: sentences computed from the report's numbers only.
 import type { BenchReport, LimitRun, WindowCpu } from './model.ts';
-import { median } from '../loadtests/report/percentile.ts';
+import { median } from '../loadtests/stats/percentile.ts';
 import { amount, outcomeCell, usPerTask } from './tables.ts';
 import type { Comparison } from './comparison.ts';
 import { limitRuns, STARTUP_REFERENCE } from './target-values.ts';

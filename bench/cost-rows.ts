@@ -1,6 +1,6 @@
 // Figures 6 and 7: the pack's own start-up and the CPU per request of the variants that do the
 // loop's work another way, as ratios judged against the targets. Pure.
-import { median } from '../loadtests/report/percentile.ts';
+import { median } from '../loadtests/stats/percentile.ts';
 import { compare, type Comparison } from './comparison.ts';
 import type { BenchReport, LimitRun } from './model.ts';
 import { STARTUP_REFERENCE, TARGETS } from './target-values.ts';

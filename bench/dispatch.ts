@@ -5,7 +5,7 @@ import { createPool, loadPiscina, type PoolAtomics } from '../server/variants/po
 import type { DispatchFigure, DispatchSeries } from './model.ts';
 import noop from './noop-worker.ts';
 import { announce, type Watch } from '../loadtests/observe/run-progress.ts';
-import { median, percentile } from '../loadtests/report/percentile.ts';
+import { median, percentile } from '../loadtests/stats/percentile.ts';
 
 /** Sequential (one caller) and the issue's 8 callers at once. */
 export const DISPATCH_CONCURRENCIES = [1, 8] as const;

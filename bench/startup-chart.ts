@@ -2,7 +2,7 @@
 // slowest start, so a reader sees both the cost of a variant and how much it varied.
 import * as format from '../loadtests/report/format.ts';
 import { type Chart, svgChart } from '../loadtests/document/model.ts';
-import { median } from '../loadtests/report/percentile.ts';
+import { median } from '../loadtests/stats/percentile.ts';
 import { barChart } from '../loadtests/report/svg-bars.ts';
 import type { BenchReport } from './model.ts';
 

@@ -1,6 +1,6 @@
 // Every figure as a ratio against its reference, judged against the targets. Pure:
 // takes what was measured, returns rows; the report and the unit test read the same rows.
-import { median } from '../loadtests/report/percentile.ts';
+import { median } from '../loadtests/stats/percentile.ts';
 import { clients } from '../loadtests/report/format.ts';
 import { compare, type Comparison } from './comparison.ts';
 import type { BenchReport, DispatchSeries, FrameworkRun, LimitRun } from './model.ts';

@@ -11,7 +11,14 @@ if (paths.length === 0 || paths.some((path) => !path.endsWith('.json'))) {
   process.exitCode = 2;
 } else {
   for (const path of paths) {
-    const document = documentOf(JSON.parse(await readFile(path, 'utf8')));
+    let document: ReturnType<typeof documentOf>;
+    try {
+      document = documentOf(JSON.parse(await readFile(path, 'utf8')));
+    } catch (error) {
+      process.stderr.write(`rerender: ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+      continue;
+    }
     const base = path.slice(0, -'.json'.length);
     await writeFile(`${base}.md`, renderMarkdown(document));
     await writeFile(`${base}.html`, renderHtml(document));

@@ -1,7 +1,7 @@
 // The claim's section of the report, worded from the measured rows: the table of every model at
 // every client count and the computed verdict. Pure: rows in, strings and tables out.
 import * as format from '../loadtests/report/format.ts';
-import { overlaps } from '../loadtests/report/interval.ts';
+import { overlaps } from '../loadtests/stats/interval.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { isSteady, notSteadyReason, roundsHeld } from '../loadtests/report/steady.ts';
 import type { Table } from '../loadtests/report/tables.ts';

@@ -2,7 +2,7 @@
 // serve numerous requests at once, because `def` creates lots of threads that compete for the CPU".
 // Pure: measured rows in, a verdict per client count and overall out, for throughput and, apart,
 // for responsiveness. No sentence here; claim-text.ts words it.
-import { overlaps } from '../loadtests/report/interval.ts';
+import { overlaps } from '../loadtests/stats/interval.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { isSteady } from '../loadtests/report/steady.ts';
 

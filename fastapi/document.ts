@@ -2,12 +2,12 @@
 // clients as the hero, the claim's table, then the loadtest's sections with every row folded away.
 import { chart, details, notes, type ReportDocument, type Section, table } from '../loadtests/document/model.ts';
 import { comparisonSentence } from '../loadtests/document/phrases.ts';
-import { rated } from '../loadtests/report/answer.ts';
+import type { Comparison } from '../loadtests/stats/compare.ts';
+import { compareRuns } from '../loadtests/report/answer.ts';
 import { loadtestSections } from '../loadtests/report/document.ts';
 import * as format from '../loadtests/report/format.ts';
 import type { Report, VariantRun } from '../loadtests/report/model.ts';
 import { reportProvenance } from '../loadtests/report/provenance-lines.ts';
-import { compareRates } from '../loadtests/report/rate-comparison.ts';
 import { isMeasured } from '../loadtests/report/runs.ts';
 import { claimVerdict } from './claim.ts';
 import { claimLatencyChart, claimRateChart } from './claim-charts.ts';
@@ -19,6 +19,9 @@ export const CLAIM =
 
 const p99 = (run: VariantRun): string =>
   run.health.latencyMs === null ? 'no answer' : format.duration(run.health.latencyMs.p99);
+
+const phrase = (comparison: Comparison | null): string =>
+  comparison === null ? 'not compared (a row has no interval)' : comparisonSentence(comparison);
 
 /** The verdict per question at the deciding client count, then Python's own answer and Node's pool. */
 export function fastapiAnswer(runs: readonly VariantRun[]): string[] {
@@ -35,12 +38,12 @@ export function fastapiAnswer(runs: readonly VariantRun[]): string[] {
   const pool = nodePool(runs);
   return [
     `The claim ${at}: ${VERDICT_WORDS[verdict.throughput]} for throughput, ${VERDICT_WORDS[verdict.responsiveness]} for responsiveness.`,
-    `Throughput ${at}: ${comparisonSentence(compareRates(rated(def, '`def`'), rated(asyncDef, '`async def`'), 'req/s'))}.`,
+    `Throughput ${at}: ${phrase(compareRuns(def, asyncDef, ['`def`', '`async def`']))}.`,
     `Responsiveness ${at}: /health p99 ${p99(asyncDef)} beside \`async def\`, ${p99(def)} beside \`def\`.`,
     ...(processPool === undefined
       ? []
       : [
-          `Python's own answer ${at}: ${comparisonSentence(compareRates(rated(processPool, '`async def` + process pool'), rated(asyncDef, '`async def`'), 'req/s'))}; /health p99 ${p99(processPool)}.`,
+          `Python's own answer ${at}: ${phrase(compareRuns(processPool, asyncDef, ['`async def` + process pool', '`async def`']))}; /health p99 ${p99(processPool)}.`,
         ]),
     ...(pool === '' ? [] : [pool]),
   ];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderBenchMarkdown } from './helpers/documents.ts';
 import { parseProcStat } from '../loadtests/observe/proc-snapshot.ts';
-import { median, percentile } from '../loadtests/report/percentile.ts';
+import { median, percentile } from '../loadtests/stats/percentile.ts';
 import { judge } from '../bench/comparison.ts';
 import { TARGETS } from '../bench/target-values.ts';
 import { comparisons } from '../bench/targets.ts';

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { runContinuousLoop } from '../loadtests/load/continuous-loop.ts';
 import type { WarmUpRule } from '../loadtests/load/warm-up.ts';
 import { windowConverged } from '../loadtests/load/window-rule.ts';
-import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/report/interval.ts';
+import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/stats/interval.ts';
 import { windowResult } from '../loadtests/load/window-result.ts';
 import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
 import { startTestServer, stats } from './helpers/server.ts';

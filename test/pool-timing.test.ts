@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { poolUtilization, PoolTimer, type TimedPool } from '../server/variants/pool/timing.ts';
-import { percentile, summarize, tailCount } from '../loadtests/report/percentile.ts';
+import { summarize } from '../loadtests/report/latency-summary.ts';
+import { percentile, tailCount } from '../loadtests/stats/percentile.ts';
 
 test('pool utilization: busy worker time over elapsed time times threads', () => {
   assert.equal(poolUtilization(40, 50, 1_000, 2), 1);

@@ -1,7 +1,6 @@
-// The USL fit against published fits of published data, on exact curves, and its bootstrap.
+// The USL fit against published fits of published data, on exact curves, and with weights.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bootstrapUsl } from '../loadtests/sizing/usl-bootstrap.ts';
 import { fitUsl, type UslCoefficients, type UslPoint, uslThroughput } from '../loadtests/sizing/usl.ts';
 
 const points = (ns: readonly number[], xs: readonly number[]): UslPoint[] =>
@@ -85,40 +84,25 @@ test('points that cannot be fitted say why instead of giving numbers', () => {
   });
   assert.deepEqual(fitUsl(points([1, 2, 4], [10, 0, 30])), {
     state: 'unfit',
-    reason: 'a point needs N ≥ 1 and a positive throughput, got N = 2, X = 0',
+    reason: 'a point needs N ≥ 1, a positive throughput and weight, got N = 2, X = 0, weight 1',
   });
   const flat = fitUsl(points([1, 2, 4], [10, 10, 10]));
   assert.equal(flat.state === 'fitted' && flat.rSquared, null, 'no spread: R² is undefined, not 1 or 0');
 });
 
-/** Three runs of one curve, each off by a few percent in its own fixed way (a run's machine state). */
-const REPETITIONS = [0, 1, 2].map((run) =>
-  curve({ sigma: 0.05, kappa: 0.002, lambda: 100 }).map((point, i) => ({
-    n: point.n,
-    throughput: point.throughput * (1 + 0.04 * Math.sin(7 * i + 3 * run)),
-  })),
-);
-
-test('bootstrap over repetitions: seeded, so the same data gives the same intervals; they hold the fit', () => {
-  const options = { resamples: 200, seed: 7 };
-  const intervals = bootstrapUsl(REPETITIONS, options);
-  assert.deepEqual(bootstrapUsl(REPETITIONS, options), intervals, 'deterministic');
-  assert.equal(intervals.state, 'bootstrapped');
-  if (intervals.state !== 'bootstrapped') return;
-  assert.equal(intervals.fitted, 200);
-  const fit = fitted(REPETITIONS.flat());
-  for (const key of ['sigma', 'kappa', 'peakN'] as const) {
-    const { low, high } = intervals[key];
-    assert.ok(low <= fit[key] && fit[key] <= high, `${key} ${fit[key]} in [${low}, ${high}]`);
-    assert.ok(low < high, `${key}: repetitions that differ give an interval, not a point`);
-  }
-});
-
-test('bootstrap: one repetition has nothing to resample; bad options are refused', () => {
-  assert.deepEqual(bootstrapUsl([REPETITIONS[0]!]), {
-    state: 'not-bootstrapped',
-    reason: '1 repetition(s): nothing to resample',
-  });
-  assert.throws(() => bootstrapUsl(REPETITIONS, { level: 1 }), /the level must lie between 0 and 1, got 1/);
-  assert.throws(() => bootstrapUsl(REPETITIONS, { resamples: 0 }), /resamples must be 1 or more, got 0/);
+test('weights: a point known poorly barely pulls the curve; known as well as the rest, it does', () => {
+  const model = { sigma: 0.05, kappa: 0.002, lambda: 100 };
+  const outlier = (weight: number) =>
+    curve(model).map((point) => ({
+      ...point,
+      throughput: point.n === 8 ? point.throughput * 1.3 : point.throughput,
+      weight,
+    }));
+  const loose = fitted(outlier(1).map((point) => (point.n === 8 ? { ...point, weight: 1e-9 } : point)));
+  near(loose.sigma, model.sigma, 1e-3, 'σ with the outlier weighted 1e-9');
+  const firm = fitted(outlier(1));
+  const at8 = uslThroughput(model, 8);
+  near(uslThroughput(loose, 8), at8, 1e-3, 'the loose fit at 8');
+  assert.ok(uslThroughput(firm, 8) > at8 * 1.02, 'an outlier of full weight pulls the curve towards it');
+  assert.ok(loose.weightedSse < firm.weightedSse);
 });

@@ -52,10 +52,11 @@ test('sweep CLI: two tiny points end to end write a report with the knee', async
   assert.ok(report.predictedKnee !== null && report.predictedKnee > 0, 'a knee predicted from C and W');
   assert.equal(report.prediction?.calibration.computeMs !== undefined, true);
   assert.deepEqual(report.prediction?.sizes, [1, 2], 'the sizes given, not the planned ones');
-  assert.equal(report.recommendation?.poolSize, report.measuredKnee?.size);
+  assert.equal(report.recommendation?.poolSize, report.knees[0]?.size);
+  assert.equal(report.parameters.equivalenceMargin, 0.05);
   assert.match(
     await readFile(join(dir, files[2]!), 'utf8'),
-    /^## The answer\n\n- Use `--pool-size [12]` \(knee [12] in 1 run; predicted [\d.]+ from C = .*\) on this machine \([^)]*; 2 clients\)\.$/m,
+    /^## The answer\n\n- Use `--pool-size [12]` \((≥ \d+% of the plateau's req\/s at 95% confidence,|the best measured: no size was shown within 5% of the plateau with) 1 run per size; predicted [\d.]+ from C = .*\) on this machine \([^)]*; 2 clients\)\.$/m,
   );
 });
 
@@ -70,6 +71,12 @@ test('sweep CLI: a bad list names the flag and what is allowed', async () => {
   assert.equal(
     variants.stderr.trim(),
     "error: option '--size-variants <list>' argument 'inline' is invalid. Allowed: a comma list of pool, cluster, libuv.",
+  );
+  const margin = await runCli(SWEEP_MAIN, ['--equivalence-margin', '0']);
+  assert.notEqual(margin.code, 0);
+  assert.equal(
+    margin.stderr.trim(),
+    "error: option '--equivalence-margin <percent>' argument '0' is invalid. Allowed: a whole number from 1 to 50.",
   );
 });
 

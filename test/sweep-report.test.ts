@@ -8,13 +8,15 @@ import { point, sweepReport, sweepReportOf } from './fixtures/sweep-report.ts';
 test('sweep conclusions from fixed points: the recommendation, the knee against its prediction, the fit', () => {
   const report = sweepReport();
   assert.deepEqual(recommendationLines(report), [
-    'Use `--pool-size 2` (knee 2 in 1 run; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores) on this machine (2 cores, no cgroup quota; 8 clients).',
-    'It served 55.0 req/s, within 5% of the best measured (56.0 at 4).',
-    'More threads, 2 → 8: req/s 55.0 → 50.0, p99 82.0 ms → 88.0 ms, memory 120 MiB → 120 MiB.',
+    "Use `--pool-size 2` (≥ 98% of the plateau's req/s at 95% confidence, 1 run per size; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores) on this machine (2 cores, no cgroup quota; 8 clients).",
+    'It served 55.0 req/s.',
+    'More threads, from --pool-size 2 to 8: req/s 55.0 → 50.0, p99 82.0 ms → 88.0 ms, /health p99 2.5 ms → 2.5 ms, memory 120 MiB → 120 MiB.',
   ]);
   const lines = conclusions(report);
   assert.ok(
-    lines.includes('Measured knee: 2 (one run), equal to the predicted 2: within ±35% of the prediction.'),
+    lines.includes(
+      'Measured knee: 2 (the smallest size shown within 5% of the plateau, 1 run per size), equal to the predicted 2: within ±35% of the prediction.',
+    ),
     lines.join('\n'),
   );
   assert.ok(
@@ -25,17 +27,24 @@ test('sweep conclusions from fixed points: the recommendation, the knee against 
     ),
   );
   assert.ok(
-    lines.some((line) => /^USL fit over 4 points: σ \(contention\) = [\d.e-]+, κ/.test(line)),
-    'the fit, without intervals from one run',
+    lines.some((line) =>
+      /^USL fit over 4 sizes \(weighted by each size's spread\): σ = [\d.e-]+ \([\d.e-]+–[\d.e-]+\), κ/.test(line),
+    ),
+    "the fit, with intervals from each size's interval",
   );
   assert.ok(
-    lines.some((line) => line.endsWith('No intervals: 1 repetition(s): nothing to resample (--repeat 3 gives them).')),
-  );
-  assert.ok(
-    lines.includes(
-      'pool: only the largest size, --pool-size 8, fell below 95% of the best (50.0 vs 56.0 req/s at 4): one point, so the contention claim is neither confirmed nor refuted here.',
+    lines.some((line) =>
+      line.includes(
+        "Not checked against the cores' ceiling: 4 sizes cannot tell the USL's 3 coefficients from the ceiling's 2 (AICc needs 5 or more); so σ, κ and the peak are not read as contention or coherency.",
+      ),
     ),
   );
+  assert.ok(
+    lines.some((line) =>
+      line.startsWith("pool: more threads cost throughput: --pool-size 8 served 0.91× [0.89–0.93] the knee's req/s"),
+    ),
+  );
+  assert.equal(report.comparisons.length, 1);
   assert.ok(lines.some((line) => line.startsWith('Noise: other processes used more than 10% of a core')));
   const markdown = renderSweepMarkdown(report);
   assert.ok(markdown.includes('## Noise and self-checks'));
@@ -45,11 +54,11 @@ test('sweep conclusions from fixed points: the recommendation, the knee against 
   );
 });
 
-test('three runs: medians in the tables, the knee range over the runs, bootstrap intervals', () => {
+test('three runs: medians in the tables, the knee from the runs, the fit checked against the ceiling', () => {
   const runs = [
-    [28, 55, 56, 50],
-    [27, 50, 57, 55],
-    [29, 56, 55, 51],
+    [28, 55, 56, 50, 54],
+    [27, 50, 57, 55, 53],
+    [29, 56, 55, 51, 55],
   ];
   const report = sweepReportOf(
     [
@@ -57,21 +66,28 @@ test('three runs: medians in the tables, the knee range over the runs, bootstrap
         kind: 'size',
         variant: 'pool',
         axis: '--pool-size',
-        points: [1, 2, 4, 8].flatMap((x, i) => runs.map((rates, r) => point(x, rates[i]!, r + 1))),
+        points: [1, 2, 4, 8, 16].flatMap((x, i) => runs.map((rates, r) => point(x, rates[i]!, r + 1))),
         failed: [],
       },
     ],
     3,
   );
-  assert.deepEqual(report.measuredKnee, { size: 2, requestsPerSecond: 55, range: { low: 2, high: 4 }, repetitions: 3 });
+  // 2's runs (55, 50, 56) are too spread to show it within 5% of the plateau; 4's are not.
+  const knee = report.knees[0]!;
+  assert.deepEqual([knee.size, knee.shown, knee.best, knee.plateau.sizes], [4, true, 4, [2, 4, 8, 16]]);
   assert.equal(
     report.recommendation?.text,
-    '`--pool-size 2` (knee 2–4 over 3 runs; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores)',
+    "`--pool-size 4` (≥ 100% of the plateau's req/s at 95% confidence, 3 runs per size; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores)",
+  );
+  assert.deepEqual(
+    report.comparisons.map(({ a, b, outcome, moreRounds }) => [a, b, outcome, moreRounds]),
+    [['pool --pool-size 4', 'pool --pool-size 16', 'inconclusive', 1]],
   );
   assert.equal(report.usl?.state, 'fitted');
   if (report.usl?.state !== 'fitted') return;
-  assert.ok(report.usl.intervals !== null, 'three runs are resampled');
-  assert.ok(report.usl.intervals.sigma.low <= report.usl.intervals.sigma.high);
+  assert.ok(report.usl.intervals !== null && report.usl.intervals.sigma.low <= report.usl.intervals.sigma.high);
+  assert.equal(report.usl.check.state, 'checked');
+  assert.equal(report.usl.kappaIsCoherency, false, 'a rise and a level: the ceiling fits as well');
   const table = renderSweepMarkdown(report).split('\n');
   assert.ok(
     table.some((line) => line.startsWith('| 2 | 55.0 [50.0–56.0] |')),

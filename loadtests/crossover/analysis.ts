@@ -1,6 +1,6 @@
 // What the windows say, computed: pool ÷ inline per point, the crossover per body size, where
 // inline's bystander passes 10 and 100 ms, and where a --handler falls. Pure arithmetic.
-import { overlaps } from '../report/interval.ts';
+import { overlaps } from '../stats/interval.ts';
 import type {
   Crossover,
   CrossoverVariant,

@@ -1,25 +1,25 @@
 // The document's shared wording of comparisons and bars: the larger first ("inline served 2.90×
 // pool's req/s", never "pool 0.34× inline"), the outcome named, and text bars for the terminal.
 import * as format from '../report/format.ts';
-import type { Comparison } from '../report/rate-comparison.ts';
-import { EQUIVALENCE_MARGIN } from '../report/rate-comparison.ts';
+import type { Comparison } from '../stats/compare.ts';
 
 const interval = ([low, high]: readonly [number, number]): string => `[${low.toFixed(2)}–${high.toFixed(2)}]`;
 
-/** "pool served 1.85× [1.81–1.89] inline's req/s: differs", the larger of the two first. */
+/** "pool served 1.85× [1.79–1.92] inline's req/s: differs", the larger of the two first (compare.ts: ratio b ÷ a). */
 export function comparisonSentence(comparison: Comparison, verb = 'served'): string {
-  const flip = comparison.ratio < 1;
-  const [more, less] = flip ? [comparison.b, comparison.a] : [comparison.a, comparison.b];
-  const ratio = flip ? 1 / comparison.ratio : comparison.ratio;
-  const ci = comparison.ratioCi95;
-  const bracket = ci === null ? '' : ` ${interval(flip ? [1 / ci[1], 1 / ci[0]] : ci)}`;
+  const bLarger = comparison.ratio >= 1;
+  const [more, less] = bLarger ? [comparison.b, comparison.a] : [comparison.a, comparison.b];
+  const ratio = bLarger ? comparison.ratio : 1 / comparison.ratio;
+  const [low, high] = comparison.ratioCi95;
+  const bracket = interval(bLarger ? [low, high] : [1 / high, 1 / low]);
+  const more_ = comparison.moreRounds;
   const outcome =
     comparison.outcome === 'differs'
       ? 'differs'
       : comparison.outcome === 'equivalent'
-        ? `equivalent within ${EQUIVALENCE_MARGIN * 100}%`
-        : `inconclusive${ci === null ? ' (no interval)' : ': the intervals overlap'}`;
-  return `${more} ${verb} ${format.ratio(ratio)}${bracket} ${format.possessive(less)} ${comparison.metric}: ${outcome}`;
+        ? `equivalent within ${comparison.margin * 100}%`
+        : `inconclusive${more_ === undefined || more_ === null ? '' : `: needs ~${format.plural(more_, 'more round')}`}`;
+  return `${more} ${verb} ${format.ratio(ratio)} ${bracket} ${format.possessive(less)} ${comparison.metric}: ${outcome}`;
 }
 
 const BAR_WIDTH = 30;

@@ -1,5 +1,5 @@
 // What a measured window amounts to, whichever client engine sent the load.
-import type { Interval } from '../report/interval.ts';
+import type { Interval } from '../stats/interval.ts';
 import type { ClientTally, LatencyMs, LatencySummary } from '../report/figures.ts';
 
 /** autocannon's own default: the request timeout of a run whose requests are short. */

@@ -2,8 +2,8 @@
 // latencies of the served answers, per-client tallies, and req/s with its 95% interval. Pure.
 import type { LoopOutcome } from './continuous-loop.ts';
 import { isServed } from './window-rule.ts';
-import { rateInterval } from '../report/interval.ts';
-import { latencyColumns, summarize } from '../report/percentile.ts';
+import { rateInterval } from '../stats/interval.ts';
+import { latencyColumns, summarize } from '../report/latency-summary.ts';
 import type { WindowLoad } from './load-result.ts';
 
 export function windowResult(outcome: LoopOutcome, connections: number): WindowLoad {

@@ -1,7 +1,7 @@
 // How long a measured window lasts: a fixed number of seconds, or (automatic) until every client
 // has had enough answers and the req/s interval is narrow enough, bounded by a longest window.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { rateInterval, relativeHalfWidth } from '../report/interval.ts';
+import { rateInterval, relativeHalfWidth } from '../stats/interval.ts';
 
 /** How often an automatic window checks whether it has enough answers. */
 const AUTO_CHECK_MS = 250;

@@ -4,7 +4,7 @@ import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-
 import type { ServedInWindow } from '../report/figures.ts';
 import type { VariantRun } from '../report/model.ts';
 import { AUTOCANNON } from '../report/placement-model.ts';
-import { summarize } from '../report/percentile.ts';
+import { summarize } from '../report/latency-summary.ts';
 import type { Measurement } from './measure.ts';
 import { timelineOf } from './timeline-from-log.ts';
 

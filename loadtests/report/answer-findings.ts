@@ -2,7 +2,7 @@
 // off, and how many requests a variant's latency percentiles rest on. Computed from the numbers.
 import * as format from './format.ts';
 import type { VariantRun } from './model.ts';
-import { tailCount } from './percentile.ts';
+import { tailCount } from '../stats/percentile.ts';
 import type { VariantGroup } from './runs.ts';
 
 const slowest = (tail: number): string => (tail === 1 ? 'one' : format.count(tail));

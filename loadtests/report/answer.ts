@@ -2,19 +2,31 @@
 // ratio's interval and its outcome), how /health fared beside it, what failed, and what to run.
 // Pure: every sentence from the measured numbers.
 import { comparisonSentence } from '../document/phrases.ts';
-import { overlaps } from './interval.ts';
+import { compare, type Comparison } from '../stats/compare.ts';
+import { BATCHES, overlaps } from '../stats/interval.ts';
+import { fromInterval } from '../stats/log-estimate.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { compareRates, type RatedRow } from './rate-comparison.ts';
 import { baselineRun, groupByVariant, rowGroups } from './runs.ts';
 import { rateWithInterval } from './trust.ts';
 
-/** A run's req/s and its interval, for a comparison; named as the sentence names it. */
-export const rated = (run: VariantRun, name = run.variant): RatedRow => ({
-  name,
-  value: run.requestsPerSecond,
-  ci95: run.requestsPerSecondCi95,
-});
+/**
+ * a's req/s against b's (stats/compare.ts: ratio b ÷ a, its interval, one of three outcomes), each
+ * from its rate and batch-means interval; null when either has no interval to compare by.
+ */
+export function compareRuns(
+  a: VariantRun,
+  b: VariantRun,
+  names: readonly [string, string] = [a.variant, b.variant],
+): Comparison | null {
+  const estimate = (run: VariantRun) =>
+    run.requestsPerSecondCi95 === null
+      ? null
+      : fromInterval(run.requestsPerSecond, run.requestsPerSecondCi95, BATCHES - 1, 1);
+  const [ea, eb] = [estimate(a), estimate(b)];
+  if (ea === null || eb === null) return null;
+  return compare({ label: names[0], estimate: ea }, { label: names[1], estimate: eb }, { metric: 'req/s' });
+}
 
 /** Rows this run cannot rank below `best`: their req/s intervals overlap its interval. */
 function tiedWith(best: VariantRun, runs: readonly VariantRun[]): VariantRun[] {
@@ -47,7 +59,10 @@ function throughput(runs: readonly VariantRun[], baseline: VariantRun | undefine
     ties.length === 0
       ? ''
       : `; ${ties.map((run) => run.variant).join(' and ')} not distinguishable from ${best.variant}`;
-  return `${comparisonSentence(compareRates(rated(best), rated(other), 'req/s'))} (${rate})${alike}.`;
+  const comparison = compareRuns(best, other);
+  const times =
+    comparison === null ? `${best.variant} served more than ${other.variant}` : comparisonSentence(comparison);
+  return `${times} (${rate})${alike}.`;
 }
 
 function responsiveness(choice: VariantRun, baseline: VariantRun | undefined): string | null {

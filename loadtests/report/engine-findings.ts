@@ -1,7 +1,7 @@
 // What the report says about the load's side: which engine sent it, where it ran against the server,
 // and, when one invocation measured a server with both engines, how their req/s compare. Pure.
 import * as format from './format.ts';
-import { overlaps } from './interval.ts';
+import { overlaps } from '../stats/interval.ts';
 import type { Report, VariantRun } from './model.ts';
 import type { LoadEngine } from './placement-model.ts';
 import { groupByVariant, measuredRuns } from './runs.ts';

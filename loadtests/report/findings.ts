@@ -3,7 +3,7 @@
 import { failures, overload, samplesBehind } from './answer-findings.ts';
 import { engineComparison, generator } from './engine-findings.ts';
 import { failedRowFindings } from './failed-rows.ts';
-import { overlaps } from './interval.ts';
+import { overlaps } from '../stats/interval.ts';
 import { indistinguishable, percentOfLimitCell, rateWithInterval, rowFlags } from './trust.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';

@@ -2,7 +2,7 @@
 // mean of the two middle ones for an even count, as the tables show it), so a sentence quotes the
 // number its table cell shows. What has no median (timelines, clients, processes) is the shown run's.
 import type { VariantRun } from './model.ts';
-import { midpointMedian } from './percentile.ts';
+import { midpointMedian } from '../stats/percentile.ts';
 
 type Shape = number | string | boolean | null | undefined | readonly unknown[] | { readonly [key: string]: unknown };
 

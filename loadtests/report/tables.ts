@@ -3,7 +3,7 @@
 // that could not be measured is a row that says so.
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { midpointMedian } from './percentile.ts';
+import { midpointMedian } from '../stats/percentile.ts';
 import { baselineRun, rowGroups, type RowGroup, type VariantGroup } from './runs.ts';
 import { percentOfLimitCell, rateWithInterval } from './trust.ts';
 

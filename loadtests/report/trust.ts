@@ -2,7 +2,7 @@
 // window (how it was set and ended, its graceful end), the server's own count against the
 // clients', and a limit that the row exceeded beyond its interval. Pure: report in, text out.
 import * as format from './format.ts';
-import { overlaps } from './interval.ts';
+import { overlaps } from '../stats/interval.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant, measuredRuns } from './runs.ts';
 import { notSteadyReason, roundsHeld } from './steady.ts';

@@ -4,7 +4,7 @@
 // there, so the knee predicted is the closed network's (closed-network.ts): the smallest size within
 // KNEE_TOLERANCE of the plateau, the rule the measured knee is read with. The sweep measures around it.
 import { POOL_SIZE_RANGE } from '../../server/flags.ts';
-import { KNEE_TOLERANCE } from '../sweep/knee.ts';
+import { KNEE_TOLERANCE } from './plateau-knee.ts';
 import { closedKnee } from './closed-network.ts';
 
 export interface WorkCost {

@@ -1,10 +1,11 @@
-// How sure the USL fit is: a bootstrap over repetitions. Each resample draws as many repetitions
-// as were run, with replacement, and fits all their points; the intervals are the percentiles of
-// σ, κ and the peak N over the resamples. Repetitions, not single points, are resampled: points of
-// one repetition share that run's machine state, so they are not independent of each other.
-import { percentile } from '../report/percentile.ts';
-import { seededRandom } from './seeded-random.ts';
-import { fitUsl, type UslPoint } from './usl.ts';
+// How sure the USL fit is: a parametric bootstrap. Each resample draws every size's throughput
+// afresh from the fitted curve, off by its own measured noise (lognormal, the standard error of
+// its log), and refits; the intervals are the percentiles of σ, κ and the peak N over the
+// resamples. Resampling three repetitions would give ten distinct resamples, and "95%" ends that
+// are single-run fits; the per-point variances give as many resamples as asked for.
+import { percentile } from '../stats/percentile.ts';
+import { seededNormal } from '../stats/seeded-normal.ts';
+import { fitUsl, type UslCoefficients, uslThroughput } from './usl.ts';
 
 export interface Interval {
   readonly low: number;
@@ -17,7 +18,7 @@ export type UslIntervals =
       /** e.g. 0.95: the share of resampled fits each interval holds. */
       readonly level: number;
       readonly resamples: number;
-      /** Resamples whose points could be fitted (one with fewer than 3 sizes cannot). */
+      /** Resamples whose points could be fitted. */
       readonly fitted: number;
       readonly sigma: Interval;
       readonly kappa: Interval;
@@ -32,6 +33,12 @@ export interface BootstrapOptions {
   readonly seed?: number;
 }
 
+/** A size as the bootstrap draws it: where it is, and how noisy (the standard error of its log). */
+export interface NoisyPoint {
+  readonly n: number;
+  readonly logSe: number;
+}
+
 export const DEFAULT_RESAMPLES = 1_000;
 export const DEFAULT_LEVEL = 0.95;
 /** Any fixed seed: what matters is that the same data always gives the same intervals. */
@@ -43,8 +50,10 @@ function centralInterval(values: readonly number[], level: number): Interval {
   return { low: percentile(values, tail), high: percentile(values, 100 - tail) };
 }
 
+/** Intervals for the USL `fit` of `points`, each resample weighted by its own draws as the fit was. */
 export function bootstrapUsl(
-  repetitions: readonly (readonly UslPoint[])[],
+  fit: UslCoefficients,
+  points: readonly NoisyPoint[],
   options: BootstrapOptions = {},
 ): UslIntervals {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
@@ -52,20 +61,23 @@ export function bootstrapUsl(
   if (!(level > 0 && level < 1)) throw new RangeError(`the level must lie between 0 and 1, got ${level}`);
   if (!(Number.isInteger(resamples) && resamples >= 1))
     throw new RangeError(`resamples must be 1 or more, got ${resamples}`);
-  if (repetitions.length < 2) {
-    return { state: 'not-bootstrapped', reason: `${repetitions.length} repetition(s): nothing to resample` };
+  if (!points.every((point) => point.logSe > 0)) {
+    return { state: 'not-bootstrapped', reason: 'a point without spread gives nothing to draw from' };
   }
-  const random = seededRandom(options.seed ?? DEFAULT_SEED);
+  const deviate = seededNormal(options.seed ?? DEFAULT_SEED);
   const sigmas: number[] = [];
   const kappas: number[] = [];
   const peaks: number[] = [];
   for (let resample = 0; resample < resamples; resample++) {
-    const drawn = repetitions.flatMap(() => repetitions[Math.floor(random() * repetitions.length)]!);
-    const fit = fitUsl(drawn);
-    if (fit.state !== 'fitted') continue;
-    sigmas.push(fit.sigma);
-    kappas.push(fit.kappa);
-    peaks.push(fit.peakN);
+    const drawn = points.map(({ n, logSe }) => {
+      const throughput = uslThroughput(fit, n) * Math.exp(logSe * deviate());
+      return { n, throughput, weight: 1 / (throughput * logSe) ** 2 };
+    });
+    const refit = fitUsl(drawn);
+    if (refit.state !== 'fitted') continue;
+    sigmas.push(refit.sigma);
+    kappas.push(refit.kappa);
+    peaks.push(refit.peakN);
   }
   if (sigmas.length === 0) return { state: 'not-bootstrapped', reason: 'no resample could be fitted' };
   return {

@@ -1,10 +1,12 @@
 // The Universal Scalability Law, X(N) = λN / (1 + σ(N−1) + κN(N−1)), fitted to measured points
-// (N = pool size, X = throughput) by nonlinear least squares. σ is contention (the serial part),
-// κ coherency (the cost of threads waiting on each other); past N = sqrt((1 − σ) ÷ κ) throughput falls.
+// (N = pool size, X = throughput) by (weighted) nonlinear least squares. σ is contention (the serial
+// part), κ coherency (the cost of threads waiting on each other); past N = sqrt((1 − σ) ÷ κ) it falls.
 
 export interface UslPoint {
   readonly n: number;
   readonly throughput: number;
+  /** 1 ÷ the variance of throughput: a precise point pulls the curve harder. Absent: 1 (ordinary least squares). */
+  readonly weight?: number;
 }
 
 export interface UslCoefficients {
@@ -19,8 +21,10 @@ export type UslFit =
       readonly state: 'fitted';
       /** sqrt((1 − σ) ÷ κ): where the curve peaks; Infinity when κ = 0 (it only levels off). */
       readonly peakN: number;
-      /** 1 − SSE ÷ SST: how much of the points' spread the curve explains; null when they have none. */
+      /** 1 − SSE ÷ SST (weighted): how much of the points' spread the curve explains; null when they have none. */
       readonly rSquared: number | null;
+      /** Σ weight × residual²: with weights of 1 ÷ variance, the fit's chi-square. */
+      readonly weightedSse: number;
       readonly points: number;
     })
   | { readonly state: 'unfit'; readonly reason: string };
@@ -46,17 +50,22 @@ const MAX_DAMPING = 1e16;
 const RELATIVE_TOLERANCE = 1e-14;
 
 const coefficients = ([lambda, sigma, kappa]: Params): UslCoefficients => ({ lambda, sigma, kappa });
+export const weightOf = (point: UslPoint): number => point.weight ?? 1;
 
 function squaredError(points: readonly UslPoint[], params: Params): number {
   const model = coefficients(params);
-  return points.reduce((sum, point) => sum + (point.throughput - uslThroughput(model, point.n)) ** 2, 0);
+  return points.reduce(
+    (sum, point) => sum + weightOf(point) * (point.throughput - uslThroughput(model, point.n)) ** 2,
+    0,
+  );
 }
 
-/** For fixed σ and κ the model is linear in λ: its least-squares value is Σ X·g ÷ Σ g², g = X(N) at λ = 1. */
+/** For fixed σ and κ the model is linear in λ: its least-squares value is Σ w·X·g ÷ Σ w·g², g = X(N) at λ = 1. */
 function withBestLambda(points: readonly UslPoint[], sigma: number, kappa: number): Params {
   const shape = points.map((point) => uslThroughput({ sigma, kappa, lambda: 1 }, point.n));
   const lambda =
-    points.reduce((sum, point, i) => sum + point.throughput * shape[i]!, 0) / shape.reduce((sum, g) => sum + g * g, 0);
+    points.reduce((sum, point, i) => sum + weightOf(point) * point.throughput * shape[i]!, 0) /
+    points.reduce((sum, point, i) => sum + weightOf(point) * shape[i]! ** 2, 0);
   return [lambda, sigma, kappa];
 }
 
@@ -98,17 +107,19 @@ function solve(a: number[][], b: number[]): number[] | null {
   return x;
 }
 
-/** Jᵀr and JᵀJ of the model at `params`, J = ∂X/∂(λ, σ, κ), r = measured − modelled. */
+/** JᵀWr and JᵀWJ of the model at `params`, J = ∂X/∂(λ, σ, κ), r = measured − modelled, W the weights. */
 function normalEquations(points: readonly UslPoint[], [lambda, sigma, kappa]: Params) {
   const gradient = [0, 0, 0];
   const curvature = [0, 1, 2].map(() => [0, 0, 0]);
-  for (const { n, throughput } of points) {
+  for (const point of points) {
+    const { n, throughput } = point;
+    const weight = weightOf(point);
     const denominator = 1 + sigma * (n - 1) + kappa * n * (n - 1);
     const modelled = (lambda * n) / denominator;
     const slope = [n / denominator, -(modelled * (n - 1)) / denominator, -(modelled * n * (n - 1)) / denominator];
     for (let j = 0; j < 3; j++) {
-      gradient[j]! += slope[j]! * (throughput - modelled);
-      for (let k = 0; k < 3; k++) curvature[j]![k]! += slope[j]! * slope[k]!;
+      gradient[j]! += weight * slope[j]! * (throughput - modelled);
+      for (let k = 0; k < 3; k++) curvature[j]![k]! += weight * slope[j]! * slope[k]!;
     }
   }
   return { gradient, curvature };
@@ -153,16 +164,16 @@ function refine(points: readonly UslPoint[], start: Params): Params {
 
 function unfitReason(points: readonly UslPoint[]): string | null {
   const bad = points.find(
-    (p) => !(Number.isFinite(p.n) && p.n >= 1 && Number.isFinite(p.throughput) && p.throughput > 0),
+    (p) => !(Number.isFinite(p.n) && p.n >= 1 && Number.isFinite(p.throughput) && p.throughput > 0 && weightOf(p) > 0),
   );
   if (bad !== undefined)
-    return `a point needs N ≥ 1 and a positive throughput, got N = ${bad.n}, X = ${bad.throughput}`;
+    return `a point needs N ≥ 1, a positive throughput and weight, got N = ${bad.n}, X = ${bad.throughput}, weight ${weightOf(bad)}`;
   const sizes = new Set(points.map((p) => p.n)).size;
   return sizes < 3 ? `three coefficients need at least 3 different N, got ${sizes}` : null;
 }
 
 /**
- * The least-squares USL through `points`. How: for fixed (σ, κ) the best λ has a closed form, so a
+ * The (weighted) least-squares USL through `points`. How: for fixed (σ, κ) the best λ has a closed form, so a
  * coarse grid over (σ, κ) gives a start near the global minimum whatever the data; Levenberg–
  * Marquardt on (λ, σ, κ) from there, within the bounds, takes it to the minimum's precision.
  */
@@ -171,15 +182,18 @@ export function fitUsl(points: readonly UslPoint[]): UslFit {
   if (reason !== null) return { state: 'unfit', reason };
   const params = refine(points, gridStart(points));
   const { lambda, sigma, kappa } = coefficients(params);
-  const mean = points.reduce((sum, p) => sum + p.throughput, 0) / points.length;
-  const spread = points.reduce((sum, p) => sum + (p.throughput - mean) ** 2, 0);
+  const totalWeight = points.reduce((sum, p) => sum + weightOf(p), 0);
+  const mean = points.reduce((sum, p) => sum + weightOf(p) * p.throughput, 0) / totalWeight;
+  const spread = points.reduce((sum, p) => sum + weightOf(p) * (p.throughput - mean) ** 2, 0);
+  const weightedSse = squaredError(points, params);
   return {
     state: 'fitted',
     sigma,
     kappa,
     lambda,
     peakN: uslPeakN(sigma, kappa),
-    rSquared: spread > 0 ? 1 - squaredError(points, params) / spread : null,
+    rSquared: spread > 0 ? 1 - weightedSse / spread : null,
+    weightedSse,
     points: points.length,
   };
 }

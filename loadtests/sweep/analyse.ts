@@ -1,12 +1,14 @@
-// What a sweep concludes about the pool, computed from its points: the measured knee (on the
-// medians over repetitions, with its range over the single repetitions), the Universal
-// Scalability Law fitted to every repetition's points with bootstrap intervals, and the
-// recommendation with its uncertainty. Pure: the same points always give the same conclusions.
-import { bootstrapUsl } from '../sizing/usl-bootstrap.ts';
-import { fitUsl, type UslPoint } from '../sizing/usl.ts';
-import { groupOf } from '../report/runs.ts';
-import { knee, type SizePoint } from './knee.ts';
+// What a sweep concludes about the pool, computed from its points: each size series' knee and
+// contention verdict (size-verdict.ts), the Universal Scalability Law fitted to the pool's sizes,
+// weighted by their spread, checked against the cores' ceiling and bootstrapped from that spread,
+// and the recommendation. Pure: the same points always give the same conclusions.
 import type { Provenance } from '../report/model.ts';
+import { groupOf } from '../report/runs.ts';
+import { KNEE_CONFIDENCE, KNEE_TOLERANCE } from '../sizing/plateau-knee.ts';
+import { bootstrapUsl } from '../sizing/usl-bootstrap.ts';
+import { checkUsl } from '../sizing/usl-check.ts';
+import { weightedPoints } from '../sizing/usl-weights.ts';
+import { fitUsl } from '../sizing/usl.ts';
 import {
   type MeasuredKnee,
   type Recommendation,
@@ -17,6 +19,7 @@ import {
   type UslSummary,
   type UslUnfit,
 } from './model.ts';
+import { pointEstimates, sizeVerdict } from './size-verdict.ts';
 
 /** One point per x: each figure the median over its repetitions (the run nearest it for the rest). */
 export function medianSeries(series: SweepSeries): SweepSeries {
@@ -28,51 +31,43 @@ export function medianSeries(series: SweepSeries): SweepSeries {
   return { ...series, points };
 }
 
+const isPool = (one: { readonly kind?: string; readonly axis: string; readonly variant: string }): boolean =>
+  one.axis === '--pool-size' && one.variant === 'pool';
+
 /** The series a recommendation is about: the pool over its sizes. */
 export const poolSeries = (series: readonly SweepSeries[]): SweepSeries | undefined =>
-  series.find((one) => one.kind === 'size' && one.axis === '--pool-size' && one.points.length > 0);
+  series.find((one) => one.kind === 'size' && isPool(one) && one.points.length > 0);
 
-const sizePoint = (x: number, requestsPerSecond: number): SizePoint => ({
-  size: x,
-  requestsPerSecond,
-  p99Ms: null,
-  healthP99Ms: null,
-  residentBytes: null,
-});
-
-/** Each repetition's points, in the order of the repetitions. */
-function byRepetition(series: SweepSeries): SizePoint[][] {
-  const repetitions = [...new Set(series.points.map((point) => point.run.repetition))].sort((a, b) => a - b);
-  return repetitions.map((repetition) =>
-    series.points
-      .filter((point) => point.run.repetition === repetition)
-      .map((point) => sizePoint(point.x, point.run.requestsPerSecond)),
-  );
-}
-
-export function measuredKnee(series: SweepSeries): MeasuredKnee {
-  const medians = medianSeries(series).points.map((point) => sizePoint(point.x, point.run.requestsPerSecond));
-  const atMedians = knee(medians);
-  const knees = byRepetition(series).map((points) => knee(points).size);
-  return {
-    size: atMedians.size,
-    requestsPerSecond: atMedians.requestsPerSecond,
-    range: { low: Math.min(...knees), high: Math.max(...knees) },
-    repetitions: knees.length,
-  };
-}
+/** The pool's knee, when the sweep measured the pool. */
+export const poolKnee = (report: Pick<SweepReport, 'knees'>): MeasuredKnee | undefined => report.knees.find(isPool);
 
 /** Infinity (no peak: κ = 0) as null, which JSON can hold. */
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-/** The fit and its intervals, or why the points cannot be fitted (fewer than 3 sizes). */
+/** The fit of one point per size, weighted, checked and bootstrapped; or why it cannot be fitted. */
 export function uslSummary(series: SweepSeries): UslSummary | UslUnfit {
-  const toUsl = (points: readonly SizePoint[]): UslPoint[] =>
-    points.map((point) => ({ n: point.size, throughput: point.requestsPerSecond }));
-  const repetitions = byRepetition(series).map(toUsl);
-  const fit = fitUsl(repetitions.flat());
+  const estimates = pointEstimates(series);
+  const measured = estimates.flatMap(({ x, estimate }) =>
+    estimate === null ? [] : [{ n: x, throughput: estimate.value, logSe: estimate.logSe, df: estimate.df }],
+  );
+  const unestimated = estimates.filter((point) => point.estimate === null).map((point) => point.x);
+  // A size without a spread cannot be weighed: then every size counts alike, on its median.
+  const weighted = unestimated.length === 0 ? weightedPoints(measured) : null;
+  const why =
+    unestimated.length > 0
+      ? `${series.axis} ${unestimated.join(', ')} had no interval`
+      : 'no size had any spread to weigh the fit by';
+  const fit = fitUsl(weighted ?? estimates.map(({ x, median }) => ({ n: x, throughput: median })));
   if (fit.state !== 'fitted') return { state: 'unfit', reason: fit.reason };
-  const boot = bootstrapUsl(repetitions);
+  const check =
+    weighted === null
+      ? ({ state: 'unchecked', reason: why } as const)
+      : checkUsl(
+          weighted,
+          fit.weightedSse,
+          measured.reduce((sum, point) => sum + point.df, 0),
+        );
+  const boot = weighted === null ? ({ state: 'not-bootstrapped', reason: why } as const) : bootstrapUsl(fit, weighted);
   return {
     state: 'fitted',
     sigma: fit.sigma,
@@ -81,6 +76,9 @@ export function uslSummary(series: SweepSeries): UslSummary | UslUnfit {
     peakN: finiteOrNull(fit.peakN),
     rSquared: fit.rSquared,
     points: fit.points,
+    weighted: weighted !== null,
+    check,
+    kappaIsCoherency: check.state === 'checked' && check.uslBetter,
     intervals:
       boot.state === 'bootstrapped'
         ? {
@@ -99,41 +97,50 @@ export const kneeText = (value: number): string => (value < 10 ? value.toFixed(1
 /** Up to two decimals: 2, 1.5. */
 const coresText = (count: number): string => String(Math.round(count * 100) / 100);
 const msText = (value: number): string => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+/** "96%": a share, rounded down so that it never claims more than was shown; at most 100%. */
+export const shareText = (ratio: number): string => `${Math.min(100, Math.floor(ratio * 100))}%`;
+export const runsText = (count: number): string => (count === 1 ? '1 run per size' : `${count} runs per size`);
 
 export function recommend(found: MeasuredKnee, prediction: SweepPrediction | null): Recommendation {
-  const { low, high } = found.range;
-  const runs = found.repetitions === 1 ? '1 run' : `${found.repetitions} runs`;
-  const range = low === high ? `knee ${low} in ${runs}` : `knee ${low}–${high} over ${runs}`;
+  const basis = found.shown
+    ? `≥ ${shareText(found.lowerBound)} of the plateau's req/s at ${KNEE_CONFIDENCE * 100}% confidence, ${runsText(found.repetitions)}`
+    : `the best measured: no size was shown within ${KNEE_TOLERANCE * 100}% of the plateau with ${runsText(found.repetitions)}`;
   const predicted =
     prediction === null
       ? ''
       : `; predicted ${prediction.knee} from C = ${msText(prediction.calibration.computeMs)} ms under load, W = ${msText(prediction.calibration.waitMs)} ms, ${coresText(prediction.cores.effective)} cores`;
   return {
     poolSize: found.size,
-    kneeRange: found.range,
+    shown: found.shown,
     predictedKnee: prediction?.knee ?? null,
-    text: `\`--pool-size ${found.size}\` (${range}${predicted})`,
+    text: `\`--pool-size ${found.size}\` (${basis}${predicted})`,
   };
 }
 
-/** The report of measured series: the knee, the fit and the recommendation computed from their points. */
+/** The report of measured series: the knees, verdicts, fit and recommendation computed from their points. */
 export function sweepReportOf(
   provenance: Provenance,
   parameters: SweepReport['parameters'],
   prediction: SweepPrediction,
   series: readonly SweepSeries[],
 ): SweepReport {
+  const verdicts = series.flatMap((one) => {
+    const verdict = one.kind === 'size' ? sizeVerdict(one, parameters.equivalenceMargin) : null;
+    return verdict === null ? [] : [verdict];
+  });
+  const knees = verdicts.map((verdict) => verdict.knee);
   const pool = poolSeries(series);
-  const knee = pool === undefined ? null : measuredKnee(pool);
+  const knee = poolKnee({ knees });
   return {
     formatVersion: SWEEP_FORMAT_VERSION,
     ...provenance,
     parameters,
     prediction,
     predictedKnee: prediction.knee,
-    measuredKnee: knee,
+    knees,
+    comparisons: verdicts.flatMap((verdict) => (verdict.contention === null ? [] : [verdict.contention])),
     usl: pool === undefined ? null : uslSummary(pool),
-    recommendation: knee === null ? null : recommend(knee, prediction),
+    recommendation: knee === undefined ? null : recommend(knee, prediction),
     series,
   };
 }

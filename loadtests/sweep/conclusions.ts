@@ -3,74 +3,53 @@ import { sampleSize } from '../report/answer-findings.ts';
 import { FOREIGN_CPU_LIMIT_PERCENT } from '../report/findings.ts';
 import { describeCores } from '../../server/cores.ts';
 import * as format from '../report/format.ts';
-import { medianSeries, poolSeries } from './analyse.ts';
-import { KNEE_TOLERANCE, sizeVerdict, type SizePoint } from './knee.ts';
+import { medianSeries, poolKnee, poolSeries } from './analyse.ts';
+import { contentionSentence, kneeSentence, unestimatedSentence } from './knee-sentences.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
+import { pointName } from './point-name.ts';
 import { sizingSentences } from './sizing-sentences.ts';
 
-export function sizePoints(series: SweepSeries): SizePoint[] {
-  return series.points.map(({ x, run }) => ({
-    size: x,
-    requestsPerSecond: run.requestsPerSecond,
-    p99Ms: run.latencyMs?.p99 ?? null,
-    healthP99Ms: run.health.latencyMs?.p99 ?? null,
-    residentBytes: run.server.residentBytes,
-  }));
-}
-
-const tolerance = `${(KNEE_TOLERANCE * 100).toFixed(0)}%`;
 const change = (from: number | null, to: number | null, show: (n: number) => string): string =>
   from === null || to === null ? 'not measured' : `${show(from)} → ${show(to)}`;
 const msText = (value: number): string => `${format.ms(value)} ms`;
 
-/** How sentences and the noise guard name a point: "pool --pool-size 4", "inline at 8 clients". */
-export function pointName(series: SweepSeries, x: number): string {
-  return series.kind === 'size' ? `${series.variant} ${series.axis} ${x}` : `${series.variant} at ${format.clients(x)}`;
-}
-
-/** Below this many requests' width, the knee's band is within counting noise. */
-const MIN_BAND_REQUESTS = 5;
-
-/** What the swept size counts: cluster's --workers are processes, the other sizes threads. */
-const unitsOf = (axis: string): string => (axis === '--workers' ? 'processes' : 'threads');
-
-/**
- * How few requests a series' points rest on, at its smallest point: the loadtest report's sentence,
- * and for a size series how wide the knee's band is there, in requests.
- */
+/** How few requests a series' points rest on, at its smallest point: the loadtest report's sentence. */
 function sampleCaveat(series: SweepSeries): string {
   const fewest = series.points.reduce((low, point) => (point.run.requests < low.run.requests ? point : low));
   const where = pointName(series, fewest.x);
   const { requests } = fewest.run;
   if (requests === 0) return `${where} served no request, so its point has no latency figures.`;
-  if (series.kind !== 'size') return sampleSize(where, requests);
-  // A difference of a request or two can move a point across a band this narrow.
-  const band = KNEE_TOLERANCE * requests;
-  const hint = band < MIN_BAND_REQUESTS ? ', so read the knee and the contention verdict as a hint' : '';
-  return `${sampleSize(where, requests)} The ${tolerance} band the knee and the contention claim use is ${band.toFixed(1)} requests wide there${hint}.`;
+  return sampleSize(where, requests);
 }
 
-function sizeSentences(series: SweepSeries): string[] {
-  const { knee, best, largest, fellAt, lowOnlyAtLargest } = sizeVerdict(sizePoints(series));
-  const axis = series.axis;
-  const more = `more ${unitsOf(axis)}`;
-  const lines = [`${series.variant}: the knee is ${axis} ${knee.size}: ${againstBest(knee, best)}.`];
-  if (largest.size > knee.size) {
-    lines.push(
-      `${series.variant} from ${axis} ${knee.size} to ${largest.size}: req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)}, ` +
-        `p99 ${change(knee.p99Ms, largest.p99Ms, msText)}, /health p99 ${change(knee.healthP99Ms, largest.healthP99Ms, msText)}, ` +
-        `memory ${change(knee.residentBytes, largest.residentBytes, format.mebibytes)}.`,
-    );
-  }
-  lines.push(
-    lowOnlyAtLargest !== null
-      ? `${series.variant}: only the largest size, ${axis} ${lowOnlyAtLargest.size}, fell below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(lowOnlyAtLargest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)} req/s at ${best.size}): one point, so the contention claim is neither confirmed nor refuted here.`
-      : fellAt === null
-        ? `${series.variant}: ${more} did not cost throughput: req/s stayed within ${tolerance} of the best up to ${axis} ${largest.size} (${format.perSecond(largest.requestsPerSecond)} vs ${format.perSecond(best.requestsPerSecond)}), so the contention claim is refuted up to ${largest.size} on this machine.`
-        : `${series.variant}: ${more} cost throughput from ${axis} ${fellAt.size} on: ${format.perSecond(fellAt.requestsPerSecond)} req/s there, and every larger size stayed below ${100 - KNEE_TOLERANCE * 100}% of the best (${format.perSecond(best.requestsPerSecond)} at ${best.size}), so the contention claim holds from ${fellAt.size} on this machine.`,
+/** What going from the knee to the largest size changed, on the medians the tables show. */
+function pastTheKnee(series: SweepSeries, kneeSize: number): string | null {
+  const knee = series.points.find((point) => point.x === kneeSize)?.run;
+  const largest = series.points[series.points.length - 1]!;
+  if (knee === undefined || largest.x <= kneeSize) return null;
+  const { run } = largest;
+  return (
+    `from ${series.axis} ${kneeSize} to ${largest.x}: req/s ${change(knee.requestsPerSecond, run.requestsPerSecond, format.perSecond)}, ` +
+    `p99 ${change(knee.latencyMs?.p99 ?? null, run.latencyMs?.p99 ?? null, msText)}, /health p99 ${change(knee.health.latencyMs?.p99 ?? null, run.health.latencyMs?.p99 ?? null, msText)}, ` +
+    `memory ${change(knee.server.residentBytes, run.server.residentBytes, format.mebibytes)}`
   );
-  lines.push(sampleCaveat(series));
-  return lines;
+}
+
+/** `series`: the medians over the runs; its knee and verdict come from the report. */
+function sizeSentences(series: SweepSeries, report: SweepReport): string[] {
+  const knee = report.knees.find((one) => one.variant === series.variant && one.axis === series.axis);
+  if (knee === undefined) return [sampleCaveat(series)];
+  const label = pointName(series, knee.size);
+  const comparison = report.comparisons.find((one) => one.a === label) ?? null;
+  const largest = series.points[series.points.length - 1]!.x;
+  const past = pastTheKnee(series, knee.size);
+  return [
+    unestimatedSentence(knee),
+    kneeSentence(knee),
+    past === null ? null : `${series.variant} ${past}.`,
+    contentionSentence(knee, largest, comparison),
+    sampleCaveat(series),
+  ].filter((line): line is string => line !== null);
 }
 
 function clientSentences(series: SweepSeries): string[] {
@@ -83,29 +62,18 @@ function clientSentences(series: SweepSeries): string[] {
   ];
 }
 
-/** "31.9 req/s, within 5% of the best measured (32.6 at 8)", or "…, the best measured" when it is. */
-function againstBest(point: SizePoint, best: SizePoint, medians = ''): string {
-  const rate = `${format.perSecond(point.requestsPerSecond)} req/s${medians}`;
-  return point.size === best.size
-    ? `${rate}, the best measured`
-    : `${rate}, within ${tolerance} of the best measured (${format.perSecond(best.requestsPerSecond)} at ${best.size})`;
-}
-
 /** The pool's knee as a flag to pass, why, and what more threads cost; empty when no pool was swept. */
 export function recommendationLines(report: SweepReport): string[] {
   const pool = poolSeries(report.series);
-  if (pool === undefined || report.recommendation === null) return [];
-  const { knee, best, largest } = sizeVerdict(sizePoints(medianSeries(pool)));
+  const knee = poolKnee(report);
+  if (pool === undefined || knee === undefined || report.recommendation === null) return [];
   const medians = report.parameters.repeat > 1 ? ' (medians over the runs)' : '';
   const cores = report.prediction === null ? `${report.machine.cpus} cores` : describeCores(report.prediction.cores);
+  const past = pastTheKnee(medianSeries(pool), knee.size);
   return [
     `Use ${report.recommendation.text} on this machine (${cores}; ${format.clients(report.parameters.sizeClients)}).`,
-    `It served ${againstBest(knee, best, medians)}.`,
-    ...(largest.size > knee.size
-      ? [
-          `More threads, ${knee.size} → ${largest.size}: req/s ${change(knee.requestsPerSecond, largest.requestsPerSecond, format.perSecond)}, p99 ${change(knee.p99Ms, largest.p99Ms, msText)}, memory ${change(knee.residentBytes, largest.residentBytes, format.mebibytes)}.`,
-        ]
-      : []),
+    `It served ${format.perSecond(knee.requestsPerSecond)} req/s${medians}${knee.size === knee.best ? ', the best measured' : ''}.`,
+    ...(past === null ? [] : [`More threads, ${past}.`]),
   ];
 }
 
@@ -133,16 +101,23 @@ function failedPoints(series: SweepSeries): string[] {
 }
 
 /** One series' sentences, on the medians of its points. */
-export function seriesConclusions(measured: SweepSeries): string[] {
+export function seriesConclusions(measured: SweepSeries, report: SweepReport): string[] {
   const series = medianSeries(measured);
   return [
     ...failedPoints(series),
-    ...(series.points.length === 0 ? [] : series.kind === 'size' ? sizeSentences(series) : clientSentences(series)),
+    ...(series.points.length === 0
+      ? []
+      : series.kind === 'size'
+        ? sizeSentences(series, report)
+        : clientSentences(series)),
   ];
 }
 
+/** Every sentence but the recommendation, which opens the report as its answer. */
 export function conclusions(report: SweepReport): string[] {
-  return [...sizingSentences(report), ...report.series.flatMap(seriesConclusions), noiseSentence(report)].filter(
-    (line): line is string => line !== null,
-  );
+  return [
+    ...sizingSentences(report),
+    ...report.series.flatMap((series) => seriesConclusions(series, report)),
+    noiseSentence(report),
+  ].filter((line): line is string => line !== null);
 }

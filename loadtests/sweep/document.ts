@@ -29,7 +29,7 @@ function rateChart(report: SweepReport, series: SweepSeries) {
 
 /** `isHero`: its req/s chart is the hero already, drawn once. */
 function seriesSection(report: SweepReport, series: SweepSeries, isHero: boolean): Section {
-  const sentences = seriesConclusions(series);
+  const sentences = seriesConclusions(series, report);
   const latency = series.points.length === 0 ? null : latencyChart(series);
   return {
     title: seriesTitle(series, report),
@@ -70,7 +70,8 @@ export function sweepDocument(report: SweepReport): ReportDocument {
         ? []
         : [`Handler: ${parameters.workload.handler.path} (SHA-256 ${parameters.workload.handler.sha256})`]),
     ],
-    answer: answer.length > 0 ? answer : report.series.flatMap(seriesConclusions).slice(0, 3),
+    answer:
+      answer.length > 0 ? answer : report.series.flatMap((series) => seriesConclusions(series, report)).slice(0, 3),
     hero: hero === undefined || hero.points.length === 0 ? null : rateChart(report, hero),
     sections: [
       ...report.series.map((series) => seriesSection(report, series, series === hero)),

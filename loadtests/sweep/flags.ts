@@ -33,6 +33,8 @@ export interface SweepOptions {
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
   readonly repeat: number;
+  /** δ of the comparisons (0.05 = ±5%): the contention verdict's "equivalent". */
+  readonly equivalenceMargin: number;
   /** --quick: fewer sizes (one per doubling, up to twice the knee). */
   readonly quick: boolean;
   readonly settings: VariantSettingValues;
@@ -55,6 +57,12 @@ export const QUICK = {
   warmupSeconds: 1,
   repeat: 1,
 } as const;
+/**
+ * --equivalence-margin, in percent. The sweep's own until loadtests/cli/common-flags.ts has the
+ * shared one; then this goes.
+ */
+export const DEFAULT_EQUIVALENCE_MARGIN_PERCENT = 5;
+export const EQUIVALENCE_MARGIN_RANGE: IntRange = { min: 1, max: 50 };
 /** The largest list a sweep takes: each point costs seconds. */
 const MAX_POINTS = 16;
 
@@ -113,6 +121,14 @@ function sweepCommand(): Command {
     )
     .addOption(
       repeatOption('fresh-server runs per point, each fitted; tables show median [min–max]', DEFAULT_SWEEP_REPEAT),
+    )
+    .addOption(
+      new Option(
+        '--equivalence-margin <percent>',
+        `ratios within ±this many percent count as the same in the contention verdict (${EQUIVALENCE_MARGIN_RANGE.min}-${EQUIVALENCE_MARGIN_RANGE.max})`,
+      )
+        .argParser(intInRange(EQUIVALENCE_MARGIN_RANGE))
+        .default(DEFAULT_EQUIVALENCE_MARGIN_PERCENT),
     );
   return withWorkload(withVariantSettings(command))
     .addOption(
@@ -135,6 +151,7 @@ interface RawOptions extends VariantSettingValues, WorkloadFlags {
   duration: number;
   warmup: number;
   repeat: number;
+  equivalenceMargin: number;
   quick?: boolean;
   report: boolean;
   reportsDir: string;
@@ -161,6 +178,7 @@ export function parseSweepArgs(argv: readonly string[]): SweepOptions {
     durationSeconds: quick ? QUICK.durationSeconds : raw.duration,
     warmupSeconds: quick ? QUICK.warmupSeconds : raw.warmup,
     repeat: quick ? QUICK.repeat : raw.repeat,
+    equivalenceMargin: raw.equivalenceMargin / 100,
     quick,
     settings: settingsOf(raw),
     workload: workloadOf(raw),

@@ -5,7 +5,7 @@ import * as format from '../report/format.ts';
 import { writeReport, writtenLine } from '../report/write.ts';
 import { EXIT_ROW_FAILED } from '../row-failures.ts';
 import { sweepReportOf } from './analyse.ts';
-import { pointName } from './conclusions.ts';
+import { pointName } from './point-name.ts';
 import { parseSweepArgs } from './flags.ts';
 import { sweepDocument } from './document.ts';
 import { renderHtml } from '../document/html.ts';
@@ -29,6 +29,7 @@ process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, grou
     warmupAnswersPerThread: WARMUP_ANSWERS_PER_THREAD,
     sizeClients: prediction.clients,
     repeat: options.repeat,
+    equivalenceMargin: options.equivalenceMargin,
     settings: options.settings,
     workload: { handler, payloadBytes, transfer },
   };

@@ -1,6 +1,9 @@
 // What a sweep measured and concluded, as its report's .json twin stores it.
 import type { Cores } from '../../server/cores.ts';
 import type { Provenance, VariantRun, VariantSettingValues, Workload } from '../report/model.ts';
+import type { PlateauRatio } from '../sizing/plateau-knee.ts';
+import type { UslCheck } from '../sizing/usl-check.ts';
+import type { Comparison } from '../stats/compare.ts';
 
 export type SweepKind = 'size' | 'clients';
 
@@ -69,16 +72,36 @@ export interface Range {
   readonly high: number;
 }
 
-/** The knee as measured: on the medians over repetitions, and its range over the repetitions. */
+/**
+ * A size series' knee, from each size's runs: the smallest size whose one-sided 95% lower bound of
+ * req/s ÷ the plateau's reaches 1 − KNEE_TOLERANCE (loadtests/sizing/plateau-knee.ts).
+ */
 export interface MeasuredKnee {
+  readonly variant: string;
+  /** "--pool-size", "--workers" or "--uv-threads". */
+  readonly axis: string;
   readonly size: number;
+  /** The knee's median req/s over its runs, as the tables show it. */
   readonly requestsPerSecond: number;
-  /** The smallest and largest knee of the single repetitions (one repetition: both are the knee). */
-  readonly range: Range;
+  /** false: no size was shown within the tolerance, and `size` is the best measured. */
+  readonly shown: boolean;
+  /** The knee's one-sided 95% lower bound of req/s ÷ the plateau's. */
+  readonly lowerBound: number;
+  /** The size with the highest req/s. */
+  readonly best: number;
+  /** The best size and those not shown to differ from it; req/s: their geometric mean. */
+  readonly plateau: { readonly sizes: readonly number[]; readonly requestsPerSecond: number };
+  readonly ratios: readonly PlateauRatio[];
+  /** Sizes left out: their req/s has no estimate (one run whose interval reaches 0, or none at all). */
+  readonly unestimated: readonly number[];
+  /** Runs per size (the most any size had). */
   readonly repetitions: number;
 }
 
-/** The Universal Scalability Law fitted to every repetition's points; peakN null: no peak (κ = 0). */
+/**
+ * The Universal Scalability Law fitted to one point per size (its runs' geometric mean), weighted
+ * by 1 ÷ its variance; peakN null: no peak (κ = 0).
+ */
 export interface UslSummary {
   readonly state: 'fitted';
   readonly sigma: number;
@@ -87,8 +110,15 @@ export interface UslSummary {
   readonly lambda: number;
   readonly peakN: number | null;
   readonly rSquared: number | null;
+  /** Sizes fitted. */
   readonly points: number;
-  /** 95% bootstrap intervals over the repetitions; null with a single repetition (and why). */
+  /** false: some size had no interval, or none any spread: the fit is unweighted, on the medians, neither checked nor bootstrapped. */
+  readonly weighted: boolean;
+  /** Against the cores' ceiling min(λN, X_max), and each model's lack of fit. */
+  readonly check: UslCheck;
+  /** κ and the peak read as coherency only when the USL beats the ceiling (check.uslBetter). */
+  readonly kappaIsCoherency: boolean;
+  /** 95% parametric bootstrap intervals from the sizes' own spread; null when there is none (and why). */
   readonly intervals: {
     readonly sigma: Range;
     readonly kappa: Range;
@@ -107,14 +137,15 @@ export interface UslUnfit {
 
 export interface Recommendation {
   readonly poolSize: number;
-  readonly kneeRange: Range;
+  /** false: no size was shown within the tolerance of the plateau; the best measured is recommended. */
+  readonly shown: boolean;
   readonly predictedKnee: number | null;
-  /** The sentence, markdown: "`--pool-size 12` (knee 10–14 over 3 runs; predicted 11 from C = 9.8 ms, W = 100 ms, 2 cores)". */
+  /** The sentence, markdown: "`--pool-size 12` (≥ 96% of the plateau at 95% confidence, 3 runs per size; predicted 11 from …)". */
   readonly text: string;
 }
 
-/** 4: the closed network's knee, C under load, warm-up answers per thread. */
-export const SWEEP_FORMAT_VERSION = 4;
+/** 5: the knee from each size's runs, the weighted and checked USL, contention as comparisons. */
+export const SWEEP_FORMAT_VERSION = 5;
 
 export interface SweepReport extends Provenance {
   readonly formatVersion: typeof SWEEP_FORMAT_VERSION;
@@ -127,13 +158,18 @@ export interface SweepReport extends Provenance {
     /** Clients during the size sweeps. */
     readonly sizeClients: number;
     readonly repeat: number;
+    /** δ of the comparisons: ratios within ±δ are equivalent (0.05 = ±5%). */
+    readonly equivalenceMargin: number;
     readonly settings: VariantSettingValues;
     readonly workload: Workload;
   };
   /** null when the sizes and clients were given (--sizes and --size-clients): nothing was predicted. */
   readonly prediction: SweepPrediction | null;
   readonly predictedKnee: number | null;
-  readonly measuredKnee: MeasuredKnee | null;
+  /** Every size series' knee, in the order of the series (the pool's: analyse.ts poolKnee). */
+  readonly knees: readonly MeasuredKnee[];
+  /** The contention verdicts: each size series' largest size against its knee. */
+  readonly comparisons: readonly Comparison[];
   /** null when no pool series was measured. */
   readonly usl: UslSummary | UslUnfit | null;
   readonly recommendation: Recommendation | null;

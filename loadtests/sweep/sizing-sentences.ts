@@ -1,9 +1,10 @@
 // The sweep report's sentences on sizing: the prediction and what it rests on, the measured knee
-// against it, the USL fit with its intervals, and points whose warm-up was too short for their
-// threads. Each computed from the report's numbers.
+// against it, the USL fit with its check against the cores' ceiling and its intervals, and points
+// whose warm-up was too short for their threads. Each computed from the report's numbers.
 import { describeCores } from '../../server/cores.ts';
 import * as format from '../report/format.ts';
-import { kneeText, poolSeries } from './analyse.ts';
+import { KNEE_TOLERANCE } from '../sizing/plateau-knee.ts';
+import { kneeText, poolKnee, poolSeries, runsText } from './analyse.ts';
 import type { Range, SweepReport, UslSummary } from './model.ts';
 
 /** The issue's bar for a prediction worth the name: the measured knee within ±35% of it. */
@@ -31,13 +32,13 @@ function predictionSentence(report: SweepReport): string | null {
 }
 
 function kneeSentence(report: SweepReport): string | null {
-  const { measuredKnee: knee, predictedKnee } = report;
-  if (knee === null) return null;
-  const over =
-    knee.repetitions === 1
-      ? 'one run'
-      : `on the medians; ${range(knee.range, String)} over its ${knee.repetitions} runs`;
-  const measured = `Measured knee: ${knee.size} (${over})`;
+  const knee = poolKnee(report);
+  if (knee === undefined) return null;
+  const { predictedKnee } = report;
+  if (!knee.shown) {
+    return `Measured knee: none shown with ${runsText(knee.repetitions)} (the best measured is ${knee.size}), so it is not compared with the prediction.`;
+  }
+  const measured = `Measured knee: ${knee.size} (the smallest size shown within ${KNEE_TOLERANCE * 100}% of the plateau, ${runsText(knee.repetitions)})`;
   if (predictedKnee === null) return `${measured}.`;
   const ratio = knee.size / predictedKnee;
   const off = ratio === 1 ? 'equal to' : `${Math.abs((ratio - 1) * 100).toFixed(0)}% ${ratio > 1 ? 'above' : 'below'}`;
@@ -55,6 +56,28 @@ function peakText(usl: UslSummary, largest: number): string {
   return `the fitted curve peaks at N = ${format.ms(usl.peakN)}${interval}${where}`;
 }
 
+const pText = (p: number | null): string =>
+  p === null ? 'not testable' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(2)}`;
+
+/** A lack-of-fit p below this: the curve misses the points by more than the runs' spread explains. */
+const LACK_OF_FIT_ALPHA = 0.05;
+
+/** The USL against the cores' ceiling, and what that allows κ to mean. */
+function checkText(usl: UslSummary, largest: number): string {
+  const { check } = usl;
+  if (check.state === 'unchecked') {
+    return ` Not checked against the cores' ceiling: ${check.reason}; so σ, κ and the peak are not read as contention or coherency.`;
+  }
+  const { ceiling } = check;
+  const scores = `AICc ${check.usl.aicc?.toFixed(1)} against ${ceiling.aicc?.toFixed(1)} for the cores' ceiling min(λN, X_max) (λ = ${format.perSecond(ceiling.lambda)}, X_max = ${format.perSecond(ceiling.ceiling)} req/s)`;
+  const misfit = (p: number | null): boolean => p !== null && p < LACK_OF_FIT_ALPHA;
+  const neither = misfit(check.usl.lackOfFitP) && misfit(ceiling.lackOfFitP) ? ': neither curve fits within it' : '';
+  const lackOfFit = `lack of fit against the runs' spread: USL ${pText(check.usl.lackOfFitP)}, ceiling ${pText(ceiling.lackOfFitP)}${neither}`;
+  return usl.kappaIsCoherency
+    ? ` ${scores}: the USL fits better, so σ is contention, κ coherency, and ${peakText(usl, largest)}; ${lackOfFit}.`
+    : ` ${scores}: the USL fits no better than the ceiling, so σ, κ and the curve's peak are not read as contention or coherency; ${lackOfFit}.`;
+}
+
 function uslSentence(report: SweepReport): string | null {
   const { usl } = report;
   if (usl === null) return null;
@@ -64,13 +87,14 @@ function uslSentence(report: SweepReport): string | null {
     interval === undefined ? coefficient(value) : `${coefficient(value)} (${range(interval, coefficient)})`;
   const intervals =
     usl.intervals === null
-      ? ` No intervals: ${usl.intervalsMissing ?? 'not bootstrapped'} (--repeat 3 gives them).`
-      : ` Intervals: 95% of ${usl.intervals.resamples} bootstrap resamples of the runs.`;
+      ? ` No intervals: ${usl.intervalsMissing ?? 'not bootstrapped'}.`
+      : ` Intervals: 95% of ${usl.intervals.resamples} parametric bootstrap resamples, each size drawn from the curve with its own measured spread.`;
   const fit = usl.rSquared === null ? '' : `, R² ${usl.rSquared.toFixed(2)}`;
+  const weighted = usl.weighted ? "weighted by each size's spread" : 'unweighted, on the medians';
   return (
-    `USL fit over ${usl.points} points: σ (contention) = ${withInterval(usl.sigma, usl.intervals?.sigma)}, ` +
-    `κ (coherency) = ${withInterval(usl.kappa, usl.intervals?.kappa)}, λ = ${format.perSecond(usl.lambda)} req/s for one thread${fit}; ` +
-    `${peakText(usl, largest)}.${intervals}`
+    `USL fit over ${usl.points} sizes (${weighted}): σ = ${withInterval(usl.sigma, usl.intervals?.sigma)}, ` +
+    `κ = ${withInterval(usl.kappa, usl.intervals?.kappa)}, λ = ${format.perSecond(usl.lambda)} req/s for one thread${fit}.` +
+    `${checkText(usl, largest)}${intervals}`
   );
 }
 

@@ -5,7 +5,7 @@ import * as format from '../report/format.ts';
 import { closedThroughput } from '../sizing/closed-network.ts';
 import { uslThroughput } from '../sizing/usl.ts';
 import { CHART_WIDTH, linearScale, type Scale, svg, text, xAxis, yAxis } from '../report/svg.ts';
-import { medianSeries } from './analyse.ts';
+import { medianSeries, poolKnee } from './analyse.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
 
 const LEFT = 64;
@@ -90,13 +90,12 @@ export function throughputChart(report: SweepReport, series: SweepSeries): strin
           `<path class="predicted" d="${path(predictedAt.map(([n, rate]) => [x.toPixel(n), y.toPixel(rate)]))}" fill="none" stroke="${ORANGE}" stroke-width="1.5" stroke-dasharray="2 3"/>`,
         ]),
   ];
+  const measured = poolKnee(report);
   const knees = [
     ...(report.predictedKnee === null || !isPool
       ? []
       : [marker(x, report.predictedKnee, `predicted knee ${report.predictedKnee}`, '7 4', 0)]),
-    ...(report.measuredKnee === null || !isPool
-      ? []
-      : [marker(x, report.measuredKnee.size, `measured knee ${report.measuredKnee.size}`, '', 1)]),
+    ...(measured === undefined || !isPool ? [] : [marker(x, measured.size, `measured knee ${measured.size}`, '', 1)]),
   ];
   const keys = [
     ['■ median (bar: range of the runs, or one run’s 95% interval)', '○ each run'],

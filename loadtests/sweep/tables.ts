@@ -6,7 +6,7 @@ import { groupOf, type VariantGroup } from '../report/runs.ts';
 import { type Field, spread, type Table as CellTable, tableOfGroups } from '../report/tables.ts';
 import { percentOfLimitCell, rateWithInterval } from '../report/trust.ts';
 import { uslThroughput } from '../sizing/usl.ts';
-import { pointName } from './conclusions.ts';
+import { pointName } from './point-name.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
 
 /** One group per swept value: its runs (one per repetition) and its failures. */

@@ -1,14 +1,13 @@
-// Summaries of samples we record ourselves (autocannon summarises its own), nearest-rank: no
-// interpolation, every value reported was measured. The report owns it: renderers take medians too.
-import type { LatencyMs, LatencySummary } from './figures.ts';
+// Percentiles of samples we record ourselves, nearest-rank: no interpolation, every value reported
+// was measured.
 
-function ascending(values: readonly number[]): number[] {
+export function ascending(values: readonly number[]): number[] {
   if (values.length === 0) throw new RangeError('percentile of an empty sample');
   return [...values].sort((a, b) => a - b);
 }
 
 /** The smallest of sorted values with at least p% at or below it. */
-function atRank(sorted: readonly number[], p: number): number {
+export function atRank(sorted: readonly number[], p: number): number {
   return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]!;
 }
 
@@ -30,29 +29,6 @@ export function midpointMedian(values: readonly number[]): number {
   const sorted = ascending(values);
   const upper = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[upper]! : (sorted[upper - 1]! + sorted[upper]!) / 2;
-}
-
-function summaryOf(sorted: readonly number[]): LatencySummary {
-  return {
-    count: sorted.length,
-    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-    p50: atRank(sorted, 50),
-    p99: atRank(sorted, 99),
-    max: sorted[sorted.length - 1]!,
-  };
-}
-
-/** null when there is nothing to summarise: no samples is not a latency of 0. */
-export function summarize(values: readonly number[]): LatencySummary | null {
-  return values.length === 0 ? null : summaryOf(ascending(values));
-}
-
-/** The latency columns of a report (p50, p90, p99, max, mean); null for no samples. */
-export function latencyColumns(values: readonly number[]): LatencyMs | null {
-  if (values.length === 0) return null;
-  const sorted = ascending(values);
-  const { p50, p99, max, mean } = summaryOf(sorted);
-  return { p50, p90: atRank(sorted, 90), p99, max, mean };
 }
 
 /** How many of the slowest samples lie at or above the p-th percentile: p99 of 283 is the 3 slowest. */
