@@ -10,7 +10,7 @@ import { benchProvenance, benchSections } from './sections.ts';
 import { outcomeCell, targetCell } from './tables.ts';
 import { comparisons } from './targets.ts';
 
-export const BENCH_TITLE = "make bench: the pack's servers against what the machine allows";
+const BENCH_TITLE = "make bench: the pack's servers against what the machine allows";
 
 /** Whole rows of the answer at most: the count, then each target missed. */
 const MISSES_SHOWN = 4;

@@ -14,7 +14,7 @@ import { claimLatencyChart, claimRateChart } from './claim-charts.ts';
 import { claimPoints, claimSentences, claimTable, nodePool, runsOf, VERDICT_WORDS } from './claim-text.ts';
 import { PYTHON_MODELS } from './rows.ts';
 
-export const CLAIM =
+const CLAIM =
   'The original ends: use `async def` when the path operation is CPU-intensive and must serve numerous requests at once, because `def` creates lots of threads that compete for the CPU.';
 
 const p99 = (run: VariantRun): string =>
@@ -24,7 +24,7 @@ const phrase = (comparison: Comparison | null): string =>
   comparison === null ? 'not compared (a row has no interval)' : comparisonSentence(comparison);
 
 /** The verdict per question at the deciding client count, then Python's own answer and Node's pool. */
-export function fastapiAnswer(runs: readonly VariantRun[]): string[] {
+function fastapiAnswer(runs: readonly VariantRun[]): string[] {
   const verdict = claimVerdict(claimPoints(runs));
   const clients = verdict.decidingClients;
   const point = claimPoints(runs).find((candidate) => candidate.clients === clients);

@@ -10,7 +10,7 @@ import type { CrossoverReport } from './model.ts';
 import { ratioChart } from './svg-ratio.ts';
 import { bytes, crossoverTable, detailTable, handlerTable, micros, ratioTable } from './tables.ts';
 
-export const TITLE = 'Where the pool starts to pay: pool ÷ inline by CPU time per request';
+const TITLE = 'Where the pool starts to pay: pool ÷ inline by CPU time per request';
 const RATIO_NOTE =
   'pool ÷ inline: req/s of the pool over req/s of inline at the same CPU time per request and body; marked pool or inline where that one served more beyond both 95% intervals.';
 

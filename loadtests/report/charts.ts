@@ -103,7 +103,7 @@ export function timelineChart(run: VariantRun, index: number): Chart {
 }
 
 /** Why a run has no CPU chart; null when it has one. */
-export function noCpuSamples(run: VariantRun): string | null {
+function noCpuSamples(run: VariantRun): string | null {
   if (run.server.cpuSamples.length > 0) return null;
   const why =
     run.target !== null && run.target.pid === null
