@@ -1,6 +1,6 @@
 // The bench report's sections, in order: each a title, its table and the notes under it. The
 // markdown and the HTML page both render this one list, so a figure added here appears in both.
-import { CALIBRATION_NOTE } from '../loadtests/report/markdown.ts';
+import { CALIBRATION_NOTE } from '../loadtests/report/report-notes.ts';
 import * as format from '../loadtests/report/format.ts';
 import type { Table } from '../loadtests/report/tables.ts';
 import type { Comparison } from './comparison.ts';
@@ -28,10 +28,10 @@ function pinningText(pinning: Pinning): string {
 export function benchProvenance(report: BenchReport): string[] {
   const { machine, framework, limits, dispatch } = report;
   return [
-    `- Load generator: autocannon in the bench process, on the same ${machine.cpus} cores as the server it measures (figure 5 says how much it took)`,
-    `- Figure 1: ${format.plural(framework.connections, 'connection')}, ${framework.durationSeconds} s per run after ${framework.warmupSeconds} s warm-up per server, ${framework.runs.length / 2} Hono / bare pairs alternated; ${pinningText(framework.pinning)}`,
-    `- Figure 2: a pool of ${dispatch.poolSize} threads with the server's piscina options; a task that returns its input`,
-    `- Figures 3, 4, 7 and 8: ${format.clients(limits.pool.connections)}, ${limits.pool.durationSeconds} s after ${limits.pool.warmupSeconds} s warm-up, ${format.count(limits.pool.iterations)} iterations per request; measured as \`make loadtest\` measures a row, its /health bystander included`,
+    `Load generator: autocannon in the bench process, on the same ${machine.cpus} cores as the server it measures (figure 5 says how much it took)`,
+    `Figure 1: ${format.plural(framework.connections, 'connection')}, ${framework.durationSeconds} s per run after ${framework.warmupSeconds} s warm-up per server, ${framework.runs.length / 2} Hono / bare pairs alternated; ${pinningText(framework.pinning)}`,
+    `Figure 2: a pool of ${dispatch.poolSize} threads with the server's piscina options; a task that returns its input`,
+    `Figures 3, 4, 7 and 8: ${format.clients(limits.pool.connections)}, ${limits.pool.durationSeconds} s after ${limits.pool.warmupSeconds} s warm-up, ${format.count(limits.pool.iterations)} iterations per request; measured as \`make loadtest\` measures a row, its /health bystander included`,
   ];
 }
 

@@ -37,7 +37,7 @@ export function claimPoints(runs: readonly VariantRun[]): ClaimPoint[] {
 }
 
 /** How a verdict reads after "the claim". */
-const VERDICT_WORDS: Record<Verdict, string> = {
+export const VERDICT_WORDS: Record<Verdict, string> = {
   holds: 'holds',
   fails: 'fails',
   equivalent: 'fails (the routes are equivalent: within the margin)',
@@ -82,8 +82,14 @@ const healthFigures = (runs: readonly VariantRun[]): string =>
     .map((run) => (run.health.latencyMs === null ? `${format.MISSING} (never answered)` : ms(run.health.latencyMs.p99)))
     .join(', ');
 
+/** "`def`'s p50 was 1.31× `async def`'s", the larger first whichever it is. */
+function timesOf(metric: string, a: string, ratio: number, b: string): string {
+  const [more, less, times] = ratio >= 1 ? [a, b, ratio] : [b, a, 1 / ratio];
+  return `${more}'s ${metric} was ${format.ratio(times)} ${less}'s`;
+}
+
 function latencyPhrase(point: PointVerdict, asyncDef: readonly VariantRun[], def: readonly VariantRun[]): string {
-  const p50 = point.p50Ratio === null ? '' : `\`def\`'s p50 was ${format.ratio(point.p50Ratio)} \`async def\`'s; `;
+  const p50 = point.p50Ratio === null ? '' : `${timesOf('p50', '`def`', point.p50Ratio, '`async def`')}; `;
   const first = point.steady ? '' : ' (not steady state: first-round latencies)';
   const { comparison } = point.responsiveness;
   const compared =
@@ -111,7 +117,7 @@ function ownAnswers(runs: readonly VariantRun[], clients: number, asyncDef: Vari
 }
 
 /** Whether Node's pool lost throughput as clients grew: its fewest-client and most-client rows. */
-function nodePool(runs: readonly VariantRun[]): string {
+export function nodePool(runs: readonly VariantRun[]): string {
   const pool = runsOf(runs, 'pool').filter(isSteady);
   const first = pool[0];
   const last = pool.at(-1);

@@ -7,25 +7,24 @@ import { runProgram } from '../loadtests/cli/program.ts';
 import { commandLine, provenance } from '../loadtests/observe/provenance.ts';
 import { reportParameters } from '../loadtests/options.ts';
 import { assembleReport } from '../loadtests/report/assemble.ts';
-import { renderHtml } from '../loadtests/report/html.ts';
-import { markdownTable, renderMarkdown } from '../loadtests/report/markdown.ts';
+import { renderHtml } from '../loadtests/document/html.ts';
+import { renderMarkdown } from '../loadtests/document/markdown.ts';
+import { renderTerminal } from '../loadtests/document/terminal.ts';
 import type { ReportRow } from '../loadtests/report/model.ts';
 import { isMeasured } from '../loadtests/report/runs.ts';
-import { renderTerminal } from '../loadtests/report/terminal.ts';
 import { writeReport, writtenLine } from '../loadtests/report/write.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from '../loadtests/row-failures.ts';
 import { defaultThreadCount } from '../server/cores.ts';
 import { watching } from '../loadtests/observe/run-progress.ts';
 import { claimVerdict } from './claim.ts';
-import { claimHtml } from './claim-html.ts';
 import { type DecidedClaim, decideClaim } from './claim-runs.ts';
 import * as format from '../loadtests/report/format.ts';
-import { claimPoints, claimSentences, claimTable } from './claim-text.ts';
+import { claimPoints } from './claim-text.ts';
+import { fastapiDocument } from './document.ts';
 import { estimateLine } from './estimate.ts';
 import { parseFastapiArgs, WORK_DIR, type FastapiOptions } from './flags.ts';
 import { NODE_VARIANTS, PYTHON_MODELS } from './rows.ts';
 import { DEFAULT_EQUIVALENCE_MARGIN } from '../loadtests/stats/compare.ts';
-import { stopLine } from '../loadtests/decide/stopping.ts';
 import { nodeOptions, nodeRows, planOf, pythonRow } from './run-rows.ts';
 import { pythonVersions } from './versions.ts';
 
@@ -83,26 +82,21 @@ process.exitCode = await runProgram(parseFastapiArgs, async (options, { argv, gr
     runs,
     notes: notes(options, cores, decided),
   });
-  const measured = runs.filter(isMeasured);
   const claimOptions = { margin: DEFAULT_EQUIVALENCE_MARGIN, looks: decided?.looks ?? 1 };
-  const verdict = claimVerdict(claimPoints(measured), claimOptions);
-  const stopped = decided === null ? null : `The deciding runs ${stopLine(decided.stop)}.`;
-  const sentences = [...claimSentences(measured, verdict), ...(stopped === null ? [] : [stopped])];
-  process.stdout.write(`${renderTerminal(report)}\n\n${sentences.map((line) => `• ${line}`).join('\n')}\n\n`);
+  const verdict = claimVerdict(claimPoints(runs.filter(isMeasured)), claimOptions);
+  const value = { ...report, claim: { ...verdict, ...claimOptions, stop: decided?.stop ?? null } };
+  const document = fastapiDocument(value);
+  process.stdout.write(`${renderTerminal(document)}
+
+`);
   if (options.writeReport) {
-    const claim = [
-      '## The claim, tested',
-      'The original ends: use `async def` when the path operation is CPU-intensive and must serve numerous requests at once, because `def` creates lots of threads that compete for the CPU.',
-      sentences.map((line) => `- ${line}`).join('\n'),
-      markdownTable(claimTable(measured)),
-    ];
     const written = await writeReport(
       options.reportsDir,
       dateUtc,
       `fastapi-${report.scenario}`,
-      renderMarkdown(report, claim),
-      { ...report, claim: { ...verdict, ...claimOptions, stop: decided?.stop ?? null } },
-      renderHtml(report, [claimHtml(measured, sentences)]),
+      renderMarkdown(document),
+      value,
+      renderHtml(document),
     );
     if (failed !== null) say(`error: ${failed}`);
     say(writtenLine(written)); // the last line names the page to open

@@ -5,13 +5,14 @@ import { runProgram } from './cli/program.ts';
 import { commandLine, provenance } from './observe/provenance.ts';
 import { reportParameters } from './options.ts';
 import { assembleReport } from './report/assemble.ts';
-import { renderHtml } from './report/html.ts';
-import { renderMarkdown } from './report/markdown.ts';
+import { renderHtml } from './document/html.ts';
+import { renderMarkdown } from './document/markdown.ts';
+import { renderTerminal, terminalAnswer, terminalBody } from './document/terminal.ts';
+import { loadtestDocument } from './report/document.ts';
 import { isMeasured } from './report/runs.ts';
-import { renderTerminal } from './report/terminal.ts';
 import { writeReport, writtenLine } from './report/write.ts';
 import { plannedRows, runScenario } from './measure/run-scenario.ts';
-import { runUntilDecided, untilDecidedText } from './measure/until-decided.ts';
+import { runUntilDecided, untilDecidedLines } from './measure/until-decided.ts';
 import { watching } from './observe/run-progress.ts';
 import { anyMeasured, EXIT_ROW_FAILED, failedRowsLine } from './row-failures.ts';
 
@@ -23,6 +24,7 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
   const failedRows: string[] = [];
   const tooMany: string[] = [];
   const writtenLines: string[] = [];
+  const answers: string[] = [];
   // Each scenario gets its own report, written as soon as it is measured.
   for (const plan of options.plans) {
     const dateUtc = new Date().toISOString();
@@ -41,27 +43,37 @@ process.exitCode = await runProgram(parseLoadtestArgs, async (options, { argv, g
       parameters: reportParameters({ ...options, repeat: decided?.stop.blocks ?? options.repeat }, plan),
       provenance: provenance(commandLine('loadtest', argv), dateUtc),
       runs: rows,
+      ...(decided === null ? {} : { notes: untilDecidedLines(decided) }),
     });
-    process.stdout.write(`${renderTerminal(report)}\n\n${decided === null ? '' : untilDecidedText(decided)}`);
+    const document = loadtestDocument(report);
+    const several = options.plans.length > 1;
+    // With several reports, every answer is said once, at the end, above the files written.
+    process.stdout.write(`${several ? terminalBody(document) : renderTerminal(document)}\n\n`);
+    answers.push(terminalAnswer(document));
     if (options.writeReport) {
       const written = await writeReport(
         options.reportsDir,
         dateUtc,
         report.scenario,
-        renderMarkdown(report),
+        renderMarkdown(document),
         decided === null
           ? report
           : { ...report, untilDecided: { stop: decided.stop, comparisons: decided.comparisons } },
-        renderHtml(report),
+        renderHtml(document),
       );
       writtenLines.push(writtenLine(written));
-      say(writtenLine(written));
+      if (plan !== options.plans.at(-1) || !several) say(writtenLine(written));
     }
   }
-  if (failedRows.length === 0 && tooMany.length === 0) return 0;
-  say(`error: ${[...failedRows, ...tooMany].join('; ')}`);
-  // Said again below the error: the terminal's last line names the page to open.
-  for (const line of writtenLines) say(line);
+  const failedLine =
+    failedRows.length === 0 && tooMany.length === 0 ? null : `error: ${[...failedRows, ...tooMany].join('; ')}`;
+  // The terminal ends with every answer, then the error, then every file the run wrote.
+  if (options.plans.length > 1 || failedLine !== null) {
+    if (options.plans.length > 1) process.stdout.write(`${answers.join('\n\n')}\n\n`);
+    if (failedLine !== null) say(failedLine);
+    for (const line of writtenLines) say(line);
+  }
+  if (failedLine === null) return 0;
   // A failed row outranks too many failed requests: the run itself is incomplete.
   return failedRows.length > 0 ? EXIT_ROW_FAILED : EXIT_TOO_MANY_FAILED;
 });

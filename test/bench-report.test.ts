@@ -1,9 +1,9 @@
 // make bench's judgement and report from fixed figures: each ratio against its target, and the note.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { renderBenchMarkdown } from './helpers/documents.ts';
 import { parseProcStat } from '../loadtests/observe/proc-snapshot.ts';
 import { median, percentile } from '../loadtests/stats/percentile.ts';
-import { renderBenchMarkdown } from '../bench/report.ts';
 import { judge } from '../bench/comparison.ts';
 import { TARGETS } from '../bench/target-values.ts';
 import { comparisons } from '../bench/targets.ts';

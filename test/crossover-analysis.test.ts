@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apartOf, crossoverOf, pairsOf } from '../loadtests/crossover/analysis.ts';
-import { crossoverFindings } from '../loadtests/crossover/findings.ts';
+import { crossoverAnswer, crossoverFindings } from '../loadtests/crossover/findings.ts';
 import { crossoverTable, ratioTable } from '../loadtests/crossover/tables.ts';
 import { CPU_MICROS, crossoverReport, measuredWindow, twoRuns, WINDOWS } from './fixtures/crossover-report.ts';
 
@@ -90,12 +90,16 @@ test("the handler: its server CPU less the lowest point's HTTP and body cost, an
 
 test('every sentence is computed from the numbers', () => {
   assert.deepEqual(crossoverFindings(report), [
-    'With no body (GET): the pool starts to pay between 10 µs and 1.0 ms of CPU per request: it served 1.89× inline at 1.0 ms (pool ahead, and inline never ahead or equivalent above), at 10 µs 0.67× (inline ahead); undecided between them: 100 µs.',
-    'With a 64 KiB body: pool was never decided ahead of inline and stayed so, at any CPU time per request from 10 µs to 1.0 ms; at 1.0 ms pool served 1.06× inline (undecided).',
+    "With no body (GET): the pool starts to pay between 10 µs and 1.0 ms of CPU per request: at 1.0 ms pool served 1.89× inline's req/s (pool ahead, and inline never ahead or equivalent above), at 10 µs inline served 1.50× pool's req/s (inline ahead); undecided between them: 100 µs.",
+    "With a 64 KiB body: pool was never decided ahead of inline and stayed so, at any CPU time per request from 10 µs to 1.0 ms; at 1.0 ms pool served 1.06× inline's req/s (undecided).",
     "Inline's bystander GET /health p99 with no body (GET) passed 10 ms from 100 µs of CPU per request and passed 100 ms from 1.0 ms of CPU per request.",
     "Inline's bystander GET /health p99 with a 64 KiB body passed 10 ms from 1.0 ms of CPU per request and stayed under 100 ms at every point.",
-    'Your handler costs 3.2 ms of CPU per request with no body (GET): above the crossover (10 µs – 1.0 ms); pool serves 1.90× inline here (pool ahead).',
+    "Your handler costs 3.2 ms of CPU per request with no body (GET): above the crossover (10 µs – 1.0 ms); here pool served 1.90× inline's req/s (pool ahead).",
     "Your handler's CPU per request with a 64 KiB body could not be measured; pool and inline were not both measured here.",
+  ]);
+  assert.deepEqual(crossoverAnswer(report), [
+    "With no body (GET): the pool pays between 10 µs and 1.0 ms of CPU per request (1.0 ms: pool served 1.89× inline's req/s).",
+    'With a 64 KiB body: the pool was never decided ahead of inline in range.',
   ]);
 });
 

@@ -10,8 +10,9 @@ import { crossovers, healthThresholds } from '../loadtests/crossover/analysis.ts
 import { crossoverFindings } from '../loadtests/crossover/findings.ts';
 import type { CrossoverReport } from '../loadtests/crossover/model.ts';
 import { detailTable, ratioTable } from '../loadtests/crossover/tables.ts';
-import { escapeHtml } from '../loadtests/report/html-page.ts';
-import { markdownTable } from '../loadtests/report/markdown.ts';
+import { escapeHtml } from '../loadtests/document/html.ts';
+import { markdownTable } from '../loadtests/document/markdown.ts';
+import { terminalTable } from '../loadtests/document/terminal.ts';
 import { writtenLine } from '../loadtests/report/write.ts';
 import { runCli } from './helpers/cli.ts';
 
@@ -120,7 +121,7 @@ test('crossover CLI: 2 CPU points × 1 body end to end, runs interleaved A B B A
   assert.equal(report.parameters.clients, 2 * report.parameters.poolSize);
   assert.ok(markdown!.includes(markdownTable(ratioTable(report))));
   assert.ok(markdown!.includes(markdownTable(detailTable(report))));
-  assert.ok(result.stdout.includes(markdownTable(ratioTable(report))));
+  assert.ok(result.stdout.includes(terminalTable(ratioTable(report))));
   for (const sentence of crossoverFindings(report)) assert.ok(markdown!.includes(`- ${sentence}`), sentence);
   for (const cell of detailTable(report).rows.flat()) assert.ok(html!.includes(`>${escapeHtml(cell)}<`), cell);
 });

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { claimVerdict, healthP99, pointVerdict } from '../fastapi/claim.ts';
-import { claimHtml } from '../fastapi/claim-html.ts';
 import { claimComparisons } from '../fastapi/claim-runs.ts';
+import { renderFastapiHtml } from './helpers/documents.ts';
 import { claimPoints, claimSentences, claimTable } from '../fastapi/claim-text.ts';
 import { PYTHON_MODELS, rowLabel } from '../fastapi/rows.ts';
 import { PROBE_TIMEOUT_MS } from '../loadtests/observe/health-probe.ts';
@@ -168,11 +168,14 @@ test('without both routes the sentences say the claim was not tested', () => {
   ]);
 });
 
-test('the HTML section holds the sentences it is given, the table and req/s and p50 against clients per model', () => {
-  const runs = [...EXAMPLE.asyncDef, ...EXAMPLE.def];
-  const html = claimHtml(runs, ['The deciding runs stopped here.']);
-  assert.equal(html.match(/<svg/g)?.length, 2);
-  assert.match(html, /The deciding runs stopped here\./);
+test('the page opens with the verdict and holds the table and req/s and p50 against clients per model', () => {
+  const html = renderFastapiHtml({ ...fixedReport, runs: [...EXAMPLE.asyncDef, ...EXAMPLE.def] });
+  assert.ok(html.indexOf('claim-rate') > html.indexOf('id="answer"'), 'req/s by clients, after the answer');
+  assert.ok(html.includes('claim-p50'), 'p50 by clients');
+  assert.ok(
+    html.indexOf('The claim at 1 client: holds for throughput, fails for responsiveness') < html.indexOf('id="hero"'),
+    'the verdict first',
+  );
   for (const name of [PYTHON_MODELS.async.label, PYTHON_MODELS.def.label, '1 client'])
     assert.ok(html.includes(name), name);
 });

@@ -67,7 +67,13 @@ test('a tiny run writes a markdown report, its JSON twin and its HTML page, with
   }
   assert.equal(report.runs[0].server.maxInFlight, 1, 'inline never ran two at once');
   const markdown = await readFile(join(dir, json.replace(/\.json$/, '.md')), 'utf8');
-  assert.match(markdown, /^# curl-loops: inline vs pool$/m);
+  assert.match(markdown, /^# curl-loops, 4 clients: inline, pool$/m);
+  // The answer first: which served more, by how much, with the ratio's interval and its outcome.
+  assert.match(
+    markdown,
+    /^## The answer\n\n- (inline|pool) served [\d.]+× \[[\d.]+–[\d.]+\] (inline|pool)'s req\/s: /m,
+  );
+  assert.match(result.stdout, /The answer: curl-loops, 4 clients: inline, pool\n.*served/);
 });
 
 const badFlags: readonly (readonly [readonly string[], string])[] = [

@@ -1,8 +1,8 @@
 // Reports of --repeat runs: per-run medians in the tables, and the same medians in the sentences.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { renderMarkdown } from './helpers/documents.ts';
 import { findings } from '../loadtests/report/findings.ts';
-import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import { fixedReport } from './fixtures/report.ts';
 
 test('with --repeat, cells show the per-run median [min–max], and sentences quote those medians', () => {

@@ -38,6 +38,8 @@ try {
     const charts = await assertPageSound(opened).catch((error: unknown) => {
       throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}; no screenshot taken`);
     });
+    // The picture is of the page as a reader first sees it: the evidence folded again.
+    await opened.page.evaluate("document.querySelectorAll('details').forEach((folded) => { folded.open = false; })");
     const png = join(dir, `${kind}.png`);
     await opened.page.screenshot({ path: png, fullPage: true });
     process.stderr.write(`${png}: ${file}, ${charts} charts\n`);

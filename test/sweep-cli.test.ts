@@ -56,7 +56,7 @@ test('sweep CLI: two tiny points end to end write a report with the knee', async
   assert.equal(report.parameters.equivalenceMargin, 0.05);
   assert.match(
     await readFile(join(dir, files[2]!), 'utf8'),
-    /^- Recommendation for this machine \([^)]*; 2 clients\): `--pool-size [12]` \((≥ \d+% of the plateau's req\/s at 95% confidence,|the best measured: no size was shown within 5% of the plateau with) 1 run per size; predicted [\d.]+ from C = /m,
+    /^## The answer\n\n- Use `--pool-size [12]` \((≥ \d+% of the plateau's req\/s at 95% confidence,|the best measured: no size was shown within 5% of the plateau with) 1 run per size; predicted [\d.]+ from C = .*\) on this machine \([^)]*; 2 clients\)\.$/m,
   );
 });
 

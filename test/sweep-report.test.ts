@@ -1,16 +1,17 @@
 // A sweep's conclusions, tables and failed points, rendered from a fixed sweep report.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conclusions, recommendation } from '../loadtests/sweep/conclusions.ts';
-import { renderSweepMarkdown } from '../loadtests/sweep/render.ts';
+import { renderSweepMarkdown } from './helpers/documents.ts';
+import { conclusions, recommendationLines } from '../loadtests/sweep/conclusions.ts';
 import { point, sweepReport, sweepReportOf } from './fixtures/sweep-report.ts';
 
 test('sweep conclusions from fixed points: the recommendation, the knee against its prediction, the fit', () => {
   const report = sweepReport();
-  assert.equal(
-    recommendation(report),
-    "Recommendation for this machine (2 cores, no cgroup quota; 8 clients): `--pool-size 2` (≥ 98% of the plateau's req/s at 95% confidence, 1 run per size; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores). It served 55.0 req/s; from --pool-size 2 to 8: req/s 55.0 → 50.0, p99 82.0 ms → 88.0 ms, /health p99 2.5 ms → 2.5 ms, memory 120 MiB → 120 MiB.",
-  );
+  assert.deepEqual(recommendationLines(report), [
+    "Use `--pool-size 2` (≥ 98% of the plateau's req/s at 95% confidence, 1 run per size; predicted 2 from C = 36 ms under load, W = 1.0 ms, 2 cores) on this machine (2 cores, no cgroup quota; 8 clients).",
+    'It served 55.0 req/s.',
+    'More threads, from --pool-size 2 to 8: req/s 55.0 → 50.0, p99 82.0 ms → 88.0 ms, /health p99 2.5 ms → 2.5 ms, memory 120 MiB → 120 MiB.',
+  ]);
   const lines = conclusions(report);
   assert.ok(
     lines.includes(
@@ -46,7 +47,7 @@ test('sweep conclusions from fixed points: the recommendation, the knee against 
   assert.equal(report.comparisons.length, 1);
   assert.ok(lines.some((line) => line.startsWith('Noise: other processes used more than 10% of a core')));
   const markdown = renderSweepMarkdown(report);
-  assert.ok(markdown.includes('## Noise guard'));
+  assert.ok(markdown.includes('## Noise and self-checks'));
   assert.ok(
     markdown.split('\n').includes('| pool --pool-size 8 | 9% | 15% | 200 / 0 |'),
     'one noise-guard row per point',
@@ -103,7 +104,11 @@ test('a sweep point that could not be measured is a failed row, and the curve go
       `pool --pool-size 16 (run 1) could not be measured (${reason}); the series goes on without it.`,
     ),
   );
-  assert.equal(recommendation(withFailure), recommendation(report), 'the knee is read from the measured points');
+  assert.deepEqual(
+    recommendationLines(withFailure),
+    recommendationLines(report),
+    'the knee is read from the measured points',
+  );
   const lines = renderSweepMarkdown(withFailure).split('\n');
   assert.ok(
     lines.some((line) => /^\| 16 \| failed( \| –)+ \|$/.test(line)),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type DurationSettings, planFor, roundSeconds } from '../loadtests/measure/window-plan.ts';
 import { isSteady, notSteadyReason, roundsHeld } from '../loadtests/report/steady.ts';
-import { trustFindings, windowTable } from '../loadtests/report/trust.ts';
+import { rowFlags, windowTable } from '../loadtests/report/trust.ts';
 import { fixedReport } from './fixtures/report.ts';
 
 const fixed = (minRounds?: number, maxDurationSeconds = 600): DurationSettings => ({
@@ -82,7 +82,7 @@ test('the window table shows the rounds held of those asked, and a row short of 
   const column = table.columns.findIndex((c) => c.header === 'window s');
   assert.equal(table.rows[0]![column], '40.0 (0.3 rounds, 2 asked)');
   assert.ok(
-    trustFindings(report).includes(
+    rowFlags(report).includes(
       `${base.variant} is not steady state: its window held 0.25 of the 2 rounds asked (a round 160.0 s; --max-duration); its latencies are of a first round.`,
     ),
   );

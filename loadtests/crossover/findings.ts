@@ -7,7 +7,13 @@ import { bracketText, bytes, micros } from './tables.ts';
 const withBody = (payloadBytes: number): string =>
   payloadBytes === 0 ? 'with no body (GET)' : `with a ${bytes(payloadBytes)} body`;
 
-const ratioText = (ratio: number | null): string => (ratio === null ? 'not measured' : format.ratio(ratio));
+/** "pool served 1.52× inline's req/s", or "inline served 2.90× pool's req/s": the larger first. */
+function leader(ratio: number | null): string {
+  if (ratio === null) return 'pool and inline were not both measured';
+  return ratio >= 1
+    ? `pool served ${format.ratio(ratio)} inline's req/s`
+    : `inline served ${format.ratio(1 / ratio)} pool's req/s`;
+}
 
 const decidedWords = (apart: Apart): string =>
   apart === 'undecided' ? 'undecided' : apart === 'equivalent' ? 'equivalent' : `${apart} ahead`;
@@ -20,7 +26,7 @@ function crossoverSentence(report: CrossoverReport, crossover: Crossover): strin
   const upper = crossover.cpuMicrosPerRequest;
   if (upper === null) {
     const last = pairs.at(-1)!;
-    return `${opening}: pool was never decided ahead of inline and stayed so, at any CPU time per request from ${range}; at ${micros(last.cpuMicrosPerRequest)} pool served ${ratioText(ratioOf(last))} inline (${decidedWords(apartOf(last))}).`;
+    return `${opening}: pool was never decided ahead of inline and stayed so, at any CPU time per request from ${range}; at ${micros(last.cpuMicrosPerRequest)} ${leader(ratioOf(last))} (${decidedWords(apartOf(last))}).`;
   }
   const at = pairs.find((pair) => pair.cpuMicrosPerRequest === upper)!;
   const lower = crossover.inlineNotBehindMicros;
@@ -37,8 +43,8 @@ function crossoverSentence(report: CrossoverReport, crossover: Crossover): strin
   const belowText =
     below === undefined || below === null
       ? ''
-      : `, at ${micros(lower ?? 0)} ${ratioText(ratioOf(below))} (${decidedWords(apartOf(below))})`;
-  return `${opening}: the pool starts to pay ${bracket}: it served ${ratioText(ratioOf(at))} inline at ${micros(upper)} (pool ahead, and inline never ahead or equivalent above)${belowText}${open}.`;
+      : `, at ${micros(lower ?? 0)} ${leader(ratioOf(below))} (${decidedWords(apartOf(below))})`;
+  return `${opening}: the pool starts to pay ${bracket}: at ${micros(upper)} ${leader(ratioOf(at))} (pool ahead, and inline never ahead or equivalent above)${belowText}${open}.`;
 }
 
 function healthSentence(report: CrossoverReport, payloadBytes: number): string {
@@ -56,7 +62,7 @@ function handlerSentence(report: CrossoverReport, placement: HandlerPlacement): 
   const here =
     placement.poolOverInline === null
       ? 'pool and inline were not both measured here'
-      : `pool serves ${format.ratio(placement.poolOverInline)} inline here (${decidedWords(placement.apart)})`;
+      : `here ${leader(placement.poolOverInline)} (${decidedWords(placement.apart)})`;
   if (placement.cpuMicrosPerRequest === null)
     return `Your handler's CPU per request ${withBody(placement.payloadBytes)} could not be measured; ${here}.`;
   const cost = `Your handler costs ${micros(placement.cpuMicrosPerRequest)} of CPU per request ${withBody(placement.payloadBytes)}`;
@@ -70,6 +76,22 @@ function handlerSentence(report: CrossoverReport, placement: HandlerPlacement): 
         ? 'below the crossover'
         : 'within or below the crossover';
   return `${cost}: ${side} (${bracketText({ cpuMicrosPerRequest: crossover, inlineNotBehindMicros: lower })}); ${here}.`;
+}
+
+/** The answer: per body size, one short line on where the pool starts to pay. */
+export function crossoverAnswer(report: CrossoverReport): string[] {
+  const { cpuMicros } = report.parameters;
+  return report.crossovers.map((crossover) => {
+    const opening = withBody(crossover.payloadBytes).replace(/^w/, 'W');
+    const upper = crossover.cpuMicrosPerRequest;
+    if (upper === null) return `${opening}: the pool was never decided ahead of inline in range.`;
+    const at = pairsOf(report.windows, cpuMicros, crossover.payloadBytes).find((p) => p.cpuMicrosPerRequest === upper);
+    const where =
+      crossover.inlineNotBehindMicros === null
+        ? `at or below ${micros(upper)}`
+        : `between ${micros(crossover.inlineNotBehindMicros)} and ${micros(upper)}`;
+    return `${opening}: the pool pays ${where} of CPU per request (${micros(upper)}: ${leader(at === undefined ? null : ratioOf(at))}).`;
+  });
 }
 
 export function crossoverFindings(report: CrossoverReport): string[] {

@@ -19,7 +19,10 @@ import { MIN_REPLICATES } from '../decide/stopping.ts';
 import { parseCrossoverArgs } from './flags.ts';
 import { iterationsPerMicrosecond } from './loop-rate.ts';
 import { CROSSOVER_FORMAT_VERSION, type CrossoverReport } from './model.ts';
-import { renderCrossoverHtml, renderCrossoverMarkdown, renderCrossoverTerminal } from './render.ts';
+import { crossoverDocument } from './document.ts';
+import { renderHtml } from '../document/html.ts';
+import { renderMarkdown } from '../document/markdown.ts';
+import { renderTerminal } from '../document/terminal.ts';
 import { planPoints, runCrossover } from './run-crossover.ts';
 
 process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, group, say }) => {
@@ -75,15 +78,16 @@ process.exitCode = await runProgram(parseCrossoverArgs, async (options, { argv, 
     healthThresholds: healthThresholds(windows, cpuMicros, payloads),
     handler: options.handlerPath === null ? null : handlerPlacements(windows, cpuMicros, payloads),
   };
-  process.stdout.write(`${renderCrossoverTerminal(report)}\n`);
+  const document = crossoverDocument(report);
+  process.stdout.write(`${renderTerminal(document)}\n`);
   const failed = windows.filter((window) => window.state === 'failed').length;
   if (failed > 0)
     say(
       `error: ${format.plural(failed, 'window')} could not be measured and ${failed === 1 ? 'is' : 'are'} marked failed in the report`,
     );
   if (options.writeReport) {
-    const markdown = renderCrossoverMarkdown(report);
-    const html = renderCrossoverHtml(report);
+    const markdown = renderMarkdown(document);
+    const html = renderHtml(document);
     const written = await writeReport(options.reportsDir, dateUtc, 'crossover', markdown, report, html);
     say(writtenLine(written)); // the last line: where the report went
   }

@@ -53,8 +53,7 @@ function orderedLike(rows: readonly ReportRow[], variants: readonly string[]): R
   return [...rows].sort((a, b) => place(a) - place(b));
 }
 
-/** The terminal's lines after the table: how the run stopped, then each comparison. */
-export function untilDecidedText(result: UntilDecidedResult): string {
-  const lines = [`--until-decided: ${stopLine(result.stop)}`, ...result.comparisons.map(comparisonLine)];
-  return `${lines.map((line) => `• ${line}`).join('\n')}\n\n`;
+/** The report's notes on such a run: how it stopped, then each comparison. */
+export function untilDecidedLines(result: UntilDecidedResult): string[] {
+  return [`--until-decided: ${stopLine(result.stop)}`, ...result.comparisons.map(comparisonLine)];
 }

@@ -4,41 +4,16 @@ import { failures, overload, samplesBehind } from './answer-findings.ts';
 import { engineComparison, generator } from './engine-findings.ts';
 import { failedRowFindings } from './failed-rows.ts';
 import { overlaps } from '../stats/interval.ts';
-import { percentOfLimitCell, rateWithInterval, trustFindings } from './trust.ts';
+import { indistinguishable, percentOfLimitCell, rateWithInterval, rowFlags } from './trust.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { baselineRun, groupByVariant, measuredRuns } from './runs.ts';
+import { concurrency, cpu, overview, processCpu, processes } from './cores-findings.ts';
 
 /** Below this fairness a variant is said to have served its clients unevenly. */
 export const UNEVEN_FAIRNESS = 0.8;
-/** Above this CPU% a variant is said to have used more than one core. */
-export const MULTI_CORE_PERCENT = 150;
-/** At most this CPU% a variant is said to have stayed on about one core; in between, partly on a second. */
-export const ONE_CORE_MAX_PERCENT = 120;
-/** A process of a multi-process server is said to have worked when it used this share of a core. */
-export const WORKING_PROCESS_MIN_PERCENT = 10;
 /** The noise guard: CPU used by other processes during a run, in % of one core, that flags it. */
 export const FOREIGN_CPU_LIMIT_PERCENT = 10;
-
-function concurrency(run: VariantRun): string {
-  const { maxInFlight, maxInHandler } = run.server;
-  if (maxInFlight === null)
-    return `${format.possessive(run.variant)} requests in flight were not measured (no /stats, and its start/end lines were not read)`;
-  const source = maxInHandler === null ? 'by its own start/end lines' : `${maxInHandler} inside the handler`;
-  if (maxInFlight <= 1) {
-    return `${run.variant} ran one request at a time (at most ${maxInFlight} in flight, ${source}): requests were served one after another`;
-  }
-  return maxInHandler === null
-    ? `${run.variant} ran up to ${maxInFlight} requests at once (${source})`
-    : `${run.variant} ran up to ${maxInFlight} requests at once (at most ${maxInHandler} inside the handler, queued or running)`;
-}
-
-function cpu(run: VariantRun): string {
-  const { cpuPercent, busyThreads, threads } = run.server;
-  if (cpuPercent === null)
-    return `its CPU was not measured (${run.target !== null && run.target.pid === null ? 'no --target-pid' : 'no /proc on this system'})`;
-  return `it used ${format.cores(cpuPercent)} cores (${format.percent(cpuPercent)} CPU) with ${busyThreads} busy of ${format.plural(threads ?? 0, 'thread')}`;
-}
 
 function versusBaseline(run: VariantRun, baseline: VariantRun | undefined): string | null {
   if (baseline === undefined || baseline.variant === run.variant || baseline.requestsPerSecond === 0) return null;
@@ -46,7 +21,9 @@ function versusBaseline(run: VariantRun, baseline: VariantRun | undefined): stri
   const [a, b] = [run.requestsPerSecondCi95, baseline.requestsPerSecondCi95];
   if (a !== null && b !== null && overlaps(a, b))
     return `${run.variant} and ${baseline.variant} are not distinguishable in this run: their req/s intervals overlap (${rateWithInterval(run)} vs ${rateWithInterval(baseline)}).`;
-  return `${run.variant} served ${format.ratio(times)} ${format.possessive(baseline.variant)} throughput (${format.perSecond(run.requestsPerSecond)} vs ${format.perSecond(baseline.requestsPerSecond)} req/s).`;
+  // The larger first: "inline served 2.90× pool's", never "pool 0.34× inline".
+  const [more, less] = times >= 1 ? [run, baseline] : [baseline, run];
+  return `${more.variant} served ${format.ratio(Math.max(times, 1 / times))} ${format.possessive(less.variant)} throughput (${format.perSecond(more.requestsPerSecond)} vs ${format.perSecond(less.requestsPerSecond)} req/s).`;
 }
 
 /** `inRun`: " in run 2" when the figures are medians over runs and the detail is one run's. */
@@ -63,69 +40,6 @@ function againstLimit(run: VariantRun): string | null {
     return `${format.possessive(run.variant)} CPU cost per request was not measured (no /stats and no --target-pid), so it has no physical limit to compare with.`;
   if (percentOfLimitCell(run) !== null) return null; // trust.ts says why, instead of a number above 100%
   return `${run.variant} reached ${format.percent(run.percentOfLimit)} of its limit of ${format.perSecond(run.limit.requestsPerSecond)} req/s (${run.limit.basis}).`;
-}
-
-function processes(run: VariantRun, inRun: string): string | null {
-  if (run.size?.flag !== '--workers') return null;
-  const idle = run.size.value - run.servedByProcess.length;
-  const split = run.servedByProcess.map((entry) => entry.served).join(' / ');
-  const served = `${run.variant} served from ${run.servedByProcess.length} of its ${format.plural(run.size.value, 'worker process', 'worker processes')}${inRun} (${split} requests)`;
-  if (idle <= 0) return `${served}.`;
-  const why =
-    run.connections < run.size.value
-      ? `: ${format.plural(run.connections, 'connection')} for ${run.size.value} workers, and node:cluster hands out connections, not requests`
-      : '';
-  return `${served}; ${idle} stayed idle${why}.`;
-}
-
-/** For a server of several processes: which of them did the work (uvicorn's or a cluster's workers). */
-function processCpu(run: VariantRun, inRun: string): string | null {
-  const processes = run.server.cpuByProcess;
-  // A single-process variant's tree also holds tsx's idle esbuild helper: not a worker.
-  if (processes.length < 2 || (run.target === null && run.size?.flag !== '--workers')) return null;
-  const working = processes.filter((entry) => entry.cpuPercent >= WORKING_PROCESS_MIN_PERCENT);
-  const named = working.map((entry) => `pid ${entry.pid} ${format.percent(entry.cpuPercent)}`).join(', ');
-  return `${run.variant} worked in ${working.length} of its ${format.plural(processes.length, 'process', 'processes')}${inRun} (at least ${WORKING_PROCESS_MIN_PERCENT}% of a core each${working.length > 0 ? `: ${named}` : ''}).`;
-}
-
-/** Across variants: which used more than a core, which interleaved, which ran one at a time. */
-function overview(runs: readonly VariantRun[]): string[] {
-  const names = (list: readonly VariantRun[]): string => list.map((run) => run.variant).join(', ');
-  const cpuRuns = runs.filter((run) => run.work === 'cpu');
-  const multiCore = cpuRuns.filter((run) => (run.server.cpuPercent ?? 0) > MULTI_CORE_PERCENT);
-  const overlapped = runs.filter((run) => (run.server.maxInFlight ?? 0) > 1);
-  const serial = runs.filter((run) => run.server.maxInFlight !== null && run.server.maxInFlight <= 1);
-  const unmeasured = cpuRuns.filter((run) => run.server.cpuPercent === null);
-  const lines: string[] = [];
-  if (runs.length < 2) return lines;
-  if (cpuRuns.length > 0) {
-    lines.push(
-      multiCore.length > 0
-        ? `Used more than one core (over ${MULTI_CORE_PERCENT}% CPU): ${names(multiCore)}.`
-        : `No variant${unmeasured.length > 0 ? ' whose CPU was measured' : ''} used more than one core (over ${MULTI_CORE_PERCENT}% CPU).`,
-    );
-    if (unmeasured.length > 0) lines.push(`CPU not measured: ${names(unmeasured)}.`);
-  }
-  if (overlapped.length > 0) lines.push(`Had more than one request in flight at once: ${names(overlapped)}.`);
-  if (serial.length > 0) lines.push(`Served one request at a time: ${names(serial)}.`);
-  const cpuOf = (run: VariantRun): number | null => (run.work === 'cpu' ? run.server.cpuPercent : null);
-  const partly = runs.filter((run) => {
-    const cpu = cpuOf(run);
-    return cpu !== null && cpu > ONE_CORE_MAX_PERCENT && cpu <= MULTI_CORE_PERCENT;
-  });
-  if (partly.length > 0)
-    lines.push(
-      `Partly used a second core (${ONE_CORE_MAX_PERCENT}–${MULTI_CORE_PERCENT}% CPU): ${partly.map((run) => `${run.variant} (${format.percent(cpuOf(run))})`).join(', ')}.`,
-    );
-  const interleavedOnOneCore = overlapped.filter((run) => {
-    const cpu = cpuOf(run);
-    return cpu !== null && cpu <= ONE_CORE_MAX_PERCENT;
-  });
-  if (interleavedOnOneCore.length > 0)
-    lines.push(
-      `Interleaved requests yet stayed on about one core (at most ${ONE_CORE_MAX_PERCENT}% CPU): ${names(interleavedOnOneCore)}.`,
-    );
-  return lines;
 }
 
 function bystander(run: VariantRun): string {
@@ -145,37 +59,56 @@ function noise(run: VariantRun): string | null {
   return `Noise: while ${run.variant} was measured (run ${run.repetition}), other processes used ${format.percent(foreign)} of a core, over the ${FOREIGN_CPU_LIMIT_PERCENT}% guard: its figures may be off.`;
 }
 
-export function findings(report: Report): string[] {
+/** The questions a reader asks of a report, in the order the report answers them. */
+export type Question = 'throughput' | 'responsiveness' | 'cores' | 'fairness' | 'flags' | 'checks';
+
+export type FindingGroups = Readonly<Record<Question, readonly string[]>>;
+
+const present = (lines: readonly (string | null)[]): string[] => lines.filter((line): line is string => line !== null);
+
+/** Every finding, under the question it answers. */
+export function findingGroups(report: Report): FindingGroups {
   const baseline = baselineRun(report);
   const groups = groupByVariant(report);
   const runs = groups.map((group) => group.summary);
   const repeat = report.parameters.repeat;
-  const lines = [
-    repeat > 1
-      ? `Each variant ran ${repeat} times on a fresh server. Tables and sentences give each figure per run as the median over the runs (the mean of the middle two for an even count), tables followed by [min–max]; timelines, clients and processes show the run nearest the median req/s.`
-      : null,
-    ...failedRowFindings(report),
-    ...overview(runs),
-    ...trustFindings(report),
-    ...groups.flatMap((group) => {
-      const run = group.summary;
-      const inRun = group.runs.length > 1 ? ` in run ${group.shown.repetition}` : '';
-      return [
-        `${concurrency(run)}; ${cpu(run)}.`,
-        againstLimit(run),
-        versusBaseline(run, baseline),
-        bystander(run),
-        processes(run, inRun),
-        processCpu(run, inRun),
-        fairness(run, inRun),
-        failures(run),
-        overload(run),
-        samplesBehind(group),
-      ];
-    }),
-    ...measuredRuns(report).map(noise),
-    generator(report),
-    ...engineComparison(report),
-  ];
-  return lines.filter((line): line is string => line !== null);
+  const each = (sentences: (group: (typeof groups)[number], inRun: string) => (string | null)[]): string[] =>
+    present(
+      groups.flatMap((group) => sentences(group, group.runs.length > 1 ? ` in run ${group.shown.repetition}` : '')),
+    );
+  return {
+    throughput: [
+      ...present([
+        repeat > 1
+          ? `Each variant ran ${repeat} times on a fresh server. Tables and sentences give each figure per run as the median over the runs (the mean of the middle two for an even count), tables followed by [min–max]; timelines, clients and processes show the run nearest the median req/s.`
+          : null,
+      ]),
+      ...failedRowFindings(report),
+      ...each(({ summary }) => [
+        versusBaseline(summary, baseline),
+        againstLimit(summary),
+        failures(summary),
+        overload(summary),
+      ]),
+      ...indistinguishable(report),
+    ],
+    responsiveness: each(({ summary }) => [bystander(summary)]),
+    cores: [
+      ...overview(runs),
+      ...each(({ summary }, inRun) => [
+        `${concurrency(summary)}; ${cpu(summary)}.`,
+        processes(summary, inRun),
+        processCpu(summary, inRun),
+      ]),
+    ],
+    fairness: each(({ summary }, inRun) => [fairness(summary, inRun)]),
+    // Self-checks that flagged a row, then how the figures were had.
+    flags: [...rowFlags(report), ...present(measuredRuns(report).map(noise))],
+    checks: present([...groups.map(samplesBehind), generator(report), ...engineComparison(report)]),
+  };
+}
+
+/** Every finding in one list, question by question. */
+export function findings(report: Report): string[] {
+  return Object.values(findingGroups(report)).flat();
 }

@@ -102,3 +102,8 @@ export function settings(values: VariantSettingValues): string {
     .map((key) => `${flagName(key)} ${count(values[key])}`)
     .join(', ');
 }
+
+/** A latency a person reads at a glance: "5.9 ms", "4.2 s". */
+export function duration(valueMs: number): string {
+  return valueMs >= 1000 ? `${(valueMs / 1000).toFixed(1)} s` : `${ms(valueMs)} ms`;
+}

@@ -13,7 +13,6 @@ export interface SwimlaneOptions {
 }
 
 export const MARKDOWN_SWIMLANES: SwimlaneOptions = { columns: 100, maxClientLanes: 16, maxThreadLanes: 8 };
-export const TERMINAL_SWIMLANES: SwimlaneOptions = { columns: 60, maxClientLanes: 4, maxThreadLanes: 4 };
 
 const IDLE = '·';
 const BAR = ['█', '▓'] as const;

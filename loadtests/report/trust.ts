@@ -117,7 +117,7 @@ function runSentences(run: VariantRun): string[] {
 }
 
 /** Which pairs of variants this run cannot rank: their req/s intervals overlap. */
-function indistinguishable(report: Report): string[] {
+export function indistinguishable(report: Report): string[] {
   // Pairs with the baseline are said where each row is compared with it (findings.ts).
   const runs = groupByVariant(report)
     .map((group) => group.summary)
@@ -133,6 +133,7 @@ function indistinguishable(report: Report): string[] {
   return [`Not distinguishable in this run (req/s intervals overlap): ${pairs.join('; ')}.`];
 }
 
-export function trustFindings(report: Report): string[] {
-  return [...measuredRuns(report).flatMap(runSentences), ...indistinguishable(report)];
+/** What flags a row: counts that disagree, a limit exceeded, a window at its bound, not steady, dropped requests. */
+export function rowFlags(report: Report): string[] {
+  return measuredRuns(report).flatMap(runSentences);
 }

@@ -62,21 +62,23 @@ function clientSentences(series: SweepSeries): string[] {
   ];
 }
 
-/** The pool's knee as a flag to pass, with its reasons in numbers; null when no pool was swept. */
-export function recommendation(report: SweepReport): string | null {
+/** The pool's knee as a flag to pass, why, and what more threads cost; empty when no pool was swept. */
+export function recommendationLines(report: SweepReport): string[] {
   const pool = poolSeries(report.series);
   const knee = poolKnee(report);
-  if (pool === undefined || knee === undefined || report.recommendation === null) return null;
+  if (pool === undefined || knee === undefined || report.recommendation === null) return [];
   const medians = report.parameters.repeat > 1 ? ' (medians over the runs)' : '';
+  const cores = report.prediction === null ? `${report.machine.cpus} cores` : describeCores(report.prediction.cores);
   const past = pastTheKnee(medianSeries(pool), knee.size);
-  return (
-    `Recommendation for this machine (${report.prediction === null ? `${report.machine.cpus} cores` : describeCores(report.prediction.cores)}; ${format.clients(report.parameters.sizeClients)}): ${report.recommendation.text}. ` +
-    `It served ${format.perSecond(knee.requestsPerSecond)} req/s${medians}${past === null ? '' : `; ${past}`}.`
-  );
+  return [
+    `Use ${report.recommendation.text} on this machine (${cores}; ${format.clients(report.parameters.sizeClients)}).`,
+    `It served ${format.perSecond(knee.requestsPerSecond)} req/s${medians}${knee.size === knee.best ? ', the best measured' : ''}.`,
+    ...(past === null ? [] : [`More threads, ${past}.`]),
+  ];
 }
 
 /** The noise guard, per point: a busy neighbour can bend a curve and move its knee. */
-function noise(report: SweepReport): string | null {
+export function noiseSentence(report: SweepReport): string | null {
   const noisy = report.series.flatMap((series) =>
     series.points
       .filter(({ run }) => (run.neighbours.foreignCpuPercent ?? 0) > FOREIGN_CPU_LIMIT_PERCENT)
@@ -98,18 +100,24 @@ function failedPoints(series: SweepSeries): string[] {
   );
 }
 
+/** One series' sentences, on the medians of its points. */
+export function seriesConclusions(measured: SweepSeries, report: SweepReport): string[] {
+  const series = medianSeries(measured);
+  return [
+    ...failedPoints(series),
+    ...(series.points.length === 0
+      ? []
+      : series.kind === 'size'
+        ? sizeSentences(series, report)
+        : clientSentences(series)),
+  ];
+}
+
+/** Every sentence but the recommendation, which opens the report as its answer. */
 export function conclusions(report: SweepReport): string[] {
-  const lines = report.series.flatMap((measured) => {
-    const series = medianSeries(measured);
-    return [
-      ...failedPoints(series),
-      ...(series.points.length === 0
-        ? []
-        : series.kind === 'size'
-          ? sizeSentences(series, report)
-          : clientSentences(series)),
-    ];
-  });
-  const advice = recommendation(report);
-  return [advice, ...sizingSentences(report), ...lines, noise(report)].filter((line): line is string => line !== null);
+  return [
+    ...sizingSentences(report),
+    ...report.series.flatMap((series) => seriesConclusions(series, report)),
+    noiseSentence(report),
+  ].filter((line): line is string => line !== null);
 }

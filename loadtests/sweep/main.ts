@@ -7,8 +7,10 @@ import { EXIT_ROW_FAILED } from '../row-failures.ts';
 import { sweepReportOf } from './analyse.ts';
 import { pointName } from './point-name.ts';
 import { parseSweepArgs } from './flags.ts';
-import { renderSweepHtml } from './html.ts';
-import { renderSweepMarkdown, renderSweepTerminal } from './render.ts';
+import { sweepDocument } from './document.ts';
+import { renderHtml } from '../document/html.ts';
+import { renderMarkdown } from '../document/markdown.ts';
+import { renderTerminal } from '../document/terminal.ts';
 import { WARMUP_ANSWERS_PER_THREAD } from '../load/warm-up.ts';
 import { runSweep } from './run-sweep.ts';
 
@@ -32,15 +34,16 @@ process.exitCode = await runProgram(parseSweepArgs, async (options, { argv, grou
     workload: { handler, payloadBytes, transfer },
   };
   const report = sweepReportOf(provenance(commandLine('sweep', argv), dateUtc), parameters, prediction, series);
-  process.stdout.write(`${renderSweepTerminal(report)}\n`);
+  const document = sweepDocument(report);
+  process.stdout.write(`${renderTerminal(document)}\n`);
   if (failed.length > 0) {
     say(
       `error: ${format.plural(failed.length, 'point')} could not be measured and ${failed.length === 1 ? 'is' : 'are'} marked failed in the report: ${failed.join('; ')}`,
     );
   }
   if (options.writeReport) {
-    const markdown = renderSweepMarkdown(report);
-    const written = await writeReport(options.reportsDir, dateUtc, 'sweep', markdown, report, renderSweepHtml(report));
+    const markdown = renderMarkdown(document);
+    const written = await writeReport(options.reportsDir, dateUtc, 'sweep', markdown, report, renderHtml(document));
     say(writtenLine(written)); // the last line: where the report went
   }
   return failed.length === 0 ? 0 : EXIT_ROW_FAILED;

@@ -105,6 +105,8 @@ export const A4_PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
 export async function assertPageSound({ page, errors, offsite }: OpenedPage): Promise<number> {
   assert.deepEqual(errors, [], 'no console error');
   assert.deepEqual(offsite, [], 'no request left the page');
+  // Charts folded in <details> are drawn only when opened: open them all, as a reader may.
+  await page.evaluate("document.querySelectorAll('details').forEach((folded) => { folded.open = true; })");
   const charts = await page.locator('svg.chart').all();
   for (const chart of charts) {
     const box = await chart.boundingBox();
@@ -135,4 +137,13 @@ export async function assertFitsA4(page: Page): Promise<void> {
 export async function tableCells(page: Page, name: string): Promise<string[][]> {
   const rows = await page.locator(`table.${name} tbody tr`).all();
   return Promise.all(rows.map((row) => row.locator('th, td').allTextContents()));
+}
+
+/**
+ * Every sentence the page states, in its order: the answer, each section's conclusion and its
+ * notes, folded ones included. Returns those of `expected` it does not show, in their order.
+ */
+export async function sentencesMissing(page: Page, expected: readonly string[]): Promise<string[]> {
+  const shown = new Set(await page.locator('li, p.conclusion').allTextContents());
+  return expected.map((sentence) => sentence.replaceAll('`', '')).filter((sentence) => !shown.has(sentence));
 }

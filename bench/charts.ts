@@ -1,19 +1,14 @@
-// BenchReport -> one self-contained HTML page: the markdown's sections (the same tables and notes),
-// each figure's ratio against its target as bars with the target marked, and the figures' own
-// charts. Pure: takes the report, returns text; never measures or writes.
+// The bench report's charts: each figure's ratio against its target as bars with the target marked,
+// and the figures' own charts, as document charts (SVG only). Pure.
 import * as format from '../loadtests/report/format.ts';
-import { escapeHtml, figure, htmlTable, list, page, paragraph, section } from '../loadtests/report/html-page.ts';
-import { provenanceLines } from '../loadtests/report/provenance-lines.ts';
+import { type Chart, svgChart } from '../loadtests/document/model.ts';
 import { barChart } from '../loadtests/report/svg-bars.ts';
 import { type MarkedBar, markedBarChart, type Verdict } from '../loadtests/report/svg-marks.ts';
-import { closingNote } from './closing-note.ts';
 import type { Comparison } from './comparison.ts';
 import type { BenchReport } from './model.ts';
-import { BENCH_TITLE } from './report.ts';
-import { benchProvenance, benchSections, type SectionId } from './sections.ts';
+import type { SectionId } from './sections.ts';
 import { amount, outcomeCell, targetCell } from './tables.ts';
 import { limitRuns } from './target-values.ts';
-import { comparisons } from './targets.ts';
 import { startupChart } from './startup-chart.ts';
 
 const VERDICT: Record<Comparison['outcome']['state'], Verdict> = {
@@ -39,7 +34,7 @@ interface PlannedChart {
 const KIND_ORDER: readonly ChartKind[] = ['ratio', 'value', 'reference'];
 
 /** Every comparison row lands in one chart: by its kind of target, and value targets by unit. */
-function comparisonCharts(rows: readonly Comparison[]): string[] {
+function comparisonCharts(rows: readonly Comparison[]): Chart[] {
   const charts: PlannedChart[] = [];
   const chartFor = (kind: ChartKind, caption: string, axis: string): MarkedBar[] => {
     const found = charts.find((chart) => chart.caption === caption);
@@ -88,7 +83,7 @@ function comparisonCharts(rows: readonly Comparison[]): string[] {
   }
   const ordered = [...charts].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   return ordered.map((chart, i) =>
-    figure(
+    svgChart(
       chart.caption,
       markedBarChart({
         id: `ratios-${i}`,
@@ -101,10 +96,10 @@ function comparisonCharts(rows: readonly Comparison[]): string[] {
   );
 }
 
-function frameworkChart(report: BenchReport): string {
+function frameworkChart(report: BenchReport): Chart {
   const caption = 'Figure 1: req/s of each run, in the order run (alternated pairs)';
   const runs = report.framework.runs;
-  return figure(
+  return svgChart(
     caption,
     barChart({
       id: 'framework',
@@ -119,10 +114,10 @@ function frameworkChart(report: BenchReport): string {
   );
 }
 
-function dispatchChart(report: BenchReport): string {
+function dispatchChart(report: BenchReport): Chart {
   const caption = 'Figure 2: round-trip of a no-op task, median and p99';
   const { series } = report.dispatch;
-  return figure(
+  return svgChart(
     caption,
     barChart({
       id: 'dispatch',
@@ -142,13 +137,13 @@ function dispatchChart(report: BenchReport): string {
   );
 }
 
-function windowsChart(report: BenchReport): string {
+function windowsChart(report: BenchReport): Chart {
   const caption = 'Figure 5: who used the CPU in each measured window';
   const windows = [
     ...report.framework.runs.map((run) => ({ name: `fig. 1, ${run.pair}, ${run.server}`, cpu: run.cpu })),
     ...limitRuns(report).map(({ figure, run }) => ({ name: `fig. ${figure}, ${run.variant}`, cpu: run.cpu })),
   ];
-  return figure(
+  return svgChart(
     caption,
     barChart({
       id: 'windows',
@@ -167,24 +162,14 @@ function windowsChart(report: BenchReport): string {
   );
 }
 
-export function renderBenchHtml(report: BenchReport): string {
-  const rows = comparisons(report);
-  const charts: Record<SectionId, () => string[]> = {
-    ratios: () => comparisonCharts(rows),
-    framework: () => [frameworkChart(report)],
-    dispatch: () => [dispatchChart(report)],
-    limits: () => [],
-    windows: () => [windowsChart(report)],
-    startup: () => [startupChart(report)],
+/** Each section's charts, by its id: what the page draws beside its table. */
+export function sectionCharts(report: BenchReport, rows: readonly Comparison[]): Record<SectionId, Chart[]> {
+  return {
+    ratios: comparisonCharts(rows),
+    framework: [frameworkChart(report)],
+    dispatch: [dispatchChart(report)],
+    limits: [],
+    windows: [windowsChart(report)],
+    startup: [startupChart(report)],
   };
-  const provenance = [...provenanceLines(report), ...benchProvenance(report)].map((line) => line.replace(/^- /, ''));
-  const body = [
-    `<h1>${escapeHtml(BENCH_TITLE)}</h1>`,
-    list(provenance, 'provenance'),
-    ...benchSections(report, rows).map((one) =>
-      section(one.title, htmlTable(one.table, one.id), ...charts[one.id](), ...one.notes.map(paragraph)),
-    ),
-    section('Closing note', list(closingNote(report, rows), 'findings')),
-  ].join('\n');
-  return page('make bench', body);
 }

@@ -1,7 +1,8 @@
-// The HTML report's shell and its pieces: the page with its inline style (screen and A4 print),
-// tables from the same cells as the markdown's, and the markdown's inline code spans as <code>.
-import { escapeXml } from './svg.ts';
-import type { Table } from './tables.ts';
+// ReportDocument -> one self-contained HTML page: the answer and the hero chart on the first screen,
+// where the numbers come from, then the sections, their evidence folded in <details>. The page's
+// inline style serves the screen and A4 print; tables have the markdown's cells. Pure.
+import { escapeXml } from '../report/svg.ts';
+import type { Block, Chart, ReportDocument, Table } from './model.ts';
 
 export const escapeHtml = escapeXml;
 
@@ -24,11 +25,10 @@ export function figure(caption: string, content: string): string {
   return `<figure><figcaption>${escapeHtml(caption)}</figcaption>${content}</figure>`;
 }
 
-export function section(title: string, ...content: readonly string[]): string {
-  return `<section><h2>${escapeHtml(title)}</h2>${content.join('\n')}</section>`;
+function section(title: string, lead: string | null, content: readonly string[], attributes = ''): string {
+  const conclusion = lead === null ? '' : `<p class="conclusion">${inlineMarkdown(lead)}</p>`;
+  return `<section${attributes}><h2>${escapeHtml(title)}</h2>${conclusion}${content.join('\n')}</section>`;
 }
-
-export const paragraph = (sentence: string): string => `<p>${inlineMarkdown(sentence)}</p>`;
 
 export const list = (sentences: readonly string[], className = ''): string =>
   `<ul${className === '' ? '' : ` class="${className}"`}>${sentences.map((s) => `<li>${inlineMarkdown(s)}</li>`).join('')}</ul>`;
@@ -54,7 +54,14 @@ ul.findings li { margin: 4px 0; }
 ul.provenance { list-style: none; padding-left: 0; }
 code { background: #f2f2f2; padding: 0 3px; border-radius: 3px; }
 pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 12px; }
-.note { color: #444; font-size: 0.92em; }
+.answer { background: #eef5ee; border-left: 4px solid #2a7a2a; padding: 4px 14px; }
+.answer h2 { border: none; margin-top: 0.4em; }
+.answer li { font-size: 1.08em; font-weight: 600; margin: 3px 0; }
+.conclusion { font-weight: 600; }
+#hero svg.chart { max-height: 380px; }
+ul.provenance { font-size: 0.92em; color: #333; }
+details { margin: 8px 0; }
+summary { cursor: pointer; font-weight: 600; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9pt; }
@@ -87,4 +94,35 @@ ${body}
 </body>
 </html>
 `;
+}
+
+function chartHtml(chart: Chart): string {
+  if (chart.svg !== null) return figure(chart.caption, chart.svg);
+  if (chart.text !== null) return figure(chart.caption, `<pre>${escapeHtml(chart.text.join('\n'))}</pre>`);
+  return '';
+}
+
+function render(block: Block): string {
+  switch (block.kind) {
+    case 'table':
+      return htmlTable(block.table, block.name);
+    case 'chart':
+      return chartHtml(block.chart);
+    case 'notes':
+      if (block.lines.length === 0) return '';
+      return block.code === true ? `<pre>${escapeHtml(block.lines.join('\n'))}</pre>` : list(block.lines, 'findings');
+    case 'details':
+      return `<details><summary>${escapeHtml(block.title)}</summary>${block.blocks.map(render).join('\n')}</details>`;
+  }
+}
+
+export function renderHtml(document: ReportDocument): string {
+  const body = [
+    `<h1>${escapeHtml(document.title)}</h1>`,
+    section('The answer', null, [list(document.answer)], ' class="answer" id="answer"'),
+    document.hero === null ? '' : `<div id="hero">${chartHtml(document.hero)}</div>`,
+    section('Where these numbers come from', null, [list(document.provenance, 'provenance')]),
+    ...document.sections.map(({ title, conclusion, blocks }) => section(title, conclusion, blocks.map(render))),
+  ].join('\n');
+  return page(document.title, body);
 }

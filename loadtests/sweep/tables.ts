@@ -1,21 +1,13 @@
-// Sweep report -> markdown and terminal text. Pure: takes the report, returns text. With --repeat
-// each cell is the median over the runs [min–max], as the loadtest tables show repetitions.
-import chalk from 'chalk';
-import Table from 'cli-table3';
+// The sweep report's tables as plain cells. With --repeat each cell is the median over the runs
+// [min–max], as the loadtest tables show repetitions.
 import * as format from '../report/format.ts';
-import { markdownTable, noiseGuardSection } from '../report/markdown.ts';
 import type { VariantRun } from '../report/model.ts';
-import { provenanceLines } from '../report/provenance-lines.ts';
 import { groupOf, type VariantGroup } from '../report/runs.ts';
-import { type Field, noiseGuardTable, spread, type Table as CellTable, tableOfGroups } from '../report/tables.ts';
+import { type Field, spread, type Table as CellTable, tableOfGroups } from '../report/tables.ts';
 import { percentOfLimitCell, rateWithInterval } from '../report/trust.ts';
 import { uslThroughput } from '../sizing/usl.ts';
-import { medianSeries } from './analyse.ts';
-import { conclusions } from './conclusions.ts';
 import { pointName } from './point-name.ts';
 import type { SweepReport, SweepSeries } from './model.ts';
-
-const BAR_WIDTH = 30;
 
 /** One group per swept value: its runs (one per repetition) and its failures. */
 export function pointGroupsOf(series: SweepSeries): { x: number; group: VariantGroup | null }[] {
@@ -72,57 +64,15 @@ export function seriesTable(series: SweepSeries, report: SweepReport): CellTable
   return tableOfGroups(rows, fields, { header: series.axis, of: (group) => group.variant });
 }
 
-function title(series: SweepSeries, report: SweepReport): string {
+export function seriesTitle(series: SweepSeries, report: SweepReport): string {
   return series.kind === 'size'
     ? `${series.variant}: ${series.axis} with ${format.clients(report.parameters.sizeClients)}`
     : `${series.variant}: clients`;
 }
 
-export function renderSweepMarkdown(report: SweepReport): string {
-  const { parameters } = report;
-  const runs = parameters.repeat > 1 ? `; ${parameters.repeat} runs per point, each on a fresh server` : '';
-  return `${[
-    '# Sweep: pool sizes',
-    [
-      ...provenanceLines(report),
-      `- Each point: a fresh server, a warm-up of ${parameters.warmupSeconds} s and until ${parameters.warmupAnswersPerThread} answers per thread (a fresh thread's first requests run unoptimised code), ${parameters.durationSeconds} s measured with the curl-loops clients${runs}; ${format.workUnit('cpu', parameters.settings)}`,
-      `- Size sweeps ran ${format.clients(parameters.sizeClients)}; other settings: ${format.settings(parameters.settings)}`,
-      ...(parameters.workload.handler === null
-        ? []
-        : [`- Handler: ${parameters.workload.handler.path} (SHA-256 ${parameters.workload.handler.sha256})`]),
-    ].join('\n'),
-    '## Conclusions',
-    conclusions(report)
-      .map((line) => `- ${line}`)
-      .join('\n'),
-    ...report.series.flatMap((series) => [`## ${title(series, report)}`, markdownTable(seriesTable(series, report))]),
-    ...noiseGuardSection(noiseGuardTable(pointGroups(report), { header: 'point', of: (group) => group.variant })),
-  ].join('\n\n')}\n`;
-}
-
 /** Each point as a group of its runs, named as the conclusions name it: "pool --pool-size 4". */
-function pointGroups(report: SweepReport) {
+export function pointGroups(report: SweepReport) {
   return report.series.flatMap((series) =>
     pointGroupsOf(series).flatMap(({ group }) => (group === null ? [] : [group])),
   );
-}
-
-export function renderSweepTerminal(report: SweepReport): string {
-  const blocks = report.series.map((series) => {
-    const cells = seriesTable(series, report);
-    const table = new Table({
-      head: cells.columns.map((column) => chalk.bold(column.header)),
-      colAligns: cells.columns.map((c) => c.align),
-      style: { head: [], border: [] },
-    });
-    for (const row of cells.rows) table.push([...row]);
-    const medians = medianSeries(series).points;
-    const best = Math.max(...medians.map(({ run }) => run.requestsPerSecond));
-    const bars = medians.map(
-      ({ x, run }) =>
-        `  ${String(x).padStart(3)} ${'█'.repeat(Math.round((run.requestsPerSecond / best) * BAR_WIDTH)).padEnd(BAR_WIDTH)} ${format.perSecond(run.requestsPerSecond)} req/s`,
-    );
-    return [chalk.bold(title(series, report)), table.toString(), ...bars].join('\n');
-  });
-  return [...blocks, ...conclusions(report).map((line) => `${chalk.dim('•')} ${line}`)].join('\n\n');
 }
