@@ -29,6 +29,7 @@ import {
   warmupOption,
 } from './cli/common-flags.ts';
 import { type EngineFlags, enginesOf, withEngineOptions } from './cli/engine-flags.ts';
+import { type OverloadFlags, overloadPlanOf, withOverloadOptions } from './cli/overload-flags.ts';
 import {
   allowRemoteOption,
   labelOption,
@@ -86,7 +87,7 @@ function loadtestCommand(): Command {
     .addOption(maxDurationOption())
     .addOption(minRoundsOption())
     .addOption(warmupOption('each measurement', DEFAULT_WARMUP_SECONDS));
-  return withEngineOptions(withWorkload(withVariantSettings(command)))
+  return withOverloadOptions(withEngineOptions(withWorkload(withVariantSettings(command))))
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
     .addOption(repeatOption('fresh-server runs per variant; tables show median [min–max]', DEFAULT_REPEAT))
@@ -125,7 +126,7 @@ function loadtestCommand(): Command {
     .exitOverride();
 }
 
-interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags {
+interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags, OverloadFlags {
   scenario: ScenarioName[];
   variants?: VariantName[];
   connections?: number;
@@ -173,6 +174,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
       connections: raw.connections ?? scenario.connections,
       maxQueue: raw.maxQueue ?? scenario.server?.maxQueue ?? defaultMaxQueue(raw.poolSize),
       timeoutMs: raw.timeoutMs ?? scenario.server?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      overload: overloadPlanOf(raw, scenario),
     };
   });
   return Object.freeze({

@@ -43,6 +43,10 @@ export const queueFull = (running: number, maxQueue: number): ServerError =>
     RETRY_AFTER_SECONDS,
   );
 
+/** Whether an error is the 503 of a full queue: the turn-away that load shedding paces. */
+export const isQueueFull = (error: unknown): error is ServerError =>
+  error instanceof ServerError && error.code === 'queue_full';
+
 /** The task was taken off the queue before any worker started it. */
 export const deadlineQueued = (timeoutMs: number): ServerError =>
   new ServerError(

@@ -1,9 +1,10 @@
 // The pool variant: each request's loop runs in a piscina worker thread, behind an admission gate.
 import type { Piscina } from 'piscina';
-import { deadlineQueued, deadlineRunning, messageOf, workerFailed } from '../../errors.ts';
+import { deadlineQueued, deadlineRunning, isQueueFull, messageOf, workerFailed } from '../../errors.ts';
 import type { JobResult } from '../../job.ts';
 import type { Variant } from '../types.ts';
 import { AdmissionGate } from './admission.ts';
+import { RejectionPacer } from './paced-rejection.ts';
 import { TaskProgress } from './task-progress.ts';
 import { PoolTimer } from './timing.ts';
 import { warmEveryThread } from './warm-up.ts';
@@ -69,6 +70,7 @@ export const pool: Variant = {
     // Requests wait in the gate, which hands out one slot per ready worker: a worker stopped at a
     // deadline or lost to a fault gives its slot back only when piscina's replacement is ready.
     const gate = new AdmissionGate(options.maxQueue, options.timeoutMs);
+    const pacer = new RejectionPacer(options.shedHoldMs, options.shedMaxHeld);
     const timer = new PoolTimer(piscina, options.poolSize);
     const ready = new Set<number>();
     piscina.on('workerCreate', (worker: { readonly id: number }) => gate.setSlots(ready.add(worker.id).size));
@@ -91,14 +93,20 @@ export const pool: Variant = {
         blockingIoMs: options.blockingIoMs,
         maxQueue: options.maxQueue,
         timeoutMs: options.timeoutMs,
+        shedHoldMs: options.shedHoldMs,
+        shedMaxHeld: options.shedMaxHeld,
         transfer: options.transfer,
         abortable: true,
         threadsAnswered: threads.length,
       },
       poolTiming: timer,
+      shedding: pacer,
       async run(request, deadline) {
         const queuedAt = performance.now();
-        const release = await gate.enter(deadline);
+        // A full queue's 503 goes out paced (paced-rejection.ts); every other failure as it is.
+        const release = await gate
+          .enter(deadline)
+          .catch((error: unknown) => (isQueueFull(error) ? pacer.turnAway(error) : Promise.reject(error)));
         timer.recordWait(performance.now() - queuedAt);
         try {
           if (deadline.aborted) throw deadlineQueued(options.timeoutMs); // expired as its slot came free
