@@ -1,10 +1,20 @@
 // The pool variant: each request's loop runs in a piscina worker thread, behind an admission gate.
 import type { Piscina } from 'piscina';
-import { deadlineQueued, deadlineRunning, isQueueFull, messageOf, workerFailed } from '../../errors.ts';
+import {
+  deadlineQueued,
+  deadlineRunning,
+  deadlineUnreachable,
+  isQueueFull,
+  messageOf,
+  workerFailed,
+} from '../../errors.ts';
+import { shedsLoad } from '../../shed-flags.ts';
 import type { JobResult } from '../../job.ts';
 import type { Variant } from '../types.ts';
 import { AdmissionGate } from './admission.ts';
+import { answerByDeadline } from './answer-by-deadline.ts';
 import { RejectionPacer } from './paced-rejection.ts';
+import { RunTimeEstimate } from './run-estimate.ts';
 import { TaskProgress } from './task-progress.ts';
 import { PoolTimer } from './timing.ts';
 import { warmEveryThread } from './warm-up.ts';
@@ -71,6 +81,8 @@ export const pool: Variant = {
     // deadline or lost to a fault gives its slot back only when piscina's replacement is ready.
     const gate = new AdmissionGate(options.maxQueue, options.timeoutMs);
     const pacer = new RejectionPacer(options.shedHoldMs, options.shedMaxHeld);
+    const runs = new RunTimeEstimate();
+    const shedding = shedsLoad(options);
     const timer = new PoolTimer(piscina, options.poolSize);
     const ready = new Set<number>();
     piscina.on('workerCreate', (worker: { readonly id: number }) => gate.setSlots(ready.add(worker.id).size));
@@ -108,21 +120,33 @@ export const pool: Variant = {
           .enter(deadline)
           .catch((error: unknown) => (isQueueFull(error) ? pacer.turnAway(error) : Promise.reject(error)));
         timer.recordWait(performance.now() - queuedAt);
+        // The slot is given back when the worker is free: at the end of its task, not of the answer.
+        let finished: Promise<unknown> = Promise.resolve();
         try {
           if (deadline.aborted) throw deadlineQueued(options.timeoutMs); // expired as its slot came free
+          const leftMs = options.timeoutMs - (performance.now() - queuedAt);
+          if (shedding && runs.cannotFinish(leftMs))
+            throw deadlineUnreachable(options.timeoutMs, leftMs, runs.expectedMs ?? 0);
+          const startedAt = performance.now();
           const progress = new TaskProgress();
           // move: the body's bytes go to the worker and leave this thread (no copy); clone copies them.
           const transferList = options.transfer === 'move' && request.body !== null ? [request.body.buffer] : [];
-          // With the signal, piscina drops a task from its queue, or stops it by terminating its worker.
-          return await piscina
-            .run({ request, progress: progress.buffer }, { signal: deadline, transferList })
+          // With the signal, piscina stops a late task by terminating its worker; shedding lets it finish.
+          const task = piscina
+            .run(
+              { request, progress: progress.buffer },
+              shedding ? { transferList } : { signal: deadline, transferList },
+            )
             .catch((error: unknown) => {
               const where = progress.abandon(gauge);
               if (!deadline.aborted) throw workerFailed(error);
               throw where === 'queued' ? deadlineQueued(options.timeoutMs) : deadlineRunning(options.timeoutMs);
             });
+          finished = task.then(() => runs.record(performance.now() - startedAt)).catch(() => {});
+          if (!shedding) return await task;
+          return await answerByDeadline(task, deadline, () => deadlineRunning(options.timeoutMs, false));
         } finally {
-          release();
+          void finished.then(release);
         }
       },
       close: () => piscina.close(),
