@@ -20,6 +20,7 @@ import { barChart } from './svg-bars.ts';
 import { cpuChart } from './svg-cpu.ts';
 import { ganttChart } from './svg-gantt.ts';
 import { limitsTable, neighboursTable, resultsTable, serverTable } from './tables.ts';
+import { OVERLOAD_NOTE, overloadFindings, overloadTable } from './overload-section.ts';
 import { windowTable } from './trust.ts';
 
 /** What each chart and sentence describes: one run per variant (the median one with --repeat). */
@@ -109,6 +110,7 @@ export function renderHtml(report: Report, lead: readonly string[] = []): string
     .split('\n')
     .map((line) => line.replace(/^- /, ''));
   const processes = processesTable(report);
+  const overload = overloadTable(report);
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
     list(provenanceLines, 'provenance'),
@@ -119,6 +121,16 @@ export function renderHtml(report: Report, lead: readonly string[] = []): string
       `<p class="note">${escapeHtml(RESULTS_NOTE)}</p>`,
       figure('Requests per second (whiskers: 95% interval)', throughputChart(runs)),
     ),
+    ...(overload === null
+      ? []
+      : [
+          section(
+            'Goodput under overload',
+            htmlTable(overload),
+            paragraph(OVERLOAD_NOTE),
+            list(overloadFindings(report), 'findings'),
+          ),
+        ]),
     section('Findings', list(findings(report), 'findings')),
     section(
       'Latency',

@@ -9,6 +9,7 @@ import { limitsTable, neighboursTable, resultsTable, serverTable, type Table } f
 import { windowTable } from './trust.ts';
 import { clientsTable, processesTable } from './client-tables.ts';
 import { MARKDOWN_SWIMLANES, swimlanesOf } from './swimlanes.ts';
+import { OVERLOAD_NOTE, overloadFindings, overloadTable } from './overload-section.ts';
 
 /** How every limit's CPU cost was obtained (observe/calibrate.ts); said under every limits table. */
 export const CALIBRATION_NOTE =
@@ -123,6 +124,14 @@ function cpuCharts(report: Report): string {
     .join('\n\n');
 }
 
+/** The overload rows side by side (overload-section.ts); nothing when the report has none. */
+function overloadMarkdown(report: Report): string[] {
+  const table = overloadTable(report);
+  if (table === null) return [];
+  const lines = overloadFindings(report).map((line) => `- ${line}`);
+  return ['## Goodput under overload', markdownTable(table), OVERLOAD_NOTE, lines.join('\n')];
+}
+
 /** `lead`: sections a program adds ahead of the results (make fastapi: its claim), already markdown. */
 export function renderMarkdown(report: Report, lead: readonly string[] = []): string {
   return `${[
@@ -134,6 +143,7 @@ export function renderMarkdown(report: Report, lead: readonly string[] = []): st
     '## Results',
     markdownTable(resultsTable(report)),
     RESULTS_NOTE,
+    ...overloadMarkdown(report),
     '## The window',
     markdownTable(windowTable(report)),
     WINDOW_NOTE,

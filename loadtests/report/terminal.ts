@@ -8,6 +8,7 @@ import type { Report } from './model.ts';
 import { groupByVariant } from './runs.ts';
 import { resultsTable, serverTable, type Table as CellTable } from './tables.ts';
 import { swimlanesOf, TERMINAL_SWIMLANES } from './swimlanes.ts';
+import { overloadFindings, overloadTable } from './overload-section.ts';
 
 function render(table: CellTable): string {
   const out = new Table({
@@ -29,11 +30,13 @@ export function renderTerminal(report: Report): string {
     `${chalk.cyan(run.variant)}  CPU ${sparkline(run.server.cpuSamples, report.machine.cpus)}`,
     ...swimlanesOf(run, TERMINAL_SWIMLANES).map((line) => `  ${line}`),
   ]);
+  const overload = overloadTable(report);
   return [
     title,
     render(resultsTable(report)),
+    ...(overload === null ? [] : [render(overload)]),
     render(serverTable(report)),
     ...views,
-    ...findings(report).map((line) => `${chalk.dim('•')} ${line}`),
+    ...[...findings(report), ...overloadFindings(report)].map((line) => `${chalk.dim('•')} ${line}`),
   ].join('\n');
 }
