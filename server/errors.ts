@@ -65,12 +65,12 @@ export const deadlineUnreachable = (timeoutMs: number, leftMs: number, runMs: nu
     RETRY_AFTER_SECONDS,
   );
 
-/** The task had been handed to a worker: stopped (its worker is replaced), or, under load shedding, left to finish. */
+/** The task had been handed to a worker: stopped (its worker is replaced), or, under load shedding, left to finish soon. */
 export const deadlineRunning = (timeoutMs: number, stopped = true): ServerError =>
   new ServerError(
     504,
     'deadline_running',
-    `the work did not finish within ${timeoutMs} ms (--timeout-ms); ${stopped ? 'it was aborted' : 'answered now, the work runs on to its end'}`,
+    `the work did not finish within ${timeoutMs} ms (--timeout-ms); ${stopped ? 'it was aborted' : 'answered now, the work runs on a little before it is stopped'}`,
   );
 
 /** The worker threw, or died, while running this request; other requests are not affected. */

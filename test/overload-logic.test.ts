@@ -81,22 +81,41 @@ test('the run-time estimate follows the runs and says which deadlines cannot be 
   assert.equal(runs.expectedMs, 120);
   assert.equal(runs.cannotFinish(119), true);
   assert.equal(runs.cannotFinish(121), false);
+  assert.equal(runs.runOnMs(100), 140);
+  assert.equal(runs.runOnMs(300), 0);
+  assert.equal(new RunTimeEstimate().runOnMs(0), 0);
 });
 
-test('a task late for its deadline is answered at the deadline and runs on; one in time gives its result', async () => {
-  const late = () => new Error('late');
-  let finish!: (value: string) => void;
-  const task = new Promise<string>((resolve) => {
-    finish = resolve;
+test('a late task is answered at the deadline, runs on its grace, then is stopped; one in time gives its result', async () => {
+  const late = (runsOn: boolean) => new Error(runsOn ? 'late, runs on' : 'late, stopped');
+  const task = new Promise<string>(() => {}); // never ends by itself
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
   });
   const deadline = new AbortController();
-  const answer = answerByDeadline(task, deadline.signal, late);
+  const answer = answerByDeadline(
+    task,
+    deadline.signal,
+    late,
+    () => stop(),
+    () => 20,
+  );
   deadline.abort();
-  await assert.rejects(answer, /late/);
-  finish('done');
-  assert.equal(await task, 'done');
-  assert.equal(await answerByDeadline(Promise.resolve(7), new AbortController().signal, late), 7);
-  await assert.rejects(answerByDeadline(Promise.resolve(7), AbortSignal.abort(), late), /late/);
+  await assert.rejects(answer, /late, runs on/);
+  await stopped; // after its grace
+  let stoppedAtOnce = false;
+  const noGrace = answerByDeadline(
+    task,
+    AbortSignal.abort(),
+    late,
+    () => (stoppedAtOnce = true),
+    () => 0,
+  );
+  await assert.rejects(noGrace, /late, stopped/);
+  assert.equal(stoppedAtOnce, true);
+  const inTime = answerByDeadline(Promise.resolve(7), new AbortController().signal, late, assert.fail, () => 0);
+  assert.equal(await inTime, 7);
 });
 
 test('pool gets a server per shedding mode, named for it; other variants one; the scenario gives the lists', () => {

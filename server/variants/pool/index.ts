@@ -131,12 +131,11 @@ export const pool: Variant = {
           const progress = new TaskProgress();
           // move: the body's bytes go to the worker and leave this thread (no copy); clone copies them.
           const transferList = options.transfer === 'move' && request.body !== null ? [request.body.buffer] : [];
-          // With the signal, piscina stops a late task by terminating its worker; shedding lets it finish.
+          // With a signal, piscina stops a task by terminating its worker: at the deadline, or, when
+          // shedding, once the task has also used up the time it was given to run on.
+          const stop = new AbortController();
           const task = piscina
-            .run(
-              { request, progress: progress.buffer },
-              shedding ? { transferList } : { signal: deadline, transferList },
-            )
+            .run({ request, progress: progress.buffer }, { signal: shedding ? stop.signal : deadline, transferList })
             .catch((error: unknown) => {
               const where = progress.abandon(gauge);
               if (!deadline.aborted) throw workerFailed(error);
@@ -144,7 +143,13 @@ export const pool: Variant = {
             });
           finished = task.then(() => runs.record(performance.now() - startedAt)).catch(() => {});
           if (!shedding) return await task;
-          return await answerByDeadline(task, deadline, () => deadlineRunning(options.timeoutMs, false));
+          return await answerByDeadline(
+            task,
+            deadline,
+            (runsOn) => deadlineRunning(options.timeoutMs, !runsOn),
+            () => stop.abort(),
+            () => runs.runOnMs(performance.now() - startedAt),
+          );
         } finally {
           void finished.then(release);
         }

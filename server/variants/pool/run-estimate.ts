@@ -4,6 +4,8 @@
 // slot is lost meanwhile, so one late task makes the next ones late (a cascade). Shedding answers
 // such a task 503 before it starts.
 
+/** A late task runs on until it has run this many times the usual run; past it, it is stopped. */
+const RUN_ON_FACTOR = 2;
 /** Weight of the newest run in the running estimate: follows a change within a few runs, smooths outliers. */
 const SMOOTHING = 0.2;
 
@@ -17,6 +19,11 @@ export class RunTimeEstimate {
 
   get expectedMs(): number | null {
     return this.#expectedMs;
+  }
+
+  /** How much longer a task that has run `ranMs` may run on past its deadline; 0 (stop it) before any run. */
+  runOnMs(ranMs: number): number {
+    return this.#expectedMs === null ? 0 : Math.max(0, RUN_ON_FACTOR * this.#expectedMs - ranMs);
   }
 
   /** Whether a task with `remainingMs` of its deadline left would likely miss it; false before any run. */
