@@ -2,6 +2,7 @@
 // served answer, but after a turn-away (503, 504, 429) waits what the server said, or backs off with
 // jitter when it said nothing (retry-policy.ts). Node's own client, keep-alive (or a connection per
 // request with --new-connection); the same LoadDriver contract as autocannon's.
+import { setMaxListeners } from 'node:events';
 import { Agent, type ClientRequest, request as send } from 'node:http';
 import { setTimeout as sleep, setImmediate as nextTurn } from 'node:timers/promises';
 import { type DriverEvents, type DriverOptions, InFlight, type LoadDriver, postHeaders } from './load-driver.ts';
@@ -55,6 +56,7 @@ export function startRetryAfterDriver(options: RetryAfterOptions, events: Driver
   const open = new Set<ClientRequest>();
   const agent = options.newConnection ? false : new Agent({ keepAlive: true, maxSockets: options.connections });
   const waits = new AbortController(); // ends every client's wait at once when the loop stops
+  setMaxListeners(options.connections, waits.signal); // one waiting client each: no leak
   const random = options.random ?? Math.random;
   let stopping = false;
   let aborted = false;
