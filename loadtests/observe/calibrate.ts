@@ -9,6 +9,7 @@ import { clientPath } from '../load/target-url.ts';
 import type { Target } from '../process/target.ts';
 import type { Limit } from '../report/figures.ts';
 import { drain } from './drain.ts';
+import { MeasurementError } from './measurement-error.ts';
 import { physicalLimit, type LimitBounds } from './limit.ts';
 import { snapshot, totalCpuMs } from './proc-snapshot.ts';
 
@@ -25,8 +26,9 @@ export const calibrationRequests = (requestMs: number): number =>
 /** One keep-alive connection, so a cluster serves all of them from the same worker. */
 async function getBody(agent: Agent, url: string, payload: Uint8Array | null = null): Promise<string> {
   const { status, body } = await getText(url, { agent, body: payload });
+  // The row's measurement failed, not the run: the other rows are still measured and reported.
   if (status !== 200)
-    throw new Error(
+    throw new MeasurementError(
       `a calibration request (${payload === null ? 'GET' : 'POST'} ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`,
     );
   return body;
