@@ -30,7 +30,7 @@ export interface SheddingFigures {
   readonly mostHeld: number;
 }
 
-/** Counts requests on the work route as the main thread sees them (queued or running). */
+/** Counts requests on the work route as the main thread sees them (queued, running, or held before a paced 503). */
 export class RequestStats {
   #inHandler = 0;
   #maxInHandler = 0;
@@ -73,7 +73,7 @@ export interface Counters {
   /** Work units running right now, and the most that ran at once. */
   readonly inFlight: number;
   readonly maxInFlight: number;
-  /** Requests inside the handler (queued for a worker or running), and the most at once. */
+  /** Requests inside the handler (queued for a worker, running, or held before a paced 503), and the most at once. */
   readonly inHandler: number;
   readonly maxInHandler: number;
   readonly served: number;
