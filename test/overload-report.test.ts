@@ -2,6 +2,7 @@
 // the row with the most goodput; a report without overload rows has no such section.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { renderHtml } from '../loadtests/report/html.ts';
 import { renderMarkdown } from '../loadtests/report/markdown.ts';
 import type { Report, VariantRun } from '../loadtests/report/model.ts';
 import type { OverloadFigures } from '../loadtests/report/overload-model.ts';
@@ -62,5 +63,7 @@ test('the findings name the row with the most goodput, its 503 wait and /health'
     /^Beside it: pool · no shedding 9\.5 \(96% of its limit\) with 8400\.0 503\/s, its event loop used 84%/,
   );
   assert.match(renderMarkdown(report), /^## Goodput under overload$/m);
+  const page = renderHtml(report);
+  for (const line of overloadFindings(report)) assert.ok(page.includes(line.replaceAll('&', '&amp;')), line);
   assert.doesNotMatch(renderMarkdown(fixedReport), /Goodput under overload/);
 });
