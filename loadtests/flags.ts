@@ -29,6 +29,7 @@ import {
   warmupOption,
 } from './cli/common-flags.ts';
 import { type EngineFlags, enginesOf, withEngineOptions } from './cli/engine-flags.ts';
+import { type OverloadFlags, overloadPlanOf, withOverloadOptions } from './cli/overload-flags.ts';
 import { type UntilDecidedFlags, untilDecidedOf, withUntilDecided } from './cli/until-decided-flags.ts';
 import {
   allowRemoteOption,
@@ -87,7 +88,7 @@ function loadtestCommand(): Command {
     .addOption(maxDurationOption())
     .addOption(minRoundsOption())
     .addOption(warmupOption('each measurement', DEFAULT_WARMUP_SECONDS));
-  return withUntilDecided(withEngineOptions(withWorkload(withVariantSettings(command))))
+  return withUntilDecided(withOverloadOptions(withEngineOptions(withWorkload(withVariantSettings(command)))))
     .addOption(maxQueueOption())
     .addOption(timeoutOption())
     .addOption(repeatOption('fresh-server runs per variant; tables show median [min–max]', DEFAULT_REPEAT))
@@ -126,7 +127,7 @@ function loadtestCommand(): Command {
     .exitOverride();
 }
 
-interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags, UntilDecidedFlags {
+interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags, OverloadFlags, UntilDecidedFlags {
   scenario: ScenarioName[];
   variants?: VariantName[];
   connections?: number;
@@ -174,6 +175,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
       connections: raw.connections ?? scenario.connections,
       maxQueue: raw.maxQueue ?? scenario.server?.maxQueue ?? defaultMaxQueue(raw.poolSize),
       timeoutMs: raw.timeoutMs ?? scenario.server?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      overload: overloadPlanOf(raw, scenario),
     };
   });
   return Object.freeze({

@@ -1,6 +1,7 @@
 // What `make loadtest` was asked to do, validated (flags.ts builds it), and the parameters its
 // reports state from it.
 import type { VariantName } from '../server/variants/index.ts';
+import type { OverloadPlan } from './cli/overload-flags.ts';
 import type { TargetUrl } from './load/target-url.ts';
 import type { DurationSettings } from './measure/window-plan.ts';
 import type { ReportParameters, VariantSettingValues, Workload } from './report/model.ts';
@@ -15,6 +16,8 @@ export interface PlannedScenario {
   /** Passed to its servers: from the flag, else the scenario, else the server's default. */
   readonly maxQueue: number;
   readonly timeoutMs: number;
+  /** The overload rows: how clients retry, and pool's shedding on or off. */
+  readonly overload: OverloadPlan;
 }
 
 /** --target: a server already running, measured instead of spawning one per variant. */

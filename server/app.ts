@@ -33,6 +33,7 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
     requests.reset();
     eventLoop.reset();
     variant.poolTiming?.reset();
+    variant.shedding?.reset();
     await variant.sharedCounters?.reset();
   };
 
@@ -41,11 +42,18 @@ export function buildApp(options: ServerOptions, variant: RunningVariant, gauge:
    * from /proc synchronously: an await would let queued work run first, and the answer come late.
    */
   const stats = async (reset: boolean): Promise<StatsBody> => {
-    const self = selfCpu.read(reset);
+    const { window: self, loopCpuMs: eventLoopCpuMs } = selfCpu.read(reset);
     const counters = (await variant.sharedCounters?.read()) ?? countersOf(gauge, requests);
     const [loop, pool] = [eventLoop.read(), variant.poolTiming?.read() ?? null];
+    const shedding = variant.shedding?.read() ?? null;
     if (reset) await resetStats();
-    return statsBody(options.variant, variant.settings, counters, loop, pool, self);
+    return statsBody(options.variant, variant.settings, counters, {
+      eventLoop: loop,
+      pool,
+      self,
+      eventLoopCpuMs,
+      shedding,
+    });
   };
 
   const app = new Hono();

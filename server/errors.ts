@@ -43,6 +43,10 @@ export const queueFull = (running: number, maxQueue: number): ServerError =>
     RETRY_AFTER_SECONDS,
   );
 
+/** Whether an error is the 503 of a full queue: the turn-away that load shedding paces. */
+export const isQueueFull = (error: unknown): error is ServerError =>
+  error instanceof ServerError && error.code === 'queue_full';
+
 /** The task was taken off the queue before any worker started it. */
 export const deadlineQueued = (timeoutMs: number): ServerError =>
   new ServerError(
@@ -52,12 +56,21 @@ export const deadlineQueued = (timeoutMs: number): ServerError =>
     RETRY_AFTER_SECONDS,
   );
 
-/** The task had been handed to a worker; the worker was stopped and is being replaced. */
-export const deadlineRunning = (timeoutMs: number): ServerError =>
+/** Load shedding: the task left the queue with less of its deadline left than a run takes, so it never ran. */
+export const deadlineUnreachable = (timeoutMs: number, leftMs: number, runMs: number): ServerError =>
+  new ServerError(
+    503,
+    'deadline_unreachable',
+    `${Math.round(leftMs)} ms of the ${timeoutMs} ms deadline (--timeout-ms) were left, a run takes about ${Math.round(runMs)} ms; the request never ran`,
+    RETRY_AFTER_SECONDS,
+  );
+
+/** The task had been handed to a worker: stopped (its worker is replaced), or, under load shedding, left to finish soon. */
+export const deadlineRunning = (timeoutMs: number, stopped = true): ServerError =>
   new ServerError(
     504,
     'deadline_running',
-    `the work did not finish within ${timeoutMs} ms (--timeout-ms); it was aborted`,
+    `the work did not finish within ${timeoutMs} ms (--timeout-ms); ${stopped ? 'it was aborted' : 'answered now, the work runs on a little before it is stopped'}`,
   );
 
 /** The worker threw, or died, while running this request; other requests are not affected. */

@@ -8,6 +8,7 @@ import { faultRoutesRefusal, HOST } from './host.ts';
 import { intInRange, intOption, type IntRange } from './int-option.ts';
 import { DEFAULT_ITERATIONS, WORK_KINDS, type WorkKind } from './work.ts';
 import { SERVER_FLAGS, VARIANT_NAMES, type ServerOptions, type VariantName } from './options.ts';
+import { withShedding } from './shed-flags.ts';
 import { DEFAULT_ROUNDS, handlerOption, ROUNDS_RANGE, transferOption, workloadConflict } from './workload-flags.ts';
 
 /** Re-exported so that the programs that build a server's argv import one module. */
@@ -135,7 +136,7 @@ function serverCommand(): Command {
         .choices(WORK_KINDS)
         .default('cpu'),
     );
-  return withVariantSettings(command)
+  return withShedding(withVariantSettings(command))
     .addOption(
       intOption(
         SERVER_FLAGS.rounds,

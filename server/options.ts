@@ -33,6 +33,10 @@ export interface ServerOptions {
   readonly maxQueue: number;
   /** A request's deadline, from the moment the handler takes it. */
   readonly timeoutMs: number;
+  /** pool: how long a turned-away request is held before its 503 (paced rejection); 0 = answer at once. */
+  readonly shedHoldMs: number;
+  /** pool: the most turned-away requests held at once; beyond it they are answered at once. */
+  readonly shedMaxHeld: number;
   /** Test-only routes that make a job throw or its worker exit. */
   readonly faultRoutes: boolean;
   readonly quiet: boolean;
@@ -56,6 +60,8 @@ export const SERVER_FLAGS = {
   transfer: '--transfer',
   maxQueue: '--max-queue',
   timeoutMs: '--timeout-ms',
+  shedHoldMs: '--shed-hold-ms',
+  shedMaxHeld: '--shed-max-held',
   faultRoutes: '--fault-routes',
   quiet: '--quiet',
 } as const satisfies Record<keyof ServerOptions, string>;

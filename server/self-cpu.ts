@@ -76,11 +76,15 @@ export class SelfCpu {
   /**
    * Since the last restart (or the start); null where /proc cannot be read (not Linux). With `restart`,
    * the same reading also starts the next window: one scan of /proc per /stats reset, not two.
+   * `loopCpuMs` is the CPU of this process's main thread alone: its event loop, whatever it spent it on.
    */
-  read(restart = false): WindowCpu | null {
+  read(restart = false): { readonly window: WindowCpu | null; readonly loopCpuMs: number | null } {
     const now = readServer();
     const since = this.#since;
     if (restart) this.#since = now;
-    return since === null || now === null ? null : cpuBetween(since, now);
+    if (since === null || now === null) return { window: null, loopCpuMs: null };
+    const [before, after] = [since.threads.get(process.pid), now.threads.get(process.pid)];
+    const loopCpuMs = before === undefined || after === undefined ? null : after.cpuMs - before.cpuMs;
+    return { window: cpuBetween(since, now), loopCpuMs };
   }
 }

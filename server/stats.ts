@@ -16,7 +16,21 @@ export interface PoolTiming {
   readonly utilization: number;
 }
 
-/** Counts requests on the work route as the main thread sees them (queued or running). */
+/** A variant's turned-away requests since the last reset (variants/pool/paced-rejection.ts counts them). */
+export interface SheddingFigures {
+  /** --shed-hold-ms and --shed-max-held: how long a turned-away request is held, and how many at most. */
+  readonly holdMs: number;
+  readonly maxHeld: number;
+  /** Requests turned away for a full queue (503), held or not. */
+  readonly turnedAway: number;
+  /** Of those, held before their 503; the rest were answered at once. */
+  readonly held: number;
+  /** Held right now, and the most held at once. */
+  readonly heldNow: number;
+  readonly mostHeld: number;
+}
+
+/** Counts requests on the work route as the main thread sees them (queued, running, or held before a paced 503). */
 export class RequestStats {
   #inHandler = 0;
   #maxInHandler = 0;
@@ -59,7 +73,7 @@ export interface Counters {
   /** Work units running right now, and the most that ran at once. */
   readonly inFlight: number;
   readonly maxInFlight: number;
-  /** Requests inside the handler (queued for a worker or running), and the most at once. */
+  /** Requests inside the handler (queued for a worker, running, or held before a paced 503), and the most at once. */
   readonly inHandler: number;
   readonly maxInHandler: number;
   readonly served: number;
@@ -93,17 +107,28 @@ export interface StatsBody extends Counters {
   readonly pool: PoolTiming | null;
   /** The server's own processes since the last reset, from /proc (CPU %, threads, busy threads); null off Linux. */
   readonly self: WindowCpu | null;
+  /** CPU ms of the answering process's main thread (its event loop) since the last reset; null off Linux. */
+  readonly eventLoopCpuMs: number | null;
+  /** Turned-away requests since the last reset, for a variant that sheds load (pool); else null. */
+  readonly shedding: SheddingFigures | null;
   /** The machine the server runs on. */
   readonly host: HostInfo;
+}
+
+/** What the server measured of itself over the window: the parts of /stats not about requests. */
+export interface SelfFigures {
+  readonly eventLoop: EventLoopFigures;
+  readonly pool: PoolTiming | null;
+  readonly self: WindowCpu | null;
+  readonly eventLoopCpuMs: number | null;
+  readonly shedding: SheddingFigures | null;
 }
 
 export function statsBody(
   variant: string,
   settings: VariantSettings,
   counters: Counters,
-  eventLoop: EventLoopFigures,
-  pool: PoolTiming | null,
-  self: WindowCpu | null,
+  measured: SelfFigures,
 ): StatsBody {
   const cpu = process.cpuUsage();
   return {
@@ -115,9 +140,7 @@ export function statsBody(
     cpuSystemMs: cpu.system / 1000,
     residentMemoryBytes: process.memoryUsage.rss(),
     uptimeMs: Math.round(process.uptime() * 1000),
-    eventLoop,
-    pool,
-    self,
+    ...measured,
     host: hostInfo(),
   };
 }

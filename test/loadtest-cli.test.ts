@@ -100,6 +100,15 @@ const badFlags: readonly (readonly [readonly string[], string])[] = [
   ],
   [['--quick', '--duration', '5'], "error: option '--quick' cannot be used with option '--duration <seconds|auto>'"],
   [
+    ['--retry', 'at-once,later'],
+    "error: option '--retry <list>' argument 'at-once,later' is invalid. Allowed: at-once, retry-after.",
+  ],
+  [['--shedding', 'maybe'], "error: option '--shedding <list>' argument 'maybe' is invalid. Allowed: on, off."],
+  [
+    ['--shed-hold-ms', '10001'],
+    "error: option '--shed-hold-ms <n>' argument '10001' is invalid. Allowed: a whole number from 0 to 10000.",
+  ],
+  [
     ['--max-queue', '100001'],
     "error: option '--max-queue <n>' argument '100001' is invalid. Allowed: a whole number from 0 to 100000.",
   ],

@@ -73,6 +73,8 @@ test('serverArgv is the inverse of parseServerArgs', () => {
     transfer: 'clone',
     maxQueue: 5,
     timeoutMs: 250,
+    shedHoldMs: 40,
+    shedMaxHeld: 6,
     faultRoutes: true,
     quiet: true,
   } as const;

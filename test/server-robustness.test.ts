@@ -20,10 +20,11 @@ const INLINE_WORK = 100_000_000;
 const starts = (events: readonly WorkEvent[]): number[] =>
   events.filter((event) => event.kind === 'Start').map((event) => event.clientId);
 
-test('pool: a full queue answers 503 with Retry-After and a JSON error at once, and the server keeps serving', async (t) => {
+test('pool: a full queue answers 503 with Retry-After and a JSON error at once (unpaced), and the server keeps serving', async (t) => {
   const server = await startTestServer(t, 'pool', {
     poolSize: 1,
     maxQueue: 1,
+    shedHoldMs: 0,
     iterations: ENDLESS_ITERATIONS,
     timeoutMs: HOLD_MS,
     faultRoutes: true,

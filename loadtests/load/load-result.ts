@@ -25,4 +25,6 @@ export interface WindowLoad {
   readonly clients: readonly ClientTally[];
   /** 2xx answers per second: batch means over the window; null when it cannot be had. */
   readonly requestsPerSecondCi95: Interval | null;
+  /** How long the clients waited for their 503s (turned away); null when none came. */
+  readonly turnedAwayLatencyMs: LatencySummary | null;
 }

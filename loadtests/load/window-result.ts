@@ -28,6 +28,9 @@ export function windowResult(outcome: LoopOutcome, connections: number): WindowL
       statusCounts,
     },
     clients,
+    turnedAwayLatencyMs: summarize(
+      outcome.answers.filter((answer) => answer.status === 503).map((answer) => answer.latencyMs),
+    ),
     requestsPerSecondCi95: rateInterval(
       served.map((answer) => answer.atMs),
       outcome.startMs,

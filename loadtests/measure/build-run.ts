@@ -6,6 +6,7 @@ import type { VariantRun } from '../report/model.ts';
 import { AUTOCANNON } from '../report/placement-model.ts';
 import { summarize } from '../report/latency-summary.ts';
 import type { Measurement } from './measure.ts';
+import { overloadFiguresOf } from './overload-figures.ts';
 import { timelineOf } from './timeline-from-log.ts';
 
 /** Start/end lines quoted per variant in the report. */
@@ -101,5 +102,6 @@ export function buildRun(measured: Measurement): VariantRun {
     fairness: mostServed > 0 ? Math.min(...servedCounts) / mostServed : null,
     logExcerpt: events.slice(0, EXCERPT_LINES).map(originalForm),
     servedByProcess: servedByProcess(events),
+    overload: overloadFiguresOf(measured),
   };
 }

@@ -8,6 +8,7 @@ import type { StatsBody } from '../../server/stats.ts';
 import { type LoopOutcome, runContinuousLoop } from '../load/continuous-loop.ts';
 import { warmupAnswersOf } from '../load/warm-up.ts';
 import type { WindowLoad } from '../load/load-result.ts';
+import type { RetryMode } from '../report/overload-model.ts';
 import type { LocustEngine } from '../report/placement-model.ts';
 import { clientPath } from '../load/target-url.ts';
 import { windowResult } from '../load/window-result.ts';
@@ -49,6 +50,8 @@ export interface MeasureSettings extends DurationSettings {
   readonly requestBody: Uint8Array | null;
   /** --engine locust: Locust's master and workers send the load; null or absent: autocannon. */
   readonly locust?: LocustEngine | null;
+  /** --retry: how a turned-away client asks again; absent: at once. */
+  readonly retry?: RetryMode;
 }
 
 /** What is being measured, beyond where: the settings of a variant, or none for a target. */
@@ -126,6 +129,7 @@ export async function measure(
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
       newConnection: settings.newConnection,
       locust: settings.locust ?? null,
+      retry: settings.retry ?? 'at-once',
       group,
       // One round at least: each client has had an answer, on average, before the window opens.
       warmup: {

@@ -2,6 +2,7 @@
 // --target, the server the user points at. Measures and builds rows; never renders. A row that
 // cannot be measured becomes a failed row with its reason, and the run goes on to the next.
 import { HOST, type ServerOptions } from '../../server/flags.ts';
+import { DEFAULT_SHED_HOLD_MS, DEFAULT_SHED_MAX_HELD } from '../../server/shed-flags.ts';
 import { DEFAULT_ROUNDS, DEFAULT_TRANSFER } from '../../server/workload-flags.ts';
 import type { VariantName } from '../../server/variants/index.ts';
 import { jsonPayload } from '../load/payload.ts';
@@ -9,9 +10,11 @@ import type { EventLog } from '../observe/event-log.ts';
 import type { LoadtestOptions, PlannedScenario } from '../options.ts';
 import { openExternalTarget } from '../process/target.ts';
 import type { ReportRow, VariantRun, VariantSettingValues } from '../report/model.ts';
+import type { RetryMode } from '../report/overload-model.ts';
 import type { LoadEngine } from '../report/placement-model.ts';
 import { buildRun } from './build-run.ts';
 import { measure, type MeasureSettings } from './measure.ts';
+import { sheddingServers } from './shedding-servers.ts';
 import {
   failedRowOf,
   measuredOrFailed,
@@ -47,6 +50,8 @@ export function serverOptionsFor(
     timeoutMs: plan.timeoutMs,
     faultRoutes: false,
     rounds: DEFAULT_ROUNDS,
+    shedHoldMs: DEFAULT_SHED_HOLD_MS,
+    shedMaxHeld: DEFAULT_SHED_MAX_HELD,
     ...workload,
     quiet: false,
     ...settings,
@@ -72,7 +77,9 @@ function measureSettings(options: LoadtestOptions, plan: PlannedScenario): Measu
 
 /** How many rows runScenario measures: the steps of the run's progress line. */
 export function plannedRows(plan: PlannedScenario, options: LoadtestOptions): number {
-  return options.repeat * (options.target === null ? plan.variants.length : 1) * options.engines.length;
+  const servers = plan.variants.reduce((sum, variant) => sum + sheddingServers(variant, plan.overload).length, 0);
+  const perServer = enginePlans(options.engines, plan.overload.retry, measureSettings(options, plan)).length;
+  return options.repeat * (options.target === null ? servers : 1) * perServer;
 }
 
 /** One --engine as a row uses it: the row's name (suffixed when several engines run) and its settings. */
@@ -81,11 +88,17 @@ interface EnginePlan {
   readonly settings: MeasureSettings;
 }
 
-function enginePlans(engines: readonly LoadEngine[], settings: MeasureSettings): EnginePlan[] {
-  return engines.map((engine) => ({
-    named: (name) => (engines.length > 1 ? `${name} · ${engine.name}` : name),
+/** Clients that retry at once: a row per engine. Clients that honour Retry-After: one row, our own clients. */
+function enginePlans(engines: readonly LoadEngine[], retry: readonly RetryMode[], settings: MeasureSettings) {
+  const atOnce = engines.map((engine) => ({
+    named: (name: string) => (engines.length > 1 ? `${name} · ${engine.name}` : name),
     settings: { ...settings, locust: engine.name === 'locust' ? engine : null },
   }));
+  const polite = {
+    named: (name: string) => `${name} · Retry-After`,
+    settings: { ...settings, locust: null, retry: 'retry-after' as const },
+  };
+  return [...(retry.includes('at-once') ? atOnce : []), ...(retry.includes('retry-after') ? [polite] : [])];
 }
 
 /** Every engine's row of one variant, one after another on the same fresh server. */
@@ -132,7 +145,7 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
     size,
     newConnection: options.newConnection,
   });
-  const engines = enginePlans(options.engines, settings);
+  const engines: EnginePlan[] = enginePlans(options.engines, plan.overload.retry, settings);
   if (options.target !== null) {
     const { label } = options.target;
     // The scenario's work kind says what the target is expected to do; its bound, if anyone knows it.
@@ -167,11 +180,14 @@ export async function runScenario(plan: PlannedScenario, context: ScenarioContex
   for (let repetition = 1; repetition <= options.repeat; repetition++) {
     for (const variant of plan.variants) {
       const { handlerPath, transfer } = options.workload;
-      const serverOptions = serverOptionsFor(variant, plan, options.settings, { handler: handlerPath, transfer });
-      const key = (engine: EnginePlan) => row(engine.named(variant), repetition, sizeOf(serverOptions));
-      const step = (engine: EnginePlan) =>
-        progress.step(`${plan.scenario.name}, ${key(engine).variant}${of(repetition)}`);
-      rows.push(...(await engineRows(serverOptions, repetition, engines, key, step, context)));
+      for (const { suffix, ...shedding } of sheddingServers(variant, plan.overload)) {
+        const workload = { handler: handlerPath, transfer };
+        const serverOptions = { ...serverOptionsFor(variant, plan, options.settings, workload), ...shedding };
+        const key = (engine: EnginePlan) => row(engine.named(`${variant}${suffix}`), repetition, sizeOf(serverOptions));
+        const step = (engine: EnginePlan) =>
+          progress.step(`${plan.scenario.name}, ${key(engine).variant}${of(repetition)}`);
+        rows.push(...(await engineRows(serverOptions, repetition, engines, key, step, context)));
+      }
     }
   }
   return rows;

@@ -3,12 +3,14 @@
 // target without /stats, by its process tree's CPU time in /proc. Then the run's physical limit.
 // One calibration for every program: after the window, on the idle and warm server.
 import { Agent } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { StatsBody } from '../../server/stats.ts';
 import { getText } from '../load/http-get.ts';
 import { clientPath } from '../load/target-url.ts';
 import type { Target } from '../process/target.ts';
 import type { Limit } from '../report/figures.ts';
 import { drain } from './drain.ts';
+import { MeasurementError } from './measurement-error.ts';
 import { physicalLimit, type LimitBounds } from './limit.ts';
 import { snapshot, totalCpuMs } from './proc-snapshot.ts';
 
@@ -22,14 +24,25 @@ const MAX_CALIBRATION_REQUESTS = 25;
 export const calibrationRequests = (requestMs: number): number =>
   Math.max(MIN_CALIBRATION_REQUESTS, Math.min(MAX_CALIBRATION_REQUESTS, Math.ceil(CALIBRATION_BUDGET_MS / requestMs)));
 
+/**
+ * A lone request turned away (503) finds a server still replacing the workers it stopped in the
+ * window (an overload row without shedding): asked again, a few times, this far apart.
+ */
+const NOT_READY_RETRIES = 10;
+const NOT_READY_WAIT_MS = 500;
+
 /** One keep-alive connection, so a cluster serves all of them from the same worker. */
 async function getBody(agent: Agent, url: string, payload: Uint8Array | null = null): Promise<string> {
-  const { status, body } = await getText(url, { agent, body: payload });
-  if (status !== 200)
-    throw new Error(
-      `a calibration request (${payload === null ? 'GET' : 'POST'} ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`,
-    );
-  return body;
+  for (let attempt = 1; ; attempt++) {
+    const { status, body } = await getText(url, { agent, body: payload });
+    if (status === 200) return body;
+    // The row's measurement failed, not the run: the other rows are still measured and reported.
+    if (status !== 503 || attempt > NOT_READY_RETRIES)
+      throw new MeasurementError(
+        `a calibration request (${payload === null ? 'GET' : 'POST'} ${new URL(url).pathname}, sent alone) was answered ${status}: ${body.slice(0, 200)}`,
+      );
+    await sleep(NOT_READY_WAIT_MS);
+  }
 }
 
 /** The server's CPU time so far, in ms, as the target can tell it. */

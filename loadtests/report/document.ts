@@ -17,6 +17,7 @@ import {
   WINDOW_NOTE,
 } from './report-notes.ts';
 import { groupByVariant, rowGroups } from './runs.ts';
+import { OVERLOAD_NOTE, overloadFindings, overloadTable } from './overload-section.ts';
 import { limitsTable, neighboursTable, resultsTable, serverTable } from './tables.ts';
 import { windowTable } from './trust.ts';
 
@@ -45,12 +46,23 @@ export function loadtestSections(report: Report, answer: readonly string[]): Sec
   const found = findingGroups(report);
   const cores = report.machine.cpus;
   const processes = processesTable(report);
+  const overload = overloadTable(report);
+  const overloadFound = overloadFindings(report);
   return [
     {
       title: 'Throughput',
       conclusion: answer[0] ?? null,
       blocks: [table(resultsTable(report), 'results'), notes([RESULTS_NOTE, ...found.throughput])],
     },
+    ...(overload === null
+      ? []
+      : [
+          {
+            title: 'Goodput under overload',
+            conclusion: overloadFound[0] ?? null,
+            blocks: [table(overload, 'overload'), notes([OVERLOAD_NOTE, ...overloadFound.slice(1)])],
+          },
+        ]),
     {
       title: 'Responsiveness',
       conclusion: answer[1] ?? null,

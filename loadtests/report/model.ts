@@ -14,6 +14,7 @@ import type {
   Timeline,
   WorkKind,
 } from './figures.ts';
+import type { OverloadFigures } from './overload-model.ts';
 import type { LoadEngine, ServerPlacement } from './placement-model.ts';
 import type { Provenance } from './provenance-model.ts';
 
@@ -33,16 +34,13 @@ export type VariantSettingValues = Readonly<Record<VariantSettingName, number>>;
 /**
  * 3: one continuous loop per run: req/s intervals, the window rule and graceful end, the server's own count.
  * 4: each run has a `state`: 'measured', or 'failed' with its reason; a measured run that served
- * nothing (overload) has null latencies and fairness.
+ * nothing (overload) has null latencies and fairness. 5: `overload` (goodput, turn-aways, retry, shedding).
  */
-export const REPORT_FORMAT_VERSION = 4;
+export const REPORT_FORMAT_VERSION = 5;
 
 /** What the server process itself went through during the measured window. */
 export interface ServerFigures {
-  /**
-   * The most work units that ran at the same instant: from /stats (counted by the threads that
-   * ran them), else from the server's start/end lines; null when it had neither.
-   */
+  /** Most work units running at once: from /stats (counted by their threads), else start/end lines; null: neither. */
   readonly maxInFlight: number | null;
   /** The most requests inside the handler at once, queued or running; null without /stats. */
   readonly maxInHandler: number | null;
@@ -145,6 +143,8 @@ export interface VariantRun {
   readonly logExcerpt: readonly string[];
   /** Requests each server process finished in the window, from its End lines. */
   readonly servedByProcess: readonly { readonly pid: number; readonly served: number }[];
+  /** Rows of a scenario where turning away is measured (overload); else null. */
+  readonly overload: OverloadFigures | null;
 }
 
 /** A row that could not be measured: its server did not start, answered nothing, or failed every request. */

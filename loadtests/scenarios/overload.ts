@@ -12,4 +12,7 @@ export const overload: Scenario = {
   variants: 'cpu',
   server: { maxQueue: 4, timeoutMs: 500 },
   turnAwaysMeasured: true,
+  // Shedding on against off with clients that retry at once, and clients that honour Retry-After.
+  retry: ['at-once', 'retry-after'],
+  shedding: ['on', 'off'],
 };

@@ -1,6 +1,7 @@
 // A scenario is data: who sends what, how many at once. It imports nothing that runs.
 import type { WorkKind } from '../../server/flags.ts';
 import type { VariantName } from '../../server/variants/index.ts';
+import type { RetryMode, SheddingMode } from '../report/overload-model.ts';
 
 export interface Scenario {
   readonly name: string;
@@ -19,4 +20,8 @@ export interface Scenario {
    * them is a measured row ("served 0 of 93; all 504"), not a failed one.
    */
   readonly turnAwaysMeasured?: boolean;
+  /** How turned-away clients ask again, a row each (--retry wins); absent: at once. */
+  readonly retry?: readonly RetryMode[];
+  /** pool's paced rejections on and/or off, a server each (--shedding wins); absent: on. */
+  readonly shedding?: readonly SheddingMode[];
 }

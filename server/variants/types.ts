@@ -2,7 +2,7 @@
 import type { ServerOptions } from '../flags.ts';
 import type { ConcurrencyGauge } from '../gauge.ts';
 import type { JobRequest, JobResult } from '../job.ts';
-import type { Counters, PoolTiming, VariantSettings } from '../stats.ts';
+import type { Counters, PoolTiming, SheddingFigures, VariantSettings } from '../stats.ts';
 import type { WorkKind } from '../work.ts';
 
 /** The flag that sizes a variant, as a key of ServerOptions. */
@@ -25,6 +25,11 @@ export interface RunningVariant {
   /** Queue and run times of a thread pool, for /stats. */
   readonly poolTiming?: {
     read(): PoolTiming;
+    reset(): void;
+  };
+  /** Its turned-away requests, for /stats: a variant that sheds load (pool). */
+  readonly shedding?: {
+    read(): SheddingFigures;
     reset(): void;
   };
   close(): Promise<void>;

@@ -1,9 +1,20 @@
 // The pool variant: each request's loop runs in a piscina worker thread, behind an admission gate.
 import type { Piscina } from 'piscina';
-import { deadlineQueued, deadlineRunning, messageOf, workerFailed } from '../../errors.ts';
+import {
+  deadlineQueued,
+  deadlineRunning,
+  deadlineUnreachable,
+  isQueueFull,
+  messageOf,
+  workerFailed,
+} from '../../errors.ts';
+import { shedsLoad } from '../../shed-flags.ts';
 import type { JobResult } from '../../job.ts';
 import type { Variant } from '../types.ts';
 import { AdmissionGate } from './admission.ts';
+import { answerByDeadline } from './answer-by-deadline.ts';
+import { RejectionPacer } from './paced-rejection.ts';
+import { RunTimeEstimate } from './run-estimate.ts';
 import { TaskProgress } from './task-progress.ts';
 import { PoolTimer } from './timing.ts';
 import { warmEveryThread } from './warm-up.ts';
@@ -69,6 +80,9 @@ export const pool: Variant = {
     // Requests wait in the gate, which hands out one slot per ready worker: a worker stopped at a
     // deadline or lost to a fault gives its slot back only when piscina's replacement is ready.
     const gate = new AdmissionGate(options.maxQueue, options.timeoutMs);
+    const pacer = new RejectionPacer(options.shedHoldMs, options.shedMaxHeld);
+    const runs = new RunTimeEstimate();
+    const shedding = shedsLoad(options);
     const timer = new PoolTimer(piscina, options.poolSize);
     const ready = new Set<number>();
     piscina.on('workerCreate', (worker: { readonly id: number }) => gate.setSlots(ready.add(worker.id).size));
@@ -91,30 +105,53 @@ export const pool: Variant = {
         blockingIoMs: options.blockingIoMs,
         maxQueue: options.maxQueue,
         timeoutMs: options.timeoutMs,
+        shedHoldMs: options.shedHoldMs,
+        shedMaxHeld: options.shedMaxHeld,
         transfer: options.transfer,
         abortable: true,
         threadsAnswered: threads.length,
       },
       poolTiming: timer,
+      shedding: pacer,
       async run(request, deadline) {
         const queuedAt = performance.now();
-        const release = await gate.enter(deadline);
+        // A full queue's 503 goes out paced (paced-rejection.ts); every other failure as it is.
+        const release = await gate
+          .enter(deadline)
+          .catch((error: unknown) => (isQueueFull(error) ? pacer.turnAway(error) : Promise.reject(error)));
         timer.recordWait(performance.now() - queuedAt);
+        // The slot is given back when the worker is free: at the end of its task, not of the answer.
+        let finished: Promise<unknown> = Promise.resolve();
         try {
           if (deadline.aborted) throw deadlineQueued(options.timeoutMs); // expired as its slot came free
+          const leftMs = options.timeoutMs - (performance.now() - queuedAt);
+          if (shedding && runs.cannotFinish(leftMs))
+            throw deadlineUnreachable(options.timeoutMs, leftMs, runs.expectedMs ?? 0);
+          const startedAt = performance.now();
           const progress = new TaskProgress();
           // move: the body's bytes go to the worker and leave this thread (no copy); clone copies them.
           const transferList = options.transfer === 'move' && request.body !== null ? [request.body.buffer] : [];
-          // With the signal, piscina drops a task from its queue, or stops it by terminating its worker.
-          return await piscina
-            .run({ request, progress: progress.buffer }, { signal: deadline, transferList })
+          // With a signal, piscina stops a task by terminating its worker: at the deadline, or, when
+          // shedding, once the task has also used up the time it was given to run on.
+          const stop = new AbortController();
+          const task = piscina
+            .run({ request, progress: progress.buffer }, { signal: shedding ? stop.signal : deadline, transferList })
             .catch((error: unknown) => {
               const where = progress.abandon(gauge);
               if (!deadline.aborted) throw workerFailed(error);
               throw where === 'queued' ? deadlineQueued(options.timeoutMs) : deadlineRunning(options.timeoutMs);
             });
+          finished = task.then(() => runs.record(performance.now() - startedAt)).catch(() => {});
+          if (!shedding) return await task;
+          return await answerByDeadline(
+            task,
+            deadline,
+            (runsOn) => deadlineRunning(options.timeoutMs, !runsOn),
+            () => stop.abort(),
+            () => runs.runOnMs(performance.now() - startedAt),
+          );
         } finally {
-          release();
+          void finished.then(release);
         }
       },
       close: () => piscina.close(),
