@@ -19,6 +19,7 @@ import {
   DEFAULT_WARMUP_SECONDS,
   type DurationChoice,
   durationOption,
+  equivalenceMarginOption,
   durationSettings,
   maxDurationOption,
   minRoundsOption,
@@ -120,6 +121,7 @@ function loadtestCommand(): Command {
         `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`,
       ).conflicts(['duration', 'maxDuration', 'warmup']),
     )
+    .addOption(equivalenceMarginOption())
     .addOption(noReportOption('the table'))
     .addOption(reportsDirOption())
     .exitOverride();
@@ -134,6 +136,7 @@ interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags {
   minRounds?: number;
   warmup: number;
   repeat: number;
+  equivalenceMargin: number;
   probeIntervalMs: number;
   maxQueue?: number;
   timeoutMs?: number;
@@ -185,6 +188,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     settings: settingsOf(raw),
     workload: workloadOf(raw),
     repeat: raw.repeat,
+    equivalenceMargin: raw.equivalenceMargin,
     probeIntervalMs: raw.probeIntervalMs,
     failOnErrors: raw.failOnErrors ?? null,
     target: raw.target === undefined ? null : { url: raw.target, pid: raw.targetPid ?? null, label: raw.label },

@@ -41,6 +41,8 @@ export interface LoadtestOptions extends DurationSettings {
   readonly workload: Workload & { readonly handlerPath: string | null };
   /** Fresh-server runs per variant; tables show the median and the range. */
   readonly repeat: number;
+  /** --equivalence-margin as a share (0.05 = ±5%): what comparisons call "equivalent". */
+  readonly equivalenceMargin: number;
   readonly probeIntervalMs: number;
   /** Exit non-zero when a variant had more failed requests than this; null: never. */
   readonly failOnErrors: number | null;
@@ -68,6 +70,7 @@ export function reportParameters(options: LoadtestOptions, plan: PlannedScenario
       transfer: options.workload.transfer,
     },
     repeat: options.repeat,
+    equivalenceMargin: options.equivalenceMargin,
     probeIntervalMs: options.probeIntervalMs,
     maxQueue: plan.maxQueue,
     timeoutMs: plan.timeoutMs,

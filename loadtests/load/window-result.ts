@@ -1,37 +1,45 @@
-// What one measured window amounts to, from the answers that arrived inside it: counts by status,
-// latencies of the served answers, per-client tallies, and req/s with its 95% interval. Pure.
+// What one measured window amounts to, from what the generator counted inside it: counts by status,
+// latencies of the served answers, per-client tallies, and req/s from its rounds with its interval. Pure.
+import type { LatencyMs, LatencySummary } from '../report/figures.ts';
+import type { LatencyHistogram } from '../stats/latency-histogram.ts';
+import { throughputOf } from '../stats/throughput.ts';
 import type { LoopOutcome } from './continuous-loop.ts';
-import { isServed } from './window-rule.ts';
-import { rateInterval } from '../stats/interval.ts';
-import { latencyColumns, summarize } from '../report/latency-summary.ts';
 import type { WindowLoad } from './load-result.ts';
 
-export function windowResult(outcome: LoopOutcome, connections: number): WindowLoad {
-  const served = outcome.answers.filter((answer) => isServed(answer.status));
-  const latencies = served.map((answer) => answer.latencyMs);
-  const statusCounts: Record<string, number> = {};
-  for (const answer of outcome.answers) statusCounts[answer.status] = (statusCounts[answer.status] ?? 0) + 1;
-  const clients = Array.from({ length: connections }, (_, i) => {
-    const mine = served.filter((answer) => answer.clientId === i + 1);
-    const sumMs = mine.reduce((sum, answer) => sum + answer.latencyMs, 0);
-    return { clientId: i + 1, served: mine.length, meanLatencyMs: mine.length > 0 ? sumMs / mine.length : null };
-  });
+/** count, mean, p50, p99 and max of a histogram, nearest-rank; null when empty. */
+export function histogramSummary(histogram: LatencyHistogram): LatencySummary | null {
+  if (histogram.count === 0) return null;
+  const at = (p: number) => histogram.atRank(Math.max(1, Math.ceil((p / 100) * histogram.count)));
+  return { count: histogram.count, mean: histogram.meanMs, p50: at(50), p99: at(99), max: histogram.maxMs };
+}
+
+/** The report's latency columns (p50, p90, p99, max, mean) of a histogram; null when empty. */
+export function histogramColumns(histogram: LatencyHistogram): LatencyMs | null {
+  const summary = histogramSummary(histogram);
+  if (summary === null) return null;
+  const p90 = histogram.atRank(Math.max(1, Math.ceil(0.9 * histogram.count)));
+  return { p50: summary.p50, p90, p99: summary.p99, max: summary.max, mean: summary.mean };
+}
+
+export function windowResult(outcome: LoopOutcome): WindowLoad {
+  const { counted } = outcome;
+  const throughput = throughputOf(counted.tally.counts(), outcome.endMs - outcome.startMs, outcome.end.looks);
   return {
     result: {
       durationSeconds: outcome.seconds,
-      ok: served.length,
+      ok: counted.served,
       errors: outcome.errors,
       timeouts: outcome.timeouts,
-      non2xx: outcome.answers.length - served.length,
-      latencyMs: latencyColumns(latencies),
-      servedLatencyMs: summarize(latencies),
-      statusCounts,
+      non2xx: counted.answered - counted.served,
+      latencyMs: histogramColumns(counted.latencies),
+      servedLatencyMs: histogramSummary(counted.latencies),
+      statusCounts: counted.statusCounts(),
     },
-    clients,
-    requestsPerSecondCi95: rateInterval(
-      served.map((answer) => answer.atMs),
-      outcome.startMs,
-      outcome.endMs,
-    ),
+    clients: counted.clients(),
+    throughput,
+    latencyPercentiles: {
+      p50: counted.latencies.percentile(50),
+      p99: counted.latencies.percentile(99),
+    },
   };
 }

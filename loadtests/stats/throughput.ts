@@ -66,8 +66,7 @@ export function roundRatioError(counts: CycleCounts): { relativeSe: number; df: 
     durationMs += batch.durationMs;
   }
   const n = batches.length;
-  const meanDuration = durationMs / n;
-  const se = Math.sqrt(squares / (n - 1) / n) / meanDuration;
+  const se = Math.sqrt(squares / (n - 1) / n) / (durationMs / n);
   return { relativeSe: se / ratio, df: n - 1 };
 }
 
