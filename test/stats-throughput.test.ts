@@ -4,7 +4,14 @@ import { describe, test } from 'node:test';
 import { compare } from '../loadtests/stats/compare.ts';
 import { CycleTally, MAX_BATCHES } from '../loadtests/stats/cycle-tally.ts';
 import { MIN_ROUNDS, type Throughput, throughputOf } from '../loadtests/stats/throughput.ts';
-import { burstyLoop, clockworkLoop, poissonLoop, type SyntheticLoop, tallyOf } from './helpers/synthetic-loop.ts';
+import {
+  burstyLoop,
+  clockworkLoop,
+  jitteredBursts,
+  poissonLoop,
+  type SyntheticLoop,
+  tallyOf,
+} from './helpers/synthetic-loop.ts';
 
 const SIMULATIONS = 1000;
 
@@ -55,6 +62,14 @@ describe('throughput of a closed loop', () => {
     assert.ok(Math.max(...sameInstant.values()) >= 24, 'the trace answers dozens at once');
     const held = coverage(64, 60_000, (seed) => burstyLoop(64, 100, 500, 60_000, seed));
     assert.ok(held >= 0.93 && held <= 0.97, `coverage ${held}`);
+  });
+
+  test('answers told late by a busy client: the late one and the next cancel, the interval stays narrow', () => {
+    const held = coverage(8, 12_000, (seed) => jitteredBursts(8, 1000, 30, 12_000, seed));
+    assert.ok(held >= 0.95, `coverage ${held}`);
+    const loop = jitteredBursts(8, 1000, 30, 12_000, 5);
+    const { ci95 } = estimated(throughputOf(tallyOf(8, loop.answers).counts(), 12_000));
+    assert.ok(ci95[0] >= 8 * 0.95 && ci95[1] <= 8 * 1.05, `${ci95.join(' – ')}`);
   });
 
   test('equal rates come out equivalent, 10% apart differs', () => {

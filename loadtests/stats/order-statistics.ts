@@ -9,11 +9,29 @@ const TAIL = 0.025;
 
 /** The p-th percentile read from the samples, with what they can say of the true one. */
 export type PercentileEstimate =
-  | { readonly state: 'interval'; readonly p: number; readonly n: number; readonly value: number; readonly ci95: Interval }
+  | {
+      readonly state: 'interval';
+      readonly p: number;
+      readonly n: number;
+      readonly value: number;
+      readonly ci95: Interval;
+    }
   /** Too few samples for an upper end: the true percentile is at least `bound` (95%), maybe far more. */
-  | { readonly state: 'at-least'; readonly p: number; readonly n: number; readonly value: number; readonly bound: number }
+  | {
+      readonly state: 'at-least';
+      readonly p: number;
+      readonly n: number;
+      readonly value: number;
+      readonly bound: number;
+    }
   /** Too few for a lower end (a low percentile of a small sample): at most `bound`. */
-  | { readonly state: 'at-most'; readonly p: number; readonly n: number; readonly value: number; readonly bound: number };
+  | {
+      readonly state: 'at-most';
+      readonly p: number;
+      readonly n: number;
+      readonly value: number;
+      readonly bound: number;
+    };
 
 /**
  * 1-based ranks [lower, upper] of the order statistics that bracket the p-th percentile with at least
@@ -52,7 +70,8 @@ export function percentileEstimate(
   const value = atRank(rank);
   const { lower, upper } = percentileRanks(n, p);
   const known = n - censoredAbove;
-  if (lower === null && upper !== null && upper <= known) return { state: 'at-most', p, n, value, bound: atRank(upper) };
+  if (lower === null && upper !== null && upper <= known)
+    return { state: 'at-most', p, n, value, bound: atRank(upper) };
   const low = atRank(lower ?? 1);
   if (upper === null || upper > known || lower === null) return { state: 'at-least', p, n, value, bound: low };
   return { state: 'interval', p, n, value, ci95: [low, atRank(upper)] };

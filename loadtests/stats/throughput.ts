@@ -59,14 +59,20 @@ export function roundRatioError(counts: CycleCounts): { relativeSe: number; df: 
   const perSecond = roundRate(counts);
   if (batches.length < 2 || perSecond === null || perSecond === 0) return null;
   const ratio = perSecond / 1000;
-  let squares = 0;
+  const residuals = batches.map((batch) => batch.answers - ratio * batch.durationMs);
+  const n = residuals.length;
   let durationMs = 0;
-  for (const batch of batches) {
-    squares += (batch.answers - ratio * batch.durationMs) ** 2;
-    durationMs += batch.durationMs;
+  for (const batch of batches) durationMs += batch.durationMs;
+  let lag0 = 0;
+  let lag1 = 0;
+  for (let i = 0; i < n; i++) {
+    lag0 += residuals[i]! ** 2;
+    if (i > 0) lag1 += residuals[i]! * residuals[i - 1]!;
   }
-  const n = batches.length;
-  const se = Math.sqrt(squares / (n - 1) / n) / (durationMs / n);
+  // A late answer lengthens one round and shortens the next, so neighbouring residuals cancel in the
+  // sum: Newey–West's variance of the mean with one lag (Bartlett weight ½), never below one lag's worth.
+  const variance = Math.max(lag0 + lag1, lag0 / n) / n / (n - 1);
+  const se = Math.sqrt(variance) / (durationMs / n);
   return { relativeSe: se / ratio, df: n - 1 };
 }
 

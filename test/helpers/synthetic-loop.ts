@@ -55,6 +55,16 @@ export function burstyLoop(clients: number, thinkMs: number, tickMs: number, win
   return { answers, trueRate: (clients * 1000) / (thinkMs + tickMs) };
 }
 
+/** A server answering every client at ticks exactly `tickMs` apart, each answer told late by a random delay (a busy client). */
+export function jitteredBursts(clients: number, tickMs: number, lateMs: number, windowMs: number, seed: number) {
+  const random = seededRandom(seed);
+  const answers: Answer[] = [];
+  for (let tick = tickMs * random(); tick < windowMs; tick += tickMs)
+    for (let clientId = 1; clientId <= clients; clientId++)
+      answers.push({ clientId, atMs: tick + exponential(random, lateMs) });
+  return { answers: answers.sort((a, b) => a.atMs - b.atMs), trueRate: (clients * 1000) / tickMs };
+}
+
 /** The tally of a trace's answers, as the generator would have counted them. */
 export function tallyOf(clients: number, answers: readonly Answer[]): CycleTally {
   const tally = new CycleTally(clients);
