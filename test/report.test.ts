@@ -52,15 +52,32 @@ test('findings are computed from the numbers', () => {
     "inline's latency percentiles rest on 283 requests: its p99 is the slowest 3.",
     'pool ran up to 2 requests at once (at most 4 inside the handler, queued or running); it used 1.95 cores (195% CPU) with 2 busy of 14 threads.',
     'pool reached 96% of its limit of 57.1 req/s (min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request).',
-    "pool served 1.94× inline's throughput (54.8 vs 28.3 req/s).",
+    "pool served 1.94× [1.88–1.99] inline's req/s: they differ (54.8 ±1.1 vs 28.3 ±0.6 req/s).",
     'pool answered the /health bystander (every 50 ms) in p50 0.61 ms, p99 2.5 ms, max 3.2 ms over 200 probes.',
     'pool had 0 errors, 0 timeouts and 3 non-2xx answers: its figures count only the 548 requests answered with 2xx.',
     "pool's latency percentiles rest on 548 requests: its p99 is the slowest 6.",
     'Noise: while pool was measured (run 1), other processes used 15% of a core, over the 10% guard: its figures may be off.',
     'The load generator (autocannon and the probe) ran on the same 2 cores as the server and used 8%–9% of a core during the runs.',
   ]);
-  const slower = { ...fixedReport, runs: fixedReport.runs.map((run) => ({ ...run, requestsPerSecond: 10 })) };
-  assert.ok(findings(slower).includes("pool served 1.00× inline's throughput (10.0 vs 10.0 req/s)."));
+  const same = (run: VariantRun) => ({
+    ...run,
+    requestsPerSecond: 10,
+    requestsPerSecondCi95: [9.8, 10.2] as const,
+    requestsPerSecondEstimate: { value: 10, logSe: 0.01, df: 59, units: 60 },
+  });
+  const slower = { ...fixedReport, runs: fixedReport.runs.map(same) };
+  assert.ok(
+    findings(slower).includes(
+      "pool served 1.00× [0.97–1.03] inline's req/s: equivalent (within ±5%) (10.0 ±0.2 vs 10.0 ±0.2 req/s).",
+    ),
+    findings(slower).join('\n'),
+  );
+  const tooFew = { ...fixedReport, runs: fixedReport.runs.map((run) => ({ ...run, requestsPerSecondEstimate: null })) };
+  assert.ok(
+    findings(tooFew).includes(
+      "pool served 1.94× inline's throughput (54.8 ±1.1 vs 28.3 ±0.6 req/s; too few rounds to compare them).",
+    ),
+  );
 });
 
 test('findings: an overloaded run says how many were turned away or cut off, and how fast the rest were served', () => {

@@ -4,9 +4,10 @@
 import { type Comparison, compare } from '../stats/compare.ts';
 import { fromInterval, fromReplicates, type LogEstimate } from '../stats/log-estimate.ts';
 import type { PercentileEstimate } from '../stats/order-statistics.ts';
+import * as format from './format.ts';
 import type { VariantRun } from './model.ts';
 
-type Metric = {
+export type Metric = {
   readonly name: string;
   /** The figure of one run, for replicates. */
   readonly value: (run: VariantRun) => number | null;
@@ -44,6 +45,33 @@ function estimateOf(runs: readonly VariantRun[], metric: Metric): LogEstimate | 
 const labelOf = (run: VariantRun, engines: number): string =>
   engines > 1 ? `${run.variant} (${run.engine.name})` : run.variant;
 
+/** The rows of `a` and `b` (one or several runs each) on one metric; null where either cannot be estimated. */
+export function compareRows(
+  a: { readonly label: string; readonly runs: readonly VariantRun[] },
+  b: { readonly label: string; readonly runs: readonly VariantRun[] },
+  metric: Metric,
+  margin: number,
+): Comparison | null {
+  const [ea, eb] = [estimateOf(a.runs, metric), estimateOf(b.runs, metric)];
+  if (ea === null || eb === null) return null;
+  return compare({ label: a.label, estimate: ea }, { label: b.label, estimate: eb }, { metric: metric.name, margin });
+}
+
+/** "pool served 1.85× [1.79–1.91] inline's req/s: they differ", the outcome in words (hyperfine's way). */
+export function describeComparison(comparison: Comparison): string {
+  const { a, b, metric, ratio, ratioCi95, margin } = comparison;
+  const times = `${ratio.toFixed(2)}× [${ratioCi95[0].toFixed(2)}–${ratioCi95[1].toFixed(2)}]`;
+  const figure =
+    metric === 'req/s'
+      ? `${b} served ${times} ${format.possessive(a)} req/s`
+      : `${format.possessive(b)} ${metric} was ${times} ${format.possessive(a)}`;
+  if (comparison.outcome === 'differs') return `${figure}: they differ.`;
+  const within = `±${(margin * 100).toFixed(margin < 0.01 ? 1 : 0)}%`;
+  if (comparison.outcome === 'equivalent') return `${figure}: equivalent (within ${within}).`;
+  const more = comparison.moreRounds ? `, about ${comparison.moreRounds} more rounds would decide` : '';
+  return `${figure}: this run cannot tell yet whether they differ or are equivalent within ${within}${more}.`;
+}
+
 /** Each row (all its runs) against the baseline's, metric by metric; a metric either side cannot estimate is left out. */
 export function comparisonsOf(runs: readonly VariantRun[], baseline: string, margin: number): Comparison[] {
   const engines = new Set(runs.map((run) => run.engine.name)).size;
@@ -55,11 +83,8 @@ export function comparisonsOf(runs: readonly VariantRun[], baseline: string, mar
     const base = [...groups].find(([, rows]) => rows[0]!.variant === baseline && rows[0]!.engine.name === engine);
     if (base === undefined || base[0] === label) continue;
     for (const metric of METRICS) {
-      const [a, b] = [estimateOf(base[1], metric), estimateOf(group, metric)];
-      if (a === null || b === null) continue;
-      comparisons.push(
-        compare({ label: base[0], estimate: a }, { label, estimate: b }, { metric: metric.name, margin }),
-      );
+      const comparison = compareRows({ label: base[0], runs: base[1] }, { label, runs: group }, metric, margin);
+      if (comparison !== null) comparisons.push(comparison);
     }
   }
   return comparisons;

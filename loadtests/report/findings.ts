@@ -3,11 +3,11 @@
 import { failures, overload, samplesBehind } from './answer-findings.ts';
 import { engineComparison, generator } from './engine-findings.ts';
 import { failedRowFindings } from './failed-rows.ts';
-import { overlaps } from '../stats/interval.ts';
+import { compareRows, describeComparison, METRICS } from './comparisons.ts';
 import { percentOfLimitCell, rateWithInterval, trustFindings } from './trust.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { baselineRun, groupByVariant, measuredRuns } from './runs.ts';
+import { groupByVariant, measuredRuns, type VariantGroup } from './runs.ts';
 
 /** Below this fairness a variant is said to have served its clients unevenly. */
 export const UNEVEN_FAIRNESS = 0.8;
@@ -40,13 +40,17 @@ function cpu(run: VariantRun): string {
   return `it used ${format.cores(cpuPercent)} cores (${format.percent(cpuPercent)} CPU) with ${busyThreads} busy of ${format.plural(threads ?? 0, 'thread')}`;
 }
 
-function versusBaseline(run: VariantRun, baseline: VariantRun | undefined): string | null {
-  if (baseline === undefined || baseline.variant === run.variant || baseline.requestsPerSecond === 0) return null;
-  const times = run.requestsPerSecond / baseline.requestsPerSecond;
-  const [a, b] = [run.requestsPerSecondCi95, baseline.requestsPerSecondCi95];
-  if (a !== null && b !== null && overlaps(a, b))
-    return `${run.variant} and ${baseline.variant} are not distinguishable in this run: their req/s intervals overlap (${rateWithInterval(run)} vs ${rateWithInterval(baseline)}).`;
-  return `${run.variant} served ${format.ratio(times)} ${format.possessive(baseline.variant)} throughput (${format.perSecond(run.requestsPerSecond)} vs ${format.perSecond(baseline.requestsPerSecond)} req/s).`;
+/** The row against the baseline with the three-outcome comparison; the plain ratio where the run has too few rounds for one. */
+function versusBaseline(report: Report, group: VariantGroup, baseline: VariantGroup | undefined): string | null {
+  const [run, base] = [group.summary, baseline?.summary];
+  if (baseline === undefined || base === undefined || base.variant === run.variant || base.requestsPerSecond === 0)
+    return null;
+  const rates = `${rateWithInterval(run)} vs ${rateWithInterval(base)} req/s`;
+  const rows = (of: VariantGroup) => ({ label: of.variant, runs: of.runs });
+  const compared = compareRows(rows(baseline), rows(group), METRICS[0]!, report.parameters.equivalenceMargin);
+  if (compared !== null) return `${describeComparison(compared).slice(0, -1)} (${rates}).`;
+  const times = format.ratio(run.requestsPerSecond / base.requestsPerSecond);
+  return `${run.variant} served ${times} ${format.possessive(base.variant)} throughput (${rates}; too few rounds to compare them).`;
 }
 
 /** `inRun`: " in run 2" when the figures are medians over runs and the detail is one run's. */
@@ -146,8 +150,8 @@ function noise(run: VariantRun): string | null {
 }
 
 export function findings(report: Report): string[] {
-  const baseline = baselineRun(report);
   const groups = groupByVariant(report);
+  const baselineGroup = groups.find((group) => group.variant === report.baseline);
   const runs = groups.map((group) => group.summary);
   const repeat = report.parameters.repeat;
   const lines = [
@@ -163,7 +167,7 @@ export function findings(report: Report): string[] {
       return [
         `${concurrency(run)}; ${cpu(run)}.`,
         againstLimit(run),
-        versusBaseline(run, baseline),
+        versusBaseline(report, group, baselineGroup),
         bystander(run),
         processes(run, inRun),
         processCpu(run, inRun),
