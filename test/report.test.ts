@@ -22,10 +22,10 @@ test('markdown: provenance, the results table and the clients table from fixed m
     '- Runs per row: 1, each on a fresh server; bystander probe: GET /health every 50 ms',
     '| variant | size | req/s ±95% | % of limit | × inline | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx |',
     '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    '| inline | – | 28.3 ±0.6 | 99% | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
+    '| inline | – | 28.3 ±0.6 | 99% | 1.00× | 283 | 141 | 106 | 211 | ≥ 240 (n = 283) | 317 | 0 / 0 / 0 |',
     '| pool | pool-size 2 | 54.8 ±1.1 | 96% | 1.94× | 548 | 72.9 | 71.0 | 77.0 | 84.0 | 104 | 0 / 0 / 3 |',
-    '| inline | 1 | 100% | 1 | 12 | 80 MiB | 110 | 302 | 352 | 140 | 100% | n/a | n/a | n/a | 0.49 |',
-    '| pool | 2 | 195% | 2 | 14 | 120 MiB | 0.61 | 2.5 | 3.2 | 3.1 | 7% | 36.1 | 36.4 | 100% | 0.99 |',
+    '| inline | 1 | 100% | 1 | 12 | 80 MiB | 110 | ≥ 290 (n = 200) | 352 | 140 | 100% | n/a | n/a | n/a | 0.49 |',
+    '| pool | 2 | 195% | 2 | 14 | 120 MiB | 0.61 | ≥ 2.1 (n = 200) | 3.2 | 3.1 | 7% | 36.1 | 36.4 | 100% | 0.99 |',
     '| pool | 35.0 | 57.1 | min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request |',
     '| pool | 9% | 15% | 200 / 0 |',
     '- Pooled variants: queue 64 (more get 503); deadline 60,000 ms per request',
@@ -146,8 +146,8 @@ test('a --target row without /stats or --target-pid: "not measured", never 0, an
   const report = { ...fixedReport, runs: [inline!, python] };
   const lines = renderMarkdown(report).split('\n');
   for (const expected of [
-    '| python def | – | 28.3 ±0.6 | not measured | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
-    '| python def | 4 | not measured | not measured | not measured | not measured | 110 | 302 | 352 | not measured | not measured | not measured | not measured | not measured | 0.49 |',
+    '| python def | – | 28.3 ±0.6 | not measured | 1.00× | 283 | 141 | 106 | 211 | ≥ 240 (n = 283) | 317 | 0 / 0 / 0 |',
+    '| python def | 4 | not measured | not measured | not measured | not measured | 110 | ≥ 290 (n = 200) | 352 | not measured | not measured | not measured | not measured | not measured | 0.49 |',
     '| python def | not measured | not measured | not measured: the target has no /stats and no --target-pid was given |',
     '- Connections: `inline` keep-alive, one connection per client; `python def` a new connection per request, closed after the answer (like curl)',
     'python def: no CPU samples (no --target-pid)',

@@ -1,6 +1,6 @@
 // The report's latency figures from samples we record ourselves, nearest-rank (stats/percentile.ts).
 import { ascending, atRank } from '../stats/percentile.ts';
-import type { LatencyMs, LatencySummary } from './figures.ts';
+import type { LatencyMs, LatencySummary, PercentileEstimate } from './figures.ts';
 
 function summaryOf(sorted: readonly number[]): LatencySummary {
   return {
@@ -23,4 +23,18 @@ export function latencyColumns(values: readonly number[]): LatencyMs | null {
   const sorted = ascending(values);
   const { p50, p99, max, mean } = summaryOf(sorted);
   return { p50, p90: atRank(sorted, 90), p99, max, mean };
+}
+
+/**
+ * A table cell for a percentile: a run's figure, or "≥ X (n = 178)" where its sample cannot bound it
+ * from above (p99 needs 368 samples); with several runs, `figures()`: the median [min–max] of theirs.
+ */
+export function percentileCell(
+  estimates: readonly (PercentileEstimate | null)[],
+  figures: () => string,
+  show: (ms: number) => string,
+): string {
+  const only = estimates.length === 1 ? estimates[0]! : null;
+  if (only === null || only.state === 'interval') return figures();
+  return `${only.state === 'at-least' ? '≥' : '≤'} ${show(only.bound)} (n = ${only.n})`;
 }
