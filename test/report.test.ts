@@ -52,6 +52,7 @@ test('findings are computed from the numbers', () => {
     "inline's latency percentiles rest on 283 requests: its p99 is the slowest 3.",
     'pool ran up to 2 requests at once (at most 4 inside the handler, queued or running); it used 1.95 cores (195% CPU) with 2 busy of 14 threads.',
     'pool reached 96% of its limit of 57.1 req/s (min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request).',
+    'pool reached 96% of its limit while the load generator used 9% of a core on the same 2 cores: 5% of the machine, enough to explain the 4% it fell short.',
     "pool served 1.94× [1.88–1.99] inline's req/s: they differ (54.8 ±1.1 vs 28.3 ±0.6 req/s).",
     'pool answered the /health bystander (every 50 ms) in p50 0.61 ms, p99 2.5 ms, max 3.2 ms over 200 probes.',
     'pool had 0 errors, 0 timeouts and 3 non-2xx answers: its figures count only the 548 requests answered with 2xx.',

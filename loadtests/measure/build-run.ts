@@ -4,7 +4,9 @@ import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-
 import type { ServedInWindow } from '../report/figures.ts';
 import type { VariantRun } from '../report/model.ts';
 import { AUTOCANNON } from '../report/placement-model.ts';
+import { BUCKET_MS } from '../load/window-counter.ts';
 import { histogramSummary } from '../load/window-result.ts';
+import { costInterval } from './cost-per-request.ts';
 import type { Measurement } from './measure.ts';
 import { timelineOf } from './timeline-from-log.ts';
 
@@ -93,6 +95,7 @@ export function buildRun(measured: Measurement): VariantRun {
       servedInWindow,
       cpuMsPerServedRequest:
         cpu === null || load.ok === 0 ? null : ((cpu.cpuPercent / 100) * load.durationSeconds * 1000) / load.ok,
+      cpuMsPerServedRequestCi95: costInterval(window.samples, outcome.counted.servedPerBucket, BUCKET_MS),
     },
     health: {
       intervalMs: settings.probeIntervalMs,

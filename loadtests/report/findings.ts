@@ -2,6 +2,7 @@
 // about the outcome: change the numbers and the sentences change with them.
 import { failures, overload, samplesBehind } from './answer-findings.ts';
 import { engineComparison, generator } from './engine-findings.ts';
+import { costUnderLoad, generatorShortfall } from './cost-findings.ts';
 import { failedRowFindings } from './failed-rows.ts';
 import { compareRows, describeComparison, METRICS } from './comparisons.ts';
 import { percentOfLimitCell, rateWithInterval, trustFindings } from './trust.ts';
@@ -167,6 +168,8 @@ export function findings(report: Report): string[] {
       return [
         `${concurrency(run)}; ${cpu(run)}.`,
         againstLimit(run),
+        generatorShortfall(run, report.machine.cpus),
+        costUnderLoad(run),
         versusBaseline(report, group, baselineGroup),
         bystander(run),
         processes(run, inRun),

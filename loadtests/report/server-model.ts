@@ -37,6 +37,8 @@ export interface ServerFigures {
   readonly servedInWindow: ServedInWindow | null;
   /** Server CPU in the window over the requests served in it: the calibration, checked under load. */
   readonly cpuMsPerServedRequest: number | null;
+  /** Its 95% interval, from stretches of the window (CPU samples, answers per 100 ms); null when too few. */
+  readonly cpuMsPerServedRequestCi95: readonly [number, number] | null;
 }
 
 /** The bystander: GET /health at a fixed pace during the window. */

@@ -7,6 +7,7 @@
 import type { CycleCounts } from './cycle-tally.ts';
 import type { Interval } from './interval.ts';
 import type { LogEstimate } from './log-estimate.ts';
+import { ratioEstimate } from './ratio-estimate.ts';
 import { tTwoSided } from './student-t.ts';
 
 /** Rounds an interval needs: fewer give too few degrees of freedom to say anything. */
@@ -55,25 +56,7 @@ export function roundRate(counts: CycleCounts): number | null {
 
 /** The ratio estimator's relative standard error over the batches of rounds, and its degrees of freedom. */
 export function roundRatioError(counts: CycleCounts): { relativeSe: number; df: number } | null {
-  const batches = counts.batches;
-  const perSecond = roundRate(counts);
-  if (batches.length < 2 || perSecond === null || perSecond === 0) return null;
-  const ratio = perSecond / 1000;
-  const residuals = batches.map((batch) => batch.answers - ratio * batch.durationMs);
-  const n = residuals.length;
-  let durationMs = 0;
-  for (const batch of batches) durationMs += batch.durationMs;
-  let lag0 = 0;
-  let lag1 = 0;
-  for (let i = 0; i < n; i++) {
-    lag0 += residuals[i]! ** 2;
-    if (i > 0) lag1 += residuals[i]! * residuals[i - 1]!;
-  }
-  // A late answer lengthens one round and shortens the next, so neighbouring residuals cancel in the
-  // sum: Newey–West's variance of the mean with one lag (Bartlett weight ½), never below one lag's worth.
-  const variance = Math.max(lag0 + lag1, lag0 / n) / n / (n - 1);
-  const se = Math.sqrt(variance) / (durationMs / n);
-  return { relativeSe: se / ratio, df: n - 1 };
+  return ratioEstimate(counts.batches.map((batch) => ({ numerator: batch.answers, denominator: batch.durationMs })));
 }
 
 /**
