@@ -5,7 +5,7 @@ import type { ServedInWindow } from '../report/figures.ts';
 import type { VariantRun } from '../report/model.ts';
 import { AUTOCANNON } from '../report/placement-model.ts';
 import { BUCKET_MS } from '../load/window-counter.ts';
-import { histogramSummary } from '../load/window-result.ts';
+import { histogramSummary } from '../report/latency-summary.ts';
 import { costInterval } from './cost-per-request.ts';
 import type { Measurement } from './measure.ts';
 import { timelineOf } from './timeline-from-log.ts';
