@@ -110,7 +110,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     const ended = await Promise.race([finished, graceOver]);
     clearTimeout(graceTimer);
     const dropped = ended ? 0 : driver.outstanding();
-    if (!ended) await driver.abort();
+    await (ended ? driver.close() : driver.abort());
     return {
       startMs,
       endMs,
