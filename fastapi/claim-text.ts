@@ -74,7 +74,7 @@ function throughputPhrase(point: PointVerdict, asyncDef: readonly VariantRun[], 
   const { comparison } = point.throughput;
   if (!point.steady || comparison === null || firstAsync === undefined || firstDef === undefined)
     return `at ${format.clients(point.clients)} ${figures}${firstAsync && firstDef ? unsteadyNote(firstAsync, firstDef) : ''}`;
-  return `at ${format.clients(point.clients)} \`def\` served ${comparisonWords(comparison, "`async def`'s req/s", point.runs)} (${figures})`;
+  return `at ${format.clients(point.clients)} ${comparisonWords(comparison, point.runs)} (${figures})`;
 }
 
 const healthFigures = (runs: readonly VariantRun[]): string =>
@@ -92,10 +92,7 @@ function latencyPhrase(point: PointVerdict, asyncDef: readonly VariantRun[], def
   const p50 = point.p50Ratio === null ? '' : `${timesOf('p50', '`def`', point.p50Ratio, '`async def`')}; `;
   const first = point.steady ? '' : ' (not steady state: first-round latencies)';
   const { comparison } = point.responsiveness;
-  const compared =
-    comparison === null
-      ? ''
-      : `: \`def\`'s /health p99 was ${comparisonWords(comparison, "`async def`'s", point.runs)}`;
+  const compared = comparison === null ? '' : `: ${comparisonWords(comparison, point.runs)}`;
   return `at ${format.clients(point.clients)} ${p50}/health waited ${healthFigures(asyncDef)} at p99 beside \`async def\` and ${healthFigures(def)} beside \`def\`${first}${compared}`;
 }
 

@@ -44,8 +44,8 @@ function fastapiAnswer(runs: readonly VariantRun[], verdict: ClaimVerdict): stri
   const { throughput, responsiveness } = point;
   return [
     `The claim ${at}: ${VERDICT_WORDS[verdict.throughput.verdict]} for throughput, ${VERDICT_WORDS[verdict.responsiveness.verdict]} for responsiveness.`,
-    `Throughput ${at}: ${phrase(throughput.comparison)}.`,
-    `Responsiveness ${at}: ${responsiveness.comparison === null ? 'not compared' : comparisonSentence(responsiveness.comparison, 'waited')}.`,
+    `Throughput ${at}: ${throughput.comparison === null ? 'not compared' : comparisonSentence(throughput.comparison, 'run')}.`,
+    `Responsiveness ${at}: ${responsiveness.comparison === null ? 'not compared' : comparisonSentence(responsiveness.comparison, 'run')}.`,
     ...(processPool === undefined
       ? []
       : [

@@ -19,6 +19,7 @@ import {
   DEFAULT_WARMUP_SECONDS,
   type DurationChoice,
   durationOption,
+  equivalenceMarginOption,
   durationSettings,
   maxDurationOption,
   minRoundsOption,
@@ -122,6 +123,7 @@ function loadtestCommand(): Command {
         `smoke run: ${QUICK.durationSeconds} s measured, ${QUICK.warmupSeconds} s warm-up`,
       ).conflicts(['duration', 'maxDuration', 'warmup']),
     )
+    .addOption(equivalenceMarginOption())
     .addOption(noReportOption('the table'))
     .addOption(reportsDirOption())
     .exitOverride();
@@ -136,6 +138,7 @@ interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags, O
   minRounds?: number;
   warmup: number;
   repeat: number;
+  equivalenceMargin: number;
   probeIntervalMs: number;
   maxQueue?: number;
   timeoutMs?: number;
@@ -189,6 +192,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     workload: workloadOf(raw),
     repeat: raw.repeat,
     untilDecided: untilDecidedOf(command, raw, Math.min(...plans.map((plan) => plan.variants.length))),
+    equivalenceMargin: raw.equivalenceMargin,
     probeIntervalMs: raw.probeIntervalMs,
     failOnErrors: raw.failOnErrors ?? null,
     target: raw.target === undefined ? null : { url: raw.target, pid: raw.targetPid ?? null, label: raw.label },

@@ -46,6 +46,8 @@ export interface LoadtestOptions extends DurationSettings {
   readonly repeat: number;
   /** --until-decided: rows interleaved and repeated until every comparison is decided or --max-duration passes. */
   readonly untilDecided: boolean;
+  /** --equivalence-margin as a share (0.05 = ±5%): what comparisons call "equivalent". */
+  readonly equivalenceMargin: number;
   readonly probeIntervalMs: number;
   /** Exit non-zero when a variant had more failed requests than this; null: never. */
   readonly failOnErrors: number | null;
@@ -73,6 +75,7 @@ export function reportParameters(options: LoadtestOptions, plan: PlannedScenario
       transfer: options.workload.transfer,
     },
     repeat: options.repeat,
+    equivalenceMargin: options.equivalenceMargin,
     probeIntervalMs: options.probeIntervalMs,
     maxQueue: plan.maxQueue,
     timeoutMs: plan.timeoutMs,

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import {
   cpuBetween,
   descendants,
-  Gathered,
+  readMembers,
   numbered,
   parentPid,
   type ProcessSnapshot,
@@ -44,15 +44,7 @@ function snapshotSync(pid: number, withDescendants = true): ProcessSnapshot | nu
         if (line !== null) parentOf.set(Number(entry), parentPid(line));
       }
     }
-    const atMs = performance.now();
-    const gathered = new Gathered();
-    for (const member of descendants(pid, parentOf)) {
-      for (const tid of numbered(readdirSync(`/proc/${member}/task`))) {
-        gathered.thread(member, tid, statLine(`/proc/${member}/task/${tid}/stat`));
-      }
-      gathered.process(member, statLine(`/proc/${member}/stat`));
-    }
-    return gathered.snapshot(atMs);
+    return readMembers(descendants(pid, parentOf));
   } catch {
     return null;
   }

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runContinuousLoop } from '../loadtests/load/continuous-loop.ts';
 import type { WarmUpRule } from '../loadtests/load/warm-up.ts';
+import { WindowCounter } from '../loadtests/load/window-counter.ts';
 import { windowConverged } from '../loadtests/load/window-rule.ts';
-import { meanInterval, overlaps, rateInterval, relativeHalfWidth } from '../loadtests/stats/interval.ts';
+import { meanInterval, overlaps } from '../loadtests/stats/interval.ts';
 import { windowResult } from '../loadtests/load/window-result.ts';
 import { LOADTEST_MAIN, runCli } from './helpers/cli.ts';
 import { startTestServer, stats } from './helpers/server.ts';
@@ -54,7 +55,7 @@ for (const newConnection of [false, true]) {
     assert.equal(outcome.gracefulEnd.dropped, 0);
     assert.equal(outcome.gracefulEnd.answered, outcome.gracefulEnd.outstanding);
     // Every request the server served was answered to a client, in one of the three phases.
-    const clientTotal = outcome.warmupAnswers + outcome.answers.length + outcome.gracefulEnd.answered;
+    const clientTotal = outcome.warmupAnswers + outcome.counted.answered + outcome.gracefulEnd.answered;
     assert.equal(after.served - before.served, clientTotal);
     // Inside the window, the server's End lines and the clients' answers differ only by requests
     // in transit at the window's edges: at most one per connection.
@@ -62,10 +63,10 @@ for (const newConnection of [false, true]) {
       .recorded()
       .filter((e) => e.kind === 'End' && e.atMs >= outcome.startMs && e.atMs < outcome.endMs);
     assert.ok(
-      Math.abs(ends.length - outcome.answers.length) <= CONNECTIONS,
-      `${ends.length} End lines vs ${outcome.answers.length} answers in the window`,
+      Math.abs(ends.length - outcome.counted.answered) <= CONNECTIONS,
+      `${ends.length} End lines vs ${outcome.counted.answered} answers in the window`,
     );
-    const { result, clients } = windowResult(outcome, CONNECTIONS);
+    const { result, clients } = windowResult(outcome);
     assert.equal(
       clients.reduce((sum, client) => sum + client.served, 0),
       result.ok,
@@ -81,23 +82,18 @@ test('a second run on the same server starts clean: no request of the first runs
   const second = await run();
   // Every Start the server logged from here on belongs to a request of the second run.
   const starts = server.recorded().filter((event) => event.kind === 'Start');
-  assert.equal(starts.length, second.warmupAnswers + second.answers.length + second.gracefulEnd.answered);
+  assert.equal(starts.length, second.warmupAnswers + second.counted.answered + second.gracefulEnd.answered);
 });
 
-test('batch means: a steady rate has a tight interval, a rate that stops half-way a wide one', () => {
-  const steady = Array.from({ length: 1000 }, (_, i) => i * 10); // 100 req/s for 10 s
-  const tight = rateInterval(steady, 0, 10_000);
-  assert.ok(tight !== null && tight[0] <= 100 && tight[1] >= 100);
-  assert.ok(relativeHalfWidth(100, tight) < 0.01);
-  const halted = steady.filter((at) => at < 5_000);
-  const wide = rateInterval(halted, 0, 10_000);
-  assert.ok(wide !== null && relativeHalfWidth(50, wide) > 0.5);
+test('intervals of replicates, and whether two intervals overlap', () => {
   assert.equal(meanInterval([5]), null);
+  const interval = meanInterval([9, 10, 11]);
+  assert.ok(interval !== null && interval[0] < 10 && interval[1] > 10);
   assert.ok(overlaps([1, 3], [2, 4]));
   assert.ok(!overlaps([1, 2], [3, 4]));
 });
 
-test('an automatic window waits for every client to have its answers', () => {
+test('an automatic window waits for every client to have its answers, and for its rounds', () => {
   const rule = {
     kind: 'auto',
     minSeconds: 0,
@@ -105,15 +101,19 @@ test('an automatic window waits for every client to have its answers', () => {
     minAnswersPerClient: 10,
     maxRelativeHalfWidth: 0.05,
   } as const;
-  const even = Array.from({ length: 400 }, (_, i) => ({
-    clientId: (i % 4) + 1,
-    atMs: i * 25,
-    status: 200,
-    latencyMs: 100,
-  }));
-  assert.ok(windowConverged(rule, even, 4, 0, 10_000));
-  const starved = even.filter((answer) => answer.clientId !== 4);
-  assert.ok(!windowConverged(rule, starved, 4, 0, 10_000));
+  const counterOf = (skip: number | null) => {
+    const counter = new WindowCounter(4, 0);
+    for (let i = 0; i < 400; i++) if ((i % 4) + 1 !== skip) counter.answer((i % 4) + 1, 200, 100, i * 25);
+    return counter;
+  };
+  assert.ok(windowConverged(rule, counterOf(null), 10_000));
+  assert.ok(!windowConverged(rule, counterOf(4), 10_000), 'client 4 was never answered');
+  const few = new WindowCounter(4, 0);
+  for (let i = 0; i < 4 * 10; i++) few.answer((i % 4) + 1, 200, 100, i * 25);
+  assert.ok(windowConverged({ ...rule, minAnswersPerClient: 1 }, few, 1_000), '9 rounds after the first');
+  const short = new WindowCounter(4, 0);
+  for (let i = 0; i < 4 * 5; i++) short.answer((i % 4) + 1, 200, 100, i * 25);
+  assert.ok(!windowConverged({ ...rule, minAnswersPerClient: 1 }, short, 1_000), '4 rounds: too few for an interval');
 });
 
 test('loadtest on a deliberately slow server (about a second a request): client and server counts agree', async () => {

@@ -63,7 +63,7 @@ test('one run each decides nothing yet and says a run more is the least it needs
   const sentences = claimSentences([...asyncDef(64, [0.57], [500]), ...def(64, [0.49], [40])]);
   assert.match(
     sentences[0]!,
-    /over 1 and 1 run: inconclusive; one run has no spread: a second run of each is the least/,
+    /: inconclusive, over 1 and 1 run; one run has no spread: a second run of each is the least/,
   );
 });
 
@@ -136,7 +136,7 @@ test('the sentences state every run and the comparison: ratio, interval, runs, o
   const sentences = claimSentences([...EXAMPLE.asyncDef, ...EXAMPLE.def]);
   assert.match(
     sentences[0]!,
-    /^Throughput: at 1 client `def` served 0\.94× `async def`'s req\/s \[0\.\d+–0\.\d+×\] over 3 and 3 runs: differs \(0\.317, 0\.314, 0\.313 against 0\.342, 0\.335, 0\.330 req\/s\)\.$/,
+    /^Throughput: at 1 client `async def` served 1\.07× \[1\.\d+–1\.\d+\] `def`'s req\/s: differs, over 3 and 3 runs \(0\.317, 0\.314, 0\.313 against 0\.342, 0\.335, 0\.330 req\/s\)\.$/,
   );
   assert.match(sentences[1]!, /\/health waited 7339 ms, 7100 ms, 7438 ms at p99 beside `async def`/);
   assert.equal(claimTable([...EXAMPLE.asyncDef, ...EXAMPLE.def]).rows.length, 6);

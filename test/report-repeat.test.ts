@@ -17,7 +17,8 @@ test('with --repeat, cells show the per-run median [min–max], and sentences qu
   assert.ok(markdown.includes('| inline | – | 28.2 [28.1–28.3] | 99% | 1.00× | 282 [281–283] |'));
   assert.ok(markdown.includes('| pool | pool-size 2 | 52.0 [51.0–53.0] | 96% | 1.84× [1.81×–1.88×] | 548 |'));
   const lines = findings(repeated);
-  assert.ok(lines.includes("pool served 1.84× inline's throughput (52.0 vs 28.2 req/s)."));
+  // Three runs each: the runs are the replicates the comparison rests on.
+  assert.ok(lines.includes("pool served 1.84× [1.76–1.93] inline's req/s: differs (52.0 ±1.1 vs 28.2 ±0.6 req/s)."));
   assert.ok(
     lines.includes(
       "inline's latency percentiles rest on 282 requests per run (the median of 3 runs, 281–283): each run's p99 is its slowest 3.",

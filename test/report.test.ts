@@ -21,10 +21,10 @@ test('markdown: provenance, the results table and the clients table from fixed m
     '- Runs per row: 1, each on a fresh server; bystander probe: GET /health every 50 ms',
     '| variant | size | req/s ±95% | % of limit | × inline | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx |',
     '|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    '| inline | – | 28.3 ±0.6 | 99% | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
+    '| inline | – | 28.3 ±0.6 | 99% | 1.00× | 283 | 141 | 106 | 211 | ≥ 240 (n = 283) | 317 | 0 / 0 / 0 |',
     '| pool | pool-size 2 | 54.8 ±1.1 | 96% | 1.94× | 548 | 72.9 | 71.0 | 77.0 | 84.0 | 104 | 0 / 0 / 3 |',
-    '| inline | 1 | 100% | 1 | 12 | 80 MiB | 110 | 302 | 352 | 140 | 100% | n/a | n/a | n/a | 0.49 |',
-    '| pool | 2 | 195% | 2 | 14 | 120 MiB | 0.61 | 2.5 | 3.2 | 3.1 | 7% | 36.1 | 36.4 | 100% | 0.99 |',
+    '| inline | 1 | 100% | 1 | 12 | 80 MiB | 110 | ≥ 290 (n = 200) | 352 | 140 | 100% | n/a | n/a | n/a | 0.49 |',
+    '| pool | 2 | 195% | 2 | 14 | 120 MiB | 0.61 | ≥ 2.1 (n = 200) | 3.2 | 3.1 | 7% | 36.1 | 36.4 | 100% | 0.99 |',
     '| pool | 35.0 | 57.1 | min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request |',
     '| pool | 9% | 15% | 200 / 0 |',
     '- Pooled variants: queue 64 (more get 503); deadline 60,000 ms per request',
@@ -44,8 +44,9 @@ test('findings are computed from the numbers', () => {
   assert.deepEqual(findingGroups(fixedReport), {
     throughput: [
       'inline reached 99% of its limit of 28.6 req/s (min(2 cores, 4 clients, 1 at once) = 1 / 35.0 ms CPU per request).',
-      "pool served 1.94× inline's throughput (54.8 vs 28.3 req/s).",
+      "pool served 1.94× [1.88–1.99] inline's req/s: differs (54.8 ±1.1 vs 28.3 ±0.6 req/s).",
       'pool reached 96% of its limit of 57.1 req/s (min(2 cores, 4 clients, 2 at once) = 2 / 35.0 ms CPU per request).',
+      'pool reached 96% of its limit while the load generator used 9% of a core on the same 2 cores: 5% of the machine, enough to explain the 4% it fell short.',
       'pool had 0 errors, 0 timeouts and 3 non-2xx answers: its figures count only the 548 requests answered with 2xx.',
     ],
     responsiveness: [
@@ -70,8 +71,25 @@ test('findings are computed from the numbers', () => {
     ],
   });
   assert.deepEqual(findings(fixedReport), Object.values(findingGroups(fixedReport)).flat());
-  const slower = { ...fixedReport, runs: fixedReport.runs.map((run) => ({ ...run, requestsPerSecond: 10 })) };
-  assert.ok(findings(slower).includes("pool served 1.00× inline's throughput (10.0 vs 10.0 req/s)."));
+  const same = (run: VariantRun) => ({
+    ...run,
+    requestsPerSecond: 10,
+    requestsPerSecondCi95: [9.8, 10.2] as const,
+    requestsPerSecondEstimate: { value: 10, logSe: 0.01, df: 59, units: 60 },
+  });
+  const slower = { ...fixedReport, runs: fixedReport.runs.map(same) };
+  assert.ok(
+    findings(slower).includes(
+      "pool served 1.00× [0.97–1.03] inline's req/s: equivalent within ±5% (10.0 ±0.2 vs 10.0 ±0.2 req/s).",
+    ),
+    findings(slower).join('\n'),
+  );
+  const tooFew = { ...fixedReport, runs: fixedReport.runs.map((run) => ({ ...run, requestsPerSecondEstimate: null })) };
+  assert.ok(
+    findings(tooFew).includes(
+      "pool served 1.94× inline's throughput (54.8 ±1.1 vs 28.3 ±0.6 req/s; too few rounds to compare them).",
+    ),
+  );
 });
 
 test('findings: an overloaded run says how many were turned away or cut off, and how fast the rest were served', () => {
@@ -141,8 +159,8 @@ test('a --target row without /stats or --target-pid: "not measured", never 0, an
   const report = { ...fixedReport, runs: [inline!, python] };
   const lines = renderMarkdown(report).split('\n');
   for (const expected of [
-    '| python def | – | 28.3 ±0.6 | not measured | 1.00× | 283 | 141 | 106 | 211 | 255 | 317 | 0 / 0 / 0 |',
-    '| python def | 4 | not measured | not measured | not measured | not measured | 110 | 302 | 352 | not measured | not measured | not measured | not measured | not measured | 0.49 |',
+    '| python def | – | 28.3 ±0.6 | not measured | 1.00× | 283 | 141 | 106 | 211 | ≥ 240 (n = 283) | 317 | 0 / 0 / 0 |',
+    '| python def | 4 | not measured | not measured | not measured | not measured | 110 | ≥ 290 (n = 200) | 352 | not measured | not measured | not measured | not measured | not measured | 0.49 |',
     '| python def | not measured | not measured | not measured: the target has no /stats and no --target-pid was given |',
     '- Connections: keep-alive, one connection per client, but a new connection per request (like curl) for `python def`',
     'python def: no CPU samples (no --target-pid)',

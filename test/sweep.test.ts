@@ -103,7 +103,7 @@ test('a size whose one run has no interval is named and left out, not silently d
   const noInterval = {
     ...series,
     points: series.points.map((one) =>
-      one.x === 4 ? { ...one, run: { ...one.run, requestsPerSecondCi95: [0, 62] as const } } : one,
+      one.x === 4 ? { ...one, run: { ...one.run, requestsPerSecondCi95: null, requestsPerSecondEstimate: null } } : one,
     ),
   };
   const report = sweepReportOf([noInterval]);
@@ -111,7 +111,7 @@ test('a size whose one run has no interval is named and left out, not silently d
   const lines = conclusions(report);
   assert.ok(
     lines.includes(
-      'pool --pool-size 4: req/s has no interval (one run whose interval reaches 0), so the knee and the contention verdict leave it out.',
+      'pool --pool-size 4: req/s has no interval (one run of too few rounds for one), so the knee and the contention verdict leave it out.',
     ),
     lines.join('\n'),
   );

@@ -11,6 +11,7 @@ import {
   LONG_REQUEST_MS,
 } from '../measure/window-plan.ts';
 import type { VariantSettingValues } from '../report/model.ts';
+import { DEFAULT_EQUIVALENCE_MARGIN } from '../stats/compare.ts';
 import { reportsDirProblem } from '../report/write.ts';
 
 export const CONNECTIONS_RANGE: IntRange = { min: 1, max: 1_000 };
@@ -102,6 +103,25 @@ export function repeatOption(what: string, fallback: number): Option {
   return new Option('--repeat <n>', `${what} (${REPEAT_RANGE.min}-${REPEAT_RANGE.max})`)
     .argParser(intInRange(REPEAT_RANGE))
     .default(fallback);
+}
+
+/** --equivalence-margin's range, in percent. */
+export const EQUIVALENCE_MARGIN_RANGE = { min: 0.1, max: 50 } as const;
+
+/** --equivalence-margin <percent>: ratios within ± this count as the same (TOST); parsed as a share (0.05). */
+export function equivalenceMarginOption(): Option {
+  const { min, max } = EQUIVALENCE_MARGIN_RANGE;
+  return new Option(
+    '--equivalence-margin <percent>',
+    `two figures whose ratio is shown within ± this are "equivalent" (${min}-${max})`,
+  )
+    .argParser((raw) => {
+      const percent = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+      if (!(percent >= min && percent <= max))
+        throw new InvalidArgumentError(`Allowed: a percentage from ${min} to ${max}.`);
+      return percent / 100;
+    })
+    .default(DEFAULT_EQUIVALENCE_MARGIN, `${DEFAULT_EQUIVALENCE_MARGIN * 100}`);
 }
 
 /** --no-report; `printed` is what the program still prints without one ("the table"). */

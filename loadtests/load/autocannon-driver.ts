@@ -83,6 +83,7 @@ export function startAutocannonDriver(options: DriverOptions, events: DriverEven
       for (const budget of budgets) budget.responseMax = Math.max(1, budget.reqsMade);
       return done;
     },
+    close: () => Promise.resolve(), // no processes of its own
     abort() {
       instance.stop();
       return done;

@@ -24,5 +24,5 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<WindowL
     window: { kind: 'fixed', seconds: options.durationSeconds },
     graceSeconds: REQUEST_TIMEOUT_SECONDS,
   });
-  return windowResult(outcome, options.connections);
+  return windowResult(outcome);
 }

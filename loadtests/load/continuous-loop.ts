@@ -6,7 +6,8 @@ import type { GracefulEnd } from '../report/figures.ts';
 import type { FailureKind } from './load-driver.ts';
 import { type EngineOptions, startDriver } from './start-driver.ts';
 import { longestWarmUp, warmUp, type WarmUpRule } from './warm-up.ts';
-import { isServed, nowMs, type WindowAnswer, type WindowRule, windowEnd } from './window-rule.ts';
+import { WindowCounter } from './window-counter.ts';
+import { nowMs, type WindowEnd, type WindowRule, windowEnd } from './window-rule.ts';
 
 const PROGRESS_MS = 1_000;
 
@@ -37,10 +38,10 @@ export interface LoopOutcome {
   readonly startMs: number;
   readonly endMs: number;
   readonly seconds: number;
-  /** Why the window ended when it did. */
-  readonly end: 'fixed' | 'converged' | 'max-duration';
-  /** Every answer that arrived inside the window. */
-  readonly answers: readonly WindowAnswer[];
+  /** Why the window ended when it did, and the looks its interval is corrected for. */
+  readonly end: WindowEnd;
+  /** What the answers inside the window amount to: counts, not the answers. */
+  readonly counted: WindowCounter;
   readonly errors: number;
   readonly timeouts: number;
   readonly warmupAnswers: number;
@@ -52,7 +53,8 @@ export interface LoopOutcome {
 
 export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: LoopHooks = {}): Promise<LoopOutcome> {
   let phase: 'warmup' | 'window' | 'grace' = 'warmup';
-  const answers: WindowAnswer[] = [];
+  // Replaced as the window opens: until then nothing lands in it.
+  let counter = new WindowCounter(options.connections, Number.POSITIVE_INFINITY);
   const counts = { warmupAnswers: 0, errors: 0, timeouts: 0, graceAnswered: 0 };
   // An answer belongs to the phase of the moment it arrived: for autocannon that is when it is told,
   // for Locust the worker's own time (its answers reach this process in batches, a little later).
@@ -60,7 +62,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   const events = {
     answer(clientId: number, status: number, latencyMs: number, atMs = nowMs()) {
       if (atMs < edges.startMs) counts.warmupAnswers++;
-      else if (atMs < edges.endMs) answers.push({ clientId, atMs, status, latencyMs });
+      else if (atMs < edges.endMs) counter.answer(clientId, status, latencyMs, atMs);
       else counts.graceAnswered++;
     },
     failure(_clientId: number, kind: FailureKind, atMs = nowMs()) {
@@ -76,8 +78,7 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
   let graceTimer: NodeJS.Timeout | undefined;
   const ticker = setInterval(() => {
     const name = phase === 'warmup' ? 'warm-up' : phase === 'window' ? 'window' : 'graceful end';
-    const servedInWindow = answers.filter((answer) => isServed(answer.status)).length;
-    hooks.onProgress?.({ phase: name, seconds: (nowMs() - phaseStartMs) / 1000, servedInWindow });
+    hooks.onProgress?.({ phase: name, seconds: (nowMs() - phaseStartMs) / 1000, servedInWindow: counter.served });
   }, PROGRESS_MS);
   try {
     await driver.ready; // Locust's processes start in seconds: the warm-up counts from its first clients
@@ -86,11 +87,12 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     const warmupEnd = await warmUp(options.warmup, () => counts.warmupAnswers);
     phase = 'window';
     const startMs = nowMs();
+    counter = new WindowCounter(options.connections, startMs);
     edges.startMs = startMs;
     phaseStartMs = startMs;
     const opened = hooks.onWindowOpen?.();
     opened?.catch(() => {}); // rethrown below, where it is awaited
-    const end = await windowEnd(options, answers, startMs);
+    const end = await windowEnd(options.window, counter);
     phase = 'grace';
     const endMs = nowMs();
     edges.endMs = endMs;
@@ -108,13 +110,13 @@ export async function runContinuousLoop(options: ContinuousLoopOptions, hooks: L
     const ended = await Promise.race([finished, graceOver]);
     clearTimeout(graceTimer);
     const dropped = ended ? 0 : driver.outstanding();
-    if (!ended) await driver.abort();
+    await (ended ? driver.close() : driver.abort());
     return {
       startMs,
       endMs,
       seconds: (endMs - startMs) / 1000,
       end,
-      answers,
+      counted: counter,
       errors: counts.errors,
       timeouts: counts.timeouts,
       warmupAnswers: counts.warmupAnswers,

@@ -60,6 +60,7 @@ export function startFreshConnectionDriver(options: DriverOptions, events: Drive
       stopping = true;
       return clients.then(() => undefined);
     },
+    close: () => Promise.resolve(), // no processes of its own
     abort() {
       stopping = true;
       aborted = true;

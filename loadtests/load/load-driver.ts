@@ -39,6 +39,12 @@ export interface LoadDriver {
   finish(): Promise<void>;
   /** Drop whatever is still outstanding; resolves when every client has stopped. */
   abort(): Promise<void>;
+  /**
+   * After a graceful finish, once the window's figures are taken: ends the engine's own processes
+   * (Locust's). Ending them in finish() raced the sampler's last reading, and their CPU in the window
+   * then went missing from the generator's and read as foreign.
+   */
+  close(): Promise<void>;
 }
 
 /** Per-client sent/settled counts, shared by the engines so `outstanding()` means the same in both. */

@@ -1,6 +1,7 @@
 // What a measured window amounts to, whichever client engine sent the load.
-import type { Interval } from '../stats/interval.ts';
 import type { ClientTally, LatencyMs, LatencySummary } from '../report/figures.ts';
+import type { PercentileEstimate } from '../stats/order-statistics.ts';
+import type { Throughput } from '../stats/throughput.ts';
 
 /** autocannon's own default: the request timeout of a run whose requests are short. */
 export const REQUEST_TIMEOUT_SECONDS = 10;
@@ -23,8 +24,13 @@ export interface LoadResult {
 export interface WindowLoad {
   readonly result: LoadResult;
   readonly clients: readonly ClientTally[];
-  /** 2xx answers per second: batch means over the window; null when it cannot be had. */
-  readonly requestsPerSecondCi95: Interval | null;
+  /** 2xx answers per second from the window's rounds, with its interval when it has enough of them. */
+  readonly throughput: Throughput;
+  /** Of the 2xx answers, with their order-statistic intervals; null when none was 2xx. */
+  readonly latencyPercentiles: {
+    readonly p50: PercentileEstimate | null;
+    readonly p99: PercentileEstimate | null;
+  };
   /** How long the clients waited for their 503s (turned away); null when none came. */
   readonly turnedAwayLatencyMs: LatencySummary | null;
 }

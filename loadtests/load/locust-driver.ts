@@ -135,14 +135,9 @@ export async function startLocustDriver(
     outstanding: () => Math.max(0, sent() - settled),
     async finish() {
       await writeFile(stopFile, '');
-      try {
-        await done.promise;
-      } finally {
-        await stopAll();
-      }
+      await done.promise;
     },
-    async abort() {
-      await stopAll();
-    },
+    abort: stopAll,
+    close: stopAll,
   };
 }

@@ -104,5 +104,6 @@ export function startRetryAfterDriver(options: RetryAfterOptions, events: Driver
       for (const request of open) request.destroy();
       return stopped();
     },
+    close: () => Promise.resolve(), // no processes of its own
   };
 }

@@ -1,10 +1,15 @@
 // How long a measured window lasts: a fixed number of seconds, or (automatic) until every client
-// has had enough answers and the req/s interval is narrow enough, bounded by a longest window.
+// has had enough answers and the req/s interval is narrow enough, bounded by a longest window. The
+// automatic window looks at its interval at most AUTO_LOOKS times, spaced geometrically from its
+// shortest to its longest length, and each look spends 1/AUTO_LOOKS of the error (Bonferroni), so
+// stopping at the first narrow interval does not make the interval it reports too narrow.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { rateInterval, relativeHalfWidth } from '../stats/interval.ts';
+import { relativeHalfWidth } from '../stats/interval.ts';
+import { throughputOf } from '../stats/throughput.ts';
+import type { WindowCounter } from './window-counter.ts';
 
-/** How often an automatic window checks whether it has enough answers. */
-const AUTO_CHECK_MS = 250;
+/** Looks an automatic window may take at its interval: each spends 1/AUTO_LOOKS of the 5% error. */
+export const AUTO_LOOKS = 20;
 
 export type WindowRule =
   | { readonly kind: 'fixed'; readonly seconds: number }
@@ -18,59 +23,46 @@ export type WindowRule =
       readonly maxRelativeHalfWidth: number;
     };
 
-export interface WindowAnswer {
-  readonly clientId: number;
-  /** When the answer arrived, epoch ms (fractional), on the same clock as the server's log. */
-  readonly atMs: number;
-  readonly status: number;
-  readonly latencyMs: number;
+/** Why the window ended when it did, and how many looks at its interval it took. */
+export interface WindowEnd {
+  readonly end: 'fixed' | 'converged' | 'max-duration';
+  /** The looks its interval is corrected for: 1 for a fixed window, AUTO_LOOKS for an automatic one. */
+  readonly looks: number;
+  /** Looks an automatic window took before it stopped; 0 for a fixed window. */
+  readonly looked: number;
 }
-
-/** A 2xx answer: what req/s, latencies and the automatic window count. */
-export const isServed = (status: number): boolean => status >= 200 && status <= 299;
 
 /** Epoch ms, fractional: the clock answers and the server's log lines are both stamped on. */
 export const nowMs = (): number => performance.timeOrigin + performance.now();
 
-/** True once an automatic window has what it asks for. */
-export function windowConverged(
-  rule: Extract<WindowRule, { kind: 'auto' }>,
-  served: readonly WindowAnswer[],
-  connections: number,
-  startMs: number,
-  atMs: number,
-): boolean {
-  const perClient = new Array<number>(connections).fill(0);
-  for (const answer of served) perClient[answer.clientId - 1] = (perClient[answer.clientId - 1] ?? 0) + 1;
-  if (perClient.some((count) => count < rule.minAnswersPerClient)) return false;
-  const rate = served.length / ((atMs - startMs) / 1000);
-  const interval = rateInterval(
-    served.map((answer) => answer.atMs),
-    startMs,
-    atMs,
-  );
-  return relativeHalfWidth(rate, interval) <= rule.maxRelativeHalfWidth;
+/** The seconds into the window of look k (0-based) of an automatic window: geometric from min to max. */
+export function lookSeconds(rule: Extract<WindowRule, { kind: 'auto' }>, k: number): number {
+  const min = Math.max(rule.minSeconds, 1);
+  if (rule.maxSeconds <= min) return rule.maxSeconds;
+  return Math.min(rule.maxSeconds, min * (rule.maxSeconds / min) ** (k / (AUTO_LOOKS - 1)));
+}
+
+/** True once an automatic window has what it asks for, at the error its looks leave each one. */
+export function windowConverged(rule: Extract<WindowRule, { kind: 'auto' }>, counter: WindowCounter, atMs: number) {
+  if (counter.tally.fewestPerClient < rule.minAnswersPerClient) return false;
+  const throughput = throughputOf(counter.tally.counts(), atMs - counter.startMs, AUTO_LOOKS);
+  if (throughput.state !== 'estimated') return false;
+  return relativeHalfWidth(throughput.requestsPerSecond, throughput.ci95) <= rule.maxRelativeHalfWidth;
 }
 
 /** Waits out the window: a fixed length, or until an automatic window has enough answers. */
-export async function windowEnd(
-  options: { readonly window: WindowRule; readonly connections: number },
-  answers: readonly WindowAnswer[],
-  startMs: number,
-): Promise<'fixed' | 'converged' | 'max-duration'> {
-  const rule = options.window;
+export async function windowEnd(rule: WindowRule, counter: WindowCounter): Promise<WindowEnd> {
+  const startMs = counter.startMs;
   if (rule.kind === 'fixed') {
     // A timer may fire a millisecond early: the window lasts its seconds on the clock it is measured by.
     for (let leftMs = rule.seconds * 1000; leftMs > 0; leftMs = startMs + rule.seconds * 1000 - nowMs())
       await sleep(leftMs);
-    return 'fixed';
+    return { end: 'fixed', looks: 1, looked: 0 };
   }
-  await sleep(rule.minSeconds * 1000);
-  for (;;) {
-    const atMs = nowMs();
-    const served = answers.filter((answer) => isServed(answer.status));
-    if (windowConverged(rule, served, options.connections, startMs, atMs)) return 'converged';
-    if (atMs - startMs >= rule.maxSeconds * 1000) return 'max-duration';
-    await sleep(AUTO_CHECK_MS);
+  for (let k = 0; k < AUTO_LOOKS; k++) {
+    const dueMs = startMs + lookSeconds(rule, k) * 1000;
+    for (let leftMs = dueMs - nowMs(); leftMs > 0; leftMs = dueMs - nowMs()) await sleep(leftMs);
+    if (windowConverged(rule, counter, nowMs())) return { end: 'converged', looks: AUTO_LOOKS, looked: k + 1 };
   }
+  return { end: 'max-duration', looks: AUTO_LOOKS, looked: AUTO_LOOKS };
 }

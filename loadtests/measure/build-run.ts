@@ -4,7 +4,9 @@ import { maxOpenRequests, originalForm, type WorkEvent } from '../../server/log-
 import type { ServedInWindow } from '../report/figures.ts';
 import type { VariantRun } from '../report/model.ts';
 import { AUTOCANNON } from '../report/placement-model.ts';
-import { summarize } from '../report/latency-summary.ts';
+import { BUCKET_MS } from '../load/window-counter.ts';
+import { histogramSummary } from '../report/latency-summary.ts';
+import { costInterval } from './cost-per-request.ts';
 import type { Measurement } from './measure.ts';
 import { overloadFiguresOf } from './overload-figures.ts';
 import { timelineOf } from './timeline-from-log.ts';
@@ -32,11 +34,11 @@ function servedByServer(measured: Measurement): ServedInWindow | null {
 /** The row of a measurement that measure() accepted (a 2xx answer, or under overload only 503/504). */
 export function buildRun(measured: Measurement): VariantRun {
   const { subject, settings, limit, stats, window, probe, events, outcome, plan } = measured;
-  const { result: load, clients } = measured.load;
+  const { result: load, clients, throughput } = measured.load;
   // Sampled from /proc here when the server's pid is known, else what the server read of itself (a server elsewhere).
   const cpu = window.server ?? stats?.self ?? null;
   const servedCounts = clients.map((client) => client.served);
-  const requestsPerSecond = load.ok / load.durationSeconds;
+  const requestsPerSecond = throughput.requestsPerSecond;
   const servedInWindow = servedByServer(measured);
   const mostServed = Math.max(...servedCounts);
   return {
@@ -55,10 +57,15 @@ export function buildRun(measured: Measurement): VariantRun {
     durationSeconds: load.durationSeconds,
     requests: load.ok,
     requestsPerSecond,
-    requestsPerSecondCi95: measured.load.requestsPerSecondCi95,
+    requestsPerSecondCi95: throughput.state === 'estimated' ? throughput.ci95 : null,
+    requestsPerSecondEstimate: throughput.state === 'estimated' ? throughput.estimate : null,
     window: {
       rule: plan.window.kind,
-      end: outcome.end,
+      end: outcome.end.end,
+      looks: outcome.end.looks,
+      looked: outcome.end.looked,
+      rounds: throughput.rounds,
+      moreRounds: throughput.state === 'estimated' ? 0 : throughput.moreRounds,
       firstRequestMs: plan.firstRequestMs,
       requestTimeoutSeconds: plan.requestTimeoutSeconds,
       roundSeconds: plan.roundSeconds,
@@ -74,6 +81,7 @@ export function buildRun(measured: Measurement): VariantRun {
     non2xx: load.non2xx,
     statusCounts: load.statusCounts,
     servedLatencyMs: load.servedLatencyMs,
+    latencyPercentiles: measured.load.latencyPercentiles,
     server: {
       maxInFlight: stats?.maxInFlight ?? (measured.logged ? maxOpenRequests(events) : null),
       maxInHandler: stats?.maxInHandler ?? null,
@@ -88,13 +96,16 @@ export function buildRun(measured: Measurement): VariantRun {
       servedInWindow,
       cpuMsPerServedRequest:
         cpu === null || load.ok === 0 ? null : ((cpu.cpuPercent / 100) * load.durationSeconds * 1000) / load.ok,
+      cpuMsPerServedRequestCi95: costInterval(window.samples, outcome.counted.servedPerBucket, BUCKET_MS),
     },
     health: {
       intervalMs: settings.probeIntervalMs,
       sent: probe.sent,
       failed: probe.failed,
       maxOutstanding: probe.maxOutstanding,
-      latencyMs: summarize(probe.latenciesMs),
+      latencyMs: histogramSummary(probe.answered),
+      censored: probe.all.censored,
+      p99: probe.all.percentile(99),
     },
     neighbours: { generatorCpuPercent: window.generatorCpuPercent, foreignCpuPercent: window.foreignCpuPercent },
     timeline: timelineOf(events, outcome.startMs),

@@ -163,7 +163,7 @@ export async function measure(
   if (window === null || probed === null) throw new Error('the window closed before its samplers started');
   // Only what the server logged inside the window: the graceful end and the calibration are not in it.
   const events = (target.log?.recorded() ?? []).filter((event) => event.atMs < outcome.endMs);
-  const load = windowResult(outcome, settings.connections);
+  const load = windowResult(outcome);
   checkAnswered(target.name, load.result, settings);
   progress.detail('calibrating the limit on the idle server');
   const limit = await calibrateLimit(

@@ -6,7 +6,7 @@ import { REPEAT_RANGE } from '../cli/common-flags.ts';
 import { blockOrder } from '../decide/abba.ts';
 import { compareReplicates, type ReplicateComparison } from '../decide/replicates.ts';
 import { looksOf, type SequentialResult, stopLine, untilDecided } from '../decide/stopping.ts';
-import { comparisonLine } from '../decide/words.ts';
+import { comparisonSentence } from '../document/phrases.ts';
 import type { PlannedScenario } from '../options.ts';
 import type { ReportRow, VariantRun } from '../report/model.ts';
 import { runScenario, type ScenarioContext } from './run-scenario.ts';
@@ -55,5 +55,8 @@ function orderedLike(rows: readonly ReportRow[], variants: readonly string[]): R
 
 /** The report's notes on such a run: how it stopped, then each comparison. */
 export function untilDecidedLines(result: UntilDecidedResult): string[] {
-  return [`--until-decided: ${stopLine(result.stop)}`, ...result.comparisons.map(comparisonLine)];
+  return [
+    `--until-decided: ${stopLine(result.stop)}`,
+    ...result.comparisons.map((comparison) => comparisonSentence(comparison, 'run')),
+  ];
 }

@@ -7,6 +7,7 @@ import {
   cpuByProcess,
   machineBusyMs,
   snapshot,
+  readMembers,
   type ProcessSnapshot,
   without,
   type WindowCpu,
@@ -87,9 +88,12 @@ export async function startSampler(serverPid: number | null, intervalMs = SAMPLE
   const samples: CpuSample[] = [];
   let previous = first.server;
   let inFlight: Promise<void> = Promise.resolve();
+  // The server's tree as the window opened: scanning all of /proc for it every sample would cost the
+  // generator more than everything else it does; the edges scan afresh (a worker forked since counts there).
+  const members = first.server === null ? [] : [...first.server.processCpuMs.keys()];
   const timer = setInterval(() => {
     inFlight = inFlight.then(async () => {
-      const current = serverPid === null ? null : await snapshot(serverPid);
+      const current = members.length === 0 ? null : readMembers(members);
       if (previous !== null && current !== null && first.server !== null) {
         samples.push({ atSeconds: (current.atMs - first.server.atMs) / 1000, ...cpuBetween(previous, current) });
       }

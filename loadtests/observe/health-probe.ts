@@ -3,14 +3,19 @@
 // whether or not earlier ones were answered, so a stalled server shows as long latencies rather
 // than as fewer probes.
 import { Agent, get } from 'node:http';
+import { LatencyHistogram } from '../stats/latency-histogram.ts';
 
 export const DEFAULT_PROBE_INTERVAL_MS = 50;
-/** A probe not answered by then counts as failed; it never holds the run open. */
+/** A probe not answered by then is censored: it took at least this long. It never holds the run open. */
 export const PROBE_TIMEOUT_MS = 30_000;
 
 export interface ProbeResult {
   readonly sent: number;
-  readonly latenciesMs: readonly number[];
+  /** The answered probes. */
+  readonly answered: LatencyHistogram;
+  /** The answered probes and the timed-out ones, censored at PROBE_TIMEOUT_MS. */
+  readonly all: LatencyHistogram;
+  /** Connection errors, and (unless any status counts) answers other than 200. */
   readonly failed: number;
   /** The most probes that were waiting for an answer at the same time. */
   readonly maxOutstanding: number;
@@ -32,7 +37,8 @@ export function startHealthProbe(
   anyStatus = false,
 ): RunningProbe {
   const agent = new Agent({ keepAlive: true }); // no socket limit: a probe never queues behind another
-  const latenciesMs: number[] = [];
+  const answered = new LatencyHistogram();
+  const all = new LatencyHistogram();
   const pending = new Set<Promise<void>>();
   let failed = 0;
   let sent = 0;
@@ -45,14 +51,21 @@ export function startHealthProbe(
       const request = get(`${baseUrl}/health`, { agent, timeout: PROBE_TIMEOUT_MS }, (response) => {
         response.resume();
         response.on('end', () => {
-          if (response.statusCode === 200 || anyStatus) latenciesMs.push(performance.now() - sentAt);
-          else failed++;
+          if (response.statusCode === 200 || anyStatus) {
+            answered.record(performance.now() - sentAt);
+            all.record(performance.now() - sentAt);
+          } else failed++;
           resolve();
         });
       });
-      request.on('timeout', () => request.destroy(new Error('probe timed out')));
+      let timedOut = false;
+      request.on('timeout', () => {
+        timedOut = true;
+        request.destroy(new Error('probe timed out'));
+      });
       request.on('error', () => {
-        failed++;
+        if (timedOut) all.recordCensored(PROBE_TIMEOUT_MS);
+        else failed++;
         resolve();
       });
     });
@@ -82,7 +95,7 @@ export function startHealthProbe(
       clearTimeout(timer);
       await Promise.all(pending);
       agent.destroy();
-      return { sent, latenciesMs, failed, maxOutstanding };
+      return { sent, answered, all, failed, maxOutstanding };
     },
   };
 }

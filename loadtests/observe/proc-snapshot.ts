@@ -11,6 +11,7 @@ import {
   processCpuBetween,
   processTree,
   snapshot,
+  readMembers,
   type ThreadTime,
   TICKS_PER_SECOND,
   type WindowCpu,
@@ -18,7 +19,7 @@ import {
 import type { ProcessCpu } from '../report/figures.ts';
 
 // The per-thread reading lives in the server's leaf (the server reports its own figures too); re-exported for the runner.
-export { BUSY_THREAD_MIN_PERCENT, cpuBetween, processTree, snapshot };
+export { BUSY_THREAD_MIN_PERCENT, cpuBetween, processTree, snapshot, readMembers };
 export type { OwnedThreadTime, ProcessSnapshot, ThreadTime, WindowCpu };
 
 /**

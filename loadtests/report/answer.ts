@@ -2,39 +2,26 @@
 // ratio's interval and its outcome), how /health fared beside it, what failed, and what to run.
 // Pure: every sentence from the measured numbers.
 import { comparisonSentence } from '../document/phrases.ts';
-import { compare, type Comparison } from '../stats/compare.ts';
-import { BATCHES, overlaps } from '../stats/interval.ts';
-import { fromInterval } from '../stats/log-estimate.ts';
+import { type Comparison, DEFAULT_EQUIVALENCE_MARGIN } from '../stats/compare.ts';
+import { compareRows, METRICS } from './comparisons.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { baselineRun, groupByVariant, rowGroups } from './runs.ts';
 import { rateWithInterval } from './trust.ts';
 
-/**
- * a's req/s against b's (stats/compare.ts: ratio b ÷ a, its interval, one of three outcomes), each
- * from its rate and batch-means interval; null when either has no interval to compare by.
- */
+/** a's req/s against b's (stats/compare.ts: ratio b ÷ a) from each run's own estimate; null without one. */
 export function compareRuns(
   a: VariantRun,
   b: VariantRun,
   names: readonly [string, string] = [a.variant, b.variant],
+  margin = DEFAULT_EQUIVALENCE_MARGIN,
 ): Comparison | null {
-  const estimate = (run: VariantRun) =>
-    run.requestsPerSecondCi95 === null
-      ? null
-      : fromInterval(run.requestsPerSecond, run.requestsPerSecondCi95, BATCHES - 1, 1);
-  const [ea, eb] = [estimate(a), estimate(b)];
-  if (ea === null || eb === null) return null;
-  return compare({ label: names[0], estimate: ea }, { label: names[1], estimate: eb }, { metric: 'req/s' });
+  return compareRows({ label: names[0], runs: [a] }, { label: names[1], runs: [b] }, METRICS[0]!, margin);
 }
 
-/** Rows this run cannot rank below `best`: their req/s intervals overlap its interval. */
+/** Rows this run does not show to serve less than `best`: equivalent to it, or not yet told apart. */
 function tiedWith(best: VariantRun, runs: readonly VariantRun[]): VariantRun[] {
-  return runs.filter((run) => {
-    if (run === best) return true;
-    const [a, b] = [run.requestsPerSecondCi95, best.requestsPerSecondCi95];
-    return a !== null && b !== null && overlaps(a, b);
-  });
+  return runs.filter((run) => run === best || (compareRuns(best, run)?.outcome ?? 'differs') !== 'differs');
 }
 
 const healthP99 = (run: VariantRun): number | null => run.health.latencyMs?.p99 ?? null;
@@ -55,10 +42,7 @@ function throughput(runs: readonly VariantRun[], baseline: VariantRun | undefine
   const rate = `${rateWithInterval(best)}${other === undefined ? '' : ` vs ${rateWithInterval(other)}`} req/s`;
   if (other === undefined) return `${best.variant} served ${rate}.`;
   const ties = tiedWith(best, runs).filter((run) => run !== best && run !== other);
-  const alike =
-    ties.length === 0
-      ? ''
-      : `; ${ties.map((run) => run.variant).join(' and ')} not distinguishable from ${best.variant}`;
+  const alike = ties.length === 0 ? '' : `; ${ties.map((run) => run.variant).join(' and ')} not shown to serve less`;
   const comparison = compareRuns(best, other);
   const times =
     comparison === null ? `${best.variant} served more than ${other.variant}` : comparisonSentence(comparison);

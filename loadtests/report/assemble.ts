@@ -8,6 +8,7 @@ import {
   type ReportRow,
   type VariantRun,
 } from './model.ts';
+import { comparisonsOf } from './comparisons.ts';
 import { engineNotes } from './engine-findings.ts';
 import { isMeasured } from './runs.ts';
 
@@ -59,6 +60,9 @@ function targetNotes(runs: readonly VariantRun[]): string[] {
 export function assembleReport(input: ReportInput): Report {
   const { runs } = input;
   const measured = runs.filter(isMeasured);
+  const baseline = measured.some((run) => run.variant === PREFERRED_BASELINE)
+    ? PREFERRED_BASELINE
+    : (measured[0]?.variant ?? PREFERRED_BASELINE);
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     scenario: input.scenario.name,
@@ -66,9 +70,8 @@ export function assembleReport(input: ReportInput): Report {
     ...input.provenance,
     parameters: input.parameters,
     notes: [...targetNotes(measured), ...engineNotes(measured), ...(input.notes ?? [])],
-    baseline: measured.some((run) => run.variant === PREFERRED_BASELINE)
-      ? PREFERRED_BASELINE
-      : (measured[0]?.variant ?? PREFERRED_BASELINE),
+    baseline,
     runs,
+    comparisons: comparisonsOf(measured, baseline, input.parameters.equivalenceMargin),
   };
 }

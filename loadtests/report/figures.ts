@@ -1,5 +1,8 @@
 // The figures inside one measured run, as the report's .json twin stores them. Runners fill
 // them in and import these types from here; the report imports nothing from the runners.
+import type { PercentileEstimate } from '../stats/order-statistics.ts';
+
+export type { PercentileEstimate };
 
 /** What one request did on the server, as the server's --work says: spin the CPU, wait, or work on its body. */
 export type WorkKind = 'cpu' | 'io' | 'json' | 'sha256' | 'gzip';
@@ -40,6 +43,17 @@ export interface MeasuredWindow {
   /** fixed: --duration seconds; auto: until enough answers (--duration auto, or long requests). */
   readonly rule: 'fixed' | 'auto';
   readonly end: 'fixed' | 'converged' | 'max-duration';
+  /**
+   * Looks at its interval the window's rule could take: its req/s interval is at 1 − 5%/looks
+   * (Bonferroni), so stopping at a narrow one stays honest. 1 for a fixed window.
+   */
+  readonly looks: number;
+  /** Looks an automatic window took before it stopped; 0 for a fixed window. */
+  readonly looked: number;
+  /** Rounds (every client answered once more) the window held after the first, which only aligns them. */
+  readonly rounds: number;
+  /** Rounds it still needed for an interval of req/s (MIN_ROUNDS); 0 when it has one. */
+  readonly moreRounds: number;
   /** The faster of two requests sent alone before the load: what the timeout and the rule were chosen from. */
   readonly firstRequestMs: number;
   readonly requestTimeoutSeconds: number;
@@ -70,6 +84,12 @@ export interface GracefulEnd {
 export interface ServedInWindow {
   readonly count: number;
   readonly source: 'log' | 'stats';
+}
+
+/** Nearest-rank percentiles of the 2xx latencies, each with its order-statistic 95% interval or bound. */
+export interface LatencyPercentiles {
+  readonly p50: PercentileEstimate | null;
+  readonly p99: PercentileEstimate | null;
 }
 
 /** One closed-loop client (connection) over the window. */

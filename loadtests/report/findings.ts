@@ -2,12 +2,14 @@
 // about the outcome: change the numbers and the sentences change with them.
 import { failures, overload, samplesBehind } from './answer-findings.ts';
 import { engineComparison, generator } from './engine-findings.ts';
+import { costUnderLoad, generatorShortfall } from './cost-findings.ts';
 import { failedRowFindings } from './failed-rows.ts';
-import { overlaps } from '../stats/interval.ts';
+import { comparisonSentence } from '../document/phrases.ts';
+import { compareRows, METRICS } from './comparisons.ts';
 import { indistinguishable, percentOfLimitCell, rateWithInterval, rowFlags } from './trust.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { baselineRun, groupByVariant, measuredRuns } from './runs.ts';
+import { groupByVariant, measuredRuns, type VariantGroup } from './runs.ts';
 import { concurrency, cpu, overview, processCpu, processes } from './cores-findings.ts';
 
 /** Below this fairness a variant is said to have served its clients unevenly. */
@@ -15,15 +17,17 @@ export const UNEVEN_FAIRNESS = 0.8;
 /** The noise guard: CPU used by other processes during a run, in % of one core, that flags it. */
 export const FOREIGN_CPU_LIMIT_PERCENT = 10;
 
-function versusBaseline(run: VariantRun, baseline: VariantRun | undefined): string | null {
-  if (baseline === undefined || baseline.variant === run.variant || baseline.requestsPerSecond === 0) return null;
-  const times = run.requestsPerSecond / baseline.requestsPerSecond;
-  const [a, b] = [run.requestsPerSecondCi95, baseline.requestsPerSecondCi95];
-  if (a !== null && b !== null && overlaps(a, b))
-    return `${run.variant} and ${baseline.variant} are not distinguishable in this run: their req/s intervals overlap (${rateWithInterval(run)} vs ${rateWithInterval(baseline)}).`;
-  // The larger first: "inline served 2.90× pool's", never "pool 0.34× inline".
-  const [more, less] = times >= 1 ? [run, baseline] : [baseline, run];
-  return `${more.variant} served ${format.ratio(Math.max(times, 1 / times))} ${format.possessive(less.variant)} throughput (${format.perSecond(more.requestsPerSecond)} vs ${format.perSecond(less.requestsPerSecond)} req/s).`;
+/** The row against the baseline with the three-outcome comparison; the plain ratio where the run has too few rounds for one. */
+function versusBaseline(report: Report, group: VariantGroup, baseline: VariantGroup | undefined): string | null {
+  const [run, base] = [group.summary, baseline?.summary];
+  if (baseline === undefined || base === undefined || base.variant === run.variant || base.requestsPerSecond === 0)
+    return null;
+  const rates = `${rateWithInterval(run)} vs ${rateWithInterval(base)} req/s`;
+  const rows = (of: VariantGroup) => ({ label: of.variant, runs: of.runs });
+  const compared = compareRows(rows(baseline), rows(group), METRICS[0]!, report.parameters.equivalenceMargin);
+  if (compared !== null) return `${comparisonSentence(compared)} (${rates}).`;
+  const times = format.ratio(run.requestsPerSecond / base.requestsPerSecond);
+  return `${run.variant} served ${times} ${format.possessive(base.variant)} throughput (${rates}; too few rounds to compare them).`;
 }
 
 /** `inRun`: " in run 2" when the figures are medians over runs and the detail is one run's. */
@@ -68,8 +72,8 @@ const present = (lines: readonly (string | null)[]): string[] => lines.filter((l
 
 /** Every finding, under the question it answers. */
 export function findingGroups(report: Report): FindingGroups {
-  const baseline = baselineRun(report);
   const groups = groupByVariant(report);
+  const baselineGroup = groups.find((group) => group.variant === report.baseline);
   const runs = groups.map((group) => group.summary);
   const repeat = report.parameters.repeat;
   const each = (sentences: (group: (typeof groups)[number], inRun: string) => (string | null)[]): string[] =>
@@ -84,11 +88,12 @@ export function findingGroups(report: Report): FindingGroups {
           : null,
       ]),
       ...failedRowFindings(report),
-      ...each(({ summary }) => [
-        versusBaseline(summary, baseline),
-        againstLimit(summary),
-        failures(summary),
-        overload(summary),
+      ...each((group) => [
+        versusBaseline(report, group, baselineGroup),
+        againstLimit(group.summary),
+        generatorShortfall(group.summary, report.machine.cpus),
+        failures(group.summary),
+        overload(group.summary),
       ]),
       ...indistinguishable(report),
     ],
@@ -99,6 +104,7 @@ export function findingGroups(report: Report): FindingGroups {
         `${concurrency(summary)}; ${cpu(summary)}.`,
         processes(summary, inRun),
         processCpu(summary, inRun),
+        costUnderLoad(summary),
       ]),
     ],
     fairness: each(({ summary }, inRun) => [fairness(summary, inRun)]),

@@ -2,23 +2,23 @@
 // rows. Renderers read only this and figures.ts; runners import these types, never the reverse.
 import type {
   ClientTally,
-  CpuSample,
-  EventLoopFigures,
   LatencyMs,
+  LatencyPercentiles,
   LatencySummary,
   Limit,
   MeasuredWindow,
-  PoolFigures,
-  ProcessCpu,
-  ServedInWindow,
   Timeline,
   WorkKind,
 } from './figures.ts';
 import type { OverloadFigures } from './overload-model.ts';
+import type { Comparison } from '../stats/compare.ts';
+import type { LogEstimate } from '../stats/log-estimate.ts';
 import type { LoadEngine, ServerPlacement } from './placement-model.ts';
 import type { Provenance } from './provenance-model.ts';
+import type { HealthFigures, Neighbours, ServerFigures } from './server-model.ts';
 
 export type { Machine, Provenance } from './provenance-model.ts';
+export type { HealthFigures, Neighbours, ServerFigures } from './server-model.ts';
 
 /** The server settings a run passes to every server it starts, by their flags' option names. */
 export type VariantSettingName =
@@ -34,51 +34,12 @@ export type VariantSettingValues = Readonly<Record<VariantSettingName, number>>;
 /**
  * 3: one continuous loop per run: req/s intervals, the window rule and graceful end, the server's own count.
  * 4: each run has a `state`: 'measured', or 'failed' with its reason; a measured run that served
- * nothing (overload) has null latencies and fairness. 5: `overload` (goodput, turn-aways, retry, shedding).
+ * nothing (overload) has null latencies and fairness.
+ * 5: req/s and its interval from rounds (window.rounds, moreRounds, looks); latency percentiles with
+ * order-statistic intervals; /health p99 with probes censored at their timeout; `comparisons`;
+ * `overload` (goodput, turn-aways, retry, shedding).
  */
 export const REPORT_FORMAT_VERSION = 5;
-
-/** What the server process itself went through during the measured window. */
-export interface ServerFigures {
-  /** Most work units running at once: from /stats (counted by their threads), else start/end lines; null: neither. */
-  readonly maxInFlight: number | null;
-  /** The most requests inside the handler at once, queued or running; null without /stats. */
-  readonly maxInHandler: number | null;
-  /** 100 = one core. null where /proc could not be read. */
-  readonly cpuPercent: number | null;
-  readonly threads: number | null;
-  /** Threads that used at least BUSY_THREAD_MIN_PERCENT of a core over the window. */
-  readonly busyThreads: number | null;
-  readonly residentBytes: number | null;
-  /** Of the process that answered /stats (for cluster: one worker), over the window; null without /stats. */
-  readonly eventLoop: EventLoopFigures | null;
-  /** Queue and run times in the thread pool, for pooled variants; else null. */
-  readonly pool: PoolFigures | null;
-  /** CPU of each process of the server's tree over the window, busiest first; empty when not measured. */
-  readonly cpuByProcess: readonly ProcessCpu[];
-  /** Every SAMPLE_INTERVAL_MS of the window. */
-  readonly cpuSamples: readonly CpuSample[];
-  /** The server's own count of requests served inside the window, to check the clients' against. */
-  readonly servedInWindow: ServedInWindow | null;
-  /** Server CPU in the window over the requests served in it: the calibration, checked under load. */
-  readonly cpuMsPerServedRequest: number | null;
-}
-
-/** The bystander: GET /health at a fixed pace during the window. */
-export interface HealthFigures {
-  readonly intervalMs: number;
-  readonly sent: number;
-  readonly failed: number;
-  readonly maxOutstanding: number;
-  /** Sub-millisecond latencies of the answered probes; null when none was answered. */
-  readonly latencyMs: LatencySummary | null;
-}
-
-/** CPU others used during the window, in % of one core: the noise guard. */
-export interface Neighbours {
-  readonly generatorCpuPercent: number | null;
-  readonly foreignCpuPercent: number | null;
-}
 
 /** A server the runner did not start (--target): what it could and could not measure there. */
 export interface TargetInfo {
@@ -120,8 +81,10 @@ export interface VariantRun {
   /** 2xx answers in the measured window. */
   readonly requests: number;
   readonly requestsPerSecond: number;
-  /** 95% interval of requestsPerSecond (batch means over the window); null when it cannot be had. */
+  /** 95% interval of requestsPerSecond (batch means over rounds); null with fewer than MIN_ROUNDS rounds. */
   readonly requestsPerSecondCi95: readonly [number, number] | null;
+  /** The same as a log estimate (units: rounds) for comparisons; null without an interval. */
+  readonly requestsPerSecondEstimate: LogEstimate | null;
   readonly window: MeasuredWindow;
   /** null when no request was answered with 2xx (an overloaded server may turn every one away). */
   readonly latencyMs: LatencyMs | null;
@@ -132,6 +95,7 @@ export interface VariantRun {
   readonly statusCounts: Readonly<Record<string, number>>;
   /** Latency of the 2xx answers only, nearest-rank; null when none was served. */
   readonly servedLatencyMs: LatencySummary | null;
+  readonly latencyPercentiles: LatencyPercentiles;
   readonly server: ServerFigures;
   readonly health: HealthFigures;
   readonly neighbours: Neighbours;
@@ -180,6 +144,8 @@ export interface ReportParameters {
   readonly settings: VariantSettingValues;
   readonly workload: Workload;
   readonly repeat: number;
+  /** --equivalence-margin as a share: ratios within ± this are "equivalent". */
+  readonly equivalenceMargin: number;
   readonly probeIntervalMs: number;
   /** Pooled variants: requests that may wait; more get 503. */
   readonly maxQueue: number;
@@ -197,4 +163,6 @@ export interface Report extends Provenance {
   /** The variant every ratio is taken against, measured in the same run. */
   readonly baseline: string;
   readonly runs: readonly ReportRow[];
+  /** req/s, p50 and /health p99 of each row against the baseline's, with --equivalence-margin. */
+  readonly comparisons: readonly Comparison[];
 }

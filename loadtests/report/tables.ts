@@ -1,9 +1,9 @@
 // The report's tables as plain cells: the terminal and the markdown render the same ones. With
 // --repeat, each numeric cell is the per-run median of the runs followed by [min–max]; a variant
 // that could not be measured is a row that says so.
+import { counted, fromStats, measured, p99Cell, spread } from './cells.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { midpointMedian } from '../stats/percentile.ts';
 import { baselineRun, rowGroups, type RowGroup, type VariantGroup } from './runs.ts';
 import { percentOfLimitCell, rateWithInterval } from './trust.ts';
 
@@ -26,35 +26,7 @@ export interface Field {
   readonly cell: (group: VariantGroup) => string;
 }
 
-/** Median [min–max] of a figure over the runs (the summary run's figure first); `missing` where no run has it. */
-export function spread(
-  value: (run: VariantRun) => number | null,
-  show: (n: number) => string,
-  missing = format.MISSING,
-): (group: VariantGroup) => string {
-  return (group) => {
-    const values = group.runs.map(value).filter((v): v is number => v !== null);
-    if (values.length === 0) return missing;
-    const [low, high] = [show(Math.min(...values)), show(Math.max(...values))];
-    return low === high ? low : `${show(midpointMedian(values))} [${low}–${high}]`;
-  };
-}
-
-/** A figure null because it could not be measured there: "not measured", never 0 or n/a. */
-const measured = (value: (run: VariantRun) => number | null, show: (n: number) => string) =>
-  spread(value, show, format.NOT_MEASURED);
-
-/** A /stats figure that is null where it does not apply (no pool): n/a, or "not measured" on a target without /stats. */
-function fromStats(
-  value: (run: VariantRun) => number | null,
-  show: (n: number) => string,
-): (group: VariantGroup) => string {
-  return (group) =>
-    group.shown.target !== null && !group.shown.target.hasStats ? format.NOT_MEASURED : spread(value, show)(group);
-}
-
-/** A count per run, like every other cell (with --repeat the header says "per run"). */
-const counted = (value: (run: VariantRun) => number) => spread(value, format.count);
+export { spread };
 
 /** Where a variant that could not be measured has no figure; the findings say why. */
 export const FAILED_CELL = 'failed';
@@ -118,7 +90,15 @@ export function resultsTable(report: Report): Table {
     { header: 'mean ms', cell: spread((run) => run.latencyMs?.mean ?? null, format.ms) },
     { header: 'p50 ms', cell: spread((run) => run.latencyMs?.p50 ?? null, format.ms) },
     { header: 'p90 ms', cell: spread((run) => run.latencyMs?.p90 ?? null, format.ms) },
-    { header: 'p99 ms', cell: spread((run) => run.latencyMs?.p99 ?? null, format.ms) },
+    {
+      header: 'p99 ms',
+      cell: (g) =>
+        p99Cell(
+          g,
+          (run) => run.latencyPercentiles.p99,
+          (run) => run.latencyMs?.p99 ?? null,
+        ),
+    },
     { header: 'max ms', cell: spread((run) => run.latencyMs?.max ?? null, format.ms) },
     {
       header: 'errors / timeouts / non-2xx',
@@ -138,7 +118,15 @@ export function serverTable(report: Report): Table {
     { header: 'threads', cell: measured((run) => run.server.threads, String) },
     { header: 'memory', cell: measured((run) => run.server.residentBytes, format.mebibytes) },
     { header: 'health p50 ms', cell: spread((run) => run.health.latencyMs?.p50 ?? null, format.ms) },
-    { header: 'health p99 ms', cell: spread((run) => run.health.latencyMs?.p99 ?? null, format.ms) },
+    {
+      header: 'health p99 ms',
+      cell: (g) =>
+        p99Cell(
+          g,
+          (run) => run.health.p99,
+          (run) => run.health.latencyMs?.p99 ?? null,
+        ),
+    },
     { header: 'health max ms', cell: spread((run) => run.health.latencyMs?.max ?? null, format.ms) },
     { header: 'loop delay p99 ms', cell: fromStats((run) => run.server.eventLoop?.delayP99Ms ?? null, format.ms) },
     {

@@ -2,7 +2,8 @@
 // window (how it was set and ended, its graceful end), the server's own count against the
 // clients', and a limit that the row exceeded beyond its interval. Pure: report in, text out.
 import * as format from './format.ts';
-import { overlaps } from '../stats/interval.ts';
+import { comparisonSentence } from '../document/phrases.ts';
+import { compareRows, METRICS } from './comparisons.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant, measuredRuns } from './runs.ts';
 import { notSteadyReason, roundsHeld } from './steady.ts';
@@ -116,21 +117,19 @@ function runSentences(run: VariantRun): string[] {
   return sentences;
 }
 
-/** Which pairs of variants this run cannot rank: their req/s intervals overlap. */
+/** Pairs of variants other than the baseline that this run finds equivalent or cannot yet tell apart. */
 export function indistinguishable(report: Report): string[] {
   // Pairs with the baseline are said where each row is compared with it (findings.ts).
-  const runs = groupByVariant(report)
-    .map((group) => group.summary)
-    .filter((run) => run.variant !== report.baseline);
-  const pairs: string[] = [];
-  for (const [i, a] of runs.entries())
-    for (const b of runs.slice(i + 1)) {
-      if (a.requestsPerSecondCi95 === null || b.requestsPerSecondCi95 === null) continue;
-      if (overlaps(a.requestsPerSecondCi95, b.requestsPerSecondCi95))
-        pairs.push(`${a.variant} (${rateWithInterval(a)}) and ${b.variant} (${rateWithInterval(b)})`);
+  const groups = groupByVariant(report).filter((group) => group.variant !== report.baseline);
+  const margin = report.parameters.equivalenceMargin;
+  const sentences: string[] = [];
+  for (const [i, a] of groups.entries())
+    for (const b of groups.slice(i + 1)) {
+      const rows = (group: typeof a) => ({ label: group.variant, runs: group.runs });
+      const compared = compareRows(rows(a), rows(b), METRICS[0]!, margin);
+      if (compared !== null && compared.outcome !== 'differs') sentences.push(`${comparisonSentence(compared)}.`);
     }
-  if (pairs.length === 0) return [];
-  return [`Not distinguishable in this run (req/s intervals overlap): ${pairs.join('; ')}.`];
+  return sentences;
 }
 
 /** What flags a row: counts that disagree, a limit exceeded, a window at its bound, not steady, dropped requests. */

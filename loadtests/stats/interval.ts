@@ -1,8 +1,5 @@
-// 95% intervals for a rate: batch means over one window, or a t-interval across repeated runs.
-// Pure arithmetic, so the report can state "52.9 ±1.2" and say when two rows cannot be told apart.
-
-/** Batches a window is cut into for batch means: enough degrees of freedom, enough answers each. */
-export const BATCHES = 10;
+// 95% intervals: a t-interval across repeated runs, and what two intervals say of each other.
+// (A window's req/s interval comes from its rounds: throughput.ts.)
 
 /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
 const T_975 = [
@@ -26,34 +23,6 @@ export function meanInterval(samples: readonly number[]): Interval | null {
   const variance = samples.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1);
   const half = tQuantile(n - 1) * Math.sqrt(variance / n);
   return [Math.max(0, mean - half), mean + half];
-}
-
-/**
- * Batch means: the window [startMs, endMs) cut into `batches` equal parts, the rate of answers in
- * each, and the t-interval of their mean. Answer times outside the window are ignored. The
- * interval is never narrower than one answer over the window: a closed loop of slow requests
- * answers in lockstep, every batch alike, and batch means alone would claim a zero-width interval.
- */
-export function rateInterval(
-  answerTimesMs: readonly number[],
-  startMs: number,
-  endMs: number,
-  batches = BATCHES,
-): Interval | null {
-  const lengthMs = endMs - startMs;
-  if (!(lengthMs > 0)) throw new RangeError(`a window must have a length (got ${lengthMs} ms)`);
-  const counts = new Array<number>(batches).fill(0);
-  for (const at of answerTimesMs) {
-    if (at < startMs || at >= endMs) continue;
-    const batch = Math.min(batches - 1, Math.floor(((at - startMs) / lengthMs) * batches));
-    counts[batch] = (counts[batch] ?? 0) + 1;
-  }
-  const batchSeconds = lengthMs / 1000 / batches;
-  const interval = meanInterval(counts.map((count) => count / batchSeconds));
-  if (interval === null) return null;
-  const rate = answerTimesMs.filter((at) => at >= startMs && at < endMs).length / (lengthMs / 1000);
-  const half = Math.max((interval[1] - interval[0]) / 2, 1000 / lengthMs);
-  return [Math.max(0, rate - half), rate + half];
 }
 
 /** Half the interval's width relative to the value, e.g. 0.05 for ±5%; Infinity without an interval. */

@@ -33,7 +33,7 @@ export function kneeSentence(knee: MeasuredKnee): string {
 /** Sizes whose req/s has no interval: named, since the knee and the verdict could not weigh them. */
 export function unestimatedSentence({ variant, axis, unestimated }: MeasuredKnee): string | null {
   if (unestimated.length === 0) return null;
-  return `${variant} ${axis} ${unestimated.join(', ')}: req/s has no interval (one run whose interval reaches 0), so the knee and the contention verdict leave ${unestimated.length === 1 ? 'it' : 'them'} out.`;
+  return `${variant} ${axis} ${unestimated.join(', ')}: req/s has no interval (one run of too few rounds for one), so the knee and the contention verdict leave ${unestimated.length === 1 ? 'it' : 'them'} out.`;
 }
 
 const ratioText = ({ ratio, ratioCi95 }: Comparison): string =>

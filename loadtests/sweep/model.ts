@@ -92,7 +92,7 @@ export interface MeasuredKnee {
   /** The best size and those not shown to differ from it; req/s: their geometric mean. */
   readonly plateau: { readonly sizes: readonly number[]; readonly requestsPerSecond: number };
   readonly ratios: readonly PlateauRatio[];
-  /** Sizes left out: their req/s has no estimate (one run whose interval reaches 0, or none at all). */
+  /** Sizes left out: their req/s has no estimate (one run of too few rounds for an interval, or none at all). */
   readonly unestimated: readonly number[];
   /** Runs per size (the most any size had). */
   readonly repetitions: number;

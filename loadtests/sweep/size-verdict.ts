@@ -4,8 +4,7 @@
 // runs it would still need. Pure: the same points always give the same verdict.
 import { plateauKnee } from '../sizing/plateau-knee.ts';
 import { compare, type Comparison } from '../stats/compare.ts';
-import { BATCHES } from '../stats/interval.ts';
-import { fromInterval, fromReplicates, type LogEstimate } from '../stats/log-estimate.ts';
+import { fromReplicates, type LogEstimate } from '../stats/log-estimate.ts';
 import { midpointMedian } from '../stats/percentile.ts';
 import type { MeasuredKnee, SweepSeries } from './model.ts';
 import { pointName } from './point-name.ts';
@@ -26,12 +25,8 @@ export function pointEstimates(series: SweepSeries): PointEstimate[] {
     const runs = series.points.filter((point) => point.x === x).map((point) => point.run);
     const rates = runs.map((run) => run.requestsPerSecond);
     const only = runs[0]!;
-    const estimate =
-      runs.length > 1
-        ? fromReplicates(rates)
-        : only.requestsPerSecondCi95 === null
-          ? null
-          : fromInterval(only.requestsPerSecond, only.requestsPerSecondCi95, BATCHES - 1, 1);
+    // One run: its window's own estimate, from its rounds (stats/throughput.ts).
+    const estimate = runs.length > 1 ? fromReplicates(rates) : only.requestsPerSecondEstimate;
     return { x, median: midpointMedian(rates), runs: runs.length, estimate };
   });
 }
