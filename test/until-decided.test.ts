@@ -58,7 +58,7 @@ test('a real run: rows interleave inline pool pool inline and stop at the bound,
   );
   assert.match(
     result.stdout,
-    /• pool served \d+\.\d\d×( \[[\d.]+–[\d.]+×\])? inline's req\/s: (differs|equivalent|inconclusive)/,
+    /• (pool served \d+\.\d\d×( \[[\d.]+–[\d.]+\])? inline's|inline served \d+\.\d\d×( \[[\d.]+–[\d.]+\])? pool's) req\/s: (differs|equivalent|inconclusive)/,
   );
   const json = (await readdir(dir)).find((file) => file.endsWith('.json')) ?? '';
   const report = JSON.parse(await readFile(join(dir, json), 'utf8'));

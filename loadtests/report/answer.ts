@@ -3,10 +3,10 @@
 // Pure: every sentence from the measured numbers.
 import { comparisonSentence } from '../document/phrases.ts';
 import { type Comparison, DEFAULT_EQUIVALENCE_MARGIN } from '../stats/compare.ts';
-import { compareRows, METRICS } from './comparisons.ts';
+import { compareRows, groupRows, METRICS } from './comparisons.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
-import { baselineRun, groupByVariant, rowGroups } from './runs.ts';
+import { groupByVariant, rowGroups, type VariantGroup } from './runs.ts';
 import { rateWithInterval } from './trust.ts';
 
 /** a's req/s against b's (stats/compare.ts: ratio b ÷ a) from each run's own estimate; null without one. */
@@ -19,31 +19,38 @@ export function compareRuns(
   return compareRows({ label: names[0], runs: [a] }, { label: names[1], runs: [b] }, METRICS[0]!, margin);
 }
 
-/** Rows this run does not show to serve less than `best`: equivalent to it, or not yet told apart. */
-function tiedWith(best: VariantRun, runs: readonly VariantRun[]): VariantRun[] {
-  return runs.filter((run) => run === best || (compareRuns(best, run)?.outcome ?? 'differs') !== 'differs');
+/** Rows this run does not show to serve less than `best` (their runs against its runs): equivalent, or not yet told apart. */
+function tiedWith(best: VariantGroup, groups: readonly VariantGroup[], margin: number): VariantGroup[] {
+  return groups.filter(
+    (group) =>
+      group.variant === best.variant ||
+      (compareRows(groupRows(best), groupRows(group), METRICS[0]!, margin)?.outcome ?? 'differs') !== 'differs',
+  );
 }
 
 const healthP99 = (run: VariantRun): number | null => run.health.latencyMs?.p99 ?? null;
+const byRate = (groups: readonly VariantGroup[]): VariantGroup[] =>
+  [...groups].sort((a, b) => b.summary.requestsPerSecond - a.summary.requestsPerSecond);
 
 /** Of the rows tied for the most req/s, the one beside which /health answered fastest. */
-export function recommended(runs: readonly VariantRun[]): VariantRun | undefined {
-  const best = [...runs].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0];
+function recommended(groups: readonly VariantGroup[], margin: number): VariantGroup | undefined {
+  const best = byRate(groups)[0];
   if (best === undefined) return undefined;
   const slowest = Number.POSITIVE_INFINITY;
-  return tiedWith(best, runs).sort((a, b) => (healthP99(a) ?? slowest) - (healthP99(b) ?? slowest))[0];
+  const p99 = (group: VariantGroup) => healthP99(group.summary) ?? slowest;
+  return tiedWith(best, groups, margin).sort((a, b) => p99(a) - p99(b))[0];
 }
 
-function throughput(runs: readonly VariantRun[], baseline: VariantRun | undefined): string | null {
-  const sorted = [...runs].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond);
-  const [best, next] = sorted;
+function throughput(groups: readonly VariantGroup[], baseline: VariantGroup | undefined, margin: number) {
+  const [best, next] = byRate(groups);
   if (best === undefined) return null;
-  const other = baseline !== undefined && baseline !== best ? baseline : next;
-  const rate = `${rateWithInterval(best)}${other === undefined ? '' : ` vs ${rateWithInterval(other)}`} req/s`;
+  const other = baseline !== undefined && baseline.variant !== best.variant ? baseline : next;
+  const rate = `${rateWithInterval(best.summary)}${other === undefined ? '' : ` vs ${rateWithInterval(other.summary)}`} req/s`;
   if (other === undefined) return `${best.variant} served ${rate}.`;
-  const ties = tiedWith(best, runs).filter((run) => run !== best && run !== other);
-  const alike = ties.length === 0 ? '' : `; ${ties.map((run) => run.variant).join(' and ')} not shown to serve less`;
-  const comparison = compareRuns(best, other);
+  const ties = tiedWith(best, groups, margin).filter((g) => g.variant !== best.variant && g.variant !== other.variant);
+  const alike =
+    ties.length === 0 ? '' : `; ${ties.map((group) => group.variant).join(' and ')} not shown to serve less`;
+  const comparison = compareRows(groupRows(other), groupRows(best), METRICS[0]!, margin);
   const times =
     comparison === null ? `${best.variant} served more than ${other.variant}` : comparisonSentence(comparison);
   return `${times} (${rate})${alike}.`;
@@ -52,7 +59,7 @@ function throughput(runs: readonly VariantRun[], baseline: VariantRun | undefine
 function responsiveness(choice: VariantRun, baseline: VariantRun | undefined): string | null {
   const mine = healthP99(choice);
   if (mine === null) return `/health got no answer beside ${choice.variant}.`;
-  const theirs = baseline === undefined || baseline === choice ? null : healthP99(baseline);
+  const theirs = baseline === undefined || baseline.variant === choice.variant ? null : healthP99(baseline);
   if (theirs === null) return `/health p99 ${format.duration(mine)} beside ${choice.variant}.`;
   return `/health p99 ${format.duration(theirs)} beside ${baseline?.variant} → ${format.duration(mine)} beside ${choice.variant}.`;
 }
@@ -60,7 +67,7 @@ function responsiveness(choice: VariantRun, baseline: VariantRun | undefined): s
 function cores(choice: VariantRun, baseline: VariantRun | undefined): string | null {
   const cpu = (run: VariantRun): string | null =>
     run.server.cpuPercent === null ? null : `${run.variant} ${format.cores(run.server.cpuPercent)}`;
-  const parts = [cpu(choice), baseline === undefined || baseline === choice ? null : cpu(baseline)];
+  const parts = [cpu(choice), baseline === undefined || baseline.variant === choice.variant ? null : cpu(baseline)];
   const known = parts.filter((part): part is string => part !== null);
   return known.length === 0 ? null : `Cores used: ${known.join(', ')}.`;
 }
@@ -77,17 +84,20 @@ function advice(choice: VariantRun, tied: number): string {
 }
 
 export function loadtestAnswer(report: Report): string[] {
-  const runs = groupByVariant(report).map((group) => group.summary);
+  const groups = groupByVariant(report);
+  const margin = report.parameters.equivalenceMargin;
   const failed = rowGroups(report).filter((group) => group.state === 'failed');
-  const baseline = baselineRun(report);
-  const choice = recommended(runs);
-  const best = [...runs].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0];
+  const baseline = groups.find((group) => group.variant === report.baseline);
+  const choice = recommended(groups, margin);
+  const best = byRate(groups)[0];
   const lines = [
-    throughput(runs, baseline),
-    choice === undefined ? null : responsiveness(choice, baseline),
-    choice === undefined ? null : cores(choice, baseline),
+    throughput(groups, baseline, margin),
+    choice === undefined ? null : responsiveness(choice.summary, baseline?.summary),
+    choice === undefined ? null : cores(choice.summary, baseline?.summary),
     failed.length === 0 ? null : `Not measured: ${failed.map((group) => group.variant).join(', ')} (see Throughput).`,
-    choice === undefined || best === undefined || runs.length < 2 ? null : advice(choice, tiedWith(best, runs).length),
+    choice === undefined || best === undefined || groups.length < 2
+      ? null
+      : advice(choice.summary, tiedWith(best, groups, margin).length),
   ];
   return lines.filter((line): line is string => line !== null);
 }

@@ -44,6 +44,12 @@ function estimateOf(runs: readonly VariantRun[], metric: Metric): LogEstimate | 
 const labelOf = (run: VariantRun, engines: number): string =>
   engines > 1 ? `${run.variant} (${run.engine.name})` : run.variant;
 
+/** A row as a comparison takes it: its variant's name and every run of it (replicates with --repeat). */
+export const groupRows = (group: { readonly variant: string; readonly runs: readonly VariantRun[] }) => ({
+  label: group.variant,
+  runs: group.runs,
+});
+
 /** The rows of `a` and `b` (one or several runs each) on one metric; null where either cannot be estimated. */
 export function compareRows(
   a: { readonly label: string; readonly runs: readonly VariantRun[] },

@@ -103,12 +103,12 @@ export function loadtestSections(report: Report, answer: readonly string[]): Sec
           ? `No self-check flagged a row: the server's count agrees with the clients', no window hit its bound, and no other process used over ${FOREIGN_CPU_LIMIT_PERCENT}% of a core.`
           : `${format.plural(found.flags.length, 'self-check')} flagged a row: read them before the figures.`,
       blocks: [
-        notes([...found.flags, ...found.checks]),
+        // How some rows were measured (--target, Locust, --until-decided's stop): said, not folded.
+        notes([...found.flags, ...report.notes, ...found.checks]),
         table(windowTable(report), 'window'),
         notes([WINDOW_NOTE]),
         details('Noise guard', [table(neighboursTable(report)), notes([NOISE_NOTE])]),
         details('Physical limits', [table(limitsTable(report)), notes([CALIBRATION_NOTE])]),
-        ...(report.notes.length > 0 ? [details('How some rows were measured', [notes(report.notes)])] : []),
         details('Server log, first lines of the measured window', [
           { kind: 'notes', lines: shown.flatMap(excerpt), code: true },
         ]),

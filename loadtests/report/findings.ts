@@ -5,7 +5,7 @@ import { engineComparison, generator } from './engine-findings.ts';
 import { costUnderLoad, generatorShortfall } from './cost-findings.ts';
 import { failedRowFindings } from './failed-rows.ts';
 import { comparisonSentence } from '../document/phrases.ts';
-import { compareRows, METRICS } from './comparisons.ts';
+import { compareRows, groupRows, METRICS } from './comparisons.ts';
 import { indistinguishable, percentOfLimitCell, rateWithInterval, rowFlags } from './trust.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
@@ -23,8 +23,7 @@ function versusBaseline(report: Report, group: VariantGroup, baseline: VariantGr
   if (baseline === undefined || base === undefined || base.variant === run.variant || base.requestsPerSecond === 0)
     return null;
   const rates = `${rateWithInterval(run)} vs ${rateWithInterval(base)} req/s`;
-  const rows = (of: VariantGroup) => ({ label: of.variant, runs: of.runs });
-  const compared = compareRows(rows(baseline), rows(group), METRICS[0]!, report.parameters.equivalenceMargin);
+  const compared = compareRows(groupRows(baseline), groupRows(group), METRICS[0]!, report.parameters.equivalenceMargin);
   if (compared !== null) return `${comparisonSentence(compared)} (${rates}).`;
   const times = format.ratio(run.requestsPerSecond / base.requestsPerSecond);
   return `${run.variant} served ${times} ${format.possessive(base.variant)} throughput (${rates}; too few rounds to compare them).`;

@@ -13,7 +13,7 @@ export const WINDOW_NOTE =
   "The server's own count (its End lines, else /stats) may differ from the clients' only by the requests in transit at the window's edges, at most one per connection.";
 
 export const RESULTS_NOTE =
-  'req/s ±95%: answers inside the window over its length, with the 95% interval of batch means (10 equal slices of the window). Latencies are client-side, of the 2xx answers inside the window, to the microsecond. Columns are explained in reports/README.md.';
+  'req/s ±95%: 2xx answers per second inside the window, from its rounds (a round ends when every client has answered once more), with the 95% interval of batch means over the rounds; a window of fewer than 5 rounds has none. Latencies are client-side, of the 2xx answers inside the window, to the microsecond; a p99 shown as ≥ X rests on too few answers to bound it from above. Columns are explained in reports/README.md.';
 
 export const SERVER_NOTE =
   'Over the measured window only. Health: the bystander GET /health, timed to the microsecond. Loop: the event loop of the process that answered /stats.';

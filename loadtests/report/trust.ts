@@ -3,7 +3,7 @@
 // clients', and a limit that the row exceeded beyond its interval. Pure: report in, text out.
 import * as format from './format.ts';
 import { comparisonSentence } from '../document/phrases.ts';
-import { compareRows, METRICS } from './comparisons.ts';
+import { compareRows, groupRows, METRICS } from './comparisons.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant, measuredRuns } from './runs.ts';
 import { notSteadyReason, roundsHeld } from './steady.ts';
@@ -125,8 +125,7 @@ export function indistinguishable(report: Report): string[] {
   const sentences: string[] = [];
   for (const [i, a] of groups.entries())
     for (const b of groups.slice(i + 1)) {
-      const rows = (group: typeof a) => ({ label: group.variant, runs: group.runs });
-      const compared = compareRows(rows(a), rows(b), METRICS[0]!, margin);
+      const compared = compareRows(groupRows(a), groupRows(b), METRICS[0]!, margin);
       if (compared !== null && compared.outcome !== 'differs') sentences.push(`${comparisonSentence(compared)}.`);
     }
   return sentences;
