@@ -6,6 +6,7 @@ import { renderHtml, renderMarkdown } from './helpers/documents.ts';
 import type { Report, VariantRun } from '../loadtests/report/model.ts';
 import type { OverloadFigures } from '../loadtests/report/overload-model.ts';
 import { overloadFindings, overloadTable } from '../loadtests/report/overload-section.ts';
+import { loadtestAnswer } from '../loadtests/report/answer.ts';
 import { fixedReport } from './fixtures/report.ts';
 
 const figures: OverloadFigures = {
@@ -65,4 +66,22 @@ test('the findings name the row with the most goodput, its 503 wait and /health'
   const page = renderHtml(report);
   for (const line of overloadFindings(report)) assert.ok(page.includes(line.replaceAll('&', '&amp;')), line);
   assert.doesNotMatch(renderMarkdown(fixedReport), /Goodput under overload/);
+});
+
+test('the answer: shedding against none for the same clients, with /health beside each, and what to set', () => {
+  const withEstimate = (run: VariantRun, value: number): VariantRun => ({
+    ...run,
+    requestsPerSecondEstimate: { value, logSe: 0.02, df: 30, units: 31 },
+  });
+  const runs = report.runs.map((run) => withEstimate(run as VariantRun, (run as VariantRun).requestsPerSecond));
+  const answer = loadtestAnswer({ ...report, runs });
+  assert.match(
+    answer[0] ?? '',
+    /^Clients that retry at once: pool served 3\.17× \[[\d.]+–[\d.]+\] pool · no shedding's req\/s: differs \(30\.1 req\/s, 96% of the limit against 9\.5 req\/s, 96% of the limit\); \/health p99 .+ with shedding, .+ without\.$/,
+  );
+  assert.equal(
+    answer.at(-1),
+    'Keep shedding on (the default, `--shed-hold-ms 250 --shed-max-held 1024`): pool kept the most goodput.',
+  );
+  assert.equal(answer.length, 2, 'no Retry-After rows, no line for them');
 });

@@ -105,3 +105,16 @@ describe('throughput of a closed loop', () => {
     assert.equal(tally.served, 100_000);
   });
 });
+
+describe('throughput when most answers are turned away (overload)', () => {
+  test('every answer ends a cycle, only the served count: 32 clients, one in four served', () => {
+    const tally = new CycleTally(32);
+    // Each client is answered every 250 ms (a held 503 or a served request); every fourth answer is served.
+    for (let step = 0; step < 80; step++)
+      for (let client = 1; client <= 32; client++) tally.answer(client, step * 250 + client, (step + client) % 4 === 0);
+    const rate = throughputOf(tally.counts(), 20_000);
+    assert.equal(rate.state, 'estimated', 'rounds go on though most clients were turned away');
+    // 32 clients × 4 answers a second × one in four served = 32 served per second.
+    assert.ok(Math.abs(rate.requestsPerSecond - 32) / 32 < 0.02, `${rate.requestsPerSecond} req/s`);
+  });
+});

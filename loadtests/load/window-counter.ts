@@ -35,8 +35,9 @@ export class WindowCounter {
     this.#answered++;
     this.#statusCounts.set(status, (this.#statusCounts.get(status) ?? 0) + 1);
     if (status === 503) this.turnedAwayLatencies.record(latencyMs);
-    if (!isServed(status)) return;
-    this.tally.answer(clientId, atMs);
+    const served = isServed(status);
+    this.tally.answer(clientId, atMs, served);
+    if (!served) return;
     this.latencies.record(latencyMs);
     const i = clientId - 1;
     if (i >= 0 && i < this.connections) {

@@ -5,6 +5,7 @@ import { comparisonSentence } from '../document/phrases.ts';
 import { type Comparison, DEFAULT_EQUIVALENCE_MARGIN } from '../stats/compare.ts';
 import { compareRows, groupRows, METRICS } from './comparisons.ts';
 import * as format from './format.ts';
+import { overloadAnswer } from './overload-answer.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant, rowGroups, type VariantGroup } from './runs.ts';
 import { rateWithInterval } from './trust.ts';
@@ -84,6 +85,8 @@ function advice(choice: VariantRun, tied: number): string {
 }
 
 export function loadtestAnswer(report: Report): string[] {
+  const overload = overloadAnswer(report);
+  if (overload !== null) return overload;
   const groups = groupByVariant(report);
   const margin = report.parameters.equivalenceMargin;
   const failed = rowGroups(report).filter((group) => group.state === 'failed');

@@ -11,12 +11,12 @@ export const OVERLOAD_NOTE =
   'Goodput: 2xx answers per second inside the window, against the row’s physical limit. 503/504 per second as the clients counted them; 503 ms: how long a turned-away client waited for its 503. ' +
   'Most held: the most turned-away requests the server held at once (never above --shed-max-held). Loop CPU: the server’s event-loop thread, from its own /proc clock, in % of one core and per served request.';
 
-type Overloaded = VariantRun & { readonly overload: OverloadFigures };
+export type Overloaded = VariantRun & { readonly overload: OverloadFigures };
 
 const overloadOf = (run: VariantRun): OverloadFigures | null => run.overload;
 const isOverloaded = (run: VariantRun): run is Overloaded => run.overload !== null;
 
-function overloadGroups(report: Report): VariantGroup[] {
+export function overloadGroups(report: Report): VariantGroup[] {
   return groupByVariant(report).filter((group) => group.runs.every(isOverloaded));
 }
 

@@ -49,14 +49,19 @@ export class CycleTally {
     this.#waitingFor = clients;
   }
 
-  /** A served answer of client `clientId` (1-based) at `atMs`, in time order. */
-  answer(clientId: number, atMs: number): void {
+  /**
+   * An answer of client `clientId` (1-based) at `atMs`, in time order. Any answer ends the client's
+   * cycle, so rounds go on when most are turned away (overload); only a served one is counted.
+   */
+  answer(clientId: number, atMs: number, served = true): void {
     const i = clientId - 1;
     if (i < 0 || i >= this.clients) return;
-    this.#count[i]! += 1;
-    if (Number.isNaN(this.#first[i]!) || atMs < this.#first[i]!) this.#first[i] = atMs;
-    if (Number.isNaN(this.#last[i]!) || atMs > this.#last[i]!) this.#last[i] = atMs;
-    this.#roundAnswers++;
+    if (served) {
+      this.#count[i]! += 1;
+      if (Number.isNaN(this.#first[i]!) || atMs < this.#first[i]!) this.#first[i] = atMs;
+      if (Number.isNaN(this.#last[i]!) || atMs > this.#last[i]!) this.#last[i] = atMs;
+      this.#roundAnswers++;
+    }
     if (this.#answeredThisRound[i] === 0) {
       this.#answeredThisRound[i] = 1;
       this.#waitingFor--;
