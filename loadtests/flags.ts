@@ -32,13 +32,7 @@ import {
 import { type EngineFlags, enginesOf, withEngineOptions } from './cli/engine-flags.ts';
 import { type OverloadFlags, overloadPlanOf, withOverloadOptions } from './cli/overload-flags.ts';
 import { type UntilDecidedFlags, untilDecidedOf, withUntilDecided } from './cli/until-decided-flags.ts';
-import {
-  allowRemoteOption,
-  labelOption,
-  remoteTargetError,
-  targetOption,
-  targetPidOption,
-} from './cli/target-flags.ts';
+import { allowRemoteOption, labelOption, checkTargetFlags, targetOption, targetPidOption } from './cli/target-flags.ts';
 import type { TargetUrl } from './load/target-url.ts';
 import { withWorkload, workloadFit, type WorkloadFlags, workloadOf } from './cli/workload-flags.ts';
 import { DEFAULT_PROBE_INTERVAL_MS } from './observe/health-probe.ts';
@@ -157,14 +151,7 @@ interface RawOptions extends VariantSettingValues, WorkloadFlags, EngineFlags, O
 export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
   const command = loadtestCommand();
   const raw = command.parse([...argv], { from: 'user' }).opts<RawOptions>();
-  if (raw.target === undefined && raw.targetPid !== undefined)
-    command.error("error: option '--target-pid <pid>' needs --target <url>");
-  if (raw.target === undefined && command.getOptionValueSource('label') === 'cli')
-    command.error("error: option '--label <name>' needs --target <url>");
-  if (raw.target === undefined && raw.allowRemote === true)
-    command.error("error: option '--allow-remote' needs --target <url>");
-  const remote = remoteTargetError(raw.target, raw.allowRemote === true);
-  if (remote !== null) command.error(remote);
+  checkTargetFlags(command, raw);
   checkReportsDir(command, raw);
   const fitting = workloadFit(command, raw);
   const quick = raw.quick === true;

@@ -1,6 +1,6 @@
 // --target, --target-pid and --label: a server already running, measured instead of spawning one
 // per variant. Each value is checked at the edge (a loopback URL, a live pid, a printable label).
-import { InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { intInRange, type IntRange } from '../../server/int-option.ts';
 import { parseTargetUrl, remoteRefusal, TargetUrlError, type TargetUrl } from '../load/target-url.ts';
 import { ancestorsOf } from '../observe/proc-snapshot.ts';
@@ -83,4 +83,19 @@ export function labelOption(): Option {
   return new Option('--label <name>', "the --target row's name in the report")
     .argParser(label)
     .default(DEFAULT_TARGET_LABEL);
+}
+
+/** --target-pid, --label and --allow-remote each need --target; a remote one needs --allow-remote. Exits on error. */
+export function checkTargetFlags(
+  command: Command,
+  raw: { target?: TargetUrl; targetPid?: number; allowRemote?: boolean },
+): void {
+  if (raw.target === undefined && raw.targetPid !== undefined)
+    command.error("error: option '--target-pid <pid>' needs --target <url>");
+  if (raw.target === undefined && command.getOptionValueSource('label') === 'cli')
+    command.error("error: option '--label <name>' needs --target <url>");
+  if (raw.target === undefined && raw.allowRemote === true)
+    command.error("error: option '--allow-remote' needs --target <url>");
+  const remote = remoteTargetError(raw.target, raw.allowRemote === true);
+  if (remote !== null) command.error(remote);
 }
