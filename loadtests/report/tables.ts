@@ -19,11 +19,19 @@ export interface Table {
   readonly rows: readonly (readonly string[])[];
 }
 
-/** A column computed per run, then combined over the repetitions of a variant. */
-export interface Field {
+/** A column: its header and its cell for each row's item; right-aligned unless said. */
+export interface Field<T = VariantGroup> {
   readonly header: string;
   readonly align?: Align;
-  readonly cell: (group: VariantGroup) => string;
+  readonly cell: (item: T) => string;
+}
+
+/** One row per item, one column per field: every report's tables are built here. */
+export function tableFrom<T>(items: readonly T[], fields: readonly Field<T>[]): Table {
+  return {
+    columns: fields.map((field) => ({ header: field.header, align: field.align ?? 'right' })),
+    rows: items.map((item) => fields.map((field) => field.cell(item))),
+  };
 }
 
 export { spread };
@@ -39,20 +47,15 @@ export interface RowLabel {
 
 const VARIANT_LABEL: RowLabel = { header: 'variant', of: (group) => group.variant };
 
-/** One row per group. */
+/** One row per group; a group that could not be measured says so in its first figure. */
 export function tableOfGroups(groups: readonly RowGroup[], fields: readonly Field[], label = VARIANT_LABEL): Table {
-  return {
-    columns: [
-      { header: label.header, align: 'left' },
-      ...fields.map((field) => ({ header: field.header, align: field.align ?? 'right' })),
-    ],
-    rows: groups.map((group) => [
-      label.of(group),
-      ...fields.map((field, index) =>
-        group.state === 'measured' ? field.cell(group) : index === 0 ? FAILED_CELL : '–',
-      ),
-    ]),
-  };
+  return tableFrom<RowGroup>(groups, [
+    { header: label.header, align: 'left', cell: label.of },
+    ...fields.map((field, index) => ({
+      ...field,
+      cell: (group: RowGroup) => (group.state === 'measured' ? field.cell(group) : index === 0 ? FAILED_CELL : '–'),
+    })),
+  ]);
 }
 
 const tableOf = (report: Report, fields: readonly Field[]): Table => tableOfGroups(rowGroups(report), fields);
