@@ -8,7 +8,7 @@ import type { Comparison } from './comparison.ts';
 import type { BenchReport } from './model.ts';
 import type { SectionId } from './sections.ts';
 import { amount, outcomeCell, targetCell } from './tables.ts';
-import { limitRuns } from './target-values.ts';
+import { measuredWindows } from './target-values.ts';
 import { startupChart } from './startup-chart.ts';
 
 const VERDICT: Record<Comparison['outcome']['state'], Verdict> = {
@@ -139,10 +139,7 @@ function dispatchChart(report: BenchReport): Chart {
 
 function windowsChart(report: BenchReport): Chart {
   const caption = 'Figure 5: who used the CPU in each measured window';
-  const windows = [
-    ...report.framework.runs.map((run) => ({ name: `fig. 1, ${run.pair}, ${run.server}`, cpu: run.cpu })),
-    ...limitRuns(report).map(({ figure, run }) => ({ name: `fig. ${figure}, ${run.variant}`, cpu: run.cpu })),
-  ];
+  const windows = measuredWindows(report);
   return svgChart(
     caption,
     barChart({

@@ -3,7 +3,7 @@ import * as format from '../loadtests/report/format.ts';
 import { type Field, type Table, tableFrom } from '../loadtests/report/tables.ts';
 import type { BenchReport, DispatchSeries, LimitRun, LoadFigures, WindowCpu } from './model.ts';
 import type { Comparison, Outcome, Target } from './comparison.ts';
-import { limitRuns } from './target-values.ts';
+import { limitRuns, measuredWindows } from './target-values.ts';
 import { serverCpuUsPerRequest, sizeLabel } from './targets.ts';
 
 /** The pace at which the pool (or the direct call) got through the tasks. */
@@ -141,10 +141,7 @@ export function limitsTable(report: BenchReport): Table {
 
 /** Figure 5: every measured window, and what the machine as a whole did in it. */
 export function windowsTable(report: BenchReport): Table {
-  const windows = [
-    ...report.framework.runs.map((run) => ({ name: `figure 1, pair ${run.pair}, ${run.server}`, cpu: run.cpu })),
-    ...limitRuns(report).map(({ figure, run }) => ({ name: `figure ${figure}, ${run.variant}`, cpu: run.cpu })),
-  ];
+  const windows = measuredWindows(report);
   type Window = (typeof windows)[number];
   return tableFrom<Window>(windows, [
     { header: 'window', align: 'left', cell: (window) => window.name },
