@@ -6,8 +6,8 @@ import type { CpuSample } from './figures.ts';
 import * as format from './format.ts';
 import type { VariantRun } from './model.ts';
 import { barChart } from './svg-bars.ts';
-import { cpuChart } from './svg-cpu.ts';
 import { ganttChart } from './svg-gantt.ts';
+import { lineChart } from './svg-lines.ts';
 import { MARKDOWN_SWIMLANES, swimlanesOf } from './swimlanes.ts';
 import { rateWithInterval } from './trust.ts';
 
@@ -125,6 +125,30 @@ function mermaidCpuChart(title: string, samples: readonly CpuSample[], cores: nu
     '```',
   ].join('\n');
 }
+
+/** A dashed rule at each whole core, so "one core busy" and "both busy" read off without arithmetic. */
+const cpuChart = (title: string, samples: readonly CpuSample[], cores: number): string =>
+  lineChart({
+    title,
+    x: { title: 'seconds since the window opened', max: Math.max(...samples.map((sample) => sample.atSeconds)) },
+    y: { title: 'CPU, % of one core', max: Math.max(cores * 100, ...samples.map((sample) => sample.cpuPercent)) },
+    lines: [
+      {
+        name: 'server CPU',
+        style: 0,
+        points: samples.map(({ atSeconds, cpuPercent }) => ({
+          x: atSeconds,
+          y: cpuPercent,
+          title: `${atSeconds.toFixed(2)} s: ${cpuPercent.toFixed(0)}% CPU`,
+        })),
+      },
+    ],
+    yRules: Array.from({ length: cores }, (_, i) => ({
+      at: (i + 1) * 100,
+      label: format.plural(i + 1, 'core'),
+      dash: '6 4',
+    })),
+  });
 
 export function cpuOverTimeChart(run: VariantRun, cores: number): Chart {
   const caption = `${run.variant}: server CPU %`;

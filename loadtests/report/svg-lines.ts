@@ -11,8 +11,8 @@ export const INK = '#111';
 
 /** Okabe–Ito hues, each with a dash and a marker of its own for print in grey. */
 const STYLES = [
-  { colour: '#0072B2', dash: '', marker: 'circle' },
-  { colour: '#D55E00', dash: '2 3', marker: 'square' },
+  { colour: '#0072B2', dash: '', marker: 'square' },
+  { colour: '#D55E00', dash: '2 3', marker: 'circle' },
   { colour: '#009E73', dash: '7 4', marker: 'triangle' },
   { colour: '#CC79A7', dash: '9 3 2 3', marker: 'diamond' },
 ] as const;
@@ -106,7 +106,8 @@ export function lineChart(chart: LineChart): string {
     ].join('');
   });
   const legendY = BOTTOM + 50;
-  const legend = chart.lines.map((line, i) => {
+  // One line needs no legend: the axes and the title name it.
+  const legend = (chart.lines.length > 1 ? chart.lines : []).map((line, i) => {
     const style = styleOf(line.style);
     const lx = LEFT + (i % 2) * 320;
     const ly = legendY + Math.floor(i / 2) * ROW;
@@ -116,7 +117,7 @@ export function lineChart(chart: LineChart): string {
       text(lx + 36, ly, line.name)
     );
   });
-  const keyY = legendY + Math.ceil(chart.lines.length / 2) * ROW;
+  const keyY = legendY + Math.ceil(legend.length / 2) * ROW;
   const key = (chart.key ?? []).map((row, i) => text(LEFT, keyY + i * ROW, row));
   const body = [
     yAxis(y, LEFT, RIGHT, chart.y.title),
