@@ -107,9 +107,7 @@ function frameworkChart(report: BenchReport): Chart {
       axisTitle: 'answers per second on /health',
       categories: runs.map((run) => `pair ${run.pair}, ${run.server === 'hono' ? 'Hono' : 'bare'}`),
       series: [{ name: 'req/s', values: runs.map((run) => run.load.requestsPerSecond) }],
-      scale: 'linear',
       format: format.perSecond,
-      missing: format.NOT_MEASURED,
     }),
   );
 }
@@ -132,7 +130,6 @@ function dispatchChart(report: BenchReport): Chart {
       ],
       scale: 'log',
       format: (us) => `${amount(us)} µs`,
-      missing: format.NOT_MEASURED,
     }),
   );
 }
@@ -152,9 +149,7 @@ function windowsChart(report: BenchReport): Chart {
         { name: 'generator', values: windows.map((window) => window.cpu.generatorCpuPercent) },
         { name: 'others', values: windows.map((window) => window.cpu.foreignCpuPercent) },
       ],
-      scale: 'linear',
       format: (percent) => `${percent.toFixed(0)}%`,
-      missing: format.NOT_MEASURED,
     }),
   );
 }

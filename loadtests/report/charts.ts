@@ -28,9 +28,7 @@ export function throughputChart(runs: readonly VariantRun[]): Chart {
           intervals: runs.map((run) => run.requestsPerSecondCi95),
         },
       ],
-      scale: 'linear',
       format: format.perSecond,
-      missing: format.NOT_MEASURED,
     }),
     text: textBars(
       runs.map((run) => ({
@@ -62,7 +60,6 @@ function latencyBars<Percentile extends string>(
       series: percentiles.map((name) => ({ name, values: runs.map((run) => value(run, name)) })),
       scale,
       format: (ms) => `${format.ms(ms)} ms`,
-      missing: format.NOT_MEASURED,
     }),
   };
 }
