@@ -1,7 +1,7 @@
 // Figure 6's table: spawn to listening line per server, against bare node:http. Pure.
 import * as format from '../loadtests/report/format.ts';
 import { median } from '../loadtests/stats/percentile.ts';
-import { type Table, tableFrom } from '../loadtests/report/tables.ts';
+import { type Table, tableFrom } from '../loadtests/document/model.ts';
 import type { BenchReport } from './model.ts';
 import { STARTUP_REFERENCE } from './target-values.ts';
 

@@ -1,6 +1,6 @@
 // The bench report's tables as plain cells (loadtests/report/tables.ts's Table), from the model.
 import * as format from '../loadtests/report/format.ts';
-import { type Field, type Table, tableFrom } from '../loadtests/report/tables.ts';
+import { type Field, type Table, tableFrom } from '../loadtests/document/model.ts';
 import type { BenchReport, DispatchSeries, LimitRun, LoadFigures, WindowCpu } from './model.ts';
 import type { Comparison, Outcome, Target } from './comparison.ts';
 import { limitRuns, measuredWindows } from './target-values.ts';

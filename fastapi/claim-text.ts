@@ -4,7 +4,7 @@ import * as format from '../loadtests/report/format.ts';
 import { overlaps } from '../loadtests/stats/interval.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { isSteady, notSteadyReason, roundsHeld } from '../loadtests/report/steady.ts';
-import { type Table, tableFrom } from '../loadtests/report/tables.ts';
+import { type Table, tableFrom } from '../loadtests/document/model.ts';
 import { rateWithInterval } from '../loadtests/report/trust.ts';
 import { type ClaimPoint, claimVerdict, type ClaimVerdict, type PointVerdict, type Verdict } from './claim.ts';
 import { comparisonWords } from './comparison-words.ts';

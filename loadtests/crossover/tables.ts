@@ -1,7 +1,7 @@
 // The crossover report's tables as plain cells: the terminal, the markdown and the HTML page
 // render the same ones. Pure.
 import * as format from '../report/format.ts';
-import { type Table, tableFrom } from '../report/tables.ts';
+import { type Table, tableFrom } from '../document/model.ts';
 import { rateWithInterval } from '../report/trust.ts';
 import { type Apart, apartOf, handlerPair, pairsOf, type Pair, ratioOf } from './analysis.ts';
 import type { Crossover, CrossoverReport, HandlerPlacement, MeasuredWindow } from './model.ts';

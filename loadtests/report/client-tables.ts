@@ -3,7 +3,7 @@
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant } from './runs.ts';
-import { type Table, tableFrom } from './tables.ts';
+import { type Table, tableFrom } from '../document/model.ts';
 
 type Client = VariantRun['clients'][number];
 

@@ -1,38 +1,17 @@
 // The report's tables as plain cells: the terminal and the markdown render the same ones. With
 // --repeat, each numeric cell is the per-run median of the runs followed by [min–max]; a variant
 // that could not be measured is a row that says so.
+import { type Field as CellField, type Table, tableFrom } from '../document/model.ts';
 import { counted, fromStats, measured, p99Cell, spread } from './cells.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { baselineRun, rowGroups, type RowGroup, type VariantGroup } from './runs.ts';
 import { percentOfLimitCell, rateWithInterval } from './trust.ts';
 
-export type Align = 'left' | 'right';
+export type { Table } from '../document/model.ts';
 
-export interface Column {
-  readonly header: string;
-  readonly align: Align;
-}
-
-export interface Table {
-  readonly columns: readonly Column[];
-  readonly rows: readonly (readonly string[])[];
-}
-
-/** A column: its header and its cell for each row's item; right-aligned unless said. */
-export interface Field<T = VariantGroup> {
-  readonly header: string;
-  readonly align?: Align;
-  readonly cell: (item: T) => string;
-}
-
-/** One row per item, one column per field: every report's tables are built here. */
-export function tableFrom<T>(items: readonly T[], fields: readonly Field<T>[]): Table {
-  return {
-    columns: fields.map((field) => ({ header: field.header, align: field.align ?? 'right' })),
-    rows: items.map((item) => fields.map((field) => field.cell(item))),
-  };
-}
+/** A column of a report's table: by default, one cell per variant group. */
+export type Field<T = VariantGroup> = CellField<T>;
 
 export { spread };
 

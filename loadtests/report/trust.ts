@@ -7,7 +7,7 @@ import { compareRows, METRICS } from './comparisons.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant, measuredRuns } from './runs.ts';
 import { notSteadyReason, roundsHeld } from './steady.ts';
-import { type Table, tableFrom } from './tables.ts';
+import { type Table, tableFrom } from '../document/model.ts';
 
 /** "52.9 ±1.2": req/s and half its 95% interval; the bare rate when there is no interval. */
 export function rateWithInterval(run: Pick<VariantRun, 'requestsPerSecond' | 'requestsPerSecondCi95'>): string {
