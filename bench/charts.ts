@@ -8,7 +8,7 @@ import type { Comparison } from './comparison.ts';
 import type { BenchReport } from './model.ts';
 import type { SectionId } from './sections.ts';
 import { amount, outcomeCell, targetCell } from './tables.ts';
-import { limitRuns } from './target-values.ts';
+import { measuredWindows } from './target-values.ts';
 import { startupChart } from './startup-chart.ts';
 
 const VERDICT: Record<Comparison['outcome']['state'], Verdict> = {
@@ -107,9 +107,7 @@ function frameworkChart(report: BenchReport): Chart {
       axisTitle: 'answers per second on /health',
       categories: runs.map((run) => `pair ${run.pair}, ${run.server === 'hono' ? 'Hono' : 'bare'}`),
       series: [{ name: 'req/s', values: runs.map((run) => run.load.requestsPerSecond) }],
-      scale: 'linear',
       format: format.perSecond,
-      missing: format.NOT_MEASURED,
     }),
   );
 }
@@ -132,17 +130,13 @@ function dispatchChart(report: BenchReport): Chart {
       ],
       scale: 'log',
       format: (us) => `${amount(us)} µs`,
-      missing: format.NOT_MEASURED,
     }),
   );
 }
 
 function windowsChart(report: BenchReport): Chart {
   const caption = 'Figure 5: who used the CPU in each measured window';
-  const windows = [
-    ...report.framework.runs.map((run) => ({ name: `fig. 1, ${run.pair}, ${run.server}`, cpu: run.cpu })),
-    ...limitRuns(report).map(({ figure, run }) => ({ name: `fig. ${figure}, ${run.variant}`, cpu: run.cpu })),
-  ];
+  const windows = measuredWindows(report);
   return svgChart(
     caption,
     barChart({
@@ -155,9 +149,7 @@ function windowsChart(report: BenchReport): Chart {
         { name: 'generator', values: windows.map((window) => window.cpu.generatorCpuPercent) },
         { name: 'others', values: windows.map((window) => window.cpu.foreignCpuPercent) },
       ],
-      scale: 'linear',
       format: (percent) => `${percent.toFixed(0)}%`,
-      missing: format.NOT_MEASURED,
     }),
   );
 }

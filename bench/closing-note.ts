@@ -2,10 +2,19 @@
 // measured about why. Pure: sentences computed from the report's numbers only.
 import type { BenchReport, LimitRun, WindowCpu } from './model.ts';
 import { median } from '../loadtests/stats/percentile.ts';
-import { amount, outcomeCell, usPerTask } from './tables.ts';
+import { amount, usPerTask } from './tables.ts';
 import type { Comparison } from './comparison.ts';
-import { limitRuns, STARTUP_REFERENCE } from './target-values.ts';
+import { limitRuns, measuredWindows, STARTUP_REFERENCE } from './target-values.ts';
 import { clusterProcesses, libuvThreads } from './limit-causes.ts';
+
+/** The answer's first line: how many targets were met, and the figures of those missed. */
+export function targetsLine(rows: readonly Comparison[]): string {
+  const missed = [...new Set(rows.filter((row) => row.outcome.state === 'missed').map((row) => row.figure))];
+  const targets = rows.filter((row) => row.target !== null).length;
+  if (missed.length === 0) return `Every target was met (${targets} of ${targets}).`;
+  const count = rows.filter((row) => row.outcome.state === 'missed').length;
+  return `Targets missed: ${count} of ${targets} (figure${missed.length > 1 ? 's' : ''} ${missed.join(', ')}).`;
+}
 
 /** autocannon drives its connections from one thread: at this share of a core it is the bottleneck. */
 export const GENERATOR_BOUND_PERCENT = 90;
@@ -14,17 +23,6 @@ export const GENERATOR_BOUND_PERCENT = 90;
 export const DISTURBED_FOREIGN_PERCENT = 25;
 
 const pct = (value: number): string => `${value.toFixed(0)}%`;
-
-function verdict(row: Comparison): string {
-  const ratio = row.unit === 'µs' || row.unit === 'ms' ? `${row.ratio.toFixed(2)}×` : pct(row.ratio * 100);
-  const outcome =
-    row.outcome.state === 'no-target'
-      ? ''
-      : row.outcome.state === 'met'
-        ? '; target met'
-        : `; target missed (${outcomeCell(row.outcome, row)})`;
-  return `Figure ${row.figure}, ${row.what}: ${amount(row.measured)} ${row.unit} against ${amount(row.reference)} ${row.unit} (${row.referenceName}) = ${ratio}${outcome}.`;
-}
 
 type Ceiling = 'others' | 'generator' | 'server';
 
@@ -66,13 +64,7 @@ function perCore(rows: readonly Comparison[]): string {
 }
 
 function disturbed(report: BenchReport): string {
-  const windows = [
-    ...report.framework.runs.map((run) => ({
-      name: `figure 1 pair ${run.pair} ${run.server === 'hono' ? 'Hono' : 'bare'}`,
-      cpu: run.cpu,
-    })),
-    ...limitRuns(report).map(({ figure, run }) => ({ name: `figure ${figure} ${run.variant}`, cpu: run.cpu })),
-  ];
+  const windows = measuredWindows(report);
   const hit = windows.filter((window) => (window.cpu.foreignCpuPercent ?? 0) >= DISTURBED_FOREIGN_PERCENT);
   if (hit.length === 0)
     return `Other processes used less than ${DISTURBED_FOREIGN_PERCENT}% of a core in every measured window.`;
@@ -130,18 +122,8 @@ function afterListening(report: BenchReport): string {
     : `Figure 6, from listening line to answering ${report.machine.cpus} requests at once (medians): ${gaps.join(', ')}.`;
 }
 
-function targetsMissed(rows: readonly Comparison[]): string {
-  const missed = [...new Set(rows.filter((row) => row.outcome.state === 'missed').map((row) => row.figure))];
-  const targets = rows.filter((row) => row.target !== null).length;
-  if (missed.length === 0) return `Every target was met (${targets} of ${targets}).`;
-  const count = rows.filter((row) => row.outcome.state === 'missed').length;
-  return `Targets missed: ${count} of ${targets} (figure${missed.length > 1 ? 's' : ''} ${missed.join(', ')}).`;
-}
-
 export function closingNote(report: BenchReport, rows: readonly Comparison[]): string[] {
   return [
-    ...rows.map(verdict),
-    targetsMissed(rows),
     disturbed(report),
     generatorCeiling(report),
     perCore(rows),

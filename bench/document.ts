@@ -3,7 +3,7 @@
 import { chart, notes, type ReportDocument, table } from '../loadtests/document/model.ts';
 import { provenanceLines } from '../loadtests/report/provenance-lines.ts';
 import { sectionCharts } from './charts.ts';
-import { closingNote } from './closing-note.ts';
+import { closingNote, targetsLine } from './closing-note.ts';
 import type { Comparison } from './comparison.ts';
 import type { BenchReport } from './model.ts';
 import { benchProvenance, benchSections } from './sections.ts';
@@ -16,14 +16,14 @@ const BENCH_TITLE = "make bench: the pack's servers against what the machine all
 const MISSES_SHOWN = 4;
 
 function benchAnswer(rows: readonly Comparison[]): string[] {
-  const judged = rows.filter((row) => row.target !== null);
-  const missed = judged.filter((row) => row.outcome.state === 'missed');
-  const lines = missed.map(
-    (row) =>
-      `Missed: figure ${row.figure}, ${row.what}: ${outcomeCell(row.outcome, row)} (target ${targetCell(row.target, row.unit)}).`,
-  );
+  const lines = rows
+    .filter((row) => row.outcome.state === 'missed')
+    .map(
+      (row) =>
+        `Missed: figure ${row.figure}, ${row.what}: ${outcomeCell(row.outcome, row)} (target ${targetCell(row.target, row.unit)}).`,
+    );
   return [
-    `Targets met: ${judged.length - missed.length} of ${judged.length}${missed.length === 0 ? '.' : `; missed: ${missed.length}.`}`,
+    targetsLine(rows),
     ...lines.slice(0, MISSES_SHOWN),
     ...(lines.length > MISSES_SHOWN ? [`And ${lines.length - MISSES_SHOWN} more missed: see Ratios.`] : []),
   ];
@@ -49,7 +49,7 @@ export function benchDocument(report: BenchReport): ReportDocument {
           notes(section.notes),
         ],
       })),
-      { title: 'Closing note', conclusion: note[0] ?? null, blocks: [notes(note.slice(1))] },
+      { title: 'Closing note', conclusion: null, blocks: [notes(note)] },
     ],
   };
 }

@@ -30,9 +30,7 @@ export function startupChart(report: BenchReport): Chart {
           intervals: report.startup.map((row) => spread(row.firstAnswersMs)),
         },
       ],
-      scale: 'linear',
       format: (ms) => `${format.ms(ms)} ms`,
-      missing: format.NOT_MEASURED,
     }),
   );
 }

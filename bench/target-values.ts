@@ -1,6 +1,6 @@
 // The issue's targets, the reference server of start-up and the figure of each limit run: the numbers
 // every bench verdict is held to.
-import type { BenchReport, LimitRun, LimitVariant } from './model.ts';
+import type { BenchReport, LimitRun, LimitVariant, WindowCpu } from './model.ts';
 
 export const TARGETS = {
   /** Figure 1: Hono's req/s at least this share of bare node:http's. */
@@ -39,4 +39,15 @@ export const LIMIT_FIGURE: Readonly<Record<LimitVariant, number>> = {
 /** Every limit run with its figure, in the order the bench measures them. */
 export function limitRuns(report: BenchReport): { readonly figure: number; readonly run: LimitRun }[] {
   return Object.values(report.limits).map((run) => ({ figure: LIMIT_FIGURE[run.variant], run }));
+}
+
+/** Every measured window by name (figure 1's runs, then the limit runs), for the tables, charts and notes. */
+export function measuredWindows(report: BenchReport): { readonly name: string; readonly cpu: WindowCpu }[] {
+  return [
+    ...report.framework.runs.map((run) => ({
+      name: `figure 1, pair ${run.pair}, ${run.server === 'hono' ? 'Hono' : 'bare'}`,
+      cpu: run.cpu,
+    })),
+    ...limitRuns(report).map(({ figure, run }) => ({ name: `figure ${figure}, ${run.variant}`, cpu: run.cpu })),
+  ];
 }

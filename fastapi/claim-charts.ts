@@ -41,7 +41,6 @@ function perClients(runs: readonly VariantRun[], metric: Metric): string {
     })),
     scale: 'log',
     format: metric.unit,
-    missing: format.NOT_MEASURED,
   });
 }
 

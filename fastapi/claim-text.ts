@@ -4,7 +4,7 @@ import * as format from '../loadtests/report/format.ts';
 import { overlaps } from '../loadtests/stats/interval.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { isSteady, notSteadyReason, roundsHeld } from '../loadtests/report/steady.ts';
-import type { Table } from '../loadtests/report/tables.ts';
+import { type Table, tableFrom } from '../loadtests/document/model.ts';
 import { rateWithInterval } from '../loadtests/report/trust.ts';
 import { type ClaimPoint, claimVerdict, type ClaimVerdict, type PointVerdict, type Verdict } from './claim.ts';
 import { comparisonWords } from './comparison-words.ts';
@@ -159,35 +159,32 @@ export function claimSentences(
 
 /** Every model at every client count: the figures the claim is judged on. */
 export function claimTable(runs: readonly VariantRun[]): Table {
-  const right = (header: string) => ({ header, align: 'right' as const });
-  return {
-    columns: [
-      { header: 'model', align: 'left' },
-      right('clients'),
-      right('req/s ±95%'),
-      right('p50 ms'),
-      right('p99 ms'),
-      right('threads'),
-      right('busy threads'),
-      right('CPU %'),
-      right('/health p99 ms'),
-      right('clients answered'),
-      { header: 'steady state (window rounds)', align: 'left' },
+  const orMissing = (value: number | undefined, show: (n: number) => string, missing = format.MISSING) =>
+    value === undefined ? missing : show(value);
+  return tableFrom(
+    modelsOf(runs).flatMap((model) => runsOf(runs, model).map((run) => ({ model, run }))),
+    [
+      { header: 'model', align: 'left', cell: ({ model }) => model },
+      { header: 'clients', cell: ({ run }) => String(run.connections) },
+      { header: 'req/s ±95%', cell: ({ run }) => rateWithInterval(run) },
+      { header: 'p50 ms', cell: ({ run }) => orMissing(run.latencyMs?.p50, format.ms) },
+      { header: 'p99 ms', cell: ({ run }) => orMissing(run.latencyMs?.p99, format.ms) },
+      { header: 'threads', cell: ({ run }) => orMissing(run.server.threads ?? undefined, String, format.NOT_MEASURED) },
+      {
+        header: 'busy threads',
+        cell: ({ run }) => orMissing(run.server.busyThreads ?? undefined, String, format.NOT_MEASURED),
+      },
+      { header: 'CPU %', cell: ({ run }) => format.percent(run.server.cpuPercent) },
+      { header: '/health p99 ms', cell: ({ run }) => orMissing(run.health.latencyMs?.p99, format.ms) },
+      {
+        header: 'clients answered',
+        cell: ({ run }) => `${run.clients.filter((client) => client.served > 0).length} / ${run.connections}`,
+      },
+      {
+        header: 'steady state (window rounds)',
+        align: 'left',
+        cell: ({ run }) => `${isSteady(run) ? 'yes' : 'no'} (${roundsHeld(run).toFixed(1)})`,
+      },
     ],
-    rows: modelsOf(runs).flatMap((model) =>
-      runsOf(runs, model).map((run) => [
-        model,
-        String(run.connections),
-        rateWithInterval(run),
-        run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p50),
-        run.latencyMs === null ? format.MISSING : format.ms(run.latencyMs.p99),
-        run.server.threads === null ? format.NOT_MEASURED : String(run.server.threads),
-        run.server.busyThreads === null ? format.NOT_MEASURED : String(run.server.busyThreads),
-        format.percent(run.server.cpuPercent),
-        run.health.latencyMs === null ? format.MISSING : format.ms(run.health.latencyMs.p99),
-        `${run.clients.filter((client) => client.served > 0).length} / ${run.connections}`,
-        `${isSteady(run) ? 'yes' : 'no'} (${roundsHeld(run).toFixed(1)})`,
-      ]),
-    ),
-  };
+  );
 }

@@ -124,7 +124,7 @@ test('closing note: windows where other processes took a share of the cores are 
   };
   assert.ok(
     renderBenchMarkdown(busy).includes(
-      '- Other processes used ≥ 25% of a core in 1 of 11 windows (figure 4 inline 93%): those numbers were disturbed; rerun on a quieter machine to confirm.',
+      '- Other processes used ≥ 25% of a core in 1 of 11 windows (figure 4, inline 93%): those numbers were disturbed; rerun on a quieter machine to confirm.',
     ),
   );
 });

@@ -1,10 +1,10 @@
 // The crossover report's tables as plain cells: the terminal, the markdown and the HTML page
 // render the same ones. Pure.
 import * as format from '../report/format.ts';
-import type { Table } from '../report/tables.ts';
+import { type Table, tableFrom } from '../document/model.ts';
 import { rateWithInterval } from '../report/trust.ts';
 import { type Apart, apartOf, handlerPair, pairsOf, type Pair, ratioOf } from './analysis.ts';
-import type { Crossover, CrossoverReport, MeasuredWindow } from './model.ts';
+import type { Crossover, CrossoverReport, HandlerPlacement, MeasuredWindow } from './model.ts';
 
 /** 3 µs, 300 µs, 1.0 ms, 30 ms: µs below a millisecond, ms above. */
 export function micros(value: number): string {
@@ -53,99 +53,67 @@ const failures = (pair: Pick<Pair, 'inline' | 'pool'>): string =>
 export function ratioTable(report: CrossoverReport): Table {
   const { cpuMicros, payloads } = report.parameters;
   const byPayload = payloads.map((payloadBytes) => pairsOf(report.windows, cpuMicros, payloadBytes));
-  return {
-    columns: [
-      { header: 'CPU per request', align: 'right' },
-      ...payloads.map((payloadBytes) => ({ header: `pool ÷ inline, ${bytes(payloadBytes)}`, align: 'right' as const })),
+  return tableFrom<number>(
+    cpuMicros.map((_, i) => i),
+    [
+      { header: 'CPU per request', cell: (i) => micros(cpuMicros[i]!) },
+      ...payloads.map((payloadBytes, p) => ({
+        header: `pool ÷ inline, ${bytes(payloadBytes)}`,
+        cell: (i: number) => ratioCell(ratioOf(byPayload[p]![i]!), apartOf(byPayload[p]![i]!)),
+      })),
     ],
-    rows: cpuMicros.map((cpu, i) => [
-      micros(cpu),
-      ...byPayload.map((pairs) => {
-        const pair = pairs[i]!;
-        return ratioCell(ratioOf(pair), apartOf(pair));
-      }),
-    ]),
-  };
+  );
 }
 
 /** Every point at every body size, with both variants' runs and the decision; single-window figures of the first run. */
 export function detailTable(report: CrossoverReport): Table {
   const { cpuMicros, payloads } = report.parameters;
-  return {
-    columns: [
-      { header: 'body', align: 'right' },
-      { header: 'CPU per request (loop)', align: 'right' },
-      { header: 'inline req/s (±95% of one run; each run)', align: 'right' },
-      { header: 'pool req/s (±95% of one run; each run)', align: 'right' },
-      { header: 'pool ÷ inline (decided)', align: 'right' },
-      { header: 'inline /health p99 ms', align: 'right' },
-      { header: 'pool /health p99 ms', align: 'right' },
-      { header: 'server CPU per request (inline)', align: 'right' },
-      { header: 'failed: inline / pool', align: 'right' },
-      { header: 'served, server / clients: inline', align: 'right' },
-      { header: 'served, server / clients: pool', align: 'right' },
-    ],
-    rows: payloads.flatMap((payloadBytes) =>
-      pairsOf(report.windows, cpuMicros, payloadBytes).map((pair) => [
-        bytes(payloadBytes),
-        micros(pair.cpuMicrosPerRequest),
-        rate(pair.inlineRuns),
-        rate(pair.poolRuns),
-        ratioCell(ratioOf(pair), apartOf(pair)),
-        optionalMs(pair.inline?.healthP99Ms),
-        optionalMs(pair.pool?.healthP99Ms),
-        optionalMicros(pair.inline?.serverCpuMicrosPerRequest),
-        failures(pair),
-        served(pair.inline),
-        served(pair.pool),
-      ]),
-    ),
-  };
+  const pairs = payloads.flatMap((payloadBytes) => pairsOf(report.windows, cpuMicros, payloadBytes));
+  return tableFrom<Pair>(pairs, [
+    { header: 'body', cell: (pair) => bytes(pair.payloadBytes) },
+    { header: 'CPU per request (loop)', cell: (pair) => micros(pair.cpuMicrosPerRequest) },
+    { header: 'inline req/s (±95% of one run; each run)', cell: (pair) => rate(pair.inlineRuns) },
+    { header: 'pool req/s (±95% of one run; each run)', cell: (pair) => rate(pair.poolRuns) },
+    { header: 'pool ÷ inline (decided)', cell: (pair) => ratioCell(ratioOf(pair), apartOf(pair)) },
+    { header: 'inline /health p99 ms', cell: (pair) => optionalMs(pair.inline?.healthP99Ms) },
+    { header: 'pool /health p99 ms', cell: (pair) => optionalMs(pair.pool?.healthP99Ms) },
+    {
+      header: 'server CPU per request (inline)',
+      cell: (pair) => optionalMicros(pair.inline?.serverCpuMicrosPerRequest),
+    },
+    { header: 'failed: inline / pool', cell: failures },
+    { header: 'served, server / clients: inline', cell: (pair) => served(pair.inline) },
+    { header: 'served, server / clients: pool', cell: (pair) => served(pair.pool) },
+  ]);
 }
 
 /** The crossover and the bystander's bounds per body size. */
 export function crossoverTable(report: CrossoverReport): Table {
   const at = (value: number | null): string => (value === null ? 'not in range' : micros(value));
-  return {
-    columns: [
-      { header: 'body', align: 'right' },
-      { header: 'crossover: pool starts to pay', align: 'right' },
-      ...report.healthThresholds
-        .filter((t) => t.payloadBytes === report.parameters.payloads[0])
-        .map((t) => ({ header: `inline /health p99 > ${t.thresholdMs} ms from`, align: 'right' as const })),
-    ],
-    rows: report.crossovers.map((crossover) => [
-      bytes(crossover.payloadBytes),
-      bracketText(crossover),
-      ...report.healthThresholds
-        .filter((t) => t.payloadBytes === crossover.payloadBytes)
-        .map((t) => at(t.cpuMicrosPerRequest)),
-    ]),
-  };
+  const thresholds = (payloadBytes: number) => report.healthThresholds.filter((t) => t.payloadBytes === payloadBytes);
+  return tableFrom<Crossover>(report.crossovers, [
+    { header: 'body', cell: (crossover) => bytes(crossover.payloadBytes) },
+    { header: 'crossover: pool starts to pay', cell: bracketText },
+    ...thresholds(report.parameters.payloads[0]!).map((first, i) => ({
+      header: `inline /health p99 > ${first.thresholdMs} ms from`,
+      cell: (crossover: Crossover) => {
+        const threshold = thresholds(crossover.payloadBytes)[i];
+        return threshold === undefined ? '' : at(threshold.cpuMicrosPerRequest);
+      },
+    })),
+  ]);
 }
 
 /** The user's handler at each body size; null without --handler. */
 export function handlerTable(report: CrossoverReport): Table | null {
   if (report.handler === null) return null;
-  return {
-    columns: [
-      { header: 'body', align: 'right' },
-      { header: 'handler CPU per request', align: 'right' },
-      { header: 'inline req/s ±95%', align: 'right' },
-      { header: 'pool req/s ±95%', align: 'right' },
-      { header: 'pool ÷ inline', align: 'right' },
-      { header: 'failed: inline / pool', align: 'right' },
-    ],
-    rows: report.handler.map((placement) => {
-      const pair = handlerPair(report.windows, placement.payloadBytes);
-      return [
-        bytes(placement.payloadBytes),
-        optionalMicros(placement.cpuMicrosPerRequest),
-        rate(pair.inlineRuns),
-        rate(pair.poolRuns),
-        ratioCell(placement.poolOverInline, placement.apart),
-        failures(pair),
-      ];
-    }),
-  };
+  const pair = (placement: HandlerPlacement) => handlerPair(report.windows, placement.payloadBytes);
+  return tableFrom<HandlerPlacement>(report.handler, [
+    { header: 'body', cell: (placement) => bytes(placement.payloadBytes) },
+    { header: 'handler CPU per request', cell: (placement) => optionalMicros(placement.cpuMicrosPerRequest) },
+    { header: 'inline req/s ±95%', cell: (placement) => rate(pair(placement).inlineRuns) },
+    { header: 'pool req/s ±95%', cell: (placement) => rate(pair(placement).poolRuns) },
+    { header: 'pool ÷ inline', cell: (placement) => ratioCell(placement.poolOverInline, placement.apart) },
+    { header: 'failed: inline / pool', cell: (placement) => failures(pair(placement)) },
+  ]);
 }

@@ -1,9 +1,32 @@
 // The one report document every command builds from its JSON value, and each format renders: a
 // title, where the numbers come from, the answer (at most ANSWER_MAX_LINES), one hero chart, then
 // sections of table | chart | notes | details. Data only: builders fill it, renderers read it.
-import type { Table } from '../report/tables.ts';
+export type Align = 'left' | 'right';
 
-export type { Table };
+export interface Column {
+  readonly header: string;
+  readonly align: Align;
+}
+
+export interface Table {
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** A column: its header and its cell for each row's item; right-aligned unless said. */
+export interface Field<T> {
+  readonly header: string;
+  readonly align?: Align;
+  readonly cell: (item: T) => string;
+}
+
+/** One row per item, one column per field: every report's tables are built here. */
+export function tableFrom<T>(items: readonly T[], fields: readonly Field<T>[]): Table {
+  return {
+    columns: fields.map((field) => ({ header: field.header, align: field.align ?? 'right' })),
+    rows: items.map((item) => fields.map((field) => field.cell(item))),
+  };
+}
 
 /** hyperfine's closing summary is a few lines; more is a report, not an answer. */
 export const ANSWER_MAX_LINES = 6;

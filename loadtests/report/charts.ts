@@ -6,8 +6,8 @@ import type { CpuSample } from './figures.ts';
 import * as format from './format.ts';
 import type { VariantRun } from './model.ts';
 import { barChart } from './svg-bars.ts';
-import { cpuChart } from './svg-cpu.ts';
 import { ganttChart } from './svg-gantt.ts';
+import { lineChart } from './svg-lines.ts';
 import { MARKDOWN_SWIMLANES, swimlanesOf } from './swimlanes.ts';
 import { rateWithInterval } from './trust.ts';
 
@@ -28,9 +28,7 @@ export function throughputChart(runs: readonly VariantRun[]): Chart {
           intervals: runs.map((run) => run.requestsPerSecondCi95),
         },
       ],
-      scale: 'linear',
       format: format.perSecond,
-      missing: format.NOT_MEASURED,
     }),
     text: textBars(
       runs.map((run) => ({
@@ -62,7 +60,6 @@ function latencyBars<Percentile extends string>(
       series: percentiles.map((name) => ({ name, values: runs.map((run) => value(run, name)) })),
       scale,
       format: (ms) => `${format.ms(ms)} ms`,
-      missing: format.NOT_MEASURED,
     }),
   };
 }
@@ -125,6 +122,30 @@ function mermaidCpuChart(title: string, samples: readonly CpuSample[], cores: nu
     '```',
   ].join('\n');
 }
+
+/** A dashed rule at each whole core, so "one core busy" and "both busy" read off without arithmetic. */
+const cpuChart = (title: string, samples: readonly CpuSample[], cores: number): string =>
+  lineChart({
+    title,
+    x: { title: 'seconds since the window opened', max: Math.max(...samples.map((sample) => sample.atSeconds)) },
+    y: { title: 'CPU, % of one core', max: Math.max(cores * 100, ...samples.map((sample) => sample.cpuPercent)) },
+    lines: [
+      {
+        name: 'server CPU',
+        style: 0,
+        points: samples.map(({ atSeconds, cpuPercent }) => ({
+          x: atSeconds,
+          y: cpuPercent,
+          title: `${atSeconds.toFixed(2)} s: ${cpuPercent.toFixed(0)}% CPU`,
+        })),
+      },
+    ],
+    yRules: Array.from({ length: cores }, (_, i) => ({
+      at: (i + 1) * 100,
+      label: format.plural(i + 1, 'core'),
+      dash: '6 4',
+    })),
+  });
 
 export function cpuOverTimeChart(run: VariantRun, cores: number): Chart {
   const caption = `${run.variant}: server CPU %`;

@@ -13,6 +13,7 @@ import {
   text,
   xAxis,
 } from './svg.ts';
+import { NOT_MEASURED } from './format.ts';
 
 export interface BarSeries {
   readonly name: string;
@@ -30,10 +31,11 @@ export interface BarChart {
   readonly axisTitle: string;
   readonly categories: readonly string[];
   readonly series: readonly BarSeries[];
-  readonly scale: 'linear' | 'log';
+  /** Linear unless said. */
+  readonly scale?: 'linear' | 'log';
   readonly format: (value: number) => string;
-  /** Written where a value is null. */
-  readonly missing: string;
+  /** Written where a value is null; "not measured" unless said. */
+  readonly missing?: string;
 }
 
 const LABEL_WIDTH = 130;
@@ -72,7 +74,7 @@ export function barChart(chart: BarChart): string {
       const y = groupTop + s * BAR_HEIGHT;
       const value = series.values[c] ?? null;
       if (value === null)
-        return text(LABEL_WIDTH + 4, y + 11, `${series.name}: ${chart.missing}`, 'font-style="italic"');
+        return text(LABEL_WIDTH + 4, y + 11, `${series.name}: ${chart.missing ?? NOT_MEASURED}`, 'font-style="italic"');
       const end = scale.toPixel(value);
       const interval = series.intervals?.[c] ?? null;
       const labelX = Math.max(end, interval === null ? end : scale.toPixel(interval[1])) + 6;

@@ -1,30 +1,17 @@
 // The report's tables as plain cells: the terminal and the markdown render the same ones. With
 // --repeat, each numeric cell is the per-run median of the runs followed by [min–max]; a variant
 // that could not be measured is a row that says so.
+import { type Field as CellField, type Table, tableFrom } from '../document/model.ts';
 import { counted, fromStats, measured, p99Cell, spread } from './cells.ts';
 import * as format from './format.ts';
 import type { Report, VariantRun } from './model.ts';
 import { baselineRun, rowGroups, type RowGroup, type VariantGroup } from './runs.ts';
 import { percentOfLimitCell, rateWithInterval } from './trust.ts';
 
-export type Align = 'left' | 'right';
+export type { Table } from '../document/model.ts';
 
-export interface Column {
-  readonly header: string;
-  readonly align: Align;
-}
-
-export interface Table {
-  readonly columns: readonly Column[];
-  readonly rows: readonly (readonly string[])[];
-}
-
-/** A column computed per run, then combined over the repetitions of a variant. */
-export interface Field {
-  readonly header: string;
-  readonly align?: Align;
-  readonly cell: (group: VariantGroup) => string;
-}
+/** A column of a report's table: by default, one cell per variant group. */
+export type Field<T = VariantGroup> = CellField<T>;
 
 export { spread };
 
@@ -39,20 +26,15 @@ export interface RowLabel {
 
 const VARIANT_LABEL: RowLabel = { header: 'variant', of: (group) => group.variant };
 
-/** One row per group. */
+/** One row per group; a group that could not be measured says so in its first figure. */
 export function tableOfGroups(groups: readonly RowGroup[], fields: readonly Field[], label = VARIANT_LABEL): Table {
-  return {
-    columns: [
-      { header: label.header, align: 'left' },
-      ...fields.map((field) => ({ header: field.header, align: field.align ?? 'right' })),
-    ],
-    rows: groups.map((group) => [
-      label.of(group),
-      ...fields.map((field, index) =>
-        group.state === 'measured' ? field.cell(group) : index === 0 ? FAILED_CELL : '–',
-      ),
-    ]),
-  };
+  return tableFrom<RowGroup>(groups, [
+    { header: label.header, align: 'left', cell: label.of },
+    ...fields.map((field, index) => ({
+      ...field,
+      cell: (group: RowGroup) => (group.state === 'measured' ? field.cell(group) : index === 0 ? FAILED_CELL : '–'),
+    })),
+  ]);
 }
 
 const tableOf = (report: Report, fields: readonly Field[]): Table => tableOfGroups(rowGroups(report), fields);

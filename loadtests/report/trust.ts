@@ -7,7 +7,7 @@ import { compareRows, groupRows, METRICS } from './comparisons.ts';
 import type { Report, VariantRun } from './model.ts';
 import { groupByVariant, measuredRuns } from './runs.ts';
 import { notSteadyReason, roundsHeld } from './steady.ts';
-import type { Table } from './tables.ts';
+import { type Table, tableFrom } from '../document/model.ts';
 
 /** "52.9 ±1.2": req/s and half its 95% interval; the bare rate when there is no interval. */
 export function rateWithInterval(run: Pick<VariantRun, 'requestsPerSecond' | 'requestsPerSecondCi95'>): string {
@@ -53,33 +53,24 @@ function disagreement(run: VariantRun): number | null {
 }
 
 export function windowTable(report: Report): Table {
-  return {
-    columns: [
-      { header: 'variant', align: 'left' },
-      { header: 'first request ms', align: 'right' },
-      { header: 'window s', align: 'right' },
-      { header: 'window ended', align: 'left' },
-      { header: 'warm-up s (answers)', align: 'right' },
-      { header: 'answered in window (clients)', align: 'right' },
-      { header: 'served in window (server)', align: 'right' },
-      { header: 'outstanding at end / answered / dropped', align: 'right' },
-    ],
-    rows: measuredRuns(report).map((run) => {
-      const server = run.server.servedInWindow;
-      const grace = run.window.gracefulEnd;
-      const of = report.parameters.repeat > 1 ? ` (run ${run.repetition})` : '';
-      return [
-        `${run.variant}${of}`,
-        format.ms(run.window.firstRequestMs),
-        windowSeconds(run),
-        ended(run),
-        warmUpText(run.window),
-        String(run.requests),
+  const of = (run: VariantRun): string => (report.parameters.repeat > 1 ? ` (run ${run.repetition})` : '');
+  return tableFrom(measuredRuns(report), [
+    { header: 'variant', align: 'left', cell: (run) => `${run.variant}${of(run)}` },
+    { header: 'first request ms', cell: (run) => format.ms(run.window.firstRequestMs) },
+    { header: 'window s', cell: windowSeconds },
+    { header: 'window ended', align: 'left', cell: ended },
+    { header: 'warm-up s (answers)', cell: (run) => warmUpText(run.window) },
+    { header: 'answered in window (clients)', cell: (run) => String(run.requests) },
+    {
+      header: 'served in window (server)',
+      cell: ({ server: { servedInWindow: server } }) =>
         server === null ? format.NOT_MEASURED : `${server.count} (${server.source === 'log' ? 'End lines' : '/stats'})`,
-        `${grace.outstanding} / ${grace.answered} / ${grace.dropped}`,
-      ];
-    }),
-  };
+    },
+    {
+      header: 'outstanding at end / answered / dropped',
+      cell: ({ window: { gracefulEnd: grace } }) => `${grace.outstanding} / ${grace.answered} / ${grace.dropped}`,
+    },
+  ]);
 }
 
 function runSentences(run: VariantRun): string[] {
