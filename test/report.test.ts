@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderMarkdown, renderTerminal } from './helpers/documents.ts';
+import { loadtestAnswer } from '../loadtests/report/answer.ts';
 import { findingGroups, findings } from '../loadtests/report/findings.ts';
 import type { VariantRun } from '../loadtests/report/model.ts';
 import { fixedReport } from './fixtures/report.ts';
@@ -89,6 +90,10 @@ test('findings are computed from the numbers', () => {
     findings(tooFew).includes(
       "pool served 1.94× inline's throughput (54.8 ±1.1 vs 28.3 ±0.6 req/s; too few rounds to compare them).",
     ),
+  );
+  assert.equal(
+    loadtestAnswer(tooFew)[0],
+    "pool served 1.94× inline's req/s: not compared, too few rounds for an interval (54.8 ±1.1 vs 28.3 ±0.6 req/s).",
   );
 });
 

@@ -42,6 +42,14 @@ function recommended(groups: readonly VariantGroup[], margin: number): VariantGr
   return tiedWith(best, groups, margin).sort((a, b) => p99(a) - p99(b))[0];
 }
 
+/** The plain ratio, the larger first, where a row has too few rounds for an interval to compare by. */
+function withoutInterval(best: VariantGroup, other: VariantGroup): string {
+  const [more, less] = [best.summary, other.summary];
+  const times =
+    less.requestsPerSecond > 0 ? ` ${format.ratio(more.requestsPerSecond / less.requestsPerSecond)}` : ' more than';
+  return `${more.variant} served${times} ${format.possessive(less.variant)} req/s: not compared, too few rounds for an interval`;
+}
+
 function throughput(groups: readonly VariantGroup[], baseline: VariantGroup | undefined, margin: number) {
   const [best, next] = byRate(groups);
   if (best === undefined) return null;
@@ -52,8 +60,7 @@ function throughput(groups: readonly VariantGroup[], baseline: VariantGroup | un
   const alike =
     ties.length === 0 ? '' : `; ${ties.map((group) => group.variant).join(' and ')} not shown to serve less`;
   const comparison = compareRows(groupRows(other), groupRows(best), METRICS[0]!, margin);
-  const times =
-    comparison === null ? `${best.variant} served more than ${other.variant}` : comparisonSentence(comparison);
+  const times = comparison === null ? withoutInterval(best, other) : comparisonSentence(comparison);
   return `${times} (${rate})${alike}.`;
 }
 
