@@ -18,9 +18,6 @@ import { PYTHON_MODELS } from './rows.ts';
 const CLAIM =
   'The original ends: use `async def` when the path operation is CPU-intensive and must serve numerous requests at once, because `def` creates lots of threads that compete for the CPU.';
 
-const p99 = (run: VariantRun): string =>
-  run.health.latencyMs === null ? 'no answer' : format.duration(run.health.latencyMs.p99);
-
 const phrase = (comparison: Comparison | null): string =>
   comparison === null ? 'not compared (a row has no interval)' : comparisonSentence(comparison);
 
@@ -49,7 +46,7 @@ function fastapiAnswer(runs: readonly VariantRun[], verdict: ClaimVerdict): stri
     ...(processPool === undefined
       ? []
       : [
-          `Python's own answer ${at}: ${phrase(compareRuns(processPool, asyncDef, ['`async def` + process pool', '`async def`']))}; /health p99 ${p99(processPool)}.`,
+          `Python's own answer ${at}: ${phrase(compareRuns(processPool, asyncDef, ['`async def` + process pool', '`async def`']))}; /health p99 ${format.healthP99(processPool)}.`,
         ]),
     ...(pool === '' ? [] : [pool]),
   ];

@@ -34,7 +34,8 @@ export const METRICS: readonly Metric[] = [
   },
 ];
 
-function estimateOf(runs: readonly VariantRun[], metric: Metric): LogEstimate | null {
+/** A row's figure from its runs: one run's own window estimate, or several runs as replicates. */
+export function estimateOf(runs: readonly VariantRun[], metric: Metric): LogEstimate | null {
   if (runs.length === 1) return metric.window(runs[0]!);
   const values = runs.map(metric.value);
   return values.every((value): value is number => value !== null) ? fromReplicates(values) : null;

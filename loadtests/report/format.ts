@@ -104,6 +104,11 @@ export function settings(values: VariantSettingValues): string {
 }
 
 /** A latency a person reads at a glance: "5.9 ms", "4.2 s". */
+/** A row's bystander p99 in words: "4.2 s", "5.9 ms", or "no answer" when no probe was answered. */
+export function healthP99(run: Pick<VariantRun, 'health'>): string {
+  return run.health.latencyMs === null ? 'no answer' : duration(run.health.latencyMs.p99);
+}
+
 export function duration(valueMs: number): string {
   return valueMs >= 1000 ? `${(valueMs / 1000).toFixed(1)} s` : `${ms(valueMs)} ms`;
 }

@@ -12,9 +12,6 @@ const CLIENTS = { 'at-once': 'Clients that retry at once', 'retry-after': 'Clien
 const figures = (run: VariantRun): string =>
   `${format.perSecond(run.requestsPerSecond)} req/s${run.percentOfLimit === null ? '' : `, ${format.percent(run.percentOfLimit)} of the limit`}`;
 
-const health = (run: VariantRun): string =>
-  run.health.latencyMs === null ? 'no answer' : format.duration(run.health.latencyMs.p99);
-
 function clientLine(report: Report, retry: keyof typeof CLIENTS, groups: readonly VariantGroup[]): string | null {
   const mine = groups.filter((group) => (group.summary as Overloaded).overload.retry === retry);
   const on = mine.find((group) => (group.summary as Overloaded).overload.shedding !== null);
@@ -22,11 +19,11 @@ function clientLine(report: Report, retry: keyof typeof CLIENTS, groups: readonl
   if (on === undefined && off === undefined) return null;
   if (on === undefined || off === undefined) {
     const only = (on ?? off)!.summary;
-    return `${CLIENTS[retry]}: ${only.variant} served ${figures(only)}; /health p99 ${health(only)}.`;
+    return `${CLIENTS[retry]}: ${only.variant} served ${figures(only)}; /health p99 ${format.healthP99(only)}.`;
   }
   const compared = compareRows(groupRows(off), groupRows(on), METRICS[0]!, report.parameters.equivalenceMargin);
   const versus = compared === null ? `${on.variant} against ${off.variant}` : comparisonSentence(compared);
-  return `${CLIENTS[retry]}: ${versus} (${figures(on.summary)} against ${figures(off.summary)}); /health p99 ${health(on.summary)} with shedding, ${health(off.summary)} without.`;
+  return `${CLIENTS[retry]}: ${versus} (${figures(on.summary)} against ${figures(off.summary)}); /health p99 ${format.healthP99(on.summary)} with shedding, ${format.healthP99(off.summary)} without.`;
 }
 
 /** null when the report has no overload rows: the general answer applies. */

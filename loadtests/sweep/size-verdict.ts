@@ -4,7 +4,8 @@
 // runs it would still need. Pure: the same points always give the same verdict.
 import { plateauKnee } from '../sizing/plateau-knee.ts';
 import { compare, type Comparison } from '../stats/compare.ts';
-import { fromReplicates, type LogEstimate } from '../stats/log-estimate.ts';
+import { estimateOf, METRICS } from '../report/comparisons.ts';
+import type { LogEstimate } from '../stats/log-estimate.ts';
 import { midpointMedian } from '../stats/percentile.ts';
 import type { MeasuredKnee, SweepSeries } from './model.ts';
 import { pointName } from './point-name.ts';
@@ -24,9 +25,7 @@ export function pointEstimates(series: SweepSeries): PointEstimate[] {
   return xs.map((x) => {
     const runs = series.points.filter((point) => point.x === x).map((point) => point.run);
     const rates = runs.map((run) => run.requestsPerSecond);
-    const only = runs[0]!;
-    // One run: its window's own estimate, from its rounds (stats/throughput.ts).
-    const estimate = runs.length > 1 ? fromReplicates(rates) : only.requestsPerSecondEstimate;
+    const estimate = estimateOf(runs, METRICS[0]!);
     return { x, median: midpointMedian(rates), runs: runs.length, estimate };
   });
 }
